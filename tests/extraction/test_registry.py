@@ -1,0 +1,205 @@
+"""The curated speaker registry, claims/extraction/data/speakers.json (plain pytest, no Django)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from claims.extraction.normalize import normalize_alias, to_simplified  # noqa: E402
+
+REGISTRY = ROOT / "claims" / "extraction" / "data" / "speakers.json"
+KINDS = {"person", "organisation", "government", "party", "media", "group"}
+FIELDS = {"key": str, "name": str, "kind": str, "title": str, "country": str, "wikidata": str, "aliases": list}
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+REQUIRED_KEYS = [
+    "trump", "putin", "zelensky", "peskov", "hegseth", "leavitt", "rubio", "vance", "kremlin", "russia",
+    "white_house", "european_commission", "bbc", "reuters", "the_guardian", "xi_jinping", "lai_ching_te",
+    "united_kingdom", "france", "germany",
+]  # fmt: skip
+
+# Written forms news actually uses, including transliteration variants (not script conversions).
+REQUIRED_ALIASES = {
+    "trump": ["Donald Trump", "Trump", "川普", "特朗普"],
+    "putin": ["Vladimir Putin", "Putin", "普京", "普丁", "蒲亭"],
+    "zelensky": ["Zelensky", "Zelenskyy", "@ZelenskyyUa", "Володимир Зеленський", "澤倫斯基", "澤連斯基", "泽连斯基", "泽伦斯基"],
+    "peskov": ["Peskov", "佩斯科夫", "培斯科夫"],
+    "hegseth": ["Pete Hegseth", "赫格塞斯", "赫格塞思", "海格塞斯"],
+    "leavitt": ["Karoline Leavitt", "李威特", "莱维特", "李維特"],
+    "rubio": ["Marco Rubio", "盧比歐", "盧比奧", "鲁比奥"],
+    "vance": ["JD Vance", "萬斯", "范斯", "万斯"],
+    "biden": ["Joe Biden", "拜登"],
+    "macron": ["Emmanuel Macron", "馬克宏", "馬克龍", "马克龙"],
+    "starmer": ["Keir Starmer", "施凱爾", "斯塔默"],
+    "xi_jinping": ["Xi Jinping", "習近平", "习近平"],
+    "lai_ching_te": ["Lai Ching-te", "賴清德", "赖清德"],
+    "kremlin": ["Kremlin", "克里姆林宮", "克宮", "克宫"],
+    "white_house": ["White House", "白宮", "白宫"],
+    "russia": ["Russia", "Moscow", "俄羅斯", "俄罗斯", "俄方", "莫斯科方面"],
+    "united_kingdom": ["United Kingdom", "英國", "英国", "英方"],
+    "france": ["France", "法國", "法国", "法方"],
+    "germany": ["Germany", "德國", "德国", "德方"],
+    "european_commission": ["European Commission", "歐盟委員會", "欧盟委员会", "歐委會"],
+    "taiwan_affairs_office": ["國台辦", "国台办"],
+    "mainland_affairs_council": ["陸委會", "陆委会"],
+    "china_mfa": ["中國外交部", "中国外交部"],
+    "bbc": ["BBC", "英國廣播公司"],
+    "reuters": ["Reuters", "路透社", "路透"],
+    "the_guardian": ["The Guardian", "衛報", "卫报"],
+    "truth_social": ["Truth Social", "真相社交", "真實社群", "真相社會"],
+    "x_twitter": ["X", "Twitter", "推特"],
+}
+
+# Bare words that name no one in particular: they must not be anybody's alias.
+AMBIGUOUS = [
+    "總統", "总统", "發言人", "发言人", "政府", "外交部", "國防部", "国防部", "國務院", "国务院", "國會", "国会",
+    "總理", "总理", "商務部", "商务部", "首相", "主席", "外長", "外长", "官員", "官员", "白宮發言人",
+    "President", "Government", "Spokesperson", "Spokesman", "Foreign Ministry", "Prime Minister", "Senate",
+    "Congress", "Ministry of Foreign Affairs", "Ministry of Defense", "Defence Ministry",
+]  # fmt: skip
+
+
+# tests/conftest.py has autouse fixtures that need Django; this module is plain pytest
+# (run with -p no:django), so it overrides them with no-ops.
+@pytest.fixture(autouse=True)
+def _service_gates():
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager():
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    yield
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[dict]:
+    data = json.loads(REGISTRY.read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+@pytest.fixture(scope="module")
+def by_key(entries) -> dict[str, dict]:
+    return {e["key"]: e for e in entries}
+
+
+def test_file_is_utf8_json_list_sorted_by_key(entries):
+    raw = REGISTRY.read_text(encoding="utf-8")
+    assert "\\u" not in raw, "write with ensure_ascii=False"
+    keys = [e["key"] for e in entries]
+    assert keys == sorted(keys)
+
+
+def test_size(entries):
+    assert len(entries) >= 220
+
+
+def test_fields_and_types(entries):
+    for e in entries:
+        assert set(e) == set(FIELDS), e.get("key")
+        for field, typ in FIELDS.items():
+            assert isinstance(e[field], typ), (e["key"], field)
+        assert e["name"] == e["name"].strip() and e["name"], e["key"]
+        assert e["title"] == e["title"].strip(), e["key"]
+        assert e["kind"] in KINDS, (e["key"], e["kind"])
+        assert re.fullmatch(r"(?:[A-Z]{2})?", e["country"]), (e["key"], e["country"])
+
+
+def test_keys_unique_and_slug_like(entries):
+    keys = [e["key"] for e in entries]
+    assert len(keys) == len(set(keys))
+    for k in keys:
+        assert re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*", k), k
+
+
+def test_required_keys_present(by_key):
+    missing = [k for k in REQUIRED_KEYS if k not in by_key]
+    assert not missing
+
+
+def test_aliases_non_empty_and_stripped(entries):
+    for e in entries:
+        assert e["aliases"], e["key"]
+        assert len(e["aliases"]) == len(set(e["aliases"])), e["key"]
+        for a in e["aliases"]:
+            assert isinstance(a, str) and a and a == a.strip(), (e["key"], a)
+            assert normalize_alias(a), (e["key"], a)
+
+
+def test_no_normalised_alias_shared_by_two_entries(entries):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in entries:
+        for a in (e["name"], *e["aliases"]):  # the gazetteer indexes the name too
+            owners[normalize_alias(a)].add(e["key"])
+    shared = {a: sorted(ks) for a, ks in owners.items() if len(ks) > 1}
+    assert not shared
+
+
+def test_no_ambiguous_bare_words(entries):
+    banned = {normalize_alias(w) for w in AMBIGUOUS}
+    hits = [(e["key"], a) for e in entries for a in (e["name"], *e["aliases"]) if normalize_alias(a) in banned]
+    assert not hits
+
+
+def test_required_aliases(by_key):
+    for key, wanted in REQUIRED_ALIASES.items():
+        assert key in by_key, key
+        missing = [a for a in wanted if a not in by_key[key]["aliases"]]
+        assert not missing, (key, missing)
+
+
+def test_bare_x_is_only_the_platform(entries):
+    owners = [e["key"] for e in entries if any(normalize_alias(a) == "x" for a in e["aliases"])]
+    assert owners == ["x_twitter"]
+
+
+def test_chinese_aliases_in_both_scripts(entries):
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    for e in entries:
+        aliases = set(e["aliases"])
+        han = [a for a in aliases if HAN.search(a)]
+        # Every Traditional form has its Simplified form listed.
+        missing = [a for a in han if to_simplified(a) not in aliases]
+        assert not missing, (e["key"], missing)
+        # An entry written with Simplified-only characters also has a Traditional form.
+        has_traditional = any(to_simplified(a) != a for a in han)
+        simplified_only = [a for a in han if to_simplified(a) == a and s2t.convert(a) != a]
+        assert has_traditional or not simplified_only, (e["key"], simplified_only)
+
+
+def test_people_with_chinese_names_have_chinese_aliases(entries):
+    """Cross-strait and world leaders are quoted in Chinese news: every person has a Han alias."""
+    without = [e["key"] for e in entries if e["kind"] == "person" and not any(HAN.search(a) for a in e["aliases"])]
+    assert not without
+
+
+def test_wikidata_ids(entries):
+    ids = [e["wikidata"] for e in entries if e["wikidata"]]
+    for q in ids:
+        assert re.fullmatch(r"Q[1-9]\d*", q), q
+    assert len(ids) == len(set(ids))
+    assert all(e["wikidata"] == "" or re.fullmatch(r"Q[1-9]\d*", e["wikidata"]) for e in entries)
+
+
+@pytest.mark.parametrize(
+    "key,qid",
+    [("trump", "Q22686"), ("putin", "Q7747"), ("biden", "Q6279"), ("xi_jinping", "Q15031"), ("zelensky", "Q3881")],
+)
+def test_known_wikidata_ids(by_key, key, qid):
+    assert by_key[key]["wikidata"] == qid
