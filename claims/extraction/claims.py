@@ -1,0 +1,107 @@
+"""Extraction core: claim keys shared by statements that say the same thing.
+
+Canonical form: Simplified script, case-folded, punctuation and spaces removed (Quotebank's
+approach). Statements join one group (union-find) when their canonical forms are equal, one
+contains or prefixes the other, or their character bigrams overlap strongly; a translation
+(the same speaker, direct, other language, near by) joins the original. The key is a short
+hash of the group's longest canonical form, so it is stable across articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import replace
+
+from .normalize import to_simplified
+from .types import Statement
+
+MIN_CONTAIN = 8  # characters a contained canonical form needs to count
+DICE = 0.5  # bigram Dice coefficient for near paraphrases
+OVERLAP = 0.6  # bigram overlap coefficient (shorter side) for a paraphrase inside a longer claim
+
+
+def canonical(text: str) -> str:
+    """Simplified, case-folded, without punctuation, symbols or whitespace."""
+    s = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] in "LN")
+
+
+def claim_key_of(text: str) -> str:
+    return "c" + hashlib.blake2b(canonical(text).encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i: i + 2] for i in range(len(s) - 1)}
+
+
+def _is_cjk(s: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in s)
+
+
+def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= MIN_CONTAIN and (short in long_ or long_.startswith(short[: max(MIN_CONTAIN, len(short) - 2)])):
+        return True
+    if not ga or not gb:
+        return False
+    inter = len(ga & gb)
+    if 2 * inter / (len(ga) + len(gb)) >= DICE:
+        return True
+    small = min(len(ga), len(gb))
+    return small >= 6 and inter / small >= OVERLAP
+
+
+def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statement]:
+    n = len(stmts)
+    if n == 0:
+        return []
+    canon = [canonical(s.text) for s in stmts]
+    grams = [_bigrams(c) if len(c) <= 4000 else set() for c in canon]
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    # exact canonical forms first (linear), then pairwise on a bounded window
+    first: dict[str, int] = {}
+    for i, c in enumerate(canon):
+        if c in first:
+            union(first[c], i)
+        else:
+            first[c] = i
+    window = 200  # pairwise comparisons only among nearby statements: bounded work
+    for i in range(n):
+        for j in range(i + 1, min(n, i + window)):
+            if find(i) == find(j):
+                continue
+            if _is_cjk(canon[i]) != _is_cjk(canon[j]):
+                a, b = stmts[i], stmts[j]
+                # a translation: same speaker, both direct, within three paragraphs
+                if a.kind == b.kind == "direct" and a.speaker == b.speaker and abs(paras[i] - paras[j]) <= 3 \
+                        and set(a.via) & set(b.via):
+                    union(i, j)
+                continue
+            if _similar(canon[i], canon[j], grams[i], grams[j]):
+                union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    key_of = {}
+    for root, members in groups.items():
+        rep = max(members, key=lambda k: (len(canon[k]), canon[k]))
+        key_of[root] = claim_key_of(stmts[rep].text) if canon[rep] else "c" + hashlib.blake2b(
+            stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
+    return [replace(s, claim_key=key_of[find(i)]) for i, s in enumerate(stmts)]

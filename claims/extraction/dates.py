@@ -1,0 +1,139 @@
+"""Extraction core: explicit and relative dates in news text, resolved against a reference day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS_EN = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
+
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+# One regex for every date form; the named group says which one matched.
+DATE_RE = re.compile(
+    r"(?P<ymd>(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号])"
+    r"|(?P<md>(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号])"
+    r"|(?P<d>(?<![\d月])(?P<d3>\d{1,2})\s*[日号](?![本元币圆]))"
+    r"|(?P<iso>(?<!\d)(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d))"
+    r"|(?P<en>(?i:\b" + _MON + r"\s+(?P<d5>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y5>\d{4}))?\b))"
+    r"|(?P<en2>(?i:\b(?P<d6>\d{1,2})\s+" + _MON.replace("(jan", "(?P<mon6>jan", 1) + r"(?:\s+(?P<y6>\d{4}))?\b))"
+    r"|(?P<wk>(?:上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末]))"
+    r"|(?P<wken>(?i:\b(?:on\s+|last\s+)?(?P<wde>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))"
+    r"|(?P<rel>今天|今日|昨天|昨日|前天|昨晚|今晨|昨晨|(?i:\byesterday\b|\btoday\b))"
+)
+_MON_ONLY = re.compile(_MON, re.I)
+
+
+def _month_of(s: str) -> int:
+    m = _MON_ONLY.match(s.strip().lower())
+    return _MONTHS.get(m.group(1)[:3], 0) if m else 0
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_only(ref: dt.date, d: int) -> dt.date | None:
+    """The 12th: this month if not after the reference day, else the previous month."""
+    if d < 1 or d > 31:
+        return None
+    if d <= ref.day:
+        return _safe(ref.year, ref.month, d)
+    y, m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+    return _safe(y, m, d)
+
+
+def _month_day(ref: dt.date, m: int, d: int) -> dt.date | None:
+    x = _safe(ref.year, m, d)
+    if x and x > ref + dt.timedelta(days=2):
+        x = _safe(ref.year - 1, m, d)
+    return x
+
+
+def _weekday(ref: dt.date, wd: int) -> dt.date:
+    """The most recent such weekday on or before the reference day."""
+    return ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+
+
+def resolve(m: re.Match, ref: dt.date | None) -> dt.date | None:
+    """The calendar date a DATE_RE match names (relative forms need ``ref``)."""
+    g = m.groupdict()
+    if g["ymd"]:
+        return _safe(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+    if g["iso"]:
+        return _safe(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+    if ref is None:
+        if g["en"] and g["y5"]:
+            return _safe(int(g["y5"]), _month_of(g["en"]), int(g["d5"]))
+        return None
+    if g["md"]:
+        return _month_day(ref, int(g["m2"]), int(g["d2"]))
+    if g["d"]:
+        return _day_only(ref, int(g["d3"]))
+    if g["en"]:
+        mon = _month_of(g["en"])
+        if not mon:
+            return None
+        if g["y5"]:
+            return _safe(int(g["y5"]), mon, int(g["d5"]))
+        return _month_day(ref, mon, int(g["d5"]))
+    if g["en2"]:
+        mon = _month_of(g["mon6"] or "")
+        if not mon:
+            return None
+        if g["y6"]:
+            return _safe(int(g["y6"]), mon, int(g["d6"]))
+        return _month_day(ref, mon, int(g["d6"]))
+    if g["wk"]:
+        prefix = g["wk"][0] if g["wk"][0] in "上本这下" else ""
+        if prefix == "下":
+            return None
+        wd = _WEEKDAYS_ZH[g["wd"]]
+        monday = ref - dt.timedelta(days=ref.weekday())
+        if prefix == "上":
+            return monday - dt.timedelta(days=7) + dt.timedelta(days=wd)
+        return _weekday(ref, wd)
+    if g["wken"]:
+        x = _weekday(ref, _WEEKDAYS_EN[g["wde"].lower()])
+        if m.group(0).lower().startswith("last"):
+            x -= dt.timedelta(days=7) if x == ref else dt.timedelta(0)
+        return x
+    if g["rel"]:
+        r = g["rel"].lower()
+        if r in ("今天", "今日", "today", "今晨"):
+            return ref
+        if r in ("前天",):
+            return ref - dt.timedelta(days=2)
+        return ref - dt.timedelta(days=1)
+    return None
+
+
+def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None):
+    """(start, end, date) for every resolvable date in text[start:end]."""
+    end = len(text) if end is None else end
+    out = []
+    for m in DATE_RE.finditer(text, start, end):
+        d = resolve(m, ref)
+        if d is not None:
+            out.append((m.start(), m.end(), d))
+    return out
+
+
+_DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})")
+
+
+def dateline(text: str) -> dt.date | None:
+    """A full date near the top of the article (the dateline), used when no published date."""
+    m = _DATELINE.search(text, 0, min(len(text), 400))
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    return _safe(int(y), int(mo), int(d))

@@ -1,0 +1,1352 @@
+"""Extraction core: attribution of direct and reported speech by ordered sieves, precision first.
+
+Pipeline (all matching on ``fold(text)``, offsets into the original text):
+  1. paragraphs, headlines, embedded social posts (signature lines), quotes (depth scanner)
+  2. gazetteer mentions and title+name mentions (for speakers and anaphora)
+  3. reporting-verb cues (Chinese lexicon, English lexicon), each with its subject resolved
+  4. events in text order: a cue licenses the quote that follows it or the reported clause
+     after it; a quote without a cue takes a speaker tag after it, the cue earlier in its
+     sentence, or the previous statement (floating quote)
+  5. said_on, language, via, claim keys, stances
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from .claims import assign_claim_keys
+from .dates import dateline, find_dates
+from .gazetteer import Gazetteer
+from .normalize import fold, lower_form, normalize_alias
+from .quotes import Quote, scan_quotes
+from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
+
+EXTRACTOR_VERSION = "0.1.0"
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _f(words):
+    """Lexicon entries folded like the text (they are Simplified already; fold is a no-op guard)."""
+    return tuple(dict.fromkeys(fold(w) for w in words))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+SAY = _f(L.ZH_SAY_STRONG)
+WEAK = frozenset(_f(L.ZH_SAY_WEAK))
+ASK = frozenset(_f(L.ZH_ASK))
+SUPPORT = _f(L.ZH_SUPPORT)
+OPPOSE = _f(L.ZH_OPPOSE)
+STANCE_VERBS = frozenset(SUPPORT + OPPOSE)
+ZH_CUE_RE = re.compile(_alt(SAY + tuple(ASK) + SUPPORT + OPPOSE))
+_NOT_AFTER = tuple(L.ZH_NOT_SPEECH_AFTER)
+_NOT_BEFORE = tuple(L.ZH_NOT_SPEECH_BEFORE)
+_PRONOUN_RE = re.compile(_alt(L.ZH_PRONOUNS))
+_TITLE_RE = re.compile(_alt(L.TITLES_LONGEST_FIRST))
+_CHAIN_RE = re.compile("(?:" + _alt(L.ZH_CHAIN) + ")+")
+_CONNECTIVES = re.compile(
+    r"^(?:对此|对于此|对此事|针对此事|同时|此外|另外|然而|不过|但是|但|而|另一方面|与此同时|其中|"
+    r"首先|接着|最后|因此|所以|此前|稍早|随后|后来|目前|如今|而且|并且|事实上|实际上|总之|"
+    r"对于|关于|针对|就)?"
+)
+_NAME_CHARS = re.compile(r"[\u3400-\u9fff・·•‧.A-Za-z\- ]+")
+# Subject-end markers; words in _MASK are never split by a marker inside them.
+_SUBJ_END = L.ZH_SUBJECT_END
+_MASK_RE = re.compile(
+    _alt(("共和", "和平", "同盟", "首都", "将军", "参与", "日本", "比利时", "都柏林", "在野", "执政",
+          "联合国", "北约", "对外", "向阳", "于是", "时代", "月球", "青年", "成都", "京都", "新加坡",
+          "巴基斯坦", "和党", "国会", "同志", "明日", "日报", "时报", "周刊", "周报", "再生", "更生",
+          "亦即", "即将", "都会", "对方", "对手") + tuple(L.TITLE_WORDS))
+)
+_SENT_END_CHARS = "。!?;\n"
+_CLAUSE_CHARS = set("。!?;,,:\n")
+_HEADLINE_END = set("。!?.!?」”\"…:)")
+
+# English cues: "X said", "said X", "according to X", "X told Reuters".
+_EN_SAY_RE = re.compile(r"\b(" + _alt(L.EN_SAY + L.EN_ASK) + r")\b")
+_EN_ACCORDING = re.compile(r"\baccording to\b", re.I)
+_EN_NAME = re.compile(
+    r"(?:(?:[A-Z][\w'’\-.]*|of|the|for|and|de|von|van|al-|bin)\s+)*[A-Z][\w'’\-.]*"
+)
+_EN_PRON = re.compile(r"\b(he|she|they|it|we|i)\b", re.I)
+_EN_NOUNISH = re.compile(
+    r"(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:[\w\-]+\s+){0,4}"
+    r"(?:spokes(?:man|woman|person)|official|officials|minister|ministry|statement|"
+    r"source|sources|diplomat|diplomats|analyst|analysts|expert|experts|adviser|aide|aides|"
+    r"lawmaker|lawmakers|government|embassy|report|police|military|army|company|spokes\w+)",
+    re.I,
+)
+
+# Embedded posts: "— Name (@handle) February 12, 2025"
+_SIGNATURE = re.compile(
+    r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n(@]{1,100}?)[ \t]*\(@(?P<handle>\w{1,40})\)[ \t]*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
+    re.M,
+)
+_POST_END = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)")
+
+
+@dataclass
+class Spk:
+    """A resolved speaker: display name, gazetteer key, the mention and its offsets."""
+
+    name: str
+    key: str | None
+    mention: str
+    mstart: int | None
+    mend: int | None
+    kind: str = "person"
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Cue:
+    """A reporting (or stance, or question) verb with its resolved subject."""
+
+    start: int
+    end: int
+    verb: str
+    para: int
+    kind: str  # say | ask | support | oppose
+    speaker: Spk | None = None
+    via: list[str] = field(default_factory=list)
+    implicit: bool = False
+    negated: bool = False
+    clause_start: int = 0
+    lang: str = "zh"
+    no_speaker: bool = False  # 据悉, 据说: hearsay
+
+
+@dataclass
+class Stmt:
+    speaker: Spk
+    start: int
+    end: int
+    kind: str
+    cue: str
+    para: int
+    via: list[str] = field(default_factory=list)
+    anchor: int = 0  # where the attribution was made (for dates)
+    said_on: dt.date | None = None
+    floating: bool = False
+    conf: float = 0.8
+
+
+class Doc:
+    def __init__(self, text: str, published: dt.date | None, gaz: Gazetteer, segmenter=None):
+        self.text = text
+        self.f = fold(text)
+        self.low = lower_form(self.f)
+        self.gaz = gaz
+        self.segmenter = segmenter
+        self.ref = published or dateline(self.f)
+        self.n = len(text)
+        # paragraphs
+        self.pstarts = [0]
+        for m in re.finditer("\n", text):
+            self.pstarts.append(m.end())
+        self.pends = [s - 1 for s in self.pstarts[1:]] + [self.n]
+        self.headline = [self._is_headline(i) for i in range(len(self.pstarts))]
+        self.new_speakers: dict[str, ProposedSpeaker] = {}
+        self.learned: dict[str, Spk] = {}  # normalised name -> unknown speaker seen with a title
+
+    # ---------------------------------------------------------------------------------------
+    def para_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.pstarts, pos) - 1
+
+    def _is_headline(self, i: int) -> bool:
+        s, e = self.pstarts[i], self.pends[i]
+        line = self.f[s:e].strip()
+        if not line:
+            return False
+        if _CJK.search(line) is None:
+            return False  # English paragraphs: headline detection is not needed
+        return line[-1] not in _HEADLINE_END and len(line) <= 80
+
+    def sent_bounds(self, pos: int) -> tuple[int, int]:
+        """Sentence containing pos (ends at 。!?; or a newline; quotes are not looked into)."""
+        p = self.para_of(pos)
+        ps, pe = self.pstarts[p], self.pends[p]
+        s = pos
+        lo = max(ps, pos - 400)
+        while s > lo and self.f[s - 1] not in _SENT_END_CHARS:
+            s -= 1
+        e = pos
+        hi = min(pe, pos + 2000)
+        while e < hi and self.f[e] not in _SENT_END_CHARS:
+            e += 1
+        return s, e
+
+    # --- run -------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        self._find_posts()
+        self.quotes = [q for q in scan_quotes(self.text, [(a, b) for a, b, *_ in self.posts])]
+        self.top_quotes = [q for q in self.quotes if not q.nested]
+        self.qstarts = [q.open for q in self.top_quotes]
+        self.quote_at = {q.open: q for q in self.top_quotes}
+        self.in_quote = _Intervals([(q.start, q.end) for q in self.top_quotes])
+        self._mentions()
+        cues = self._zh_cues() + self._en_cues()
+        cues.sort(key=lambda c: c.start)
+        self.cues = cues
+        stmts = self._attribute(cues)
+        stmts += self._post_statements(stmts)
+        stmts = self._dedupe(stmts)
+        self._dates(stmts)
+        stances = self._stances(stmts)
+        return self._finish(stmts, stances)
+
+    # --- embedded posts --------------------------------------------------------------------
+    def _find_posts(self):
+        """Signature lines of embedded posts: (region_start, region_end, sig_start, sig_end, Spk, date, body)."""
+        self.posts = []
+        for m in _SIGNATURE.finditer(self.text):
+            p = self.para_of(m.start())
+            if p == 0:
+                continue
+            body_p = p - 1
+            bs, be = self.pstarts[body_p], self.pends[body_p]
+            # continuation after the signature: up to the paragraph holding the picture link
+            end = self.pends[p]
+            q = p + 1
+            while q < len(self.pstarts) and q <= p + 10:
+                m2 = _POST_END.search(self.text, self.pstarts[q], self.pends[q])
+                if m2:
+                    end = m2.start()
+                    break
+                q += 1
+            else:
+                q = p
+            name = m.group("name").split(" / ")[0].strip()
+            entry = self.gaz.lookup(name) or self.gaz.lookup("@" + m.group("handle")) or self.gaz.lookup(
+                m.group("handle")
+            )
+            spk = self._spk_from(entry, name, m.start("name"), m.start("name") + len(name))
+            ds = find_dates(self.text, self.ref, m.start("date"), m.end("date"))
+            date = ds[0][2] if ds else None
+            self.posts.append((bs, end, m.start(), m.end(), spk, date, (bs, be), q if q > p else None))
+
+    def _post_of(self, pos: int):
+        for post in self.posts:
+            if post[0] <= pos < post[1]:
+                return post
+        return None
+
+    # --- mentions --------------------------------------------------------------------------
+    def _mentions(self):
+        """Gazetteer mentions (outside quotes) in text order, for subjects and anaphora."""
+        self.mentions: list[tuple[int, int, Spk]] = []
+        for s, e, entry in self.gaz.find_all(self.low, self.f):
+            self.mentions.append((s, e, self._spk_from(entry, self.text[s:e], s, e)))
+        self.mention_starts = [m[0] for m in self.mentions]
+
+    def _spk_from(self, entry: SpeakerEntry | None, mention: str, s: int | None, e: int | None) -> Spk:
+        if entry is None:
+            return Spk(mention, None, mention, s, e, "person")
+        return Spk(entry.name, entry.key, mention, s, e, entry.kind)
+
+    def mentions_in(self, s: int, e: int):
+        i = bisect.bisect_left(self.mention_starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < e:
+            if self.mentions[i][1] <= e:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    # --- Chinese cues ----------------------------------------------------------------------
+    def _zh_cues(self) -> list[Cue]:
+        out = []
+        f = self.f
+        for m in ZH_CUE_RE.finditer(f):
+            s, e = m.span()
+            verb = m.group(0)
+            if not _CJK.search(f[max(0, s - 8): e + 8]):
+                continue
+            if self.in_quote.contains(s):
+                continue
+            p = self.para_of(s)
+            if self.headline[p]:
+                continue
+            after = f[e: e + 4]
+            before = f[max(0, s - 4): s]
+            if verb in ("说", "称", "指", "问") or len(verb) == 1:
+                if after.startswith(_NOT_AFTER) or before.endswith(_NOT_BEFORE):
+                    continue
+            if verb == "指" and not (before.endswith(("并", "也", "还", "另", "则", "更", "又")) or after[:1] in ",:,:「“"):
+                continue
+            if verb == "称" and after[:1] in "为作之号霸职赞":
+                continue
+            if verb == "问" and after.startswith(("题", "责", "世", "候", "卷", "鼎", "津")):
+                continue
+            if verb in ("说", "称") and before.endswith(("来", "而", "的", "者")):
+                continue
+            if verb in WEAK and after[:1] not in ",:,:「“" and verb not in ("认为",):
+                continue
+            if verb in ("表示",) and after.startswith(("感谢", "遗憾", "欢迎", "关切", "哀悼", "慰问", "祝贺")):
+                kind = "act"
+            elif verb in ASK:
+                kind = "ask"
+            elif verb in STANCE_VERBS:
+                kind = "support" if verb in SUPPORT else "oppose"
+                if verb in ("证实", "否认", "驳斥", "斥责", "反驳", "批评", "抨击", "质疑", "谴责", "痛批", "怒斥"):
+                    # these are also reporting verbs when content follows
+                    if after[:1] in ",:,:「“" or verb in ("证实", "否认"):
+                        kind = "say+" + kind
+            else:
+                kind = "say"
+            out.append(Cue(s, e, verb, p, kind))
+        return out
+
+    # --- English cues ----------------------------------------------------------------------
+    def _en_cues(self) -> list[Cue]:
+        out = []
+        f = self.f
+        for m in _EN_SAY_RE.finditer(f):
+            s, e = m.span()
+            if self.in_quote.contains(s):
+                continue
+            p = self.para_of(s)
+            verb = m.group(1)
+            kind = "ask" if verb in L.EN_ASK else "say"
+            if verb in L.EN_OPPOSE and verb not in ("denied",):
+                kind = "oppose"
+            out.append(Cue(s, e, verb, p, kind, lang="en"))
+        for m in _EN_ACCORDING.finditer(f):
+            s, e = m.span()
+            if self.in_quote.contains(s):
+                continue
+            out.append(Cue(s, e, "according to", self.para_of(s), "say", lang="en"))
+        return out
+
+    # --- subject resolution (Chinese) ------------------------------------------------------
+    def _clause_start(self, pos: int) -> int:
+        p = self.para_of(pos)
+        lo = max(self.pstarts[p], pos - 60)
+        i = pos
+        while i > lo:
+            ch = self.f[i - 1]
+            if ch in _CLAUSE_CHARS:
+                break
+            if ch in "」』”\"":
+                q = self._quote_ending_at(i - 1)
+                if q is None or not self._is_term(q):
+                    break
+                i = q.open
+                continue
+            i -= 1
+        return i
+
+    def _quote_ending_at(self, pos: int) -> Quote | None:
+        k = bisect.bisect_right(self.qstarts, pos) - 1
+        while k >= 0 and k >= len(self.qstarts) - 10_000:
+            q = self.top_quotes[k]
+            if q.end == pos:
+                return q
+            if q.end < pos - 5000:
+                break
+            k -= 1
+            if k < bisect.bisect_right(self.qstarts, pos) - 6:
+                break
+        return None
+
+    def _is_term(self, q: Quote) -> bool:
+        """A quoted name or term (「一中政策」): short, no sentence punctuation."""
+        body = self.f[q.start:q.end].strip()
+        if not body:
+            return True
+        if len(body) > 12 and _CJK.search(body):
+            return False
+        if _CJK.search(body) is None:
+            return len(body.split()) <= 3 and not re.search(r"[.!?,;]", body)
+        return not re.search(r"[。!?,;,]", body)
+
+    def _resolve_zh(self, cue: Cue, prev: Stmt | None, last_subject: Spk | None) -> None:
+        cs = self._clause_start(cue.start)
+        cue.clause_start = cs
+        seg = self.f[cs:cue.start]
+        lead = len(seg) - len(seg.lstrip())
+        seg_s = cs + lead
+        seg = seg.strip()
+        for w in L.ZH_NO_SPEAKER:
+            if w in seg:
+                cue.no_speaker = True
+                return
+        # relay: X引述Y表示 / 据X报导
+        via: list[str] = []
+        m = re.search(r"引述|援引|引用|转引", seg)
+        if m:
+            relay = seg[: m.start()]
+            via_name = self._outlet_name(relay)
+            if via_name:
+                via.append(via_name)
+            seg_s += m.end()
+            seg = seg[m.end():]
+        # connectives at the start
+        m = _CONNECTIVES.match(seg)
+        if m and m.end():
+            seg_s += m.end()
+            seg = seg[m.end():]
+        if seg.startswith(("据", "根据")):
+            k = 2 if seg.startswith("根据") else 1
+            seg_s += k
+            seg = seg[k:]
+        cue.via = via
+        if cue.verb in ("报导", "报道") and not seg:
+            return
+        # subject noun phrase: up to the first marker (time, place, adverb)
+        np_end = self._np_end(seg_s, seg)
+        np = seg[:np_end]
+        np_s = seg_s
+        # chain: the clause starts with an adverb (并强调, 也指出, 不断强调) or is empty
+        if not np.strip():
+            rest = seg[np_end:]
+            if prev is not None or last_subject is not None:
+                cue.implicit = True
+                cue.speaker = last_subject or (prev.speaker if prev else None)
+            if rest and _PRONOUN_RE.match(rest):
+                pass
+            return
+        spk = self._np_speaker(np, np_s, cue, prev, last_subject)
+        cue.speaker = spk
+        # platform / outlet between subject and verb: 在社交媒体X上, 向《卫报》表示
+        mid = self.f[np_s + len(np): cue.start]
+        v = self._venue(mid, np)
+        if v:
+            cue.via = cue.via + [x for x in v if x not in cue.via]
+
+    def _np_end(self, seg_s: int, seg: str) -> int:
+        """End of the subject noun phrase in seg (first marker outside masked words)."""
+        masked = list(seg)
+        for m in _MASK_RE.finditer(seg):
+            for i in range(m.start(), m.end()):
+                masked[i] = "X"
+        for s, e, _ in self.mentions_in(seg_s, seg_s + len(seg)):
+            for i in range(s - seg_s, e - seg_s):
+                if 0 <= i < len(masked):
+                    masked[i] = "X"
+        # quoted terms and parentheses belong to the noun phrase
+        mstr = "".join(masked)
+        pos = 0
+        while True:
+            m = _SUBJ_END.search(mstr, pos)
+            if not m:
+                return len(seg)
+            if m.group(0) == "(":
+                close = mstr.find(")", m.end())
+                if close < 0:
+                    return m.start()
+                pos = close + 1
+                continue
+            if m.start() == 0 and m.group(0) in ("在", "于", "对", "向", "跟", "和", "与", "同"):
+                return 0
+            return m.start()
+
+    def _np_speaker(self, np: str, np_s: int, cue: Cue, prev: Stmt | None, last_subject: Spk | None) -> Spk | None:
+        np_stripped = np.rstrip()
+        # possessive venue: 川普Truth Social的长文 -> 川普 (+ via)
+        k = np_stripped.find("的")
+        if k > 0:
+            tail = np_stripped[k + 1:]
+            if any(tail.endswith(w) for w in L.ZH_VENUE_NOUNS + ("声明", "报告", "信", "文章", "讲话", "谈话")):
+                v = self._venue(np_stripped[:k], "")
+                if v:
+                    cue.via = cue.via + v
+                np_stripped = np_stripped[:k]
+        # pronouns
+        pm = _PRONOUN_RE.fullmatch(np_stripped) or _PRONOUN_RE.match(np_stripped)
+        if pm and pm.end() == len(np_stripped):
+            return self._anaphor(pm.group(0), np_s, np_s + pm.end(), prev, last_subject)
+        # coordination: 英国、法国和德国
+        parts = re.split(r"[、]|(?<=.)[和与及](?=.)", np_stripped)
+        if len(parts) >= 2 and all(1 <= len(p) <= 8 for p in parts):
+            names = []
+            for p in parts:
+                e = self.gaz.lookup(p)
+                names.append(e.name if e else p)
+            if sum(1 for p in parts if self.gaz.lookup(p)) >= 2 or all(len(p) <= 4 for p in parts):
+                mention = self.text[np_s: np_s + len(np_stripped)]
+                return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "group",
+                           aliases=tuple(names))
+        # gazetteer mentions inside the NP: the last one is the head (美国总统川普 -> 川普)
+        ms = [m for m in self.mentions_in(np_s, np_s + len(np_stripped))
+              if self._venue_name(self.low[m[0]:m[1]]) is None or m[2].kind != "media" or True]
+        ms = [m for m in ms if not self._is_platform(self.low[m[0]:m[1]])]
+        if ms:
+            s, e, spk = ms[-1]
+            # mention with its title: 克宫发言人佩斯科夫
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            if len(mention) > 24:
+                mention = self.text[s:e]
+            # an institution suffix after the mention (莫斯科方面)
+            return Spk(spk.name, spk.key, mention, np_s, np_s + len(np_stripped), spk.kind)
+        # outlet / platform as speaker (BBC报导)
+        on = self._outlet_name(np_stripped)
+        if on and cue.verb in ("报导", "报道", "指出", "表示", "称", "引述", "援引"):
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(on, None, mention, np_s, np_s + len(np_stripped), "media")
+        # title + name (美国白宫发言人李威特)
+        tm = None
+        for m in _TITLE_RE.finditer(np_stripped):
+            tm = m
+        if tm is not None:
+            name = np_stripped[tm.end():]
+            name = name.split("(")[0]
+            title = np_stripped[: tm.end()]
+            if 2 <= len(name) <= 8 and _NAME_CHARS.fullmatch(name) and "的" not in name:
+                ns = np_s + tm.end()
+                mention = self.text[ns: ns + len(name)]
+                spk = Spk(mention, None, mention, ns, ns + len(name), "person", title=self.text[np_s: np_s + len(title)])
+                self._learn(spk, np_s + len(np_stripped))
+                e = self.gaz.lookup(name)
+                if e:
+                    return Spk(e.name, e.key, mention, ns, ns + len(name), e.kind)
+                return spk
+            if not name and len(np_stripped) <= 14:
+                # a role as speaker: 白宫发言人, 外交部发言人
+                e = self.gaz.lookup(np_stripped)
+                mention = self.text[np_s: np_s + len(np_stripped)]
+                if e:
+                    return Spk(e.name, e.key, mention, np_s, np_s + len(np_stripped), e.kind)
+                return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "person")
+        # a name learned earlier in this article (李威特)
+        key = normalize_alias(np_stripped)
+        if key in self.learned:
+            sp = self.learned[key]
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(sp.name, sp.key, mention, np_s, np_s + len(np_stripped), sp.kind)
+        e = self.gaz.lookup(np_stripped)
+        if e:
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(e.name, e.key, mention, np_s, np_s + len(np_stripped), e.kind)
+        # institutions and groups without a registry entry (外交部, 分析人士)
+        if 2 <= len(np_stripped) <= 12 and np_stripped.endswith(L.ZH_INSTITUTION_END) and _CJK.search(np_stripped):
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
+        # a bare name-like subject: 2-4 CJK characters at a sentence start before a strong verb
+        if 2 <= len(np_stripped) <= 4 and _CJK.fullmatch(np_stripped[0]) and cue.verb in (
+            "表示", "指出", "强调", "说", "称", "透露", "坦言", "直言", "认为", "警告", "回应", "声称"
+        ) and re.fullmatch(r"[\u4e00-\u9fff]+", np_stripped) and self._looks_like_name(np_stripped):
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "person")
+        return None
+
+    def _looks_like_name(self, s: str) -> bool:
+        return s[0] in _SURNAMES or len(s) >= 3
+
+    def _learn(self, spk: Spk, end: int) -> None:
+        """Remember an unknown title+name speaker, with an alias in parentheses after it."""
+        alias = ""
+        tail = self.text[end: end + 60]
+        m = re.match(r"\s*[((]([A-Za-z][A-Za-z .'\-·]{1,50})[))]", tail)
+        if m:
+            alias = m.group(1).strip()
+        key = normalize_alias(spk.mention)
+        self.learned.setdefault(key, spk)
+        if spk.key is None and self.gaz.lookup(spk.mention) is None:
+            title = spk.title.strip()
+            old = self.new_speakers.get(key)
+            aliases = tuple(a for a in (alias,) if a)
+            if old is None:
+                self.new_speakers[key] = ProposedSpeaker(spk.mention, aliases, title, "person")
+            elif alias and alias not in old.aliases:
+                self.new_speakers[key] = ProposedSpeaker(old.name, old.aliases + (alias,), old.title or title, old.kind)
+
+    def _anaphor(self, word: str, s: int, e: int, prev: Stmt | None, last_subject: Spk | None) -> Spk | None:
+        kind = L.ZH_PRONOUNS.get(word, "he")
+        mention = self.text[s:e]
+        if kind in ("latter", "former"):
+            ms = [m for m in self.mentions_in(max(0, s - 300), s) if not self.in_quote.contains(m[0])]
+            people = []
+            for m in reversed(ms):
+                if not people or people[-1].name != m[2].name:
+                    people.append(m[2])
+            idx = 0 if kind == "latter" else 1
+            if len(people) > idx:
+                sp = people[idx]
+                return Spk(sp.name, sp.key, mention, s, e, sp.kind)
+            return None
+        if kind in ("he", "she", "official"):
+            cand = None
+            if prev is not None and prev.speaker.kind == "person" and s - prev.end < 600:
+                cand = prev.speaker
+            elif last_subject is not None and last_subject.kind == "person":
+                cand = last_subject
+            else:
+                for m in reversed(self.mentions_in(max(0, s - 400), s)):
+                    if m[2].kind == "person" and not self.in_quote.contains(m[0]):
+                        cand = m[2]
+                        break
+            if cand is None:
+                return None
+            return Spk(cand.name, cand.key, mention, s, e, cand.kind)
+        if kind in ("they", "org", "other"):
+            cand = prev.speaker if prev is not None and s - prev.end < 600 else last_subject
+            if cand is None:
+                return None
+            return Spk(cand.name, cand.key, mention, s, e, cand.kind)
+        return None
+
+    # --- venue / outlets ---------------------------------------------------------------------
+    def _is_platform(self, low: str) -> bool:
+        return low.strip() in L.PLATFORMS
+
+    def _venue_name(self, low: str) -> str | None:
+        low = low.strip().strip('《》「」"“”')
+        if low in L.PLATFORMS:
+            e = self.gaz.exact(low)
+            return e.name if e and e.kind in ("media", "organisation") else L.PLATFORMS[low]
+        return None
+
+    def _outlet_name(self, s: str) -> str | None:
+        """English name of an outlet written in s (英国BBC, 《卫报》, 路透社)."""
+        low = lower_form(s).strip()
+        m = re.search(r"《([^》]{1,20})》", low)
+        cands = [m.group(1)] if m else []
+        cands.append(low.strip("《》 "))
+        for c in cands:
+            e = self.gaz.lookup(c)
+            if e and e.kind == "media":
+                return e.name
+            if c in L.OUTLETS:
+                return L.OUTLETS[c]
+            # 英国BBC: strip a country prefix
+            for k in sorted(L.OUTLETS, key=len, reverse=True):
+                if len(k) >= 2 and c.endswith(k) and len(c) - len(k) <= 4:
+                    return L.OUTLETS[k]
+        if m:
+            return self.text_of_outlet(m.group(1))
+        return None
+
+    def text_of_outlet(self, name: str) -> str:
+        return name
+
+    def _venue(self, mid: str, np: str) -> list[str]:
+        """Platforms and outlets named between the subject and the verb."""
+        out = []
+        low = lower_form(mid)
+        for m in re.finditer(r"《([^》]{1,20})》", low):
+            name = self._outlet_name(m.group(0))
+            if name:
+                out.append(name)
+        # 在社交媒体「真相社会」(truth social)上 / 在x上 / 在社交媒体x表示
+        for m in re.finditer(r"[((]([a-z][a-z .]{0,20})[))]", low):
+            v = self._venue_name(m.group(1))
+            if v:
+                out.append(v)
+                return out
+        for m in re.finditer(r"「([^」]{1,12})」", low):
+            v = self._venue_name(m.group(1))
+            if v:
+                out.append(v)
+                return out
+        for name in sorted(L.PLATFORMS, key=len, reverse=True):
+            if len(name) == 1:
+                if re.search(r"(?:社交媒体|平台|社群媒体|在)\s*" + re.escape(name) + r"(?![a-z])", low):
+                    out.append(L.PLATFORMS[name])
+                    return out
+            elif re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", low):
+                out.append(self._venue_name(name) or L.PLATFORMS[name])
+                return out
+        return out
+
+    # --- English subject resolution --------------------------------------------------------
+    def _resolve_en(self, cue: Cue, prev: Stmt | None) -> None:
+        f = self.f
+        p = cue.para
+        ps = self.pstarts[p]
+        if cue.verb == "according to":
+            m = re.match(r"\s+((?:the\s+)?[^,.;\n]{1,80}?)(?=,|\.|;|\n|$)", f[cue.end: cue.end + 120])
+            if m:
+                s = cue.end + m.start(1)
+                cue.speaker = self._en_np(m.group(1), s, prev)
+            return
+        # "X said" : subject right before the verb (optionally with "on Friday", "in a statement")
+        left = f[max(ps, cue.start - 120): cue.start]
+        m = re.search(
+            r"((?:[A-Z][\w'’.\-]*(?:\s+(?:of|the|for|and|de|al|bin|von|van)\s+|\s+|,\s+)?){0,6}|he|she|they|"
+            r"(?:the|a|an)\s+[\w\-]+(?:\s+[\w\-]+){0,4})\s*(?:(?:also|later|then|had|has|have|previously|"
+            r"earlier|separately|again|further|once|recently|repeatedly|publicly|privately)\s+)?$",
+            left,
+        )
+        if m and m.group(1).strip():
+            np = m.group(1).strip().rstrip(",")
+            s = cue.start - len(left) + m.start(1)
+            sp = self._en_np(np, s, prev)
+            if sp is not None:
+                cue.speaker = sp
+                return
+        # "said X" (post-posed): ', said Dmitry Peskov, the Kremlin spokesman.'
+        m = re.match(r"\s+((?:[A-Z][\w'’.\-]*\s*){1,4}|he|she|they)", f[cue.end: cue.end + 80])
+        if m and f[cue.start - 2: cue.start].strip() in (",", "", '"', "”") :
+            s = cue.end + m.start(1)
+            sp = self._en_np(m.group(1).strip(), s, prev)
+            if sp is not None:
+                cue.speaker = sp
+                cue.implicit = False
+                cue.via = []
+                cue.negated = False
+                cue.clause_start = -1  # post-posed marker
+                return
+
+    def _en_np(self, np: str, s: int, prev: Stmt | None) -> Spk | None:
+        np = np.strip().rstrip(",")
+        if not np:
+            return None
+        low = np.lower()
+        if low in ("he", "she", "they", "it"):
+            cand = None
+            if prev is not None and (low != "they" or True) and s - prev.end < 800:
+                cand = prev.speaker
+            else:
+                for m in reversed(self.mentions_in(max(0, s - 500), s)):
+                    if m[2].kind == "person" or low != "he":
+                        cand = m[2]
+                        break
+            if cand is None:
+                return None
+            return Spk(cand.name, cand.key, np, s, s + len(np), cand.kind)
+        if low in ("i", "we", "you", "there", "this", "that", "which", "who", "it"):
+            return None
+        ms = [m for m in self.mentions_in(s, s + len(np)) if not self._is_platform(self.low[m[0]:m[1]])]
+        if ms:
+            sp = ms[-1][2]
+            return Spk(sp.name, sp.key, np, s, s + len(np), sp.kind)
+        on = self._outlet_name(np)
+        if on:
+            return Spk(on, None, np, s, s + len(np), "media")
+        if _EN_NOUNISH.fullmatch(np):
+            return Spk(np, None, np, s, s + len(np), "group")
+        words = np.split()
+        caps = [w for w in words if w[:1].isupper()]
+        if caps and words[-1][:1].isupper() and len(words) <= 7:
+            # strip leading titles: "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov"
+            name_words = []
+            for w in reversed(words):
+                if w[:1].isupper() and w not in L.EN_TITLE_WORDS and w.lower() not in ("the", "a", "an"):
+                    name_words.append(w)
+                else:
+                    break
+            name = " ".join(reversed(name_words)) or np
+            if name.lower() in _EN_STOP_CAPS:
+                return None
+            e = self.gaz.lookup(name)
+            if e:
+                return Spk(e.name, e.key, np, s, s + len(np), e.kind)
+            # a single capitalised word is a name only when seen before in full
+            if len(name_words) == 1:
+                for sp in self.learned.values():
+                    if sp.name.split()[-1:] == [name]:
+                        return Spk(sp.name, sp.key, np, s, s + len(np), sp.kind)
+            sp = Spk(name, None, np, s, s + len(np), "person")
+            if len(name_words) >= 2:
+                self.learned.setdefault(normalize_alias(name), sp)
+                title = " ".join(words[: len(words) - len(name_words)])
+                if title:
+                    key = normalize_alias(name)
+                    self.new_speakers.setdefault(key, ProposedSpeaker(name, (), title, "person"))
+            return sp
+        return None
+
+    # --- attribution -----------------------------------------------------------------------
+    def _attribute(self, cues: list[Cue]) -> list[Stmt]:
+        stmts: list[Stmt] = []
+        used_quotes: set[int] = set()
+        events = [(c.start, 1, c) for c in cues] + [(q.open, 0, q) for q in self.top_quotes]
+        events.sort(key=lambda x: (x[0], x[1]))
+        last_subject_by_para: dict[int, Spk] = {}
+        consumed: set[int] = set()
+        for _pos, typ, obj in events:
+            prev = stmts[-1] if stmts else None
+            if typ == 1:
+                cue: Cue = obj
+                if id(cue) in consumed:
+                    continue
+                if cue.lang == "zh":
+                    if not _CJK.search(self.f[max(0, cue.start - 2): cue.end + 2]):
+                        continue
+                    self._resolve_zh(cue, prev if prev and prev.para == cue.para else None,
+                                     last_subject_by_para.get(cue.para))
+                else:
+                    self._resolve_en(cue, prev if prev and prev.para >= cue.para - 1 else None)
+                if cue.speaker is not None and not cue.implicit:
+                    last_subject_by_para[cue.para] = cue.speaker
+                if cue.speaker is None or cue.no_speaker or cue.kind in ("ask", "act"):
+                    continue
+                if cue.kind in ("support", "oppose"):
+                    continue
+                st = self._content_after(cue, used_quotes)
+                if st is not None:
+                    stmts.append(st)
+            else:
+                q: Quote = obj
+                if q.open in used_quotes:
+                    continue
+                st = self._quote_statement(q, prev, cues, consumed, last_subject_by_para)
+                if st is not None:
+                    used_quotes.add(q.open)
+                    stmts.append(st)
+        return stmts
+
+    def _content_after(self, cue: Cue, used_quotes: set[int]) -> Stmt | None:
+        """The statement a cue licenses: the quote right after it, or the reported clause."""
+        f = self.f
+        if cue.lang == "en":
+            return self._en_content(cue, used_quotes)
+        i = cue.end
+        pe = self.pends[cue.para]
+        colon = False
+        while i < pe and f[i] in " ,,::\t道":
+            if f[i] in "::":
+                colon = True
+            i += 1
+        # 表示说, / 称说
+        q = self.quote_at.get(i)
+        if q is not None:
+            if q.open in used_quotes:
+                return None
+            used_quotes.add(q.open)
+            return self._direct(q, cue.speaker, cue, "after-cue")
+        if i >= pe:
+            return None
+        # content: to the end of the sentence (colon speech: to the end of the paragraph)
+        if colon:
+            end = pe
+        else:
+            _, end = self.sent_bounds(i)
+        # cut at a quote that starts a direct statement, or at the next attribution clause
+        j = i
+        k = bisect.bisect_left(self.qstarts, i)
+        while k < len(self.top_quotes) and self.top_quotes[k].open < end:
+            qq = self.top_quotes[k]
+            if not self._is_term(qq):
+                end = qq.open
+                break
+            k += 1
+        end = self._cut_at_next_attribution(i, end, cue)
+        # strip
+        s, e = i, end
+        while s < e and f[s] in " ,,::\t":
+            s += 1
+        while e > s and f[e - 1] in " ,,。.;;::!?!?\t\n、":
+            e -= 1
+        # a connective left before a quote: 虽然…,但「…」
+        body = f[s:e]
+        if e < end or (e == end and end < pe and f[end:end + 1] in "「“"):
+            pass
+        if re.search(r"(?:但|但是|而|并|且|却|只说|说)$", body) and self.quote_at.get(self._next_nonspace(end)):
+            return None
+        if len(body) < 4:
+            return None
+        if any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3
+               for w in L.ZH_SPEECH_ACTS):
+            return None
+        if len(body) <= 14 and body.endswith(L.ZH_CLAIM_NOUNS) and "," not in body:
+            return None  # 证实美方说法: a reference to something said, not a claim
+        del j
+        return Stmt(cue.speaker, s, e, "direct" if colon and not _CJK.search(body[:0]) and False else "indirect",
+                    cue.verb, cue.para, list(cue.via), anchor=cue.start, conf=0.7)
+
+    def _next_nonspace(self, pos: int) -> int:
+        while pos < self.n and self.f[pos] in " ,,\t":
+            pos += 1
+        return pos
+
+    def _cut_at_next_attribution(self, start: int, end: int, cue: Cue) -> int:
+        """End of a reported clause: the comma before the next clause that has its own speaker."""
+        k = bisect.bisect_left([c.start for c in self.cues], start)
+        for c in self.cues[k:]:
+            if c.start >= end:
+                break
+            if c is cue or c.lang != "zh":
+                continue
+            cs = self._clause_start(c.start)
+            if cs <= start:
+                continue
+            seg = self.f[cs:c.start].strip()
+            has_subject = False
+            if not seg:
+                has_subject = False
+            elif _CHAIN_RE.fullmatch(seg) or re.fullmatch(r"(?:" + _alt(L.ZH_CHAIN) + r")*只", seg):
+                has_subject = c.verb not in ("认为",) or seg != ""
+            else:
+                np_end = self._np_end(cs, seg)
+                np = seg[:np_end]
+                if np and (_PRONOUN_RE.fullmatch(np) or self.mentions_in(cs, cs + len(np)) or
+                           _TITLE_RE.search(np) or self.gaz.lookup(np) or
+                           normalize_alias(np) in self.learned):
+                    has_subject = True
+                    # a content subject followed by a content verb (普京支持...) is not a cut:
+                    # only speech and stance verbs cut, and those are the cues.
+            if has_subject and c.kind not in ("ask",):
+                return cs
+        return end
+
+    def _direct(self, q: Quote, spk: Spk, cue: Cue | None, how: str, via=None) -> Stmt:
+        s, e = q.start, q.end
+        while s < e and self.text[s] in " \t\n":
+            s += 1
+        while e > s and self.text[e - 1] in " \t\n":
+            e -= 1
+        return Stmt(spk, s, e, "direct", cue.verb if cue else how, self.para_of(q.open),
+                    list(via if via is not None else (cue.via if cue else [])), anchor=cue.start if cue else q.open,
+                    conf=0.9 if cue else 0.6)
+
+    def _quote_statement(self, q: Quote, prev: Stmt | None, cues: list[Cue], consumed: set[int],
+                         last_subject_by_para) -> Stmt | None:
+        p = self.para_of(q.open)
+        if self.headline[p]:
+            return None
+        body = self.f[q.start:q.end].strip()
+        if not body:
+            return None
+        post = self._post_of(q.open)
+        term = self._is_term(q)
+        # a quote right after a question verb is a question
+        before = self.f[max(self.pstarts[p], q.open - 6): q.open]
+        if re.search(r"(?:问|问道|追问|质问|asked|asks)\s*[,:,:]?\s*$", before):
+            return None
+        # 1. speaker tag after the quote: 」他说 / ," he said / ," said Peskov
+        tag = self._tag_after(q, cues, consumed, prev)
+        if tag is not None and not term:
+            spk, cue = tag
+            return self._direct(q, spk, cue, "tag-after")
+        # 2. scare quote right after a speech verb with a speaker (斥责提议「荒谬」)
+        cue = self._cue_before_in_sentence(q, cues)
+        if term:
+            if cue is not None and cue.speaker is not None and q.open - cue.end <= 6 and cue.kind != "ask" \
+                    and not self._is_platform(lower_form(body)) and _CJK.search(body) \
+                    and not re.search(r"[((]", self.f[q.end + 1:q.end + 2]):
+                return self._direct(q, cue.speaker, cue, "scare")
+            return None
+        # 3. the cue earlier in the same sentence whose content runs into this quote
+        if cue is not None and cue.speaker is not None and cue.kind not in ("ask", "act"):
+            return self._direct(q, cue.speaker, cue, "same-sentence")
+        # 4. a quote inside an embedded post: the speaker named before it in the post
+        if post is not None:
+            return self._post_quote(q, post)
+        # 5. floating quote: the previous statement's speaker (same or previous paragraph)
+        if prev is not None and p - prev.para <= 1 and q.open - prev.end < 400:
+            lead = self.f[self.pstarts[p]: q.open].strip() if p != prev.para else self.f[prev.end: q.open]
+            if len(re.sub(r'[\s,,。.」”"]', "", lead)) <= 30:
+                st = self._direct(q, prev.speaker, None, "floating", via=prev.via)
+                st.floating = True
+                return st
+        return None
+
+    def _cue_before_in_sentence(self, q: Quote, cues: list[Cue]) -> Cue | None:
+        s, _ = self.sent_bounds(q.open)
+        k = bisect.bisect_left([c.start for c in cues], q.open) - 1
+        while k >= 0 and cues[k].start >= s:
+            c = cues[k]
+            if c.end <= q.open and c.lang == ("zh" if _CJK.search(self.f[q.start:q.end]) or self.f[q.open] in "「『" else c.lang):
+                if c.speaker is not None and not c.no_speaker:
+                    return c
+                if c.kind == "ask":
+                    return c
+            k -= 1
+        return None
+
+    def _tag_after(self, q: Quote, cues: list[Cue], consumed: set[int], prev: Stmt | None):
+        """Speaker tag right after a closed quote: 」他说 / ," Peskov said / ," said Peskov."""
+        if not q.closed:
+            return None
+        a = q.end + 1
+        window = self.f[a: a + 40]
+        # Chinese: optional comma, subject (<=15), verb, then punctuation/quote/end
+        k = bisect.bisect_left([c.start for c in cues], a)
+        for c in cues[k: k + 3]:
+            if c.start - a > 30:
+                break
+            between = self.f[a: c.start]
+            if re.search(r"[。!?;\n]", between) or self.in_quote.contains(c.start):
+                break
+            if c.kind == "ask":
+                return None
+            if c.lang == "zh":
+                after = self.f[c.end: c.end + 2]
+                if not (after[:1] in "。,,:: \n「“" or after == "" or c.end == self.pends[c.para]):
+                    return None
+                self._resolve_zh(c, prev, None)
+                if c.speaker is not None:
+                    consumed.add(id(c))
+                    return c.speaker, c
+                return None
+            else:
+                if not re.fullmatch(r"\s*,?\s*(?:[\w.'’\- ]{1,60})?\s*", between):
+                    return None
+                self._resolve_en(c, prev)
+                if c.speaker is not None:
+                    consumed.add(id(c))
+                    return c.speaker, c
+                return None
+        del window
+        return None
+
+    def _post_quote(self, q: Quote, post) -> Stmt | None:
+        bs, end, sig_s, sig_e, poster, date, body, _ = post
+        # the speaker named before the quote in the post's text after the signature
+        region_s = sig_e if q.open > sig_e else bs
+        ms = [m for m in self.mentions_in(region_s, q.open) if m[2].kind == "person"]
+        if ms:
+            s, e, sp = ms[-1]
+            spk = Spk(sp.name, sp.key, self.text[s:e], s, e, sp.kind)
+            # mention with a title after it (川普总统)
+            tm = _TITLE_RE.match(self.f, e)
+            if tm:
+                spk = Spk(sp.name, sp.key, self.text[s:tm.end()], s, tm.end(), sp.kind)
+            st = self._direct(q, spk, None, "post-quote", via=["X", poster.name])
+            st.said_on = date
+            return st
+        return None
+
+    def _post_statements(self, stmts: list[Stmt]) -> list[Stmt]:
+        """The text of an embedded post (the paragraph before its signature) is the poster's."""
+        out = []
+        for _bs, _end, sig_s, _sig_e, poster, date, (ps, pe), _ in self.posts:
+            if any(st.start < pe and st.end > ps for st in stmts):
+                continue
+            s, e = ps, pe
+            while s < e and self.text[s] in " \t":
+                s += 1
+            while e > s and self.text[e - 1] in " \t":
+                e -= 1
+            if e - s < 2:
+                continue
+            via = ["X"]
+            st = Stmt(poster, s, e, "direct", "post", self.para_of(s), via, anchor=sig_s, said_on=date, conf=0.8)
+            out.append(st)
+        # via X for quotes attributed to the poster
+        return out
+
+    # --- English content --------------------------------------------------------------------
+    def _en_content(self, cue: Cue, used_quotes: set[int]) -> Stmt | None:
+        f = self.f
+        pe = self.pends[cue.para]
+        # quote right after: 'said: "..."' / 'said, "..."'
+        i = cue.end
+        m = re.match(r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*", f[i: i + 60])
+        j = i + (m.end() if m else 0)
+        q = self.quote_at.get(j)
+        if q is not None and q.open not in used_quotes:
+            used_quotes.add(q.open)
+            return self._direct(q, cue.speaker, cue, "after-cue")
+        if cue.clause_start == -1 or cue.verb == "according to":
+            # post-posed "…, X said." / "…, according to X." -> content is the clause before
+            ss, _ = self._en_sentence(cue.start)
+            s, e = ss, cue.start
+            while e > s and f[e - 1] in " ,\t":
+                e -= 1
+            if cue.verb != "according to" or e - s > 15:
+                seg = f[s:e]
+                # strip "X said" tail forms; the clause must not contain a quote
+                if '"' in seg or "“" in seg or "”" in seg:
+                    return None
+                if len(seg.split()) >= 4:
+                    return Stmt(cue.speaker, s, e, "indirect", cue.verb, cue.para, list(cue.via),
+                                anchor=cue.start, conf=0.6)
+            if cue.verb == "according to":
+                # "According to X, content."
+                m2 = re.match(r"[^,\n]{1,80},\s*", f[cue.end: cue.end + 100])
+                if m2 and e - s <= 15:
+                    s = cue.end + m2.end()
+                    _, se = self._en_sentence(s)
+                    e = se
+                    while e > s and f[e - 1] in " .\t":
+                        e -= 1
+                    if len(f[s:e].split()) >= 4 and '"' not in f[s:e]:
+                        return Stmt(cue.speaker, s, e, "indirect", cue.verb, cue.para, [], anchor=cue.start, conf=0.6)
+            return None
+        # "X said (on Friday) (that) content."
+        m = re.match(r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?",
+                     f[cue.end: cue.end + 80])
+        s = cue.end + (m.end() if m else 0)
+        if cue.verb in ("told",):
+            m2 = re.match(r"\s*(?:the\s+)?[A-Z][\w.'’\- ]{0,40}?(?:\s+on\s+\w+)?\s+(?:that\s+)?(?=[a-zA-Z])",
+                          f[cue.end: cue.end + 80])
+            if m2:
+                s = cue.end + m2.end()
+        elif not (m and m.group(1)):
+            # without "that": only when the verb is followed by a clause
+            nxt = f[s: s + 30]
+            if not re.match(r"(?:the|a|an|it|he|she|they|we|i|there|this|his|her|their|[A-Z])", nxt):
+                return None
+            if re.match(r"(?:in|on|at|of|to|for|with|by)\b", nxt):
+                return None
+        _, se = self._en_sentence(s)
+        e = min(se, pe)
+        k = bisect.bisect_left(self.qstarts, s)
+        if k < len(self.top_quotes) and self.top_quotes[k].open < e and not self._is_term(self.top_quotes[k]):
+            e = self.top_quotes[k].open
+        while e > s and f[e - 1] in " .,;:\t\"“":
+            e -= 1
+        if len(f[s:e].split()) < 3:
+            return None
+        return Stmt(cue.speaker, s, e, "indirect", cue.verb, cue.para, list(cue.via), anchor=cue.start, conf=0.6)
+
+    def _en_sentence(self, pos: int) -> tuple[int, int]:
+        p = self.para_of(pos)
+        ps, pe = self.pstarts[p], self.pends[p]
+        s = pos
+        while s > ps and s > pos - 600:
+            if self.f[s - 1] in ".!?" and self.f[s: s + 1] == " " and not re.search(
+                    r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z])\.$", self.f[max(ps, s - 5): s]):
+                break
+            s -= 1
+        while s < pos and self.f[s] == " ":
+            s += 1
+        e = pos
+        while e < pe and e < pos + 2000:
+            if self.f[e] in ".!?" and (e + 1 >= pe or self.f[e + 1] in " \n\"”") and not re.search(
+                    r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z])$", self.f[max(ps, e - 4): e]):
+                e += 1
+                break
+            e += 1
+        return s, e
+
+    # --- cleanup --------------------------------------------------------------------------
+    def _dedupe(self, stmts: list[Stmt]) -> list[Stmt]:
+        stmts = sorted(stmts, key=lambda s: (s.start, -s.end))
+        out: list[Stmt] = []
+        for st in stmts:
+            if st.end <= st.start:
+                continue
+            if out and st.start < out[-1].end:
+                # overlapping: keep the direct / longer one
+                o = out[-1]
+                inter = min(o.end, st.end) - max(o.start, st.start)
+                if inter > 0:
+                    if st.start >= o.start and st.end <= o.end:
+                        continue  # nested inside another statement
+                    if st.kind == "direct" and o.kind != "direct":
+                        out[-1] = st
+                    continue
+            out.append(st)
+        return out
+
+    # --- dates -----------------------------------------------------------------------------
+    def _dates(self, stmts: list[Stmt]) -> None:
+        quotes = self.in_quote
+        prev: Stmt | None = None
+        last_date: dt.date | None = None
+        all_dates = [d for d in find_dates(self.f, self.ref) if not quotes.contains(d[0])]
+        dstarts = [d[0] for d in all_dates]
+        for st in stmts:
+            if st.said_on is None:
+                ps = self.pstarts[st.para]
+                anchor = min(st.anchor, st.start)
+                # last explicit date in the paragraph before the statement (outside its content)
+                k = bisect.bisect_left(dstarts, anchor) - 1
+                d = None
+                while k >= 0 and all_dates[k][0] >= ps:
+                    ds, de, dd = all_dates[k]
+                    if not (st.start <= ds < st.end):
+                        d = dd
+                        break
+                    k -= 1
+                if d is None:
+                    clause = self.f[max(ps, anchor - 30): anchor]
+                    if re.search(r"随即|随后|后来|稍后|同日|当天|当日|同一天|later|then", clause):
+                        k = bisect.bisect_left(dstarts, anchor) - 1
+                        if k >= 0:
+                            d = all_dates[k][2]
+                if d is None and prev is not None and prev.speaker.name == st.speaker.name and (
+                        st.para - prev.para <= 1) and (st.floating or st.via == prev.via or st.para == prev.para):
+                    d = prev.said_on
+                st.said_on = d
+            prev = st
+            last_date = st.said_on or last_date
+
+    # --- stances ---------------------------------------------------------------------------
+    def _stances(self, stmts: list[Stmt]) -> list[Stance]:
+        out: list[Stance] = []
+        seen = set()
+        starts = [s.start for s in stmts]
+        for c in self.cues:
+            if c.lang == "zh":
+                pol = self._zh_stance(c, stmts)
+            else:
+                pol = self._en_stance(c)
+            if pol is None or c.speaker is None:
+                continue
+            polarity, target_hint = pol
+            k = bisect.bisect_left(starts, c.start)
+            target = None
+            if target_hint is not None:
+                # a statement of the named speaker, nearest to the cue
+                best = None
+                for i, st in enumerate(stmts):
+                    if st.speaker.name == target_hint.name and st.speaker.name != c.speaker.name:
+                        dist = abs(st.start - c.start)
+                        if st.para < c.para - 3 or st.para > c.para + 1:
+                            continue
+                        if best is None or dist < best[0]:
+                            best = (dist, i)
+                target = best[1] if best else None
+            else:
+                for i in range(k - 1, -1, -1):
+                    st = stmts[i]
+                    if st.end > c.start:
+                        continue
+                    if st.speaker.name == c.speaker.name:
+                        continue
+                    if c.para - st.para > 3:
+                        break
+                    target = i
+                    break
+            if target is None:
+                continue
+            key = (c.speaker.name, polarity, target)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Stance(c.speaker.name, c.speaker.key, polarity, target, self.text[c.start:c.end],
+                              c.start, c.end, stmts[target].said_on))
+        return out
+
+    def _zh_stance(self, c: Cue, stmts: list[Stmt]):
+        f = self.f
+        s, e = c.start, c.end
+        cs = c.clause_start if c.clause_start >= 0 else self._clause_start(s)
+        before = f[max(self.pstarts[c.para], cs - 6): s]
+        after = f[e: e + 16]
+        sent_s, _ = self.sent_bounds(s)
+        sent_pre = f[sent_s: s]
+        refers_here = "对此" in sent_pre or "对此" in after[:3] or "此" == after[:1]
+        verb = c.verb
+        if c.kind in ("support", "oppose") or c.kind.startswith("say+"):
+            pol = "support" if verb in SUPPORT else "oppose"
+            if re.search(r"不|未|没有|并非", before[-2:]):
+                pol = "oppose" if pol == "support" else None
+                if pol is None:
+                    return None
+            if verb in ("证实",) and not refers_here and not re.match(r"(?:了)?[^,。,]{0,10}(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")", after):
+                return None
+            # object that refers to a statement: 他的说法, 赫格塞斯的观点, 该提议, 对此
+            m = re.match(r"(?:了)?([^,。,;]{0,12}?)(?:的)?(" + _alt(L.ZH_CLAIM_NOUNS) + r")", after)
+            if m:
+                who = m.group(1)
+                hint = None
+                if who and who not in ("这", "此", "该", "这项", "这一", "这个", "该项", "其", "对方"):
+                    pm = _PRONOUN_RE.fullmatch(who)
+                    if not pm:
+                        ms = self.mentions_in(e, e + len(who) + 1)
+                        if ms:
+                            hint = ms[-1][2]
+                        elif normalize_alias(who) in self.learned:
+                            hint = self.learned[normalize_alias(who)]
+                return pol, hint
+            if refers_here and (after[:1] in "。,,;" or after.startswith(("的", "了")) or after == "" or c.kind in ("support", "oppose")):
+                return pol, None
+            if refers_here and "表示" in f[cs:s]:
+                return pol, None
+            return None
+        if verb == "回应" and refers_here:
+            # 对此回应 + negative content
+            nxt = f[e: e + 80]
+            if any(w in nxt for w in L.ZH_NEGATIVE):
+                return "oppose", None
+            if any(w in nxt for w in L.ZH_POSITIVE):
+                return "support", None
+        return None
+
+    def _en_stance(self, c: Cue):
+        after = self.f[c.end: c.end + 60]
+        v = c.verb
+        if v in L.EN_OPPOSE or v in ("denied",):
+            if re.match(r"\s+(?:the|this|that|these|those|his|her|their|its|such|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*'s?)\s+(?:[\w\-]+\s+){0,2}(?:"
+                        + "|".join(L.EN_CLAIM_NOUNS) + r")\b", after):
+                return "oppose", None
+            if re.match(r"\s+(?:it|this|that)\b", after):
+                return "oppose", None
+        if v in L.EN_SUPPORT:
+            if re.match(r"\s+(?:with\s+)?(?:the|this|that|his|her|their|[A-Z][\w.'’\-]*'s)\s+(?:[\w\-]+\s+){0,2}(?:"
+                        + "|".join(L.EN_CLAIM_NOUNS) + r")\b", after):
+                return "support", None
+            if re.match(r"\s+with\s+(?:him|her|them|that|this)\b", after):
+                return "support", None
+        return None
+
+    # --- output ----------------------------------------------------------------------------
+    def _finish(self, stmts: list[Stmt], stances: list[Stance]) -> Extraction:
+        out = []
+        for st in stmts:
+            text = self.text[st.start:st.end]
+            sp = st.speaker
+            out.append(Statement(
+                speaker=sp.name, speaker_key=sp.key, mention=sp.mention, mention_start=sp.mstart,
+                mention_end=sp.mend, text=text, start=st.start, end=st.end, kind=st.kind,
+                language=self._language(st), said_on=st.said_on, via=tuple(dict.fromkeys(st.via)),
+                venue=st.via[0] if st.via else "", cue=st.cue, confidence=st.conf,
+            ))
+        out = assign_claim_keys(out, [st.para for st in stmts])
+        new = tuple(v for k, v in sorted(self.new_speakers.items(), key=lambda kv: kv[1].name))
+        return Extraction(tuple(out), tuple(stances), new, EXTRACTOR_VERSION)
+
+    def _language(self, st: Stmt) -> str:
+        t = self.text[st.start:st.end]
+        if _CJK.search(t):
+            from .normalize import to_simplified, to_traditional
+
+            if to_simplified(t) != t:
+                return "zh-Hant"
+            if to_traditional(t) != t:
+                return "zh-Hans"
+            # no script-specific characters: the paragraph decides
+            ps, pe = self.pstarts[st.para], self.pends[st.para]
+            para = self.text[ps:pe]
+            if to_simplified(para) != para:
+                return "zh-Hant"
+            if to_traditional(para) != para:
+                return "zh-Hans"
+            return self._doc_script()
+        if re.search(r"[\u0400-\u04ff]", t):
+            return "ru"
+        return "en"
+
+    def _doc_script(self) -> str:
+        if not hasattr(self, "_script"):
+            from .normalize import to_simplified
+
+            self._script = "zh-Hant" if to_simplified(self.text[:5000]) != self.text[:5000] else "zh-Hans"
+        return self._script
+
+
+class _Intervals:
+    """Sorted, non-overlapping-enough intervals with a containment test by bisection."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        merged: list[list[int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.spans = merged
+
+    def contains(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
+
+
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤赖柯卓萧洪游詹翁傅彭庄"
+)
+_EN_STOP_CAPS = {"the", "i", "we", "it", "this", "that", "but", "and", "in", "on", "he", "she", "they",
+                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def extract_doc(text: str, published, gaz: Gazetteer, segmenter=None) -> Extraction:
+    return Doc(text, published, gaz, segmenter).run()

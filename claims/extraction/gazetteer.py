@@ -1,0 +1,207 @@
+"""Extraction core: the speaker gazetteer (aliases -> SpeakerEntry), no Django.
+
+A Gazetteer is built from SpeakerEntry records: the bundled registry
+(``data/speakers.json``) or rows the Django side turns into entries (key=str(pk)).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import NAME_SUFFIXES, TITLE_WORDS
+from .normalize import fold, lower_form, normalize_alias
+from .types import SpeakerEntry
+
+BUNDLED_PATH = Path(__file__).with_name("data") / "speakers.json"
+
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation shaped as a trie: matching cost does not grow with the word count."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _entry_from_json(obj: dict) -> SpeakerEntry | None:
+    if not isinstance(obj, dict) or not obj.get("key") or not obj.get("name"):
+        return None
+    aliases = obj.get("aliases") or ()
+    return SpeakerEntry(
+        key=str(obj["key"]),
+        name=str(obj["name"]),
+        kind=str(obj.get("kind") or "person"),
+        aliases=tuple(str(a) for a in aliases if isinstance(a, str)),
+        title=str(obj.get("title") or ""),
+        country=str(obj.get("country") or ""),
+        wikidata=str(obj.get("wikidata") or ""),
+    )
+
+
+class Gazetteer:
+    """Known speakers and their aliases: exact lookup, title stripping and scanning a text."""
+
+    def __init__(self, entries: Iterable[SpeakerEntry] = ()):
+        self.entries: tuple[SpeakerEntry, ...] = tuple(entries)
+        self._by_key: dict[str, SpeakerEntry] = {}
+        self._by_alias: dict[str, SpeakerEntry] = {}
+        scan: dict[str, SpeakerEntry] = {}
+        self._case: dict[str, str] = {}
+        for e in self.entries:
+            self._by_key.setdefault(e.key, e)
+            for a in (e.name, *e.aliases):
+                na = normalize_alias(a)
+                if na:
+                    self._by_alias.setdefault(na, e)
+                fa = fold(a).strip()
+                sa = lower_form(fa)
+                if len(sa) < 2:
+                    continue
+                if _LATIN.match(sa) and len(sa) <= 4 and fa.isupper():
+                    self._case.setdefault(sa, fa)  # "US", "EU", "BBC": case-sensitive
+                scan.setdefault(sa, e)
+        self._scan = scan
+        self._regex: re.Pattern | None = None
+        self._max_alias = max((len(a) for a in self._by_alias), default=0)
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def from_json(cls, path: Path | str) -> Gazetteer:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(())
+        if isinstance(data, dict):  # tolerate {"speakers": [...]}
+            data = data.get("speakers") or data.get("entries") or []
+        if not isinstance(data, list):
+            return cls(())
+        return cls(e for e in map(_entry_from_json, data) if e is not None)
+
+    @classmethod
+    def bundled(cls) -> Gazetteer:
+        """The registry shipped in data/speakers.json (empty when the file is missing)."""
+        return _bundled()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, key: str) -> SpeakerEntry | None:
+        return self._by_key.get(key)
+
+    def aliases(self) -> Iterable[str]:
+        """Every alias in Simplified script (for a segmenter's user dictionary)."""
+        return self._scan.keys()
+
+    # -- lookup -------------------------------------------------------------------------------
+    def exact(self, mention: str) -> SpeakerEntry | None:
+        return self._by_alias.get(normalize_alias(mention))
+
+    def lookup(self, mention: str) -> SpeakerEntry | None:
+        """Mention -> entry: exact alias, then with titles and institutional suffixes stripped."""
+        m = normalize_alias(mention)
+        if not m:
+            return None
+        hit = self._by_alias.get(m)
+        if hit:
+            return hit
+        # 莫斯科方面 / 美国政府 -> 莫斯科 / 美国
+        for suf in NAME_SUFFIXES:
+            if m.endswith(suf) and len(m) > len(suf) + 1:
+                hit = self._by_alias.get(m[: -len(suf)])
+                if hit:
+                    return hit
+        # 克宫发言人佩斯科夫 -> 佩斯科夫 (longest alias that ends the mention, after a title)
+        n = len(m)
+        for i in range(1, n - 1):
+            tail = m[i:]
+            if len(tail) > self._max_alias:
+                continue
+            hit = self._by_alias.get(tail)
+            if hit and _title_or_place_before(m[:i]):
+                return hit
+        # 川普总统 -> 川普 (alias followed by a title)
+        for j in range(n - 1, 1, -1):
+            head = m[:j]
+            if len(head) > self._max_alias:
+                continue
+            hit = self._by_alias.get(head)
+            if hit and m[j:] in TITLE_WORDS:
+                return hit
+        return None
+
+    # -- scanning -----------------------------------------------------------------------------
+    def _pattern(self) -> re.Pattern | None:
+        if self._regex is None and self._scan:
+            self._regex = re.compile(_trie_regex(sorted(self._scan)))
+        return self._regex
+
+    def find_all(
+        self, low: str, folded: str | None = None, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, SpeakerEntry]]:
+        """Leftmost-longest alias occurrences in ``low`` (lower_form(fold(text))).
+
+        Latin aliases match whole words only; short upper-case ones ("US", "BBC") match
+        case-sensitively against ``folded`` when it is given.
+        """
+        pat = self._pattern()
+        if pat is None:
+            return []
+        end = len(low) if end is None else end
+        out = []
+        pos = start
+        while pos < end:
+            m = pat.search(low, pos, end)
+            if not m:
+                break
+            s, e = m.span()
+            if e == s:
+                pos = s + 1
+                continue
+            word = low[s:e]
+            if _LATIN.match(word[-1]) and e < len(low) and _LATIN.match(low[e]):
+                pos = s + 1  # ends inside a Latin word
+                continue
+            if _LATIN.match(word[0]) and s > 0 and _LATIN.match(low[s - 1]):
+                pos = s + 1
+                continue
+            cased = self._case.get(word)
+            if cased is not None and folded is not None and folded[s:e] != cased:
+                pos = s + 1
+                continue
+            entry = self._scan.get(word)
+            if entry is None:  # trie matched a prefix path only; try shorter forms
+                pos = s + 1
+                continue
+            out.append((s, e, entry))
+            pos = e
+        return out
+
+
+def _title_or_place_before(head: str) -> bool:
+    """True when ``head`` ends with a title word (so what follows is a name)."""
+    return any(head.endswith(t) for t in TITLE_WORDS) or head.endswith(("的", "前", "新任", "现任"))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Gazetteer:
+    return Gazetteer.from_json(BUNDLED_PATH)

@@ -1,0 +1,78 @@
+"""Extraction core: alias normalisation shared by the gazetteer and the SpeakerAlias model."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# One converter per process: OpenCC objects are cheap to call and costly to build.
+_T2S = opencc.OpenCC("t2s")
+
+# Characters that carry no identity in a name: spaces, middle dots, quote and title marks.
+_DROP = set(" \t\n\u3000《》「」『』\"'“”‘’@.-・·•‧")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to Simplified with OpenCC t2s (character-level, length-preserving in practice)."""
+    return _T2S.convert(text)
+
+
+@lru_cache(maxsize=65536)
+def normalize_alias(alias: str) -> str:
+    """NFKC, Traditional folded to Simplified, case-folded, name punctuation removed."""
+    s = unicodedata.normalize("NFKC", alias or "")
+    s = to_simplified(s).casefold()
+    return "".join(ch for ch in s if ch not in _DROP)
+
+
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space folded to ASCII, one character for
+# one character, so that every offset in the folded text is an offset in the original.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+_WIDTH[0xFE50] = ord(",")  # small comma
+_WIDTH[0xFE52] = ord(".")
+_WIDTH[0x00A0] = 0x20  # no-break space
+
+
+def _t2s_same_length(text: str) -> str:
+    """t2s that is guaranteed length-preserving (falls back to one character at a time)."""
+    out = _T2S.convert(text)
+    if len(out) == len(text):
+        return out
+    parts = []
+    for ch in text:  # rare path: a multi-character mapping somewhere in the text
+        c = _T2S.convert(ch)
+        parts.append(c if len(c) == 1 else ch)
+    return "".join(parts)
+
+
+def _lower_same_length(text: str) -> str:
+    out = text.lower()
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c := ch.lower()) == 1 else ch for ch in text)
+
+
+def fold(text: str) -> str:
+    """Width-folded and Simplified (case kept), exactly as long as ``text``.
+
+    Offsets found in the folded text are offsets in ``text``.
+    """
+    out = _t2s_same_length(text.translate(_WIDTH))
+    assert len(out) == len(text)
+    return out
+
+
+def lower_form(text: str) -> str:
+    """Lower-cased, exactly as long as ``text``."""
+    return _lower_same_length(text)
+
+
+_S2T = opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to Traditional with OpenCC s2t (used to tell the script of a statement)."""
+    return _S2T.convert(text)
