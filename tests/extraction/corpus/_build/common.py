@@ -98,7 +98,7 @@ def build(name, *, published, outlet, author, language, speakers, statements,
 
 PRONOUNS = {"他", "她", "他們", "她們", "後者", "前者", "该官员", "該官員", "后者", "前者", "他们", "她们",
             "對方", "对方", "he", "she", "they", "He", "She", "They", "the latter", "the official",
-            "該部長", "该部长", "這位官員", "这位官员", "這名官員", "这名官员", "該名官員"}
+            "該部長", "该部长", "這位官員", "这位官员", "這名官員", "这名官员", "該名官員", "聲明", "声明", "新聞稿", "新闻稿", "the statement"}
 
 
 def norm(s):
