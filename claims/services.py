@@ -1,0 +1,518 @@
+"""Claims services: every write to statements, claims, stances, verdicts and speakers.
+
+The admin, the API, the public site and the Celery tasks all call these functions; each is atomic
+and leaves history (django-simple-history records who changed what and when).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from claims.extraction.normalize import normalize_alias, to_simplified
+from claims.models import (
+    Claim,
+    Origin,
+    ReviewState,
+    Speaker,
+    SpeakerAlias,
+    Stance,
+    Statement,
+    Verdict,
+    VerdictStatus,
+    VerificationStatus,
+)
+from claims.registry import alias_script
+from sources.models import Article, ExtractionStatus
+
+logger = logging.getLogger(__name__)
+
+# Messages shown to users; tests reuse them.
+ERROR_STALE_VERDICT = "This verdict was changed by someone else since you opened it; reload and try again."
+ERROR_PUBLISH_PERMISSION = "Only editors can publish verdicts."
+ERROR_REVIEWED_ARTICLE = "This article has reviewed statements; reject or unlink them before deleting it."
+ERROR_EMPTY_CLAIM = "A claim needs some text."
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+
+def _unique_slug(model, base: str, fallback: str) -> str:
+    slug = slugify(base, allow_unicode=True)[:100] or fallback
+    candidate, n = slug, 2
+    while model.objects.filter(slug=candidate).exists():
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+@transaction.atomic
+def speaker_create(
+    *, name: str, kind: str = "person", title: str = "", aliases: tuple[str, ...] = (), origin: str = Origin.EXTRACTED,
+    confirmed: bool = False,
+) -> Speaker:
+    """A new speaker with its name and aliases recorded as lookup forms."""
+    speaker = Speaker.objects.create(
+        name=name.strip()[:200],
+        slug=_unique_slug(Speaker, name, "speaker"),
+        kind=kind,
+        title=title[:300],
+        origin=origin,
+        confirmed=confirmed,
+    )
+    for alias in dict.fromkeys([name, *aliases]):
+        speaker_alias_add(speaker, alias, origin=origin)
+    return speaker
+
+
+def speaker_alias_add(speaker: Speaker, alias: str, *, origin: str = Origin.REVIEWER) -> SpeakerAlias | None:
+    """Record one more written form of a speaker's name (no-op when already there or empty)."""
+    alias = (alias or "").strip()[:200]
+    normalized = normalize_alias(alias)[:200]
+    if not normalized:
+        return None
+    obj, _ = SpeakerAlias.objects.get_or_create(
+        speaker=speaker,
+        alias=alias,
+        defaults={"normalized": normalized, "script": alias_script(alias), "origin": origin},
+    )
+    return obj
+
+
+def speaker_find(name: str) -> Speaker | None:
+    """The speaker one of whose aliases normalises like ``name`` (merged speakers followed)."""
+    normalized = normalize_alias(name)
+    if not normalized:
+        return None
+    alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).order_by(
+        "-speaker__confirmed", "speaker_id"
+    ).first()
+    if alias is None:
+        return None
+    speaker = alias.speaker
+    while speaker.merged_into_id:
+        speaker = speaker.merged_into
+    return speaker
+
+
+@transaction.atomic
+def speaker_merge(*, source: Speaker, target: Speaker, user=None) -> Speaker:
+    """Move every statement, stance and alias of ``source`` to ``target``; source stays as a redirect."""
+    if source.pk == target.pk:
+        raise ValidationError("A speaker cannot be merged into itself.")
+    Statement.objects.filter(speaker=source).update(speaker=target)
+    Stance.objects.filter(speaker=source).update(speaker=target)
+    for alias in SpeakerAlias.objects.filter(speaker=source):
+        speaker_alias_add(target, alias.alias, origin=alias.origin)
+    speaker_alias_add(target, source.name, origin=Origin.REVIEWER)
+    if source.wikidata_id and not target.wikidata_id:
+        wikidata, source.wikidata_id = source.wikidata_id, None
+        source.save(update_fields=["wikidata_id"])
+        target.wikidata_id = wikidata
+        target.save(update_fields=["wikidata_id"])
+    source.merged_into = target
+    source.save(update_fields=["merged_into", "updated_at"])
+    return target
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+
+def claim_key_for(text: str) -> str:
+    """The matching key of a wording: script-folded, punctuation and space removed, hashed."""
+    import hashlib
+    import unicodedata
+
+    folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    core = "".join(ch for ch in folded if ch.isalnum())
+    return hashlib.sha1(core.encode("utf-8")).hexdigest()[:16] if core else ""
+
+
+@transaction.atomic
+def claim_create(
+    *, text: str, language: str = "", claim_type: str = "factual", key: str = "", user=None,
+    first_seen_at: dt.datetime | None = None,
+) -> Claim:
+    """A new unpublished claim with its matching key and a readable slug."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(ERROR_EMPTY_CLAIM)
+    claim = Claim.objects.create(
+        text=text,
+        slug=slugify(text[:60], allow_unicode=True)[:100] or "claim",
+        language=language,
+        key=key or claim_key_for(text),
+        claim_type=claim_type,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        first_seen_at=first_seen_at or timezone.now(),
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_publish(claim: Claim, *, user=None) -> Claim:
+    """Make a claim public (its published verdict, if any, shows with it)."""
+    claim.published = True
+    claim.published_at = claim.published_at or timezone.now()
+    claim.save(update_fields=["published", "published_at", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_unpublish(claim: Claim, *, user=None) -> Claim:
+    """Withdraw a claim from the public site and API."""
+    claim.published = False
+    claim.save(update_fields=["published", "updated_at"])
+    return claim
+
+
+# --- statements --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def statement_accept(
+    statement: Statement, *, user, claim: Claim | None = None, new_claim_text: str = "", claim_type: str = "factual"
+) -> Statement:
+    """Accept a candidate and link it to ``claim`` or to a new claim worded ``new_claim_text``.
+
+    With neither, a new claim is made from the statement's own words.
+    """
+    statement = Statement.objects.select_for_update().select_related("article").get(pk=statement.pk)
+    if claim is None:
+        claim = claim_create(
+            text=new_claim_text or statement.text,
+            language=statement.language,
+            claim_type=claim_type,
+            key=statement.claim_key if not new_claim_text else "",
+            user=user,
+            first_seen_at=statement.article.published_at or statement.article.created_at,
+        )
+    statement.claim = claim
+    statement.review_state = ReviewState.ACCEPTED
+    statement.reviewed_by = user
+    statement.reviewed_at = timezone.now()
+    statement.reject_reason = ""
+    statement.save()
+    seen = statement.article.published_at or statement.article.created_at
+    if claim.first_seen_at is None or (seen and seen < claim.first_seen_at):
+        claim.first_seen_at = seen
+        claim.save(update_fields=["first_seen_at", "updated_at"])
+    # Stances aimed at this statement now also point at its claim.
+    Stance.objects.filter(target_statement=statement, claim__isnull=True).update(claim=claim)
+    return statement
+
+
+@transaction.atomic
+def statement_reject(statement: Statement, *, user, reason: str = "") -> Statement:
+    """Reject a candidate (kept, with who, when and why; never shown publicly)."""
+    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    statement.review_state = ReviewState.REJECTED
+    statement.reviewed_by = user
+    statement.reviewed_at = timezone.now()
+    statement.reject_reason = reason[:300]
+    statement.claim = None
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def statement_update(statement: Statement, *, user, start: int | None = None, end: int | None = None,
+                     speaker: Speaker | None = None) -> Statement:
+    """Fix a statement's span (text follows the article body) or its speaker; validated."""
+    statement = Statement.objects.select_for_update().select_related("article").get(pk=statement.pk)
+    if start is not None or end is not None:
+        statement.start = statement.start if start is None else start
+        statement.end = statement.end if end is None else end
+        statement.text = statement.article.body[statement.start : statement.end]
+    if speaker is not None:
+        statement.speaker = speaker
+    statement.full_clean(exclude=["article", "speaker", "claim", "reviewed_by"])
+    statement.save()
+    return statement
+
+
+# --- stances -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def stance_review(stance: Stance, *, user, accept: bool) -> Stance:
+    """Accept or reject an extracted stance."""
+    stance.review_state = ReviewState.ACCEPTED if accept else ReviewState.REJECTED
+    stance.reviewed_by = user
+    stance.reviewed_at = timezone.now()
+    if accept and stance.claim_id is None and stance.target_statement_id:
+        stance.claim_id = stance.target_statement.claim_id
+    stance.save()
+    return stance
+
+
+# --- verdicts ----------------------------------------------------------------------------------
+
+
+def _can_publish(user) -> bool:
+    return bool(user and (user.is_superuser or user.has_perm("claims.publish_verdict")))
+
+
+@transaction.atomic
+def verdict_draft(
+    *, claim: Claim, user, rating: str, explanation: str, summary: str = "", evidence_links: list | None = None
+) -> Verdict:
+    """A new draft verdict on a claim (the claim moves to 'being checked')."""
+    verdict = Verdict(
+        claim=claim, author=user, rating=rating, summary=summary, explanation=explanation,
+        evidence_links=evidence_links or [],
+    )
+    verdict.full_clean(exclude=["claim", "author"])
+    verdict.save()
+    if claim.status == VerificationStatus.UNVERIFIED:
+        claim.status = VerificationStatus.IN_REVIEW
+        claim.save(update_fields=["status", "updated_at"])
+    return verdict
+
+
+@transaction.atomic
+def verdict_update(verdict: Verdict, *, user, expected_revision: int, **changes) -> Verdict:
+    """Change a verdict if nobody else changed it since ``expected_revision`` (else ValidationError)."""
+    allowed = {"rating", "summary", "explanation", "evidence_links"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)}")
+    # The conditional UPDATE is the lock: two editors who read revision N cannot both win.
+    updated = Verdict.objects.filter(pk=verdict.pk, revision=expected_revision).update(
+        revision=expected_revision + 1, updated_at=timezone.now(), **changes
+    )
+    if not updated:
+        raise ValidationError(ERROR_STALE_VERDICT, code="stale")
+    verdict = Verdict.objects.get(pk=verdict.pk)
+    # The UPDATE above bypasses save(); record the history row explicitly.
+    verdict._change_reason = f"edited by {getattr(user, 'username', user)}"
+    verdict.save(update_fields=["updated_at"])
+    if verdict.status == VerdictStatus.PUBLISHED:
+        _after_verdict_event(verdict, "verdict.changed")
+    return verdict
+
+
+@transaction.atomic
+def verdict_publish(verdict: Verdict, *, user, expected_revision: int | None = None) -> Verdict:
+    """Publish a verdict (editors only): it becomes the claim's current verdict; the claim goes public."""
+    if not _can_publish(user):
+        raise PermissionDenied(ERROR_PUBLISH_PERMISSION)
+    verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    if expected_revision is not None and verdict.revision != expected_revision:
+        raise ValidationError(ERROR_STALE_VERDICT, code="stale")
+    claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+    event = "verdict.changed" if claim.current_verdict_id else "verdict.published"
+    now = timezone.now()
+    verdict.status = VerdictStatus.PUBLISHED
+    verdict.published_at = now
+    verdict.published_by = user
+    verdict.revision += 1
+    verdict.save()
+    claim.current_verdict = verdict
+    claim.status = VerificationStatus.VERIFIED
+    claim.published = True
+    claim.published_at = claim.published_at or now
+    claim.save(update_fields=["current_verdict", "status", "published", "published_at", "updated_at"])
+    _after_verdict_event(verdict, event)
+    return verdict
+
+
+def _after_verdict_event(verdict: Verdict, event: str) -> None:
+    """Queue partner webhooks for this verdict event once the transaction commits."""
+    from claims import tasks
+
+    claim_id, verdict_id = verdict.claim_id, verdict.pk
+    transaction.on_commit(lambda: tasks.enqueue_safely(tasks.dispatch_verdict_event_task, event, verdict_id, claim_id))
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractionOutcome:
+    article_id: int
+    status: str
+    statements: int = 0
+    stances: int = 0
+    skipped: bool = False
+    error: str = ""
+
+
+def _speaker_for(stmt_key: str | None, name: str, mention: str, cache: dict, proposals: dict) -> Speaker | None:
+    """Resolve an extracted speaker to a row: by gazetteer key, then by alias, else a proposed speaker."""
+    cache_key = (stmt_key, name)
+    if cache_key in cache:
+        return cache[cache_key]
+    speaker = None
+    if stmt_key:
+        if stmt_key.isdigit():
+            speaker = Speaker.objects.filter(pk=int(stmt_key)).first()
+        else:
+            speaker = Speaker.objects.filter(registry_key=stmt_key).first()
+    if speaker is None and name:
+        speaker = speaker_find(name)
+    if speaker is None and mention and mention != name:
+        speaker = speaker_find(mention)
+    if speaker is None and name and normalize_alias(name):
+        proposal = proposals.get(normalize_alias(name))
+        speaker = speaker_create(
+            name=name,
+            title=proposal.title if proposal else "",
+            kind=proposal.kind if proposal else "person",
+            aliases=tuple(proposal.aliases) if proposal else (),
+            origin=Origin.EXTRACTED,
+        )
+    while speaker is not None and speaker.merged_into_id:
+        speaker = speaker.merged_into
+    cache[cache_key] = speaker
+    return speaker
+
+
+def article_extract(article_id: int, *, force: bool = False, gazetteer=None) -> ExtractionOutcome:
+    """Run extraction on one article and store its candidates; idempotent and safe to repeat.
+
+    Re-running replaces the article's unreviewed candidates and never touches reviewed statements
+    (new candidates overlapping a reviewed span are dropped). The article row is locked while
+    candidates are written, so concurrent runs cannot duplicate them. A deleted article is a no-op.
+    """
+    from claims import extraction
+    from claims.selectors import speaker_gazetteer
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return ExtractionOutcome(article_id, "missing", skipped=True)
+        if (
+            not force
+            and article.extraction_status == ExtractionStatus.DONE
+            and article.extractor_version == extraction.EXTRACTOR_VERSION
+        ):
+            return ExtractionOutcome(article_id, article.extraction_status, skipped=True)
+        article.extraction_status = ExtractionStatus.RUNNING
+        article.extraction_attempts += 1
+        article.extraction_started_at = timezone.now()
+        article.extraction_error = ""
+        article.save(update_fields=[
+            "extraction_status", "extraction_attempts", "extraction_started_at", "extraction_error", "updated_at"
+        ])
+        body = article.body
+        published = (article.published_at or article.created_at)
+        published_date = timezone.localdate(published) if published else None
+
+    began = time.perf_counter()
+    result = extraction.extract(body, published=published_date, gazetteer=gazetteer or speaker_gazetteer())
+    elapsed_ms = int((time.perf_counter() - began) * 1000)
+    return _store_extraction(article_id, result, elapsed_ms)
+
+
+@transaction.atomic
+def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOutcome:
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:  # deleted while we were extracting
+        return ExtractionOutcome(article_id, "missing", skipped=True)
+    Stance.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
+    Statement.objects.filter(article=article, review_state=ReviewState.CANDIDATE, stances_on__isnull=True).delete()
+    Statement.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
+    reviewed = list(Statement.objects.filter(article=article).values_list("start", "end"))
+
+    proposals = {normalize_alias(p.name): p for p in result.new_speakers}
+    cache: dict = {}
+    created: dict[int, Statement] = {}
+    body_len = len(article.body)
+    for index, item in enumerate(result.statements):
+        if not (0 <= item.start < item.end <= body_len) or article.body[item.start : item.end] != item.text:
+            logger.warning("article %s: dropping statement with invalid span %s-%s", article_id, item.start, item.end)
+            continue
+        if any(item.start < e and s < item.end for s, e in reviewed):
+            continue
+        speaker = _speaker_for(item.speaker_key, item.speaker, item.mention, cache, proposals)
+        statement = Statement.objects.create(
+            article=article,
+            speaker=speaker,
+            mention=(item.mention or "")[:200],
+            mention_start=item.mention_start,
+            mention_end=item.mention_end,
+            text=item.text,
+            start=item.start,
+            end=item.end,
+            kind=item.kind,
+            language=item.language if item.language in {"zh-Hant", "zh-Hans", "en", "other"} else "other",
+            said_on=item.said_on,
+            venue=(item.venue or "")[:200],
+            via=list(item.via),
+            cue=(item.cue or "")[:100],
+            claim_key=(item.claim_key or "")[:64],
+            confidence=min(1.0, max(0.0, float(item.confidence))),
+            extractor_version=result.version,
+        )
+        reviewed.append((item.start, item.end))
+        created[index] = statement
+    stances = 0
+    for item in result.stances:
+        target = created.get(item.target)
+        if target is None:
+            continue
+        speaker = _speaker_for(item.speaker_key, item.speaker, item.speaker, cache, proposals)
+        if speaker is None:
+            continue
+        Stance.objects.create(
+            speaker=speaker,
+            polarity=item.polarity,
+            target_statement=target,
+            claim=target.claim,
+            article=article,
+            cue=(item.cue or "")[:300],
+            cue_start=item.cue_start,
+            cue_end=item.cue_end,
+            said_on=item.said_on,
+            extractor_version=result.version,
+        )
+        stances += 1
+    article.extraction_status = ExtractionStatus.DONE
+    article.extractor_version = result.version
+    article.extraction_ms = elapsed_ms
+    article.extraction_finished_at = timezone.now()
+    article.save(update_fields=[
+        "extraction_status", "extractor_version", "extraction_ms", "extraction_finished_at", "updated_at"
+    ])
+    return ExtractionOutcome(article_id, ExtractionStatus.DONE, statements=len(created), stances=stances)
+
+
+def article_extraction_failed(article_id: int, error: str) -> None:
+    """Record a failed extraction with its reason (shown in the desk and the status URL)."""
+    Article.objects.filter(pk=article_id).update(
+        extraction_status=ExtractionStatus.FAILED,
+        extraction_error=error[:2000],
+        extraction_finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
+def articles_needing_extraction(*, pending_seconds: int, running_seconds: int, limit: int = 1000) -> list[int]:
+    """Ids of articles left pending for ``pending_seconds`` (the broker missed them), or running
+    for ``running_seconds`` (the worker died mid-task), oldest first."""
+    now = timezone.now()
+    return list(
+        Article.objects.filter(
+            Q(extraction_status=ExtractionStatus.PENDING, updated_at__lt=now - dt.timedelta(seconds=pending_seconds))
+            | Q(extraction_status=ExtractionStatus.RUNNING, updated_at__lt=now - dt.timedelta(seconds=running_seconds))
+        ).order_by("id").values_list("id", flat=True)[:limit]
+    )
+
+
+@transaction.atomic
+def article_delete(article: Article) -> None:
+    """Delete an article and its candidates; refused when any statement was reviewed."""
+    if Statement.objects.filter(article=article).exclude(review_state=ReviewState.CANDIDATE).exists():
+        raise ValidationError(ERROR_REVIEWED_ARTICLE)
+    Stance.objects.filter(article=article).delete()
+    Statement.objects.filter(article=article).delete()
+    article.delete()

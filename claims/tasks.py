@@ -1,0 +1,86 @@
+"""Claims Celery tasks: ids in, one service call, retry policy; the article row is the outbox."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import KombuError, OperationalError as BrokerError
+
+logger = logging.getLogger(__name__)
+
+ERROR_TIME_LIMIT = "Extraction took longer than the time limit and was stopped."
+
+
+def enqueue_safely(task, *args) -> bool:
+    """Send a task; a broker that is down is logged, not raised (the beat sweep catches up)."""
+    try:
+        task.delay(*args)
+    except (BrokerError, KombuError, OSError, TimeoutError) as exc:
+        logger.warning("broker unavailable, %s%s left for the sweep: %s", task.name, args, exc)
+        return False
+    return True
+
+
+def enqueue_article_extraction(article_id: int) -> None:
+    """After-ingest hook (named in settings): wake a worker for this article."""
+    enqueue_safely(extract_article_task, article_id)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=5,
+)
+def extract_article_task(self, article_id: int, force: bool = False) -> dict:
+    """Extract one article's statements, speakers and stances (idempotent; a deleted article is a no-op)."""
+    from claims import services
+
+    try:
+        outcome = services.article_extract(article_id, force=force)
+    except SoftTimeLimitExceeded:
+        services.article_extraction_failed(article_id, ERROR_TIME_LIMIT)
+        return {"article": article_id, "status": "failed"}
+    except (OperationalError, InterfaceError):
+        # Transient database trouble: drop the broken connection so the retry opens a new one.
+        from django.db import connection
+
+        connection.close()
+        raise
+    except Exception as exc:  # bad input: a clear failed status, not an endless retry
+        logger.exception("extraction of article %s failed", article_id)
+        services.article_extraction_failed(article_id, f"{type(exc).__name__}: {exc}")
+        return {"article": article_id, "status": "failed"}
+    return {"article": outcome.article_id, "status": outcome.status, "statements": outcome.statements}
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def sweep_pending_articles_task() -> int:
+    """Re-enqueue articles left pending (broker was down) or stuck running (worker died)."""
+    from claims import services
+
+    ids = services.articles_needing_extraction(
+        pending_seconds=settings.FACTDESK_STALE_SECONDS, running_seconds=settings.FACTDESK_RUNNING_STALE_SECONDS
+    )
+    sent = sum(enqueue_safely(extract_article_task, article_id) for article_id in ids)
+    if ids:
+        logger.info("sweep re-enqueued %s of %s articles", sent, len(ids))
+    return sent
+
+
+@shared_task(bind=True, acks_late=True, max_retries=0)
+def dispatch_verdict_event_task(self, event: str, verdict_id: int, claim_id: int) -> int:
+    """Fan a verdict event out to matching webhook subscriptions (deliveries are separate tasks)."""
+    try:
+        from claims import webhooks
+    except ImportError:  # webhooks not configured in this build
+        return 0
+    return webhooks.dispatch_verdict_event(event, verdict_id, claim_id)
