@@ -1,4 +1,4 @@
-"""Root URL configuration: admin desk, public pages, versioned API, health check."""
+"""Root URL configuration: admin desk, versioned partner API, public pages, health check."""
 
 from django.contrib import admin
 from django.http import HttpRequest, JsonResponse
@@ -14,4 +14,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("api/", include("claims.api.urls")),
+    path("", include("claims.urls")),
 ]

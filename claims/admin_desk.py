@@ -1,0 +1,1 @@
+"""Claims admin: review queue, claims, verdicts, speakers, stances."""

@@ -1,0 +1,1 @@
+"""Claims admin: partner API keys, webhook subscriptions and deliveries."""

@@ -1,0 +1,3 @@
+"""Partner API (interface): versioned URLs under /api/."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public pages (interface): claims, speakers, articles, search."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Sources admin: outlets and articles (ingest, status, re-run extraction)."""

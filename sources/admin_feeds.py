@@ -1,0 +1,1 @@
+"""Sources admin: feeds and the fetch log."""
