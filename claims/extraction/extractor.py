@@ -57,6 +57,11 @@ _CONNECTIVES = re.compile(
     r"首先|接着|最后|因此|所以|此前|稍早|随后|后来|目前|如今|而且|并且|事实上|实际上|总之|"
     r"对于|关于|针对|就)?"
 )
+_LEAD_ADV = re.compile(
+    r"(?:会后|会前|当地时间|北京时间|台北时间|今天|昨天|今日|昨日|稍早|稍后|日前|随后|同日|当天|当日|"
+    r"\d{1,4}年|\d{1,2}月|\d{1,2}[日号]|[今昨]?\(\d{1,2}\)日|上午|下午|晚间|中午|早上|凌晨|"
+    r"[一-龥]{0,2}时间|有(?=[一-龥]{2}))"
+)
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff・·•‧.A-Za-z\- ]+")
 # Subject-end markers; words in _MASK are never split by a marker inside them.
 _SUBJ_END = L.ZH_SUBJECT_END
@@ -124,6 +129,7 @@ class Cue:
     clause_start: int = 0
     lang: str = "zh"
     no_speaker: bool = False  # 据悉, 据说: hearsay
+    weak: bool = False  # a weak verb without punctuation after it: needs a person subject
 
 
 @dataclass
@@ -198,6 +204,7 @@ class Doc:
         cues = self._zh_cues() + self._en_cues()
         cues.sort(key=lambda c: c.start)
         self.cues = cues
+        self.cue_starts = [c.start for c in cues]
         stmts = self._attribute(cues)
         stmts += self._post_statements(stmts)
         stmts = self._dedupe(stmts)
@@ -243,11 +250,60 @@ class Doc:
 
     # --- mentions --------------------------------------------------------------------------
     def _mentions(self):
-        """Gazetteer mentions (outside quotes) in text order, for subjects and anaphora."""
+        """Gazetteer mentions and title+name mentions in text order, for subjects and anaphora."""
         self.mentions: list[tuple[int, int, Spk]] = []
         for s, e, entry in self.gaz.find_all(self.low, self.f):
             self.mentions.append((s, e, self._spk_from(entry, self.text[s:e], s, e)))
+        taken = _Intervals([(s, e) for s, e, _ in self.mentions])
+        # unknown people after a title: 交通部长林佑诚, 发言人陈斌华14日
+        found: dict[str, Spk] = {}
+        for m in _TITLE_RE.finditer(self.f):
+            e0 = m.end()
+            if taken.contains(e0) or taken.contains(m.start()):
+                continue
+            name = self._name_after(e0)
+            if not name:
+                continue
+            spk = Spk(self.text[e0:e0 + len(name)], None, self.text[e0:e0 + len(name)], e0, e0 + len(name),
+                      "person", title=self.text[max(0, m.start() - 8):m.end()].split(",")[-1])
+            key = normalize_alias(name)
+            if key not in found:
+                found[key] = spk
+                self._learn(spk, e0 + len(name))
+        # every later mention of a learned name (林佑诚 alone)
+        extra = []
+        for key, spk in found.items():
+            nm = fold(spk.name)
+            pos = self.f.find(nm)
+            count = 0
+            while pos >= 0 and count < 2000:
+                if not taken.contains(pos):
+                    extra.append((pos, pos + len(nm), Spk(spk.name, None, self.text[pos:pos + len(nm)], pos,
+                                                          pos + len(nm), "person", title=spk.title)))
+                pos = self.f.find(nm, pos + len(nm))
+                count += 1
+            del key
+        self.mentions = sorted(self.mentions + extra, key=lambda m: (m[0], -m[1]))
         self.mention_starts = [m[0] for m in self.mentions]
+
+    def _name_after(self, pos: int) -> str:
+        """A person's name right after a title word, or ''."""
+        win = self.f[pos:pos + 8]
+        if not win or not _CJK.match(win[0]):
+            return ""
+        if win[0] in L.SURNAMES:
+            n = 1
+            while n < 3 and n < len(win) and _CJK.match(win[n]) and win[n] not in L.NAME_STOP:
+                n += 1
+            if n >= 2 and (n == len(win) or not _CJK.match(win[n]) or win[n] in L.NAME_STOP or n == 3):
+                return win[:n]
+            return ""
+        n = 0
+        while n < len(win) and win[n] in L.TRANSLIT_CHARS:
+            n += 1
+        if n >= 2 and (n == len(win) or win[n] in L.NAME_STOP or not _CJK.match(win[n])):
+            return win[:n]
+        return ""
 
     def _spk_from(self, entry: SpeakerEntry | None, mention: str, s: int | None, e: int | None) -> Spk:
         if entry is None:
@@ -282,7 +338,8 @@ class Doc:
             if verb in ("说", "称", "指", "问") or len(verb) == 1:
                 if after.startswith(_NOT_AFTER) or before.endswith(_NOT_BEFORE):
                     continue
-            if verb == "指" and not (before.endswith(("并", "也", "还", "另", "则", "更", "又")) or after[:1] in ",:,:「“"):
+            if verb == "指" and not (before.endswith(("并", "也", "还", "另", "则", "更", "又", ",", "斥", "驳"))
+                                    or after[:1] in ",:,:「“"):
                 continue
             if verb == "称" and after[:1] in "为作之号霸职赞":
                 continue
@@ -291,7 +348,9 @@ class Doc:
             if verb in ("说", "称") and before.endswith(("来", "而", "的", "者")):
                 continue
             if verb in WEAK and after[:1] not in ",:,:「“" and verb not in ("认为",):
-                continue
+                kind_weak = True
+            else:
+                kind_weak = False
             if verb in ("表示",) and after.startswith(("感谢", "遗憾", "欢迎", "关切", "哀悼", "慰问", "祝贺")):
                 kind = "act"
             elif verb in ASK:
@@ -304,7 +363,9 @@ class Doc:
                         kind = "say+" + kind
             else:
                 kind = "say"
-            out.append(Cue(s, e, verb, p, kind))
+            c = Cue(s, e, verb, p, kind)
+            c.weak = kind_weak
+            out.append(c)
         return out
 
     # --- English cues ----------------------------------------------------------------------
@@ -403,6 +464,20 @@ class Doc:
         cue.via = via
         if cue.verb in ("报导", "报道") and not seg:
             return
+        # leading time adverbials (会后, 当地时间2月12日中午, 今(20)日) and 有 (有议员批评)
+        while True:
+            m = _LEAD_ADV.match(seg)
+            if not m or not m.end():
+                break
+            seg_s += m.end()
+            seg = seg[m.end():]
+        # two cues in a row (驳斥指, 回应说, 补充说): the second takes the first one's subject
+        prev_cue = self._cue_ending_at(cue.start)
+        if prev_cue is not None and prev_cue.speaker is not None:
+            cue.speaker = prev_cue.speaker
+            cue.via = prev_cue.via
+            cue.implicit = prev_cue.implicit
+            return
         # subject noun phrase: up to the first marker (time, place, adverb)
         np_end = self._np_end(seg_s, seg)
         np = seg[:np_end]
@@ -423,6 +498,12 @@ class Doc:
         v = self._venue(mid, np)
         if v:
             cue.via = cue.via + [x for x in v if x not in cue.via]
+
+    def _cue_ending_at(self, pos: int) -> Cue | None:
+        k = bisect.bisect_left(self.cue_starts, pos) - 1
+        if k >= 0 and self.cues[k].end == pos:
+            return self.cues[k]
+        return None
 
     def _np_end(self, seg_s: int, seg: str) -> int:
         """End of the subject noun phrase in seg (first marker outside masked words)."""
@@ -577,7 +658,14 @@ class Doc:
             return None
         if kind in ("he", "she", "official"):
             cand = None
-            if prev is not None and prev.speaker.kind == "person" and s - prev.end < 600:
+            p = self.para_of(s)
+            for m in reversed(self.mentions_in(self.pstarts[p], s)):
+                if m[2].kind == "person" and not self.in_quote.contains(m[0]) and not self._is_object(m[0], m[1]):
+                    cand = m[2]
+                    break
+            if cand is not None:
+                pass
+            elif prev is not None and prev.speaker.kind == "person" and s - prev.end < 600:
                 cand = prev.speaker
             elif last_subject is not None and last_subject.kind == "person":
                 cand = last_subject
@@ -781,6 +869,8 @@ class Doc:
                 if cue.speaker is not None and not cue.implicit:
                     last_subject_by_para[cue.para] = cue.speaker
                 if cue.speaker is None or cue.no_speaker or cue.kind in ("ask", "act"):
+                    continue
+                if cue.weak and not (cue.speaker.kind == "person" or cue.implicit):
                     continue
                 if cue.kind in ("support", "oppose"):
                     continue
@@ -1291,6 +1381,11 @@ class Doc:
         out = assign_claim_keys(out, [st.para for st in stmts])
         new = tuple(v for k, v in sorted(self.new_speakers.items(), key=lambda kv: kv[1].name))
         return Extraction(tuple(out), tuple(stances), new, EXTRACTOR_VERSION)
+
+    def _is_object(self, s: int, e: int) -> bool:
+        """A mention that is the object of a verb (批评叶庭萱, 质问林佑诚), not a subject."""
+        before = self.f[max(0, s - 3):s]
+        return bool(re.search(r"(?:问|批评|质问|反驳|驳斥|同意|认同|支持|邀请|会见|与|和|跟|向|对)$", before))
 
     def _language(self, st: Stmt) -> str:
         t = self.text[st.start:st.end]

@@ -43,6 +43,7 @@ def scan_quotes(text: str, limits: list[tuple[int, int]] | None = None) -> list[
     stack: list[tuple[str, int, int]] = []  # (mark, offset, paragraph index)
     raw: list[tuple[int, int, bool, str]] = []
     para = 0
+    reopen = -1  # offset of a paragraph-initial mark that continues the open quote
     for i, ch in enumerate(text):
         if ch == "\n":
             para += 1
@@ -50,9 +51,17 @@ def scan_quotes(text: str, limits: list[tuple[int, int]] | None = None) -> list[
             while stack and stack[-1][0] == STRAIGHT:
                 m, o, _ = stack.pop()
                 raw.append((o, i, False, m))
+            # multi-paragraph convention: each paragraph of a long quote reopens with the same
+            # mark and only the last one closes; the reopening mark does not nest.
+            if stack:
+                j = i + 1
+                while j < n and text[j] in " \t\u3000\n":
+                    j += 1
+                if j < n and text[j] == stack[-1][0] and text[j] != STRAIGHT:
+                    reopen = j
             continue
         if ch in OPEN_CLOSE:
-            if ch == "《":
+            if ch == "《" or i == reopen:
                 continue
             if len(stack) < MAX_DEPTH:
                 stack.append((ch, i, para))
