@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,16 @@ REQUIRED_KEYS = [
 REQUIRED_ALIASES = {
     "trump": ["Donald Trump", "Trump", "川普", "特朗普"],
     "putin": ["Vladimir Putin", "Putin", "普京", "普丁", "蒲亭"],
-    "zelensky": ["Zelensky", "Zelenskyy", "@ZelenskyyUa", "Володимир Зеленський", "澤倫斯基", "澤連斯基", "泽连斯基", "泽伦斯基"],
+    "zelensky": [
+        "Zelensky",
+        "Zelenskyy",
+        "@ZelenskyyUa",
+        "Володимир Зеленський",
+        "澤倫斯基",
+        "澤連斯基",
+        "泽连斯基",
+        "泽伦斯基",
+    ],
     "peskov": ["Peskov", "佩斯科夫", "培斯科夫"],
     "hegseth": ["Pete Hegseth", "赫格塞斯", "赫格塞思", "海格塞斯"],
     "leavitt": ["Karoline Leavitt", "李威特", "莱维特", "李維特"],
@@ -167,20 +177,19 @@ def test_bare_x_is_only_the_platform(entries):
     assert owners == ["x_twitter"]
 
 
-_S2T = None
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
 
 
 def _simplified_only(alias: str) -> bool:
     """True when the alias has a character that is Simplified only: outside Big5 (the Traditional
     character set) and changed by OpenCC s2t (马, 们, 泽 — but not 岩 or 范, nor 崐, a rare
     Traditional character Big5 lacks)."""
-    global _S2T
-    if _S2T is None:
-        import opencc
-
-        _S2T = opencc.OpenCC("s2t")
     for ch in alias:
-        if HAN.match(ch) and _S2T.convert(ch) != ch:
+        if HAN.match(ch) and _s2t().convert(ch) != ch:
             try:
                 ch.encode("big5")
             except UnicodeEncodeError:
