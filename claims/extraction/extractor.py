@@ -130,6 +130,7 @@ class Cue:
     lang: str = "zh"
     no_speaker: bool = False  # 据悉, 据说: hearsay
     weak: bool = False  # a weak verb without punctuation after it: needs a person subject
+    valid: bool = False  # passed every filter (a speaker, not a question, not hearsay)
 
 
 @dataclass
@@ -162,6 +163,7 @@ class Doc:
             self.pstarts.append(m.end())
         self.pends = [s - 1 for s in self.pstarts[1:]] + [self.n]
         self.headline = [self._is_headline(i) for i in range(len(self.pstarts))]
+        self.posts: list = []
         self.new_speakers: dict[str, ProposedSpeaker] = {}
         self.learned: dict[str, Spk] = {}  # normalised name -> unknown speaker seen with a title
 
@@ -176,7 +178,9 @@ class Doc:
             return False
         if _CJK.search(line) is None:
             return False  # English paragraphs: headline detection is not needed
-        return line[-1] not in _HEADLINE_END and len(line) <= 80
+        if len(line) > 80 or line[-1] in _HEADLINE_END or line[0] in "「“\"『":
+            return False
+        return not re.search(r"[。!?;,]", line)
 
     def sent_bounds(self, pos: int) -> tuple[int, int]:
         """Sentence containing pos (ends at 。!?; or a newline; quotes are not looked into)."""
@@ -195,6 +199,9 @@ class Doc:
     # --- run -------------------------------------------------------------------------------
     def run(self) -> Extraction:
         self._find_posts()
+        for post in self.posts:  # lines of an embedded post are not headlines
+            for i in range(self.para_of(post[0]), self.para_of(max(post[0], post[1] - 1)) + 1):
+                self.headline[i] = False
         self.quotes = [q for q in scan_quotes(self.text, [(a, b) for a, b, *_ in self.posts])]
         self.top_quotes = [q for q in self.quotes if not q.nested]
         self.qstarts = [q.open for q in self.top_quotes]
@@ -347,6 +354,8 @@ class Doc:
                 continue
             if verb in ("说", "称") and before.endswith(("来", "而", "的", "者")):
                 continue
+            if verb in ("报导", "报道") and (after[:1] in ")]】" or re.search(r"记者|综合|/|编译", f[max(0, s - 12):s])):
+                continue  # a byline: (记者王明/台北报导)
             if verb in WEAK and after[:1] not in ",:,:「“" and verb not in ("认为",):
                 kind_weak = True
             else:
@@ -872,6 +881,7 @@ class Doc:
                     continue
                 if cue.weak and not (cue.speaker.kind == "person" or cue.implicit):
                     continue
+                cue.valid = True
                 if cue.kind in ("support", "oppose"):
                     continue
                 st = self._content_after(cue, used_quotes)
@@ -1006,8 +1016,8 @@ class Doc:
         if re.search(r"(?:问|问道|追问|质问|asked|asks)\s*[,:,:]?\s*$", before):
             return None
         # 1. speaker tag after the quote: 」他说 / ," he said / ," said Peskov
-        tag = self._tag_after(q, cues, consumed, prev)
-        if tag is not None and not term:
+        tag = None if term else self._tag_after(q, cues, consumed, prev)
+        if tag is not None:
             spk, cue = tag
             return self._direct(q, spk, cue, "tag-after")
         # 2. scare quote right after a speech verb with a speaker (斥责提议「荒谬」)
@@ -1039,7 +1049,7 @@ class Doc:
         while k >= 0 and cues[k].start >= s:
             c = cues[k]
             if c.end <= q.open and c.lang == ("zh" if _CJK.search(self.f[q.start:q.end]) or self.f[q.open] in "「『" else c.lang):
-                if c.speaker is not None and not c.no_speaker:
+                if c.speaker is not None and not c.no_speaker and (c.valid or c.kind in ("support", "oppose")):
                     return c
                 if c.kind == "ask":
                     return c
@@ -1060,6 +1070,8 @@ class Doc:
             between = self.f[a: c.start]
             if re.search(r"[。!?;\n]", between) or self.in_quote.contains(c.start):
                 break
+            if c.lang == "zh" and (re.search(r"[,:]", between.lstrip(" ,")) or len(between) > 16):
+                break  # only a speaker may stand between the quote and its verb
             if c.kind == "ask":
                 return None
             if c.lang == "zh":
@@ -1067,8 +1079,9 @@ class Doc:
                 if not (after[:1] in "。,,:: \n「“" or after == "" or c.end == self.pends[c.para]):
                     return None
                 self._resolve_zh(c, prev, None)
-                if c.speaker is not None:
+                if c.speaker is not None and not c.no_speaker:
                     consumed.add(id(c))
+                    c.valid = True
                     return c.speaker, c
                 return None
             else:
@@ -1077,6 +1090,7 @@ class Doc:
                 self._resolve_en(c, prev)
                 if c.speaker is not None:
                     consumed.add(id(c))
+                    c.valid = True
                     return c.speaker, c
                 return None
         del window
@@ -1261,7 +1275,10 @@ class Doc:
         out: list[Stance] = []
         seen = set()
         starts = [s.start for s in stmts]
+        inside = _Intervals([(st.start, st.end) for st in stmts])
         for c in self.cues:
+            if inside.contains(c.start):
+                continue  # a stance verb inside reported content is part of the content
             if c.lang == "zh":
                 pol = self._zh_stance(c, stmts)
             else:
