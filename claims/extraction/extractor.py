@@ -76,7 +76,7 @@ _CLAUSE_CHARS = set("。!?;,,:\n")
 _HEADLINE_END = set("。!?.!?」”\"…:)")
 
 # English cues: "X said", "said X", "according to X", "X told Reuters".
-_EN_SAY_RE = re.compile(r"\b(" + _alt(L.EN_SAY + L.EN_ASK) + r")\b")
+_EN_SAY_RE = re.compile(r"\b(" + _alt(L.EN_SAY + L.EN_ASK + L.EN_SUPPORT + L.EN_OPPOSE) + r")\b")
 _EN_ACCORDING = re.compile(r"\baccording to\b", re.I)
 _EN_NAME = re.compile(
     r"(?:(?:[A-Z][\w'’\-.]*|of|the|for|and|de|von|van|al-|bin)\s+)*[A-Z][\w'’\-.]*"
@@ -130,6 +130,8 @@ class Cue:
     lang: str = "zh"
     no_speaker: bool = False  # 据悉, 据说: hearsay
     weak: bool = False  # a weak verb without punctuation after it: needs a person subject
+    post_start: int = 0  # "…, X said": the clause before the speaker
+    post_end: int = 0
     valid: bool = False  # passed every filter (a speaker, not a question, not hearsay)
 
 
@@ -387,7 +389,12 @@ class Doc:
                 continue
             p = self.para_of(s)
             verb = m.group(1)
+            if re.search(r"\b(?:to|not|would|could|will|should|might|may|can|did|does|do)\s+$", f[max(0, s - 8):s]) \
+                    and verb in ("say", "claim", "claims"):
+                continue
             kind = "ask" if verb in L.EN_ASK else "say"
+            if verb in L.EN_SUPPORT and verb not in ("confirmed", "agreed"):
+                kind = "support"
             if verb in L.EN_OPPOSE and verb not in ("denied",):
                 kind = "oppose"
             out.append(Cue(s, e, verb, p, kind, lang="en"))
@@ -759,41 +766,111 @@ class Doc:
     # --- English subject resolution --------------------------------------------------------
     def _resolve_en(self, cue: Cue, prev: Stmt | None) -> None:
         f = self.f
-        p = cue.para
-        ps = self.pstarts[p]
         if cue.verb == "according to":
             m = re.match(r"\s+((?:the\s+)?[^,.;\n]{1,80}?)(?=,|\.|;|\n|$)", f[cue.end: cue.end + 120])
             if m:
                 s = cue.end + m.start(1)
                 cue.speaker = self._en_np(m.group(1), s, prev)
             return
-        # "X said" : subject right before the verb (optionally with "on Friday", "in a statement")
-        left = f[max(ps, cue.start - 120): cue.start]
-        m = re.search(
-            r"((?:[A-Z][\w'’.\-]*(?:\s+(?:of|the|for|and|de|al|bin|von|van)\s+|\s+|,\s+)?){0,6}|he|she|they|"
-            r"(?:the|a|an)\s+[\w\-]+(?:\s+[\w\-]+){0,4})\s*(?:(?:also|later|then|had|has|have|previously|"
-            r"earlier|separately|again|further|once|recently|repeatedly|publicly|privately)\s+)?$",
-            left,
-        )
-        if m and m.group(1).strip():
-            np = m.group(1).strip().rstrip(",")
-            s = cue.start - len(left) + m.start(1)
-            sp = self._en_np(np, s, prev)
+        # "adding that" / "saying that": the subject of the verb before it in the sentence
+        ss, _ = self._en_sentence(cue.start)
+        if cue.verb in ("adding", "saying"):
+            for c in reversed(self.cues[: bisect.bisect_left(self.cue_starts, cue.start)]):
+                if c.para != cue.para:
+                    break
+                if c.lang == "en" and c.speaker is not None:
+                    cue.speaker = c.speaker
+                    cue.implicit = True
+                    return
+            return
+        # "X said": the subject at the start of the clause (after a closing quote or "But")
+        cs = ss
+        k = max(f.rfind('"', ss, cue.start), f.rfind("”", ss, cue.start))
+        if k >= 0:
+            cs = k + 1
+        left = f[cs: cue.start]
+        m = re.match(r"[\s,]*(?:(?:but|and|however|meanwhile|separately|also|yet|still)\b[\s,]*)?", left, re.I)
+        base = cs + (m.end() if m else 0)
+        left = f[base: cue.start]
+        # trailing adverbs and "on Friday" / "in a statement" between subject and verb
+        lm = re.match(r"^(.*?)(?:\s+(?:also|later|then|had|has|have|previously|earlier|separately|again|further|"
+                      r"once|recently|repeatedly|publicly|privately|flatly|quickly|immediately))*\s*$", left, re.S)
+        subj = lm.group(1) if lm else left
+        pm = re.search(r"\b(he|she|they)\s*$", subj, re.I)
+        if pm:
+            cue.speaker = self._en_pronoun(pm.group(1), base + pm.start(1), cue, prev)
+            return
+        # comma-separated pieces from the verb backwards: "…, Mining Minister Camila Rojas said";
+        # "Andes Lithium Corp, the country's second-largest producer, said"
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", subj)]
+        for ps_, pe_ in reversed(pieces[-4:]):
+            piece = subj[ps_:pe_]
+            lead = re.match(r"\s*(?:(?:and|but|while|as|who|which)\s+)?", piece)
+            off = lead.end() if lead else 0
+            sp = self._en_subject(piece[off:].rstrip(), base + ps_ + off, prev)
             if sp is not None:
                 cue.speaker = sp
+                # post-posed after a clause: "…, Mining Minister Camila Rojas said on Tuesday."
+                before = f[ss: base + ps_].strip()
+                if before and before[-1] == "," and before[0] not in '"“' and len(pieces) >= 2 and \
+                        not re.match(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*,", f[ss: base + ps_]):
+                    cue.clause_start = -1
+                    cue.post_start = ss
+                    cue.post_end = base + ps_
                 return
         # "said X" (post-posed): ', said Dmitry Peskov, the Kremlin spokesman.'
         m = re.match(r"\s+((?:[A-Z][\w'’.\-]*\s*){1,4}|he|she|they)", f[cue.end: cue.end + 80])
-        if m and f[cue.start - 2: cue.start].strip() in (",", "", '"', "”") :
+        if m and f[cue.start - 2: cue.start].strip() in (",", "", '"', "”"):
             s = cue.end + m.start(1)
             sp = self._en_np(m.group(1).strip(), s, prev)
             if sp is not None:
                 cue.speaker = sp
-                cue.implicit = False
-                cue.via = []
-                cue.negated = False
                 cue.clause_start = -1  # post-posed marker
                 return
+
+    def _en_subject(self, subj: str, base: int, prev: Stmt | None) -> Spk | None:
+        """The speaker in a clause-initial English subject (names, 'a spokesman', known aliases)."""
+        if not subj.strip() or len(subj) > 160:
+            return None
+        nm = _EN_NOUNISH.match(subj)
+        if nm and len(subj) - nm.end() <= 1:
+            ms = self.mentions_in(base, base + nm.end())
+            if ms:
+                sp = ms[-1][2]
+                return Spk(sp.name, sp.key, subj[: nm.end()], base, base + nm.end(), sp.kind)
+            return self._en_np(subj[: nm.end()], base, prev)
+        # capitalised runs; the first that is a name (2+ words, known, or learned)
+        for m in re.finditer(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’.\-]*)*", subj):
+            words = m.group(0).split()
+            run_s = base + m.start()
+            if len(words) >= 2 or self.mentions_in(run_s, run_s + len(m.group(0))) or \
+                    normalize_alias(m.group(0)) in self._en_learned_last():
+                # the run must reach the verb or be followed by an apposition / "of ..." phrase
+                tail = subj[m.end():]
+                if tail.strip() and not re.match(r"\s*(?:,|of\b|at\b|from\b|for\b|in\b)", tail):
+                    continue
+                sp = self._en_np(m.group(0), run_s, prev)
+                if sp is not None:
+                    return sp
+        return None
+
+    def _en_pronoun(self, word: str, s: int, cue: Cue, prev: Stmt | None) -> Spk | None:
+        """he/she/they: the subject of the last English cue in this paragraph, else the last speaker."""
+        for c in reversed(self.cues[: bisect.bisect_left(self.cue_starts, cue.start)]):
+            if c.para != cue.para or c.lang != "en":
+                break
+            if c.speaker is not None and c.speaker.kind in ("person", "group") or (
+                    c.speaker is not None and word.lower() == "they"):
+                return Spk(c.speaker.name, c.speaker.key, word, s, s + len(word), c.speaker.kind)
+        return self._en_np(word, s, prev)
+
+    def _en_learned_last(self) -> dict:
+        out = {}
+        for sp in self.learned.values():
+            parts = sp.name.split()
+            if len(parts) >= 2:
+                out[normalize_alias(parts[-1])] = sp
+        return out
 
     def _en_np(self, np: str, s: int, prev: Stmt | None) -> Spk | None:
         np = np.strip().rstrip(",")
@@ -841,9 +918,11 @@ class Doc:
                 return Spk(e.name, e.key, np, s, s + len(np), e.kind)
             # a single capitalised word is a name only when seen before in full
             if len(name_words) == 1:
-                for sp in self.learned.values():
-                    if sp.name.split()[-1:] == [name]:
-                        return Spk(sp.name, sp.key, np, s, s + len(np), sp.kind)
+                sp = self._en_learned_last().get(normalize_alias(name))
+                if sp is not None:
+                    return Spk(sp.name, sp.key, np, s, s + len(np), sp.kind)
+                if len(words) == 1:
+                    return None
             sp = Spk(name, None, np, s, s + len(np), "person")
             if len(name_words) >= 2:
                 self.learned.setdefault(normalize_alias(name), sp)
@@ -1147,7 +1226,7 @@ class Doc:
         if cue.clause_start == -1 or cue.verb == "according to":
             # post-posed "…, X said." / "…, according to X." -> content is the clause before
             ss, _ = self._en_sentence(cue.start)
-            s, e = ss, cue.start
+            s, e = ss, (cue.post_end if cue.post_end > ss else cue.start)
             while e > s and f[e - 1] in " ,\t":
                 e -= 1
             if cue.verb != "according to" or e - s > 15:
@@ -1175,11 +1254,13 @@ class Doc:
                      f[cue.end: cue.end + 80])
         s = cue.end + (m.end() if m else 0)
         if cue.verb in ("told",):
-            m2 = re.match(r"\s*(?:the\s+)?[A-Z][\w.'’\- ]{0,40}?(?:\s+on\s+\w+)?\s+(?:that\s+)?(?=[a-zA-Z])",
-                          f[cue.end: cue.end + 80])
-            if m2:
-                s = cue.end + m2.end()
+            m2 = re.match(r"[^.!?\n\"“]{1,80}?\bthat\s+", f[cue.end: cue.end + 90])
+            if not m2:
+                return None
+            s = cue.end + m2.end()
         elif not (m and m.group(1)):
+            if cue.verb in L.EN_OPPOSE or cue.verb in L.EN_SUPPORT or cue.verb in ("denied", "confirmed", "reported"):
+                return None  # "denied the report": an object, not a clause
             # without "that": only when the verb is followed by a clause
             nxt = f[s: s + 30]
             if not re.match(r"(?:the|a|an|it|he|she|they|we|i|there|this|his|her|their|[A-Z])", nxt):
@@ -1189,7 +1270,8 @@ class Doc:
         _, se = self._en_sentence(s)
         e = min(se, pe)
         k = bisect.bisect_left(self.qstarts, s)
-        if k < len(self.top_quotes) and self.top_quotes[k].open < e and not self._is_term(self.top_quotes[k]):
+        if k < len(self.top_quotes) and self.top_quotes[k].open < e and not self._is_term(self.top_quotes[k]) \
+                and re.search(r"[.!?]\s*$", f[s: self.top_quotes[k].open]):
             e = self.top_quotes[k].open
         while e > s and f[e - 1] in " .,;:\t\"“":
             e -= 1

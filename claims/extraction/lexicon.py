@@ -132,7 +132,8 @@ EN_SAY = (
     "recalled", "cautioned", "complained", "countered", "vowed", "pledged", "promised",
     "announces", "thinks", "thought", "reiterated", "disclosed", "revealed", "reported",
     "reports", "estimated", "concluded", "agreed", "dismissed", "blasted", "criticised",
-    "criticized", "accused", "alleged", "boasted", "hinted", "signalled", "signaled",
+    "criticized", "accused", "alleged", "boasted", "hinted", "signalled", "signaled", "adding",
+    "saying",
 )
 EN_ASK = ("asked", "asks", "wondered", "queried", "questioned")
 EN_SUPPORT = ("agreed", "agrees", "supported", "supports", "welcomed", "welcomes", "endorsed",
@@ -144,6 +145,7 @@ EN_OPPOSE = ("denied", "denies", "rejected", "rejects", "dismissed", "dismisses"
 EN_CLAIM_NOUNS = ("claim", "claims", "statement", "statements", "remarks", "remark", "comments",
                   "comment", "proposal", "proposals", "suggestion", "idea", "plan", "accusation",
                   "accusations", "allegation", "allegations", "report", "reports", "assertion",
+                  "warning", "warnings", "criticism", "concerns", "concern", "notion", "charge", "charges",
                   "view", "views", "assessment", "position", "offer", "demand", "demands", "call")
 EN_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "org"}
 EN_TITLE_WORDS = (
@@ -152,7 +154,7 @@ EN_TITLE_WORDS = (
     "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor", "General", "Gen.",
     "Ambassador", "Envoy", "Chairman", "Chairwoman", "Chair", "Director", "Dr.", "Mr.", "Mrs.",
     "Ms.", "King", "Queen", "Prince", "Pope", "Judge", "Justice", "Professor", "Prof.",
-    "CEO", "Chief", "Commissioner", "Leader", "leader", "minister", "secretary", "official",
+    "CEO", "Chief", "Executive", "Commissioner", "Opposition", "Mining", "Foreign", "Defence", "Defense", "Leader", "leader", "minister", "secretary", "official",
     "adviser", "advisor", "envoy", "ambassador", "analyst", "lawmaker", "chief", "director",
 )
 
