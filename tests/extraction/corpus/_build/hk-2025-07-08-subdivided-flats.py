@@ -48,7 +48,7 @@ st = [
     S("s29", "lee", "他", "輪候時間一定會縮短，這是有數據支持的", "direct", D),
     S("s30", "law", "羅家軒", "規管方向正確，但政府低估了市場的連鎖反應", "indirect", None, note="分析"),
     S("s31", "law", "他", "當合規單位供應收緊，租金上升幾乎是必然的，政府需要同步增加過渡性房屋，否則只是把問題轉移。", "direct", None),
-    S("s32", "lee", "李家超", "不會延長", "direct", D, via=FB, after="發帖重申，簡樸房過渡期「", note="Facebook post, 重申 (same claim as s02)"),
+    S("s32", "lee", "李家超", "簡樸房過渡期「不會延長」", "indirect", D, via=FB, note="Facebook post, 重申，clause with an embedded quote (same claim as s02)"),
     S("s33", "lee", "李家超", "業主盡快完成登記", "indirect", D, via=FB, note="呼籲 in the same post"),
     S("s34", "ho", "何永賢", "社會福利署已有機制為有需要人士提供援助，當局會檢視是否需要加強支援", "indirect", D, note="answer to a reporter's question (question not a statement)"),
 ]

@@ -29,7 +29,7 @@ st = [
     S("s10", "liang", "梁文傑", "導演講的是家，但中共轉發的時候，講的是統一。這兩者是不一樣的，我們希望大家看清楚。", "direct", D17),
     S("s11", "liang", "梁文傑", "根據《兩岸人民關係條例》，台灣人民參加大陸的影展活動並無違法問題，但若配合中共進行政治表態，主管機關將依法了解", "indirect", D17, note="並指出"),
     S("s12", "liang", "他", "陸委會近年已多次提醒赴陸參加影展的藝人留意相關規範", "indirect", D17, note="他也透露"),
-    S("s13", "chung", "鍾以恆", "沒有任何政治立場", "direct", D17, via=["Facebook"], note="強調自己「...」"),
+    S("s13", "chung", "鍾以恆", "自己「沒有任何政治立場」", "indirect", D17, via=["Facebook"], note="強調 + clause whose predicate is quoted"),
     S("s14", "chung", "他", "我只是講了一個關於家的故事。我的外婆是從福建來台灣的，她一輩子都在想念海峽另一邊的老家，這部電影是寫給她的。至於別人怎麼轉發、怎麼解讀，我沒有辦法控制。", "direct", D17, via=["Facebook"], note="他寫道 (Facebook post)"),
     S("s15", "chung", "他", "得獎後收到許多台灣觀眾的訊息，有人祝福也有人批評", "indirect", None, note="他也說 (venue not stated)"),
     S("s16", "chung", "他", "我都讀了，也都接受", "direct", None),

@@ -7,7 +7,7 @@ SP = {
     "iran": ["Iran", "伊朗", "伊朗方面", "伊朗政府"],
     "e3": ["英国、法国和德国", "英国", "法国", "德国", "英法德", "欧洲三国", "三国", "E3", "United Kingdom", "France", "Germany", "UK"],
     "eudip": ["欧洲外交官", "一名了解通话内容的欧洲外交官", "European diplomat"],
-    "e3dip": ["三国外交官", "E3 diplomats", "欧洲三国外交官", "英法德", "欧洲三国"],
+    "e3dip": ["三国外交官", "E3 diplomats", "欧洲三国外交官", "英法德", "欧洲三国", "英国、法国和德国"],
     "frmfa": ["French Foreign Ministry", "法国外交部", "法國外交部"],
     "wadephul": ["Johann Wadephul", "Wadephul", "瓦德富尔", "瓦德富爾"],
     "ukfco": ["UK Foreign Office spokesperson", "英国外交部发言人", "英国外交部", "Foreign Office"],
