@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .extractor import EXTRACTOR_VERSION, extract_doc
 from .gazetteer import Gazetteer
 from .normalize import normalize_alias, to_simplified
 from .segment import warm_up
 from .serialize import to_json
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
-
-EXTRACTOR_VERSION = "0.1.0"
 
 __all__ = [
     "EXTRACTOR_VERSION", "Extraction", "Gazetteer", "ProposedSpeaker", "SpeakerEntry", "Stance",
@@ -36,8 +35,6 @@ def extract(
     (12日, "on Friday"); ``segmenter`` (str -> list[str]) is optional and only used on short
     windows.
     """
-    from .extractor import extract_doc
-
     if not isinstance(text, str) or not text.strip():
         return Extraction(version=EXTRACTOR_VERSION)
     gaz = gazetteer if gazetteer is not None else Gazetteer.bundled()

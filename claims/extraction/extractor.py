@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # bump when the output for the same input changes
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
@@ -546,6 +546,9 @@ class Doc:
                 continue
             if m.start() == 0 and m.group(0) in ("在", "于", "对", "向", "跟", "和", "与", "同"):
                 return 0
+            if m.group(0) in ("和", "与", "及") and "、" in mstr[: m.start()]:
+                pos = m.end()  # a list of speakers: 英国、法国和德国
+                continue
             return m.start()
 
     def _np_speaker(self, np: str, np_s: int, cue: Cue, prev: Stmt | None, last_subject: Spk | None) -> Spk | None:
@@ -578,6 +581,10 @@ class Doc:
         ms = [m for m in self.mentions_in(np_s, np_s + len(np_stripped))
               if self._venue_name(self.low[m[0]:m[1]]) is None or m[2].kind != "media" or True]
         ms = [m for m in ms if not self._is_platform(self.low[m[0]:m[1]])]
+        on = self._outlet_name(np_stripped)
+        if on and cue.verb in ("报导", "报道") and (not ms or ms[-1][2].kind != "media"):
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(on, None, mention, np_s, np_s + len(np_stripped), "media")
         if ms:
             s, e, spk = ms[-1]
             # mention with its title: 克宫发言人佩斯科夫
@@ -1029,7 +1036,8 @@ class Doc:
         if any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3
                for w in L.ZH_SPEECH_ACTS):
             return None
-        if len(body) <= 14 and body.endswith(L.ZH_CLAIM_NOUNS) and "," not in body:
+        if body.endswith(L.ZH_CLAIM_NOUNS) and "," not in body and (
+                len(body) <= 6 or re.fullmatch(r".{1,8}的(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")", body)):
             return None  # 证实美方说法: a reference to something said, not a claim
         del j
         return Stmt(cue.speaker, s, e, "direct" if colon and not _CJK.search(body[:0]) and False else "indirect",
@@ -1144,7 +1152,7 @@ class Doc:
         # Chinese: optional comma, subject (<=15), verb, then punctuation/quote/end
         k = bisect.bisect_left([c.start for c in cues], a)
         for c in cues[k: k + 3]:
-            if c.start - a > 30:
+            if c.start - a > (30 if c.lang == "zh" else 80):
                 break
             between = self.f[a: c.start]
             if re.search(r"[。!?;\n]", between) or self.in_quote.contains(c.start):
@@ -1331,9 +1339,16 @@ class Doc:
                 ps = self.pstarts[st.para]
                 anchor = min(st.anchor, st.start)
                 # last explicit date in the paragraph before the statement (outside its content)
-                k = bisect.bisect_left(dstarts, anchor) - 1
                 d = None
-                while k >= 0 and all_dates[k][0] >= ps:
+                # a date right after the verb ("said on Wednesday"), outside the content
+                k = bisect.bisect_left(dstarts, st.anchor)
+                while k < len(all_dates) and all_dates[k][0] < st.anchor + 40:
+                    if not (st.start <= all_dates[k][0] < st.end) and self.para_of(all_dates[k][0]) == st.para:
+                        d = all_dates[k][2]
+                        break
+                    k += 1
+                k = bisect.bisect_left(dstarts, anchor) - 1
+                while d is None and k >= 0 and all_dates[k][0] >= ps:
                     ds, de, dd = all_dates[k]
                     if not (st.start <= ds < st.end):
                         d = dd

@@ -1,0 +1,32 @@
+"""A tiny gazetteer and helpers shared by the extraction tests (no Django)."""
+
+import datetime as dt
+
+from claims.extraction import Gazetteer, SpeakerEntry, extract
+
+GAZ = Gazetteer([
+    SpeakerEntry("trump", "Donald Trump", "person", ("Trump", "川普", "特朗普", "唐納德·川普")),
+    SpeakerEntry("putin", "Vladimir Putin", "person", ("Putin", "普京", "普丁")),
+    SpeakerEntry("peskov", "Dmitry Peskov", "person", ("Peskov", "佩斯科夫", "培斯科夫")),
+    SpeakerEntry("kremlin", "Kremlin", "government", ("克里姆林宮", "克宮", "the Kremlin")),
+    SpeakerEntry("russia", "Russia", "government", ("俄羅斯", "莫斯科", "Moscow", "俄方")),
+    SpeakerEntry("whitehouse", "White House", "government", ("白宮", "白宫")),
+    SpeakerEntry("uk", "United Kingdom", "government", ("英國", "英国")),
+    SpeakerEntry("france", "France", "government", ("法國", "法国")),
+    SpeakerEntry("germany", "Germany", "government", ("德國", "德国")),
+    SpeakerEntry("mfa_cn", "Ministry of Foreign Affairs of China", "government", ("中國外交部", "外交部")),
+    SpeakerEntry("maoning", "Mao Ning", "person", ("毛寧", "毛宁")),
+    SpeakerEntry("reuters", "Reuters", "media", ("路透社", "Reuters")),
+    SpeakerEntry("guardian", "The Guardian", "media", ("衛報", "卫报", "Guardian")),
+    SpeakerEntry("lai", "Lai Ching-te", "person", ("賴清德", "赖清德")),
+])
+PUB = dt.date(2025, 2, 13)
+
+
+def run(text, published=PUB):
+    return extract(text, published=published, gazetteer=GAZ)
+
+
+def spans(text, published=PUB):
+    """(speaker, text, kind) of every statement."""
+    return [(s.speaker, s.text, s.kind) for s in run(text, published).statements]

@@ -1,0 +1,45 @@
+"""English attribution on agency-style sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from claims.extraction import Gazetteer, SpeakerEntry, extract
+
+GAZ = Gazetteer([SpeakerEntry("peskov", "Dmitry Peskov", "person", ("Peskov", "Dmitry Peskov"))])
+PUB = dt.date(2025, 3, 14)  # a Friday
+
+
+def spans(text):
+    return [(s.speaker, s.text, s.kind) for s in extract(text, published=PUB, gazetteer=GAZ).statements]
+
+
+@pytest.mark.parametrize("text, speaker, content, kind", [
+    ('"We are not leaving," Kremlin spokesman Dmitry Peskov told reporters.', "Dmitry Peskov",
+     "We are not leaving,", "direct"),
+    ('"The talks will continue," said Anna Berg, a senior analyst at Nordic Bank.', "Anna Berg",
+     "The talks will continue,", "direct"),
+    ("Peskov said on Friday that the meeting had been postponed.", "Dmitry Peskov",
+     "the meeting had been postponed", "indirect"),
+    ("The company will cut 300 jobs, Chief Executive Laura Stein said on Tuesday.", "Laura Stein",
+     "The company will cut 300 jobs", "indirect"),
+    ("A Finance Ministry spokesman said the plan would raise taxes.", "A Finance Ministry spokesman",
+     "the plan would raise taxes", "indirect"),
+])
+def test_english_patterns(text, speaker, content, kind):
+    assert (speaker, content, kind) in spans(text), spans(text)
+
+
+def test_pronoun_follows_the_previous_speaker():
+    text = 'Senator Maria Lopez rejected the proposal. "It is a tax on work," she said.'
+    ex = extract(text, published=PUB, gazetteer=GAZ)
+    assert [(s.speaker, s.text) for s in ex.statements] == [("Maria Lopez", "It is a tax on work,")]
+
+
+def test_questions_are_not_statements():
+    assert spans('"Will you resign?" a reporter asked.') == []
+
+
+def test_said_on_weekday_relative_to_published():
+    ex = extract("Peskov said on Wednesday that talks had stalled.", published=PUB, gazetteer=GAZ)
+    assert ex.statements[0].said_on == dt.date(2025, 3, 12)
