@@ -516,3 +516,200 @@ def article_delete(article: Article) -> None:
     Stance.objects.filter(article=article).delete()
     Statement.objects.filter(article=article).delete()
     article.delete()
+
+
+# --- the fact-checkers' desk (review queue actions) ----------------------------------------------
+
+ERROR_SPLIT_PARTS = "A split needs at least two non-empty, non-overlapping parts inside the statement."
+ERROR_SPLIT_STATE = "Only candidate statements can be split; reopen or reject it first."
+ERROR_SPLIT_TAKEN = "Another statement already covers the span {start}-{end} in this article."
+ERROR_MERGE_SELF = "A claim cannot be merged into itself."
+ERROR_MERGE_NEEDS_TWO = "Select at least two statements to merge into one claim."
+
+
+def _claim_live(claim: Claim) -> Claim:
+    """The claim a merged claim now lives in (merged claims are followed to their target)."""
+    seen = set()
+    while claim.merged_into_id and claim.pk not in seen:
+        seen.add(claim.pk)
+        claim = Claim.objects.get(pk=claim.merged_into_id)
+    return claim
+
+
+@transaction.atomic
+def statement_split(statement: Statement, *, user, parts: list[tuple[int, int]]) -> list[Statement]:
+    """Split a candidate into several candidates, one per part (article offsets inside its span).
+
+    The statement keeps its row (and history) as the first part; each further part becomes a new
+    candidate with the same speaker, venue, relay chain and date, and its own matching key, so that
+    each can be accepted into a claim of its own.
+    """
+    from claims.extraction.claims import claim_key_of
+
+    statement = Statement.objects.select_for_update().select_related("article").get(pk=statement.pk)
+    if statement.review_state != ReviewState.CANDIDATE:
+        raise ValidationError(ERROR_SPLIT_STATE)
+    spans = sorted((int(s), int(e)) for s, e in parts)
+    if len(spans) < 2 or any(not (statement.start <= s < e <= statement.end) for s, e in spans):
+        raise ValidationError(ERROR_SPLIT_PARTS)
+    if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+        raise ValidationError(ERROR_SPLIT_PARTS)
+    body = statement.article.body
+    for s, e in spans[1:]:
+        if Statement.objects.filter(article_id=statement.article_id, start=s, end=e).exclude(pk=statement.pk).exists():
+            raise ValidationError(ERROR_SPLIT_TAKEN.format(start=s, end=e))
+    first_start, first_end = spans[0]
+    if (
+        (first_start, first_end) != (statement.start, statement.end)
+        and Statement.objects.filter(article_id=statement.article_id, start=first_start, end=first_end)
+        .exclude(pk=statement.pk)
+        .exists()
+    ):
+        raise ValidationError(ERROR_SPLIT_TAKEN.format(start=first_start, end=first_end))
+    result = []
+    for s, e in spans[1:]:
+        text = body[s:e]
+        result.append(
+            Statement.objects.create(
+                article_id=statement.article_id,
+                speaker_id=statement.speaker_id,
+                mention=statement.mention,
+                mention_start=statement.mention_start,
+                mention_end=statement.mention_end,
+                text=text,
+                start=s,
+                end=e,
+                kind=statement.kind,
+                language=statement.language,
+                said_on=statement.said_on,
+                venue=statement.venue,
+                via=list(statement.via or []),
+                cue=statement.cue,
+                claim_key=claim_key_of(text),
+                confidence=statement.confidence,
+                extractor_version=statement.extractor_version,
+            )
+        )
+    statement.start, statement.end = first_start, first_end
+    statement.text = body[first_start:first_end]
+    statement.claim_key = claim_key_of(statement.text)
+    statement._change_reason = f"split into {len(spans)} parts"
+    statement.save()
+    return [statement, *result]
+
+
+def _claim_by_key(key: str) -> Claim | None:
+    """The oldest live claim with this matching key, if any."""
+    if not key:
+        return None
+    return Claim.objects.filter(key=key, merged_into__isnull=True).order_by("id").first()
+
+
+@transaction.atomic
+def statements_bulk_accept(statements, *, user) -> list[Statement]:
+    """Accept candidates in bulk: each joins the live claim with its matching key, else a new claim."""
+    accepted = []
+    for statement in statements:
+        accepted.append(statement_accept(statement, user=user, claim=_claim_by_key(statement.claim_key)))
+    return accepted
+
+
+@transaction.atomic
+def statements_bulk_reject(statements, *, user, reason: str = "") -> list[Statement]:
+    """Reject candidates in bulk with one reason."""
+    return [statement_reject(statement, user=user, reason=reason) for statement in statements]
+
+
+@transaction.atomic
+def statements_merge(statements, *, user, claim: Claim | None = None, new_claim_text: str = "") -> Claim:
+    """Accept duplicate statements into one claim: ``claim``, else a new claim from the first one."""
+    statements = list(statements)
+    if len(statements) < 2 and claim is None:
+        raise ValidationError(ERROR_MERGE_NEEDS_TWO)
+    first = statement_accept(statements[0], user=user, claim=claim, new_claim_text=new_claim_text)
+    target = first.claim
+    for statement in statements[1:]:
+        statement_accept(statement, user=user, claim=target)
+    return target
+
+
+@transaction.atomic
+def claim_update(claim: Claim, *, user, **changes) -> Claim:
+    """Change a claim's wording, type, language or checking status (slug and key stay stable)."""
+    allowed = {"text", "claim_type", "language", "status"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)}")
+    if "text" in changes:
+        changes["text"] = (changes["text"] or "").strip()
+        if not changes["text"]:
+            raise ValidationError(ERROR_EMPTY_CLAIM)
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    for field, value in changes.items():
+        setattr(claim, field, value)
+    claim.save()
+    if "text" in changes:
+        claim_reindex(claim)
+    return claim
+
+
+@transaction.atomic
+def claim_merge(*, source: Claim, target: Claim, user=None) -> Claim:
+    """Fold a duplicate claim into ``target``: its statements and stances move, it stays as a redirect.
+
+    The source is unpublished; its verdicts stay attached to it (their history is not rewritten).
+    """
+    target = _claim_live(target)
+    if source.pk == target.pk:
+        raise ValidationError(ERROR_MERGE_SELF)
+    source = Claim.objects.select_for_update().get(pk=source.pk)
+    for statement in Statement.objects.filter(claim=source):
+        statement.claim = target
+        statement._change_reason = f"claim {source.pk} merged into {target.pk}"
+        statement.save(update_fields=["claim", "updated_at"])
+    for stance in Stance.objects.filter(claim=source):
+        stance.claim = target
+        stance.save(update_fields=["claim"])
+    if source.first_seen_at and (target.first_seen_at is None or source.first_seen_at < target.first_seen_at):
+        target.first_seen_at = source.first_seen_at
+        target.save(update_fields=["first_seen_at", "updated_at"])
+    source.merged_into = target
+    source.published = False
+    source._change_reason = f"merged into {target.pk}"
+    source.save(update_fields=["merged_into", "published", "updated_at"])
+    claim_reindex(target)
+    return target
+
+
+@transaction.atomic
+def speaker_update(speaker: Speaker, *, user, **changes) -> Speaker:
+    """Change a speaker's details; a new name is also recorded as an alias."""
+    allowed = {"name", "kind", "title", "country", "wikidata_id", "confirmed"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)}")
+    speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+    for field, value in changes.items():
+        setattr(speaker, field, value)
+    if speaker.wikidata_id == "":
+        speaker.wikidata_id = None
+    speaker.full_clean(exclude=["merged_into", "slug"])
+    speaker.save()
+    if "name" in changes:
+        speaker_alias_add(speaker, speaker.name, origin=Origin.REVIEWER)
+    return speaker
+
+
+@transaction.atomic
+def speaker_confirm(speaker: Speaker, *, user) -> Speaker:
+    """A reviewer confirms that a speaker proposed by the extractor exists as named."""
+    return speaker_update(speaker, user=user, confirmed=True)
+
+
+@transaction.atomic
+def speaker_alias_remove(alias: SpeakerAlias, *, user) -> None:
+    """Remove one written form of a speaker's name (the speaker's own name is kept as an alias)."""
+    alias = SpeakerAlias.objects.select_related("speaker").get(pk=alias.pk)
+    if alias.alias == alias.speaker.name:
+        return
+    alias.delete()
