@@ -1,0 +1,29 @@
+"""quickstart: one idempotent step from a fresh database to a product with data to show."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from claims.models import Claim, Statement, Verdict
+from sources.models import Article, ExtractionStatus
+
+
+@pytest.mark.django_db(transaction=True)
+def test_quickstart_ingests_extracts_and_publishes_and_is_idempotent(settings, tmp_path, capsys):
+    settings.VAR_DIR = tmp_path
+    call_command("quickstart", "--noinput")
+    out = capsys.readouterr().out
+    assert "admin login: admin / " in out
+    articles = Article.objects.count()
+    assert articles >= 6
+    assert not Article.objects.exclude(extraction_status=ExtractionStatus.DONE).exists()
+    statements = Statement.objects.count()
+    assert statements > 20
+    assert Claim.objects.filter(published=True, current_verdict__isnull=False).count() >= 2
+    verdicts = Verdict.objects.count()
+
+    call_command("quickstart", "--noinput")
+    assert Article.objects.count() == articles
+    assert Statement.objects.count() == statements
+    assert Verdict.objects.count() == verdicts
