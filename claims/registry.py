@@ -78,8 +78,8 @@ def registry_sync(speaker_model, alias_model, entries: list[dict] | None = None)
             added_speakers += 1
         existing = set(alias_model.objects.filter(speaker=speaker).values_list("alias", flat=True))
         new_aliases = []
-        for alias in dict.fromkeys([entry["name"], *entry.get("aliases", [])]):
-            alias = alias.strip()[:200]
+        for raw_alias in dict.fromkeys([entry["name"], *entry.get("aliases", [])]):
+            alias = raw_alias.strip()[:200]
             normalized = normalize_alias(alias)
             if not alias or not normalized or alias in existing:
                 continue

@@ -100,7 +100,7 @@ class PrivateRedis:
              "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        wait_for(lambda: self._ping(), timeout=20, interval=0.1)
+        wait_for(self._ping, timeout=20, interval=0.1)
 
     def _ping(self) -> bool:
         try:
