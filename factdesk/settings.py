@@ -8,6 +8,7 @@ start-up with ``ImproperlyConfigured`` naming the variable, instead of silently 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -331,6 +332,33 @@ FACTDESK_ARTICLE_INGESTED_HOOKS = ["claims.tasks.enqueue_article_extraction"]
 FACTDESK_SITE_URL = env_url("FACTDESK_SITE_URL", "http://localhost:8000", ("http", "https"))
 FACTDESK_PUBLISHER_NAME = env_str("FACTDESK_PUBLISHER_NAME", "factdesk")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("FACTDESK_MAX_REQUEST_BYTES", 12 * 1024 * 1024, minimum=1024)
+
+# --- Feeds and fetching (sources.fetching is the only module that touches the network) ---------
+
+# Private, loopback, link-local and reserved addresses are refused (SSRF) unless this is on
+# (tests with a local server) or the address is in one of the listed networks (an intranet).
+FACTDESK_FETCH_ALLOW_PRIVATE = env_bool("FACTDESK_FETCH_ALLOW_PRIVATE", False)
+FACTDESK_FETCH_ALLOW_NETWORKS = env_list("FACTDESK_FETCH_ALLOW_NETWORKS", [])
+for _network in FACTDESK_FETCH_ALLOW_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"FACTDESK_FETCH_ALLOW_NETWORKS: {_network!r} is not an IP network") from None
+# Largest response body (after decompression), whole-fetch time limit, redirect hops, and the
+# pause between two requests to one host.
+FACTDESK_FETCH_MAX_BYTES = env_int("FACTDESK_FETCH_MAX_BYTES", 5_000_000, minimum=10_000)
+FACTDESK_FETCH_TIMEOUT = env_int("FACTDESK_FETCH_TIMEOUT", 20, minimum=1)
+FACTDESK_FETCH_MAX_REDIRECTS = env_int("FACTDESK_FETCH_MAX_REDIRECTS", 5, minimum=0)
+FACTDESK_FETCH_HOST_DELAY_SECONDS = env_int("FACTDESK_FETCH_HOST_DELAY_SECONDS", 1, minimum=0)
+FACTDESK_FETCH_USER_AGENT = env_str(
+    "FACTDESK_FETCH_USER_AGENT", f"factdesk/0.1 (news fact-checking; +{FACTDESK_SITE_URL})"
+)
+# A feed that fails this many polls in a row is flagged and not polled until reset in the admin.
+FACTDESK_FEED_MAX_FAILURES = env_int("FACTDESK_FEED_MAX_FAILURES", 5, minimum=1)
+CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
+    "task": "sources.tasks.poll_due_feeds_task",
+    "schedule": env_int("FACTDESK_FEED_POLL_SECONDS", 60, minimum=10),
+}
 
 LOGGING = {
     "version": 1,
