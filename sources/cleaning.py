@@ -37,7 +37,7 @@ def decode_bytes(data: bytes, declared_charset: str | None = None) -> str:
         raise IngestError(ERROR_BINARY)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    candidates = [c for c in (declared_charset, "utf-8") if c]
+    candidates = [*charset_codecs(declared_charset), "utf-8"]
     for charset in candidates:
         try:
             return data.decode(charset)
@@ -101,11 +101,14 @@ def html_to_article(html: str) -> CleanedHtml:
             tag.decompose()
         root = soup.find("article") or soup.body or soup
         text = "\n".join(line.strip() for line in root.get_text("\n").splitlines() if line.strip())
+    # The page's own metadata (meta tags, JSON-LD) gives a full timestamp and the author as the
+    # publisher states them; trafilatura's guess (a bare day, a byline line) is the fallback.
+    page = page_metadata(html)
     return CleanedHtml(
         text=text or "",
         title=(meta.title if meta and meta.title else "") or "",
-        byline=(meta.author if meta and meta.author else "") or "",
-        date=(meta.date if meta and meta.date else "") or "",
+        byline=page.author or (meta.author if meta and meta.author else "") or "",
+        date=page.published or (meta.date if meta and meta.date else "") or "",
     )
 
 
@@ -122,8 +125,8 @@ def guess_language(text: str) -> str:
         return "en" if latin else "other"
     if latin > han * 3:
         return "en"
-    t2s = sum(a != b for a, b in zip(sample, _converter("t2s").convert(sample)))
-    s2t = sum(a != b for a, b in zip(sample, _converter("s2t").convert(sample)))
+    t2s = sum(a != b for a, b in zip(sample, _converter("t2s").convert(sample), strict=False))
+    s2t = sum(a != b for a, b in zip(sample, _converter("s2t").convert(sample), strict=False))
     return "zh-Hant" if t2s >= s2t else "zh-Hans"
 
 
@@ -146,3 +149,150 @@ def content_hash(text: str) -> str:
     canonical = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     canonical = "\n".join(line.rstrip() for line in canonical.strip().split("\n"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- Fetched pages: charset labels and page metadata ---------------------------------------------
+
+# What a declared charset label means in practice (the WHATWG Encoding Standard's reading): pages
+# labelled Big5 use Microsoft's cp950 extensions (碁, 銹, €) or Hong Kong's HKSCS; pages labelled
+# GB2312 or GBK routinely contain GBK and GB18030 characters (喆, 𠮷), and GB18030 is their superset;
+# a Latin-1 label means windows-1252.
+_CHARSET_ALIASES: dict[str, tuple[str, ...]] = {
+    "big5": ("cp950", "big5hkscs"),
+    "x-big5": ("cp950", "big5hkscs"),
+    "big5-hkscs": ("big5hkscs", "cp950"),
+    "cp950": ("cp950", "big5hkscs"),
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "x-gbk": ("gb18030",),
+    "gb_2312-80": ("gb18030",),
+    "cp936": ("gb18030",),
+    "gb18030": ("gb18030",),
+    "iso-8859-1": ("cp1252",),
+    "latin1": ("cp1252",),
+    "latin-1": ("cp1252",),
+    "us-ascii": ("cp1252",),
+    "ascii": ("cp1252",),
+}
+# <meta charset="big5"> or <meta http-equiv="Content-Type" content="text/html; charset=gb2312">,
+# searched in the first 4 KB as bytes (the HTML standard's prescan; every label is ASCII).
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.+-]+)["']""", re.IGNORECASE)
+
+
+def charset_codecs(label: str | None) -> list[str]:
+    """Python codecs to try, in order, for a declared charset label; [] for an unknown label."""
+    if not label:
+        return []
+    label = label.strip().strip("\"'").lower()
+    if label in _CHARSET_ALIASES:
+        return list(_CHARSET_ALIASES[label])
+    import codecs
+
+    try:
+        return [codecs.lookup(label).name]
+    except LookupError:
+        return []
+
+
+def sniff_html_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML document declares in its own first 4 KB, or None."""
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_html(data: bytes, declared_charset: str | None = None) -> str:
+    """Decode a fetched page: BOM, the HTTP charset, the page's own meta charset, then decode_bytes.
+
+    A wrong label is not trusted blindly: a label whose codec cannot decode the bytes is skipped
+    and the next source is tried, ending with UTF-8 and detection.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return decode_bytes(data)
+    if b"\x00" not in data[:8192]:
+        for label in (declared_charset, sniff_html_charset(data)):
+            for codec in charset_codecs(label):
+                if codec in {"utf-16", "utf-32"}:  # a meta tag cannot honestly declare these
+                    continue
+                try:
+                    return data.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+    return decode_bytes(data)
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    published: str  # ISO 8601 date-time or date as the page states it, or ""
+    author: str
+
+
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+
+
+def _iso_or_empty(value: str) -> str:
+    """The value as an ISO date-time that datetime.fromisoformat accepts, or ""."""
+    import datetime as dt
+
+    value = (value or "").strip()
+    if not value:
+        return ""
+    candidate = value.replace("Z", "+00:00") if value.endswith("Z") else value
+    candidate = candidate.replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", candidate) else candidate
+    try:
+        return dt.datetime.fromisoformat(candidate).isoformat()
+    except ValueError:
+        return ""
+
+
+def page_metadata(html: str) -> PageMetadata:
+    """Publication time and author from the page's meta tags and JSON-LD (empty when absent).
+
+    Author URLs (article:author is often a profile link) are ignored; the first usable value wins.
+    """
+    import json
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html[:300_000], "lxml")
+    metas: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        content = (tag.get("content") or "").strip()
+        if key and content and key not in metas:
+            metas[key] = content
+    published = next((iso for key in _DATE_META if (iso := _iso_or_empty(metas.get(key, "")))), "")
+    author = next(
+        (metas[key] for key in _AUTHOR_META if metas.get(key) and not metas[key].startswith(("http://", "https://"))),
+        "",
+    )
+    if not published or not author:
+        for script in soup.find_all("script", type="application/ld+json"):
+            try:
+                data = json.loads(script.string or "")
+            except ValueError:
+                continue
+            for item in data if isinstance(data, list) else [data]:
+                if not isinstance(item, dict):
+                    continue
+                published = published or _iso_or_empty(str(item.get("datePublished") or ""))
+                if not author:
+                    people = item.get("author")
+                    people = people if isinstance(people, list) else [people]
+                    names = [p.get("name", "") if isinstance(p, dict) else str(p or "") for p in people]
+                    author = ", ".join(n.strip() for n in names if n and n.strip())
+    return PageMetadata(published=published, author=author[:300])

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Q
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from sources import fetching
 from sources.cleaning import (
     IngestError,
+    PageMetadata,
     check_text,
     content_hash,
     guess_language,
     html_to_article,
     looks_like_html,
+    page_metadata,
 )
-from sources.models import Article, ExtractionStatus, IngestChannel, Language, Outlet
+from sources.feeds import FeedEntry, FeedParseError, parse_feed
+from sources.fetching import FetchError
+from sources.models import Article, ExtractionStatus, Feed, FetchLog, FetchOutcome, IngestChannel, Language, Outlet
 
 logger = logging.getLogger(__name__)
 
@@ -146,3 +154,377 @@ def article_mark_pending(article: Article) -> Article:
     transaction.on_commit(lambda: _notify_ingested(article.pk))
     article.refresh_from_db()
     return article
+
+
+# --- Feeds and URL fetching ----------------------------------------------------------------------
+# Network I/O happens outside any database transaction (a slow server must not hold a row lock or
+# a connection in a transaction); each fetch's record and its ingest are then written atomically.
+
+ERROR_FEED_FLAGGED = "This feed is flagged after repeated failures; reset the flag before polling it again."
+ERROR_FEED_INACTIVE = "This feed is inactive."
+ERROR_NOT_AN_ARTICLE = "The URL gives {content_type}, not an HTML page or text."
+# A feed lists its latest entries; a first poll of a long feed takes at most this many.
+FEED_MAX_ENTRIES_PER_POLL = 50
+# The longest pause between polls of a failing feed, as a multiple of its interval.
+FEED_MAX_BACKOFF = 16
+_TEXT_TYPES = {"text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", ""}
+_HTML_START = re.compile(r"<!doctype html|<html", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FeedPollResult:
+    feed_id: int
+    outcome: str  # a FetchOutcome value, or "skipped"
+    new_articles: int = 0
+    new_versions: int = 0
+    failed_entries: int = 0
+    detail: str = ""
+
+
+def _fetch_log_record(
+    *,
+    url: str,
+    started_at: dt.datetime,
+    outcome: str,
+    outlet: Outlet | None = None,
+    feed: Feed | None = None,
+    article: Article | None = None,
+    status_code: int | None = None,
+    bytes_received: int = 0,
+    duration_ms: int = 0,
+    detail: str = "",
+    new_entries: int = 0,
+) -> FetchLog:
+    return FetchLog.objects.create(
+        url=url[:2000],
+        started_at=started_at,
+        outcome=outcome,
+        outlet=outlet,
+        feed=feed,
+        article=article,
+        status_code=status_code,
+        bytes_received=bytes_received,
+        duration_ms=duration_ms,
+        detail=detail,
+        new_entries=new_entries,
+    )
+
+
+def _describe(result: IngestResult) -> str:
+    article = result.article
+    if result.created and article.version > 1:
+        return f"New version {article.version} of the article at this URL (article {article.pk})."
+    if result.created:
+        return f"New article {article.pk}."
+    return f"Duplicate of article {article.pk} (same {result.duplicate_reason})."
+
+
+def _fetch_and_ingest(
+    url: str,
+    *,
+    outlet: Outlet | None,
+    feed: Feed | None,
+    user,
+    channel: str,
+    allow_new_version: bool,
+    entry: FeedEntry | None = None,
+) -> IngestResult:
+    """Fetch one page, ingest its main text, record the fetch; FetchError (recorded) when refused."""
+    started_at = timezone.now()
+    try:
+        response = fetching.fetch(url)
+        if response.content_type not in _TEXT_TYPES and not response.content_type.startswith("text/"):
+            raise FetchError(
+                ERROR_NOT_AN_ARTICLE.format(content_type=response.content_type),
+                outcome=FetchOutcome.PARSE_ERROR,
+                url=url,
+                status_code=response.status_code,
+                bytes_received=len(response.content),
+                duration_ms=response.duration_ms,
+            )
+        text = response.text()
+    except IngestError as exc:
+        error = exc if isinstance(exc, FetchError) else FetchError(exc.message, outcome=FetchOutcome.PARSE_ERROR, url=url)
+        _fetch_log_record(
+            url=url,
+            started_at=started_at,
+            outcome=error.outcome,
+            outlet=outlet,
+            feed=feed,
+            status_code=error.status_code,
+            bytes_received=error.bytes_received,
+            duration_ms=error.duration_ms,
+            detail=error.message,
+        )
+        raise error from None
+    is_html = response.content_type != "text/plain"
+    if is_html and not looks_like_html(text) and (start := _HTML_START.search(text[:20_000])):
+        text = text[start.start() :]  # a leading comment or XML declaration hides the HTML
+    # The page's own metadata wins for date and byline; the feed entry fills what the page lacks.
+    page = page_metadata(text) if is_html else PageMetadata(published="", author="")
+    published_at = dt.datetime.fromisoformat(page.published) if page.published else None
+    if published_at is None and entry is not None:
+        published_at = entry.published_at or entry.updated_at
+    base = {
+        "url": url,
+        "started_at": started_at,
+        "outlet": outlet,
+        "feed": feed,
+        "status_code": response.status_code,
+        "bytes_received": len(response.content),
+        "duration_ms": response.duration_ms,
+    }
+    redirected = f" Redirected to {response.final_url}." if response.final_url != url else ""
+    try:
+        with transaction.atomic():
+            result = article_ingest(
+                text=text,
+                outlet=outlet,
+                url=response.final_url,
+                title=entry.title if entry is not None else "",
+                byline=page.author or (entry.author if entry is not None else ""),
+                published_at=published_at,
+                channel=channel,
+                user=user,
+                allow_new_version=allow_new_version,
+            )
+            _fetch_log_record(**base, outcome=FetchOutcome.OK, article=result.article, detail=_describe(result) + redirected)
+    except IngestError as exc:
+        _fetch_log_record(**base, outcome=FetchOutcome.PARSE_ERROR, detail=exc.message + redirected)
+        raise FetchError(
+            exc.message,
+            outcome=FetchOutcome.PARSE_ERROR,
+            url=url,
+            status_code=response.status_code,
+            bytes_received=len(response.content),
+            duration_ms=response.duration_ms,
+        ) from None
+    return result
+
+
+def article_ingest_url(
+    url: str,
+    *,
+    user=None,
+    outlet: Outlet | None = None,
+    channel: str = IngestChannel.URL,
+    feed: Feed | None = None,
+    allow_new_version: bool = False,
+) -> IngestResult:
+    """Fetch a page and ingest its main text like any article; every fetch is recorded in FetchLog.
+
+    A URL already stored is returned without fetching (unless ``allow_new_version``). Refusals
+    (private address, too large, HTTP error, no text) raise FetchError, an IngestError whose
+    message is fit to show the submitter.
+    """
+    url = (url or "").strip()
+    if not url:
+        raise FetchError(fetching.ERROR_SCHEME, outcome=FetchOutcome.REFUSED)
+    if len(url) > 2000:
+        raise IngestError("The URL is longer than 2,000 characters.", field="url")
+    if not allow_new_version:
+        existing = Article.objects.filter(url=url).order_by("-version").first()
+        if existing is not None:
+            return IngestResult(existing, created=False, duplicate_reason="url")
+    if outlet is None and feed is not None:
+        outlet = feed.outlet
+    return _fetch_and_ingest(
+        url, outlet=outlet, feed=feed, user=user, channel=channel, allow_new_version=allow_new_version
+    )
+
+
+def feed_save(feed: Feed) -> Feed:
+    """Create or update a feed (admin); a new or re-activated feed is due for polling at once."""
+    with transaction.atomic():
+        if feed.pk is None or (feed.active and feed.next_poll_at is None):
+            feed.next_poll_at = timezone.now()
+        feed.full_clean()
+        feed.save()
+    return feed
+
+
+def feed_reset(feed: Feed) -> Feed:
+    """Clear a feed's failure flag and counter and make it due now (a person has looked at it)."""
+    Feed.objects.filter(pk=feed.pk).update(flagged=False, consecutive_failures=0, next_poll_at=timezone.now())
+    feed.refresh_from_db()
+    return feed
+
+
+def feeds_due(*, now: dt.datetime | None = None, limit: int = 500) -> list[int]:
+    """Ids of active, unflagged feeds whose poll time has come, each leased for one interval.
+
+    The lease (next_poll_at moved forward in the same transaction, rows locked with SKIP LOCKED on
+    PostgreSQL) means two beat ticks or two dispatchers never hand out the same feed twice; the
+    poll itself then sets the real next time.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        rows = list(
+            Feed.objects.select_for_update(skip_locked=True)
+            .filter(active=True, flagged=False)
+            .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
+            .order_by(F("next_poll_at").asc(nulls_first=True), "pk")
+            .values_list("pk", "poll_interval_minutes")[:limit]
+        )
+        for pk, minutes in rows:
+            Feed.objects.filter(pk=pk).update(next_poll_at=now + dt.timedelta(minutes=max(1, minutes)))
+    return [pk for pk, _ in rows]
+
+
+def _feed_failed(feed: Feed, started_at: dt.datetime, error: FetchError) -> FeedPollResult:
+    """Count a failed poll; at FACTDESK_FEED_MAX_FAILURES in a row the feed is flagged and stops."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Feed.objects.select_for_update().get(pk=feed.pk)
+        failures = locked.consecutive_failures + 1
+        flagged = failures >= settings.FACTDESK_FEED_MAX_FAILURES
+        backoff = min(2 ** (failures - 1), FEED_MAX_BACKOFF)
+        detail = error.message
+        if flagged:
+            detail += f" Flagged after {failures} failures in a row; polling stops until the flag is reset."
+        Feed.objects.filter(pk=feed.pk).update(
+            consecutive_failures=failures,
+            flagged=flagged,
+            last_polled_at=now,
+            next_poll_at=None if flagged else now + dt.timedelta(minutes=max(1, locked.poll_interval_minutes) * backoff),
+        )
+        _fetch_log_record(
+            url=feed.url,
+            started_at=started_at,
+            outcome=error.outcome,
+            outlet=feed.outlet,
+            feed=feed,
+            status_code=error.status_code,
+            bytes_received=error.bytes_received,
+            duration_ms=error.duration_ms,
+            detail=detail,
+        )
+    if flagged:
+        logger.warning("feed %s flagged after %s failures: %s", feed.pk, failures, error.message)
+    return FeedPollResult(feed.pk, error.outcome, detail=detail)
+
+
+def _entries_to_fetch(feed: Feed, entries: tuple[FeedEntry, ...]) -> list[tuple[FeedEntry, bool]]:
+    """The entries that are new (never fetched into an article) or updated since we last fetched them.
+
+    Two queries for the whole feed: articles at these URLs (indexed) and this feed's earlier
+    successful fetches of them (a redirected link is stored under its final URL, so the fetch
+    log is what remembers the link itself).
+    """
+    urls = [entry.url for entry in entries]
+    last_seen: dict[str, dt.datetime] = dict(
+        Article.objects.filter(url__in=urls).values("url").annotate(last=Max("created_at")).values_list("url", "last")
+    )
+    fetched = (
+        FetchLog.objects.filter(feed=feed, url__in=urls, article__isnull=False)
+        .values("url")
+        .annotate(last=Max("started_at"))
+        .values_list("url", "last")
+    )
+    for url, last in fetched:
+        last_seen[url] = max(last, last_seen.get(url, last))
+    wanted: list[tuple[FeedEntry, bool]] = []
+    for entry in entries:
+        seen_at = last_seen.get(entry.url)
+        if seen_at is None:
+            wanted.append((entry, False))
+        elif entry.updated_at is not None and entry.updated_at > seen_at:
+            wanted.append((entry, True))  # the publisher says it changed after we fetched it
+    return wanted
+
+
+def feed_poll(feed_id: int, *, force: bool = False) -> FeedPollResult:
+    """Poll one feed: conditional GET, then fetch and ingest each new or updated entry once.
+
+    A changed article at a known URL becomes a new version (the reviewed one is never
+    overwritten); an unchanged one is a duplicate and adds nothing. Feed failures are counted and
+    flag the feed; a failing entry is recorded and does not fail the feed. ``force`` polls an
+    inactive feed (admin "poll now"); a flagged feed is never polled until reset.
+    """
+    feed = Feed.objects.select_related("outlet").filter(pk=feed_id).first()
+    if feed is None:
+        return FeedPollResult(feed_id, "skipped", detail="The feed no longer exists.")
+    if feed.flagged:
+        return FeedPollResult(feed_id, "skipped", detail=ERROR_FEED_FLAGGED)
+    if not feed.active and not force:
+        return FeedPollResult(feed_id, "skipped", detail=ERROR_FEED_INACTIVE)
+    started_at = timezone.now()
+    try:
+        response = fetching.fetch(
+            feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=fetching.ACCEPT_FEED
+        )
+        parsed = (
+            None
+            if response.not_modified
+            else parse_feed(response.content, url=response.final_url, content_type=response.content_type)
+        )
+    except FetchError as exc:
+        return _feed_failed(feed, started_at, exc)
+    except FeedParseError as exc:
+        error = FetchError(
+            exc.message,
+            outcome=FetchOutcome.PARSE_ERROR,
+            url=feed.url,
+            status_code=response.status_code,
+            bytes_received=len(response.content),
+            duration_ms=response.duration_ms,
+        )
+        return _feed_failed(feed, started_at, error)
+
+    new_articles = new_versions = failed = 0
+    if parsed is not None:
+        for entry, updated in _entries_to_fetch(feed, parsed.entries[:FEED_MAX_ENTRIES_PER_POLL]):
+            try:
+                result = _fetch_and_ingest(
+                    entry.url,
+                    outlet=feed.outlet,
+                    feed=feed,
+                    user=None,
+                    channel=IngestChannel.FEED,
+                    allow_new_version=True,
+                    entry=entry,
+                )
+            except IngestError:
+                failed += 1  # recorded in the fetch log by _fetch_and_ingest
+                continue
+            if result.created and result.article.version > 1:
+                new_versions += 1
+            elif result.created:
+                new_articles += 1
+            elif updated:
+                logger.info("feed %s: entry %s marked updated but its text is unchanged", feed.pk, entry.url)
+    outcome = FetchOutcome.NOT_MODIFIED if parsed is None else FetchOutcome.OK
+    if parsed is None:
+        detail = "Not modified since the last poll."
+    else:
+        detail = (
+            f"{len(parsed.entries)} entries: {new_articles} new articles, {new_versions} new versions,"
+            f" {failed} failed."
+        )
+        if parsed.warning:
+            detail += f" Feed warning: {parsed.warning[:300]}"
+    now = timezone.now()
+    with transaction.atomic():
+        changes = {
+            "consecutive_failures": 0,
+            "last_polled_at": now,
+            "next_poll_at": now + dt.timedelta(minutes=max(1, feed.poll_interval_minutes)),
+            "etag": (response.etag or "")[:300],
+            "last_modified": (response.last_modified or "")[:100],
+        }
+        if parsed is not None and parsed.title and not feed.title:
+            changes["title"] = parsed.title
+        Feed.objects.filter(pk=feed.pk).update(**changes)
+        _fetch_log_record(
+            url=feed.url,
+            started_at=started_at,
+            outcome=outcome,
+            outlet=feed.outlet,
+            feed=feed,
+            status_code=response.status_code,
+            bytes_received=len(response.content),
+            duration_ms=response.duration_ms,
+            detail=detail,
+            new_entries=new_articles + new_versions,
+        )
+    return FeedPollResult(feed.pk, outcome, new_articles, new_versions, failed, detail)
