@@ -1,1 +1,134 @@
-"""Claims admin: partner API keys, webhook subscriptions and deliveries."""
+"""Claims admin (interface): partner API keys, webhook subscriptions and deliveries.
+
+Keys are created through ``services.partner_key_create``: the plaintext is shown once, in a message
+on the next page, and never stored. Revoking is an action; webhook deliveries are a read-only
+record with a "re-send" action (``claims.webhooks.webhook_delivery_resend``).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html
+
+from claims import services, webhooks
+from claims.models import (
+    PartnerKey,
+    PartnerScope,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookSubscription,
+)
+
+MESSAGE_KEY_CREATED = (
+    "API key for {name}: {plaintext} — copy it now and send it to the partner securely; it will not be shown again."
+)
+
+
+class PartnerKeyForm(forms.ModelForm):
+    scopes = forms.MultipleChoiceField(choices=PartnerScope.choices, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = PartnerKey
+        fields = ["name", "contact_email", "scopes"]
+
+
+@admin.register(PartnerKey)
+class PartnerKeyAdmin(admin.ModelAdmin):
+    form = PartnerKeyForm
+    list_display = ["name", "prefix", "scope_list", "active", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["active"]
+    search_fields = ["name", "prefix", "contact_email"]
+    readonly_fields = ["prefix", "active", "created_by", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke_keys"]
+
+    @admin.display(description="Scopes")
+    def scope_list(self, obj: PartnerKey) -> str:
+        return ", ".join(obj.scopes or [])
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # revoke instead: deliveries and history keep pointing at the key
+
+    def save_model(self, request: HttpRequest, obj: PartnerKey, form, change: bool) -> None:
+        data = form.cleaned_data
+        if change:
+            services.partner_key_update(obj, name=data["name"], scopes=data["scopes"],
+                                        contact_email=data.get("contact_email", ""), user=request.user)
+            return
+        key, plaintext = services.partner_key_create(
+            data["name"], data["scopes"], request.user, contact_email=data.get("contact_email", "")
+        )
+        obj.pk = key.pk
+        obj.prefix = key.prefix
+        # The only time the plaintext exists outside the partner's hands.
+        messages.warning(request, MESSAGE_KEY_CREATED.format(name=key.name, plaintext=plaintext))
+
+    @admin.action(description="Revoke selected keys (they stop working at once)")
+    def revoke_keys(self, request: HttpRequest, queryset: QuerySet[PartnerKey]) -> None:
+        count = 0
+        for key in queryset.filter(revoked_at__isnull=True):
+            services.partner_key_revoke(key, user=request.user)
+            count += 1
+        messages.success(request, f"Revoked {count} key(s).")
+
+
+class WebhookSubscriptionForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple)
+    secret = forms.CharField(required=False, max_length=128,
+                             help_text="Leave empty to generate one. Give it to the partner to verify signatures.")
+
+    class Meta:
+        model = WebhookSubscription
+        fields = ["partner", "url", "events", "speakers", "claims", "active", "secret"]
+
+
+@admin.register(WebhookSubscription)
+class WebhookSubscriptionAdmin(admin.ModelAdmin):
+    form = WebhookSubscriptionForm
+    list_display = ["url", "partner", "event_list", "active", "created_at"]
+    list_filter = ["active"]
+    list_select_related = ["partner"]
+    search_fields = ["url", "partner__name"]
+    autocomplete_fields = ["speakers", "claims"]
+    readonly_fields = ["created_at"]
+
+    @admin.display(description="Events")
+    def event_list(self, obj: WebhookSubscription) -> str:
+        return ", ".join(obj.events or [])
+
+    def save_model(self, request: HttpRequest, obj: WebhookSubscription, form, change: bool) -> None:
+        services.webhook_subscription_save(obj)
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ["id", "event", "subscription", "status", "attempts", "response_code", "created_at",
+                    "delivered_at"]
+    list_filter = ["status", "event"]
+    list_select_related = ["subscription"]
+    search_fields = ["subscription__url", "last_error"]
+    readonly_fields = ["subscription", "event", "status", "attempts", "response_code", "response_excerpt",
+                       "last_error", "created_at", "delivered_at", "payload_pretty"]
+    exclude = ["payload"]
+    actions = ["resend"]
+
+    @admin.display(description="Payload")
+    def payload_pretty(self, obj: WebhookDelivery) -> str:
+        return format_html("<pre>{}</pre>", webhooks.encode_body(obj.payload).decode("utf-8"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.action(description="Re-send selected deliveries", permissions=["change"])
+    def resend(self, request: HttpRequest, queryset: QuerySet[WebhookDelivery]) -> None:
+        count = 0
+        for delivery in queryset:
+            webhooks.webhook_delivery_resend(delivery)
+            count += 1
+        messages.success(request, f"Queued {count} delivery(ies) again.")
+

@@ -713,3 +713,97 @@ def speaker_alias_remove(alias: SpeakerAlias, *, user) -> None:
     if alias.alias == alias.speaker.name:
         return
     alias.delete()
+
+
+# --- partner API keys and webhook subscriptions ------------------------------------------------
+
+ERROR_PARTNER_NAME = "A partner key needs a name."
+ERROR_PARTNER_SCOPES = "Choose at least one scope among: read, ingest."
+ERROR_WEBHOOK_EVENTS = "Choose at least one event among: verdict.published, verdict.changed."
+
+
+def _partner_scopes(scopes) -> list[str]:
+    from claims.models import PartnerScope
+
+    cleaned = [s for s in PartnerScope.values if s in set(scopes or [])]
+    if not cleaned or len(cleaned) != len(set(scopes or [])):
+        raise ValidationError(ERROR_PARTNER_SCOPES)
+    return cleaned
+
+
+@transaction.atomic
+def partner_key_create(name: str, scopes, user=None, *, contact_email: str = ""):
+    """A new active partner key; returns (key, plaintext). Only the hash is stored: the plaintext
+    ``<prefix>.<secret>`` exists here once and must be shown to the person creating the key."""
+    import secrets
+
+    from claims.api.auth import partner_key_hash
+    from claims.models import PartnerKey
+
+    name = (name or "").strip()[:200]
+    if not name:
+        raise ValidationError(ERROR_PARTNER_NAME)
+    prefix = secrets.token_hex(4)
+    while PartnerKey.objects.filter(prefix=prefix).exists():
+        prefix = secrets.token_hex(4)
+    plaintext = f"{prefix}.{secrets.token_urlsafe(32)}"
+    key = PartnerKey.objects.create(
+        name=name,
+        contact_email=contact_email,
+        prefix=prefix,
+        key_hash=partner_key_hash(plaintext),
+        scopes=_partner_scopes(scopes),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    return key, plaintext
+
+
+@transaction.atomic
+def partner_key_update(key, *, name: str, scopes, contact_email: str = "", user=None):
+    """Rename a key or change its scopes (the secret never changes; revoke and create instead)."""
+    name = (name or "").strip()[:200]
+    if not name:
+        raise ValidationError(ERROR_PARTNER_NAME)
+    key.name, key.scopes, key.contact_email = name, _partner_scopes(scopes), contact_email
+    key.save(update_fields=["name", "scopes", "contact_email"])
+    return key
+
+
+@transaction.atomic
+def partner_key_revoke(key, user=None):
+    """Revoke a key for good: it stops authenticating at once and its webhooks stop."""
+    from claims.models import PartnerKey
+
+    now = timezone.now()
+    PartnerKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(active=False, revoked_at=now)
+    key.refresh_from_db()
+    logger.info("partner key %s revoked by %s", key.prefix, getattr(user, "username", user))
+    return key
+
+
+def partner_key_mark_used(key) -> None:
+    """Record that a key was used; written at most once a minute per key (not on every request)."""
+    from claims.models import PartnerKey
+
+    now = timezone.now()
+    if key.last_used_at is None or now - key.last_used_at > dt.timedelta(seconds=60):
+        PartnerKey.objects.filter(pk=key.pk).update(last_used_at=now)
+        key.last_used_at = now
+
+
+@transaction.atomic
+def webhook_subscription_save(subscription):
+    """Validate and save a subscription (a signing secret is generated when none was given)."""
+    import secrets
+
+    from claims.models import WebhookEvent
+
+    events = list(dict.fromkeys(subscription.events or []))
+    if not events or any(e not in WebhookEvent.values for e in events):
+        raise ValidationError(ERROR_WEBHOOK_EVENTS)
+    subscription.events = events
+    if not subscription.secret:
+        subscription.secret = secrets.token_hex(32)
+    subscription.full_clean(exclude=["partner"])
+    subscription.save()
+    return subscription

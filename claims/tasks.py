@@ -84,3 +84,15 @@ def dispatch_verdict_event_task(self, event: str, verdict_id: int, claim_id: int
     except ImportError:  # webhooks not configured in this build
         return 0
     return webhooks.dispatch_verdict_event(event, verdict_id, claim_id)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None, ignore_result=True)
+def deliver_webhook_task(self, delivery_id: int) -> str:
+    """One attempt at a webhook delivery; retried with exponential backoff until the attempt limit
+    (the count lives on the delivery row, so a redelivered message cannot exceed it)."""
+    from claims import webhooks
+
+    outcome = webhooks.webhook_deliver(delivery_id)
+    if outcome.retry_in is not None:
+        raise self.retry(countdown=outcome.retry_in)
+    return outcome.status

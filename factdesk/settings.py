@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
     "csp",
@@ -272,6 +273,14 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims, statements, speakers, stances and verdicts from Chinese and English news.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc served from our own static files (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "VerificationStatusEnum": "claims.models.VerificationStatus",
+        "ExtractionStatusEnum": "sources.models.ExtractionStatus",
+    },
 }
 
 CORS_URLS_REGEX = r"^/api/v1/.*$"
@@ -332,6 +341,11 @@ FACTDESK_ARTICLE_INGESTED_HOOKS = ["claims.tasks.enqueue_article_extraction"]
 FACTDESK_SITE_URL = env_url("FACTDESK_SITE_URL", "http://localhost:8000", ("http", "https"))
 FACTDESK_PUBLISHER_NAME = env_str("FACTDESK_PUBLISHER_NAME", "factdesk")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("FACTDESK_MAX_REQUEST_BYTES", 12 * 1024 * 1024, minimum=1024)
+# Partner webhooks: per-attempt HTTP timeout (s), attempts before a delivery is marked failed,
+# and the first retry delay (s), doubled on each further attempt up to an hour.
+FACTDESK_WEBHOOK_TIMEOUT = env_int("FACTDESK_WEBHOOK_TIMEOUT", 10, minimum=1)
+FACTDESK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTDESK_WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
+FACTDESK_WEBHOOK_BACKOFF_SECONDS = env_int("FACTDESK_WEBHOOK_BACKOFF_SECONDS", 30, minimum=0)
 
 # --- Feeds and fetching (sources.fetching is the only module that touches the network) ---------
 

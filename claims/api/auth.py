@@ -1,0 +1,132 @@
+"""Partner API (interface): API-key authentication, scope permissions and throttles.
+
+A partner sends ``Authorization: Api-Key <prefix>.<secret>``. The prefix finds the row (one
+indexed query); the whole key is compared by its HMAC-SHA256 under SECRET_KEY in constant time.
+Keys are 256-bit random strings, so a fast keyed hash is enough: slow password hashing protects
+guessable secrets, and these are not guessable.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.utils.crypto import salted_hmac
+from rest_framework import exceptions, permissions, throttling
+from rest_framework.request import Request
+
+from claims.models import PartnerKey, PartnerScope
+
+KEYWORD = "Api-Key"
+_HASH_SALT = "factdesk.partner-key"
+
+# Messages shown to partners; tests reuse them.
+ERROR_KEY_MALFORMED = "Malformed API key; send 'Authorization: Api-Key <prefix>.<secret>'."
+ERROR_KEY_INVALID = "Invalid or revoked API key."
+ERROR_KEY_REQUIRED = "An API key is required: send 'Authorization: Api-Key <prefix>.<secret>'."
+ERROR_SCOPE = "This API key does not have the '{scope}' scope."
+
+
+def partner_key_hash(plaintext: str) -> str:
+    """The stored form of a key: hex HMAC-SHA256 of the whole key under a salted SECRET_KEY."""
+    return salted_hmac(_HASH_SALT, plaintext, algorithm="sha256").hexdigest()
+
+
+class ApiKeyAuthentication:
+    """DRF authentication by partner API key; anonymous when no Api-Key header is sent.
+
+    Authenticated requests carry ``request.auth`` = the PartnerKey and an anonymous user: a
+    partner is not a desk user and can never reach the admin or write as one.
+    """
+
+    def authenticate(self, request: Request) -> tuple[Any, PartnerKey] | None:
+        header = request.META.get("HTTP_AUTHORIZATION", "")
+        if not header:
+            return None
+        keyword, _, value = header.partition(" ")
+        if keyword.lower() != KEYWORD.lower():
+            return None
+        prefix, dot, secret = value.strip().partition(".")
+        if not dot or not prefix or not secret or len(prefix) > 12:
+            raise exceptions.AuthenticationFailed(ERROR_KEY_MALFORMED)
+        key = PartnerKey.objects.filter(prefix=prefix).first()
+        # Compare even when the prefix is unknown, so timing does not tell prefixes apart.
+        stored = key.key_hash if key is not None else partner_key_hash("-")
+        if not hmac.compare_digest(stored, partner_key_hash(value.strip())) or key is None:
+            raise exceptions.AuthenticationFailed(ERROR_KEY_INVALID)
+        if not key.active or key.revoked_at is not None:
+            raise exceptions.AuthenticationFailed(ERROR_KEY_INVALID)
+        from claims.services import partner_key_mark_used
+
+        partner_key_mark_used(key)
+        return AnonymousUser(), key
+
+    def authenticate_header(self, request: Request) -> str:
+        # Makes DRF answer 401 (with WWW-Authenticate) rather than 403 for missing or bad keys.
+        return KEYWORD
+
+
+def request_partner(request: Request) -> PartnerKey | None:
+    """The partner key that authenticated this request, if any."""
+    auth = getattr(request, "auth", None)
+    return auth if isinstance(auth, PartnerKey) else None
+
+
+class _HasScope(permissions.BasePermission):
+    scope = ""
+
+    def has_permission(self, request: Request, view) -> bool:
+        key = request_partner(request)
+        if key is None:
+            raise exceptions.NotAuthenticated(ERROR_KEY_REQUIRED)
+        if self.scope not in (key.scopes or []):
+            raise exceptions.PermissionDenied(ERROR_SCOPE.format(scope=self.scope))
+        return True
+
+
+class HasIngestScope(_HasScope):
+    """Write endpoints: a valid key with the 'ingest' scope (401 without a key, 403 without the scope)."""
+
+    scope = PartnerScope.INGEST
+
+
+class _SettingsRateThrottle(throttling.SimpleRateThrottle):
+    """Reads its rate from settings at request time (DRF binds rates at import), so tests and
+    deployments can change REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'] without a restart."""
+
+    def get_rate(self) -> str | None:
+        return settings.REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {}).get(self.scope)
+
+    def allow_request(self, request, view) -> bool:
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+
+class ReadRateThrottle(_SettingsRateThrottle):
+    """Read endpoints: anonymous callers by client IP at the 'anon' rate, partners by key at 'partner'."""
+
+    scope = "anon"
+
+    def get_cache_key(self, request: Request, view) -> str:
+        key = request_partner(request)
+        if key is not None:
+            self.scope = "partner"
+            self.rate = self.get_rate()
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+            return self.cache_format % {"scope": "partner", "ident": key.pk}
+        self.scope = "anon"
+        return self.cache_format % {"scope": "anon", "ident": self.get_ident(request)}
+
+
+class IngestRateThrottle(_SettingsRateThrottle):
+    """Article submissions, per partner key, at the 'ingest' rate."""
+
+    scope = "ingest"
+
+    def get_cache_key(self, request: Request, view) -> str | None:
+        key = request_partner(request)
+        ident = f"key{key.pk}" if key is not None else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}

@@ -1,0 +1,232 @@
+"""Partner webhooks (service layer): fan verdict events out, sign and deliver them, re-send.
+
+A delivery row is written (pending) before anything is sent: it is the outbox and the record.
+Each attempt is one HTTP POST with timeouts, its outcome stored on the row; the Celery task
+(claims.tasks.deliver_webhook_task) retries with exponential backoff until the attempt limit.
+Delivery is at least once: receivers de-duplicate on the payload's ``id``.
+
+Signature: header ``X-Factdesk-Signature: t=<unix seconds>,v1=<hex>`` where
+``hex = HMAC-SHA256(secret, f"{t}.{body}")`` over the exact bytes of the body. Receivers
+recompute it and refuse a timestamp older than a few minutes (replays).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from claims.models import (
+    Claim,
+    DeliveryStatus,
+    ReviewState,
+    Statement,
+    Verdict,
+    VerdictStatus,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Factdesk-Signature"
+EVENT_HEADER = "X-Factdesk-Event"
+DELIVERY_HEADER = "X-Factdesk-Delivery"
+USER_AGENT = "factdesk-webhooks/1"
+MAX_BACKOFF_SECONDS = 3600
+SIGNATURE_TOLERANCE_SECONDS = 300
+
+ERROR_INACTIVE = "The subscription or its partner key is no longer active."
+
+
+def sign(secret: str, body: bytes, timestamp: int) -> str:
+    """The signature header value for ``body`` sent at ``timestamp``."""
+    mac = hmac.new(secret.encode("utf-8"), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
+def verify_signature(secret: str, body: bytes, header: str, *, now: float | None = None,
+                     tolerance: int = SIGNATURE_TOLERANCE_SECONDS) -> bool:
+    """What a receiver does: recompute the HMAC in constant time and check the timestamp is fresh."""
+    try:
+        parts = dict(item.split("=", 1) for item in header.split(","))
+        timestamp = int(parts["t"])
+        given = parts["v1"]
+    except (KeyError, ValueError):
+        return False
+    if abs((now if now is not None else time.time()) - timestamp) > tolerance:
+        return False
+    expected = sign(secret, body, timestamp).split("v1=", 1)[1]
+    return hmac.compare_digest(expected, given)
+
+
+def encode_body(payload: dict) -> bytes:
+    """The exact bytes sent (and signed): compact UTF-8 JSON with sorted keys."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def retry_delay(attempts: int) -> int:
+    """Seconds before the next attempt after ``attempts`` failed ones: base, 2x, 4x ... capped at an hour."""
+    base = settings.FACTDESK_WEBHOOK_BACKOFF_SECONDS
+    return min(MAX_BACKOFF_SECONDS, base * 2 ** max(0, attempts - 1))
+
+
+def verdict_event_payload(event: str, verdict: Verdict, claim: Claim) -> dict:
+    """What partners receive: the event, the claim and its verdict (public fields only)."""
+    from claims.api.serializers import public_claim_url, verdict_summary
+
+    site = settings.FACTDESK_SITE_URL.rstrip("/")
+    from django.urls import reverse
+
+    return {
+        "id": uuid.uuid4().hex,
+        "event": event,
+        "created_at": timezone.now().isoformat(),
+        "claim": {
+            "id": claim.pk,
+            "text": claim.text,
+            "language": claim.language,
+            "url": public_claim_url(claim.pk),
+            "api_url": site + reverse("v1:claim-detail", kwargs={"pk": claim.pk}),
+        },
+        "verdict": verdict_summary(verdict),
+    }
+
+
+def _matches(subscription: WebhookSubscription, event: str, claim_id: int, speaker_ids: set[int]) -> bool:
+    if event not in (subscription.events or []):
+        return False
+    chosen_claims = {c.pk for c in subscription.claims.all()}
+    chosen_speakers = {s.pk for s in subscription.speakers.all()}
+    if not chosen_claims and not chosen_speakers:
+        return True  # subscribed to every claim
+    return claim_id in chosen_claims or bool(chosen_speakers & speaker_ids)
+
+
+@transaction.atomic
+def dispatch_verdict_event(event: str, verdict_id: int, claim_id: int) -> int:
+    """Create one pending delivery per matching active subscription and enqueue each after commit.
+
+    Nothing is sent for a verdict or claim that is not public (any more); returns the number of
+    deliveries created.
+    """
+    from claims import tasks
+
+    verdict = Verdict.objects.filter(pk=verdict_id, claim_id=claim_id).first()
+    claim = Claim.objects.filter(pk=claim_id, published=True, merged_into__isnull=True).first()
+    if verdict is None or claim is None or verdict.status != VerdictStatus.PUBLISHED:
+        return 0
+    speaker_ids = set(
+        Statement.objects.filter(claim_id=claim_id, review_state=ReviewState.ACCEPTED, speaker__isnull=False)
+        .values_list("speaker_id", flat=True)
+    )
+    subscriptions = (
+        WebhookSubscription.objects.filter(active=True, partner__active=True, partner__revoked_at__isnull=True)
+        .prefetch_related("claims", "speakers")
+        .order_by("id")
+    )
+    payload = verdict_event_payload(event, verdict, claim)
+    created = []
+    for subscription in subscriptions:
+        if _matches(subscription, event, claim_id, speaker_ids):
+            created.append(WebhookDelivery.objects.create(subscription=subscription, event=event, payload=payload))
+    for delivery in created:
+        transaction.on_commit(
+            lambda pk=delivery.pk: tasks.enqueue_safely(tasks.deliver_webhook_task, pk)
+        )
+    return len(created)
+
+
+@dataclass(frozen=True)
+class DeliveryOutcome:
+    status: str  # delivered, failed, pending (will retry) or skipped
+    retry_in: int | None = None
+
+
+def webhook_deliver(delivery_id: int) -> DeliveryOutcome:
+    """Make one attempt at a pending delivery and record its outcome.
+
+    The row is claimed and counted in a short transaction; the HTTP call happens outside any
+    transaction (a slow receiver must not hold a database lock). 2xx is success; anything else,
+    a timeout or a connection error is a failed attempt, retried until the attempt limit.
+    """
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update()
+            .select_related("subscription", "subscription__partner")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None or delivery.status != DeliveryStatus.PENDING:
+            return DeliveryOutcome("skipped")
+        delivery.attempts += 1
+        delivery.save(update_fields=["attempts"])
+    subscription = delivery.subscription
+    partner = subscription.partner
+    if not subscription.active or not partner.active or partner.revoked_at is not None:
+        _record(delivery.pk, status=DeliveryStatus.FAILED, code=None, excerpt="", error=ERROR_INACTIVE)
+        return DeliveryOutcome(DeliveryStatus.FAILED)
+
+    body = encode_body(delivery.payload)
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": USER_AGENT,
+        EVENT_HEADER: delivery.event,
+        DELIVERY_HEADER: str(delivery.pk),
+        SIGNATURE_HEADER: sign(subscription.secret, body, int(time.time())),
+    }
+    timeout = settings.FACTDESK_WEBHOOK_TIMEOUT
+    code, excerpt, error = None, "", ""
+    try:
+        with requests.post(subscription.url, data=body, headers=headers, timeout=(min(5, timeout), timeout),
+                           allow_redirects=False, stream=True) as response:
+            code = response.status_code
+            excerpt = response.raw.read(500, decode_content=True).decode("utf-8", "replace")
+    except requests.RequestException as exc:
+        error = f"{type(exc).__name__}: {exc}"[:500]
+    except Exception as exc:  # a bad URL or an unexpected transport failure is still just a failed attempt
+        error = f"{type(exc).__name__}: {exc}"[:500]
+
+    if code is not None and 200 <= code < 300:
+        _record(delivery.pk, status=DeliveryStatus.DELIVERED, code=code, excerpt=excerpt, error="")
+        return DeliveryOutcome(DeliveryStatus.DELIVERED)
+    if code is not None:
+        error = f"HTTP {code}"
+    if delivery.attempts >= settings.FACTDESK_WEBHOOK_MAX_ATTEMPTS:
+        _record(delivery.pk, status=DeliveryStatus.FAILED, code=code, excerpt=excerpt, error=error)
+        logger.warning("webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
+        return DeliveryOutcome(DeliveryStatus.FAILED)
+    _record(delivery.pk, status=DeliveryStatus.PENDING, code=code, excerpt=excerpt, error=error)
+    return DeliveryOutcome(DeliveryStatus.PENDING, retry_in=retry_delay(delivery.attempts))
+
+
+def _record(delivery_id: int, *, status: str, code: int | None, excerpt: str, error: str) -> None:
+    WebhookDelivery.objects.filter(pk=delivery_id).update(
+        status=status,
+        response_code=code,
+        response_excerpt=excerpt[:500],
+        last_error=error[:500],
+        delivered_at=timezone.now() if status == DeliveryStatus.DELIVERED else None,
+    )
+
+
+@transaction.atomic
+def webhook_delivery_resend(delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a delivery's payload again as a new delivery (same event id, fresh attempts); the
+    original row stays as the record of what happened."""
+    from claims import tasks
+
+    again = WebhookDelivery.objects.create(
+        subscription_id=delivery.subscription_id, event=delivery.event, payload=delivery.payload
+    )
+    transaction.on_commit(lambda: tasks.enqueue_safely(tasks.deliver_webhook_task, again.pk))
+    return again
