@@ -154,6 +154,7 @@ def claim_create(
         created_by=user if getattr(user, "is_authenticated", False) else None,
         first_seen_at=first_seen_at or timezone.now(),
     )
+    claim_reindex(claim)
     return claim
 
 
@@ -172,6 +173,41 @@ def claim_unpublish(claim: Claim, *, user=None) -> Claim:
     claim.published = False
     claim.save(update_fields=["published", "updated_at"])
     return claim
+
+
+def claim_reindex(claim: Claim | int) -> None:
+    """Rebuild the search text of a claim and of its accepted statements (a no-op for a deleted claim).
+
+    The claim's text covers its own words, its accepted statements' words and their speakers'
+    names and aliases (so 川普 finds a claim Trump made). Written with UPDATE, so updated_at (the
+    public page's cache validator) does not move for a change nobody can see.
+    """
+    from claims import search
+    from claims.selectors import search_segmenter_sync
+
+    claim_id = claim if isinstance(claim, int) else claim.pk
+    text = Claim.objects.filter(pk=claim_id).values_list("text", flat=True).first()
+    if text is None:
+        return
+    search_segmenter_sync()
+    statements = list(
+        Statement.objects.filter(claim_id=claim_id, review_state=ReviewState.ACCEPTED)
+        .select_related("speaker").only("id", "text", "mention", "speaker__name")
+    )
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, alias in SpeakerAlias.objects.filter(
+        speaker_id__in={s.speaker_id for s in statements if s.speaker_id}
+    ).values_list("speaker_id", "alias"):
+        aliases.setdefault(speaker_id, []).append(alias)
+    parts = [text]
+    for statement in statements:
+        names = [statement.mention, *(aliases.get(statement.speaker_id, []))]
+        if statement.speaker is not None:
+            names.append(statement.speaker.name)
+        words = "\n".join([statement.text, *dict.fromkeys(n for n in names if n)])
+        Statement.objects.filter(pk=statement.pk).update(search_text=search.search_text_for(words))
+        parts.append(words)
+    Claim.objects.filter(pk=claim_id).update(search_text=search.search_text_for("\n".join(parts)))
 
 
 # --- statements --------------------------------------------------------------------------------
@@ -207,6 +243,7 @@ def statement_accept(
         claim.save(update_fields=["first_seen_at", "updated_at"])
     # Stances aimed at this statement now also point at its claim.
     Stance.objects.filter(target_statement=statement, claim__isnull=True).update(claim=claim)
+    claim_reindex(claim)
     return statement
 
 
@@ -218,8 +255,11 @@ def statement_reject(statement: Statement, *, user, reason: str = "") -> Stateme
     statement.reviewed_by = user
     statement.reviewed_at = timezone.now()
     statement.reject_reason = reason[:300]
+    previous_claim_id = statement.claim_id
     statement.claim = None
     statement.save()
+    if previous_claim_id:
+        claim_reindex(previous_claim_id)
     return statement
 
 
@@ -321,6 +361,7 @@ def verdict_publish(verdict: Verdict, *, user, expected_revision: int | None = N
     claim.published = True
     claim.published_at = claim.published_at or now
     claim.save(update_fields=["current_verdict", "status", "published", "published_at", "updated_at"])
+    claim_reindex(claim)
     _after_verdict_event(verdict, event)
     return verdict
 

@@ -71,3 +71,38 @@ def make_published_claim(text: str | None = None, *, rating: str = "false", user
     return statement.claim
 
 
+def make_public_claim(
+    quote: str,
+    *,
+    speaker=None,
+    outlet=None,
+    url: str = "",
+    language: str = "zh-Hant",
+    rating: str = "false",
+    summary: str = "",
+    explanation: str = "Checked against the record.",
+    said_on=None,
+    published_at=None,
+    user=None,
+    context: str = "",
+):
+    """A published claim made by one accepted statement quoting ``quote`` in its own article.
+
+    ``context`` is article text around the quote (never shown publicly; the article page quotes only
+    statements). Returns the claim with its current verdict loaded.
+    """
+    from claims import services
+
+    user = user or make_user(superuser=True)
+    lead = "The official said: \"" if language == "en" else "某官員表示:「"
+    tail = "\"." if language == "en" else "」。"
+    body = f"{context}{lead}{quote}{tail}{context}"
+    article = make_article(body, outlet=outlet, url=url, language=language, published_at=published_at)
+    statement = make_statement(article, text=quote, speaker=speaker, language=language, said_on=said_on)
+    statement = services.statement_accept(statement, user=user)
+    verdict = services.verdict_draft(
+        claim=statement.claim, user=user, rating=rating, summary=summary, explanation=explanation
+    )
+    services.verdict_publish(verdict, user=user)
+    statement.claim.refresh_from_db()
+    return statement.claim
