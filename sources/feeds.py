@@ -74,13 +74,17 @@ def parse_feed(data: bytes, *, url: str, content_type: str = "") -> ParsedFeed:
         if urlsplit(link).scheme not in {"http", "https"} or link in seen:
             continue
         seen.add(link)
+        published_at = _aware(item.get("published_parsed"))
+        # dict.get skips feedparser's deprecated updated->published alias; the fallback is ours:
+        # an RSS item has only pubDate, which some publishers move forward when they edit.
+        updated_at = _aware(dict.get(item, "updated_parsed")) or published_at
         entries.append(
             FeedEntry(
                 url=link,
                 title=(item.get("title") or "").strip()[:500],
                 author=(item.get("author") or "").strip()[:300],
-                published_at=_aware(item.get("published_parsed")),
-                updated_at=_aware(item.get("updated_parsed")),
+                published_at=published_at,
+                updated_at=updated_at,
                 guid=(item.get("id") or "").strip()[:500],
             )
         )
