@@ -82,19 +82,21 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
             union(first[c], i)
         else:
             first[c] = i
-    window = 200  # pairwise comparisons only among nearby statements: bounded work
-    for i in range(n):
-        for j in range(i + 1, min(n, i + window)):
-            if find(i) == find(j):
-                continue
-            if _is_cjk(canon[i]) != _is_cjk(canon[j]):
-                a, b = stmts[i], stmts[j]
+    window = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
+    cjk = [_is_cjk(c) for c in canon]
+    uniq = sorted(first.values())  # one representative per canonical form
+    for a in range(len(uniq)):
+        i = uniq[a]
+        for b in range(a + 1, min(len(uniq), a + window)):
+            j = uniq[b]
+            if cjk[i] != cjk[j]:
+                x, y = stmts[i], stmts[j]
                 # a translation: same speaker, both direct, within three paragraphs
-                if a.kind == b.kind == "direct" and a.speaker == b.speaker and abs(paras[i] - paras[j]) <= 3 \
-                        and set(a.via) & set(b.via):
+                if x.kind == y.kind == "direct" and x.speaker == y.speaker and abs(paras[i] - paras[j]) <= 3 \
+                        and set(x.via) & set(y.via):
                     union(i, j)
                 continue
-            if _similar(canon[i], canon[j], grams[i], grams[j]):
+            if find(i) != find(j) and _similar(canon[i], canon[j], grams[i], grams[j]):
                 union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(n):

@@ -72,6 +72,7 @@ _MASK_RE = re.compile(
           "亦即", "即将", "都会", "对方", "对手") + tuple(L.TITLE_WORDS))
 )
 _SENT_END_CHARS = "。!?;\n"
+_SENT_BOUNDARY = re.compile(r"[。!?;\n]")
 _CLAUSE_CHARS = set("。!?;,,:\n")
 _HEADLINE_END = set("。!?.!?」”\"…:)")
 
@@ -89,6 +90,14 @@ _EN_NOUNISH = re.compile(
     r"lawmaker|lawmakers|government|embassy|report|police|military|army|company|spokes\w+)",
     re.I,
 )
+
+# Platform names between a subject and its verb (在社交媒体X上, 在脸书发文)
+_PLATFORM_RE = re.compile(
+    r"(?<![a-z])(" + _alt([p for p in L.PLATFORMS if len(p) > 1]) + r")(?![a-z])"
+    r"|(?:社交媒体|平台|社群媒体|在)\s*(" + _alt([p for p in L.PLATFORMS if len(p) == 1]) + r")(?![a-z])"
+)
+
+_OUTLET_END = re.compile("(?:" + _alt([k for k in L.OUTLETS if len(k) >= 2]) + ")$")
 
 # Embedded posts: "— Name (@handle) February 12, 2025"
 _SIGNATURE = re.compile(
@@ -185,18 +194,13 @@ class Doc:
         return not re.search(r"[。!?;,]", line)
 
     def sent_bounds(self, pos: int) -> tuple[int, int]:
-        """Sentence containing pos (ends at 。!?; or a newline; quotes are not looked into)."""
-        p = self.para_of(pos)
-        ps, pe = self.pstarts[p], self.pends[p]
-        s = pos
-        lo = max(ps, pos - 400)
-        while s > lo and self.f[s - 1] not in _SENT_END_CHARS:
-            s -= 1
-        e = pos
-        hi = min(pe, pos + 2000)
-        while e < hi and self.f[e] not in _SENT_END_CHARS:
-            e += 1
-        return s, e
+        """Sentence containing pos (ends at 。!?; or a newline), at most 3000 characters each way."""
+        if not hasattr(self, "_sb"):
+            self._sb = [m.start() for m in _SENT_BOUNDARY.finditer(self.f)]
+        k = bisect.bisect_left(self._sb, pos)
+        s = self._sb[k - 1] + 1 if k > 0 else 0
+        e = self._sb[k] if k < len(self._sb) else self.n
+        return max(s, pos - 3000), min(e, pos + 3000)
 
     # --- run -------------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -515,6 +519,14 @@ class Doc:
         if v:
             cue.via = cue.via + [x for x in v if x not in cue.via]
 
+    def _cues_before(self, pos: int, limit: int = 50):
+        """Cues starting before pos, nearest first (at most ``limit``: bounded work)."""
+        k = bisect.bisect_left(self.cue_starts, pos) - 1
+        stop = max(-1, k - limit)
+        while k > stop:
+            yield self.cues[k]
+            k -= 1
+
     def _cue_ending_at(self, pos: int) -> Cue | None:
         k = bisect.bisect_left(self.cue_starts, pos) - 1
         if k >= 0 and self.cues[k].end == pos:
@@ -731,9 +743,9 @@ class Doc:
             if c in L.OUTLETS:
                 return L.OUTLETS[c]
             # 英国BBC: strip a country prefix
-            for k in sorted(L.OUTLETS, key=len, reverse=True):
-                if len(k) >= 2 and c.endswith(k) and len(c) - len(k) <= 4:
-                    return L.OUTLETS[k]
+            m2 = _OUTLET_END.search(c)
+            if m2 and m2.start() <= 4:
+                return L.OUTLETS[m2.group(0)]
         if m:
             return self.text_of_outlet(m.group(1))
         return None
@@ -760,14 +772,10 @@ class Doc:
             if v:
                 out.append(v)
                 return out
-        for name in sorted(L.PLATFORMS, key=len, reverse=True):
-            if len(name) == 1:
-                if re.search(r"(?:社交媒体|平台|社群媒体|在)\s*" + re.escape(name) + r"(?![a-z])", low):
-                    out.append(L.PLATFORMS[name])
-                    return out
-            elif re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", low):
-                out.append(self._venue_name(name) or L.PLATFORMS[name])
-                return out
+        m = _PLATFORM_RE.search(low)
+        if m:
+            name = m.group(1) or m.group(2)
+            out.append(self._venue_name(name) or L.PLATFORMS[name])
         return out
 
     # --- English subject resolution --------------------------------------------------------
@@ -782,7 +790,7 @@ class Doc:
         # "adding that" / "saying that": the subject of the verb before it in the sentence
         ss, _ = self._en_sentence(cue.start)
         if cue.verb in ("adding", "saying"):
-            for c in reversed(self.cues[: bisect.bisect_left(self.cue_starts, cue.start)]):
+            for c in self._cues_before(cue.start):
                 if c.para != cue.para:
                     break
                 if c.lang == "en" and c.speaker is not None:
@@ -863,7 +871,7 @@ class Doc:
 
     def _en_pronoun(self, word: str, s: int, cue: Cue, prev: Stmt | None) -> Spk | None:
         """he/she/they: the subject of the last English cue in this paragraph, else the last speaker."""
-        for c in reversed(self.cues[: bisect.bisect_left(self.cue_starts, cue.start)]):
+        for c in self._cues_before(cue.start):
             if c.para != cue.para or c.lang != "en":
                 break
             if c.speaker is not None and c.speaker.kind in ("person", "group") or (
@@ -1050,8 +1058,9 @@ class Doc:
 
     def _cut_at_next_attribution(self, start: int, end: int, cue: Cue) -> int:
         """End of a reported clause: the comma before the next clause that has its own speaker."""
-        k = bisect.bisect_left([c.start for c in self.cues], start)
-        for c in self.cues[k:]:
+        k = bisect.bisect_left(self.cue_starts, start)
+        for i in range(k, min(len(self.cues), k + 12)):  # bounded: the next few cues only
+            c = self.cues[i]
             if c.start >= end:
                 break
             if c is cue or c.lang != "zh":
@@ -1132,7 +1141,7 @@ class Doc:
 
     def _cue_before_in_sentence(self, q: Quote, cues: list[Cue]) -> Cue | None:
         s, _ = self.sent_bounds(q.open)
-        k = bisect.bisect_left([c.start for c in cues], q.open) - 1
+        k = bisect.bisect_left(self.cue_starts, q.open) - 1
         while k >= 0 and cues[k].start >= s:
             c = cues[k]
             if c.end <= q.open and c.lang == ("zh" if _CJK.search(self.f[q.start:q.end]) or self.f[q.open] in "「『" else c.lang):
@@ -1150,7 +1159,7 @@ class Doc:
         a = q.end + 1
         window = self.f[a: a + 40]
         # Chinese: optional comma, subject (<=15), verb, then punctuation/quote/end
-        k = bisect.bisect_left([c.start for c in cues], a)
+        k = bisect.bisect_left(self.cue_starts, a)
         for c in cues[k: k + 3]:
             if c.start - a > (30 if c.lang == "zh" else 80):
                 break
@@ -1388,7 +1397,9 @@ class Doc:
             if target_hint is not None:
                 # a statement of the named speaker, nearest to the cue
                 best = None
-                for i, st in enumerate(stmts):
+                lo = max(0, k - 60)
+                for i in range(lo, min(len(stmts), k + 20)):
+                    st = stmts[i]
                     if st.speaker.name == target_hint.name and st.speaker.name != c.speaker.name:
                         dist = abs(st.start - c.start)
                         if st.para < c.para - 3 or st.para > c.para + 1:

@@ -82,6 +82,7 @@ class Gazetteer:
                 scan.setdefault(sa, e)
         self._scan = scan
         self._regex: re.Pattern | None = None
+        self._miss: set[str] = set()  # normalised mentions known not to resolve
         self._max_alias = max((len(a) for a in self._by_alias), default=0)
 
     # -- construction -------------------------------------------------------------------------
@@ -118,12 +119,20 @@ class Gazetteer:
 
     def lookup(self, mention: str) -> SpeakerEntry | None:
         """Mention -> entry: exact alias, then with titles and institutional suffixes stripped."""
-        m = normalize_alias(mention)
-        if not m:
+        m = normalize_alias(mention) if len(mention) <= 64 else ""
+        if not m or len(m) > 40:  # no name is that long: bounded work on adversarial text
             return None
         hit = self._by_alias.get(m)
         if hit:
             return hit
+        if m in self._miss:
+            return None
+        hit = self._lookup_stripped(m)
+        if hit is None and len(self._miss) < 100_000:
+            self._miss.add(m)
+        return hit
+
+    def _lookup_stripped(self, m: str) -> SpeakerEntry | None:
         # 莫斯科方面 / 美国政府 -> 莫斯科 / 美国
         for suf in NAME_SUFFIXES:
             if m.endswith(suf) and len(m) > len(suf) + 1:

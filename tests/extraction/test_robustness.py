@@ -1,0 +1,115 @@
+"""Adversarial input: never raises, offsets valid, linear time (guarded by an alarm, not timed)."""
+
+import json
+import signal
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import extract, to_json
+
+from .helpers import GAZ
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def guard(seconds):
+    """Fail instead of hanging when something is super-linear (generous: not a timing test)."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def boom(*_):
+        raise TimeoutError(f"took more than {seconds}s")
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def check(text, ex):
+    for s in ex.statements:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+        assert isinstance(s.claim_key, str) and s.claim_key
+    for t in ex.stances:
+        assert 0 <= t.target < len(ex.statements)
+    json.dumps(to_json(ex), ensure_ascii=False)
+
+
+SENT = "川普12日表示,「我們會贏。」他說:美國將繼續談判。佩斯科夫說,這是不可能的。"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("5MB article", (SENT + "這是一段敘述文字,沒有任何引語,只是背景資料與數字12345。" * 6 + "\n")
+     * (5_000_000 // (len(SENT) + 200))),
+    ("100k unbalanced quotes", "「" * 50_000 + "」" * 25_000 + "“" * 25_000),
+    ("100k stray closers", "他說」" * 100_000),
+    ("deep nesting", "他說:" + "「『“‘" * 5_000 + "內容" + "’”』」" * 5_000),
+    ("10k rare characters", "他表示," + "".join(chr(0x20000 + i) for i in range(10_000)) + "。"),
+    ("1MB single line", ("He said the plan \"would work\" and she added that it would not. " * 16_000)),
+    ("many verbs", "他說表示指出強調" * 50_000),
+    ("straight quotes", '"' * 200_000),
+])
+def test_adversarial_inputs_complete(name, text):
+    with guard(600):
+        ex = extract(text, gazetteer=GAZ)
+    check(text, ex)
+
+
+@given(st.text(alphabet=st.sampled_from(list("他說表示川普「」『』“”\"'‘’:,,。!?\n 12日據悉問abc said told")),
+               max_size=300))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_property_never_raises_and_offsets_are_valid(text):
+    check(text, extract(text, gazetteer=GAZ))
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_property_any_unicode(text):
+    check(text, extract(text, gazetteer=GAZ))
+
+
+def test_deterministic():
+    text = (SENT + "\n") * 20
+    assert to_json(extract(text, gazetteer=GAZ)) == to_json(extract(text, gazetteer=GAZ))
+
+
+@pytest.mark.parametrize("payload", [b"", b"\x00\x01\x02binary\x00", "川普表示,會談很好。".encode("big5", "replace"),
+                                     b"\xff\xfe broken \xc3 utf8 \xe5\xb7\x9d\xe6\x99\xae\xe8\xa1\xa8\xe7\xa4\xba,\xe5\xa5\xbd\xe3\x80\x82"])
+def test_cli_never_tracebacks(tmp_path, payload):
+    f = tmp_path / "a.txt"
+    f.write_bytes(payload)
+    r = subprocess.run([sys.executable, "-m", "claims.extraction", str(f), "--published", "2025-02-13"],
+                       check=False, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    out = json.loads(r.stdout)
+    assert set(out) >= {"statements", "stances"}
+
+
+def test_importing_extraction_does_not_import_django():
+    code = "import sys, claims.extraction; assert 'django' not in sys.modules, 'django imported'"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
+
+
+def test_segment_module_keeps_jieba_global_state_untouched():
+    import jieba
+
+    from claims.extraction import segment
+
+    before = dict(jieba.dt.FREQ) if jieba.dt.initialized else None
+    segment.add_aliases(["佩斯科夫測試名"])
+    assert segment.default_segmenter()("佩斯科夫測試名表示")[0] == "佩斯科夫測試名"
+    if before is not None:
+        assert "佩斯科夫測試名" not in jieba.dt.FREQ
