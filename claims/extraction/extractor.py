@@ -1204,7 +1204,7 @@ class Doc:
             tm = _TITLE_RE.match(self.f, e)
             if tm:
                 spk = Spk(sp.name, sp.key, self.text[s:tm.end()], s, tm.end(), sp.kind)
-            st = self._direct(q, spk, None, "post-quote", via=["X", poster.name])
+            st = self._direct(q, spk, None, "post-quote", via=[self._venue_name("x") or "X", poster.name])
             st.said_on = date
             return st
         return None
@@ -1222,7 +1222,7 @@ class Doc:
                 e -= 1
             if e - s < 2:
                 continue
-            via = ["X"]
+            via = [self._venue_name("x") or "X"]
             st = Stmt(poster, s, e, "direct", "post", self.para_of(s), via, anchor=sig_s, said_on=date, conf=0.8)
             out.append(st)
         # via X for quotes attributed to the poster
