@@ -140,7 +140,7 @@ class ParsedQuery:
     segments: tuple[Segment, ...]
 
     def __bool__(self) -> bool:
-        return bool(self.folded)
+        return bool(self.segments)
 
     def tsquery(self) -> str:
         """A PostgreSQL to_tsquery('simple', ...) string: every segment, each by tokens or by bigrams.
@@ -158,11 +158,11 @@ class ParsedQuery:
             clauses.append(f"(({by_tokens}) | ({by_grams}))" if by_tokens != by_grams else f"({by_grams})")
         return " & ".join(clauses)
 
-    def substrings(self) -> list[list[str]]:
-        """Fallback without a full-text index: per segment, alternatives each a list of substrings."""
+    def substrings(self) -> list[list[tuple[str, ...]]]:
+        """Fallback without a full-text index: per segment, alternatives, each a tuple of substrings that must all occur."""
         out = []
         for seg in self.segments:
-            out.append([seg.text] if seg.kind == "other" else list(seg.bigrams))
+            out.append([(seg.text,)] if seg.kind == "other" else list(dict.fromkeys([seg.tokens, seg.bigrams])))
         return out
 
 

@@ -529,3 +529,301 @@ def article_public_statements(article) -> QuerySet[Statement]:
 def article_public_stances(article) -> QuerySet[Stance]:
     """The accepted stances on public claims taken from an article, with speaker and claim."""
     return _public_stances().filter(article=article).select_related("claim").order_by("cue_start", "id")
+
+
+# --- public pages and search -------------------------------------------------------------------
+# Everything below returns only public material: published, unmerged claims; their published
+# verdicts; accepted statements and stances. Article bodies are never loaded (pages show excerpts).
+
+from django.db.models import BooleanField, Func  # noqa: E402  (kept with the public-page section)
+
+_ARTICLE_HEAVY = ("article__body", "article__raw_html")
+
+
+def _public_statements() -> QuerySet[Statement]:
+    return (
+        Statement.objects.filter(
+            review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
+        )
+        .select_related("speaker", "article", "article__outlet")
+        .defer(*_ARTICLE_HEAVY)
+    )
+
+
+def _public_stances() -> QuerySet[Stance]:
+    return (
+        Stance.objects.filter(review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True)
+        .select_related("speaker", "article", "article__outlet")
+        .defer(*_ARTICLE_HEAVY)
+    )
+
+
+class _TsMatch(Func):
+    """``to_tsvector('simple', col) @@ to_tsquery('simple', query)``: the expression the GIN index is on."""
+
+    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
+    arg_joiner = ") @@ to_tsquery('simple'::regconfig, "
+    output_field = BooleanField()
+
+
+def search_segmenter_sync() -> None:
+    """Give the search segmenter every speaker alias so names stay whole (one small query when unchanged)."""
+    from django.db.models import Count
+
+    from claims import search
+
+    stamp = tuple(SpeakerAlias.objects.aggregate(n=Max("id"), c=Count("id")).values())
+    if stamp != search.alias_stamp():
+        search.add_names(SpeakerAlias.objects.values_list("alias", flat=True).iterator(chunk_size=2000))
+        search.set_alias_stamp(stamp)
+
+
+def claim_search(
+    query: str,
+    *,
+    language: str | None = None,
+    rating: str | None = None,
+    speaker: Speaker | int | None = None,
+    date_from=None,
+    date_to=None,
+) -> QuerySet[Claim]:
+    """Published claims matching ``query`` (claim text, its statements' words, speaker names) and filters.
+
+    Either Chinese script finds both. On PostgreSQL: jieba tokens or, failing those, every
+    character bigram, through the GIN full-text index, or the exact folded query as a substring
+    (pg_trgm index); exact-substring matches first, then newest change. On SQLite: substring
+    matching on the same stored text. An empty query lists every published claim (filters still
+    apply). ``language`` "zh" means either Chinese script; dates bound the verdict's publication.
+    """
+    from django.db import connection
+    from django.db.models import BooleanField, Case, Exists, OuterRef, Value, When
+
+    from claims import search
+    from claims.models import Language, VerdictStatus
+
+    qs = claim_published_list()
+    order = ["-updated_at", "-id"]
+    if (query or "").strip():
+        search_segmenter_sync()
+        parsed = search.parse_query(query)
+        if parsed:
+            exact = Q(search_text__contains=parsed.folded)
+            if connection.vendor == "postgresql":
+                condition = exact
+                tsquery = parsed.tsquery()
+                if tsquery:
+                    condition |= Q(_TsMatch("search_text", Value(tsquery)))
+            else:
+                condition = Q()
+                for alternatives in parsed.substrings():
+                    either = Q()
+                    for pieces in alternatives:
+                        either |= Q(*[Q(search_text__contains=piece) for piece in pieces])
+                    condition &= either
+                condition |= exact
+            qs = qs.filter(condition).annotate(
+                exact_match=Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+            )
+            order = ["-exact_match", *order]
+    if language == "zh":
+        qs = qs.filter(language__in=[Language.ZH_HANT, Language.ZH_HANS])
+    elif language:
+        qs = qs.filter(language=language)
+    if rating:
+        qs = qs.filter(current_verdict__rating=rating, current_verdict__status=VerdictStatus.PUBLISHED)
+    if speaker:
+        speaker_id = speaker.pk if isinstance(speaker, Speaker) else int(speaker)
+        qs = qs.filter(Exists(Statement.objects.filter(
+            claim=OuterRef("pk"), speaker_id=speaker_id, review_state=ReviewState.ACCEPTED
+        )))
+    if date_from:
+        qs = qs.filter(current_verdict__published_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(current_verdict__published_at__date__lte=date_to)
+    return qs.order_by(*order)
+
+
+def claim_list_with_statements(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """``claims`` with ``public_statements`` (accepted, with speaker, earliest first) prefetched: one query a page."""
+    from django.db.models import Prefetch
+
+    return claims.prefetch_related(Prefetch(
+        "statements",
+        queryset=Statement.objects.filter(review_state=ReviewState.ACCEPTED)
+        .select_related("speaker")
+        .only("id", "claim_id", "said_on", "mention", "speaker__id", "speaker__name", "speaker__slug")
+        .order_by("said_on", "id"),
+        to_attr="public_statements",
+    ))
+
+
+def speaker_public_choices() -> QuerySet[Speaker]:
+    """Speakers with at least one public statement, by name (the search form's speaker filter)."""
+    from django.db.models import Exists, OuterRef
+
+    return (
+        Speaker.objects.filter(merged_into__isnull=True)
+        .filter(Exists(_public_statements().filter(speaker=OuterRef("pk"))))
+        .only("id", "name", "slug")
+        .order_by("name")
+    )
+
+
+def claim_public_get(pk: int) -> Claim | None:
+    """A published claim with its current verdict, or None (merged claims included: the page redirects)."""
+    return Claim.objects.filter(pk=pk, published=True).select_related("current_verdict").first()
+
+
+def claim_merged_target(pk: int) -> Claim | None:
+    """The public claim that claim ``pk`` was merged into (followed through chains), or None."""
+    seen: set[int] = set()
+    row = Claim.objects.filter(pk=pk).values_list("merged_into_id", flat=True).first()
+    while row and row not in seen:
+        seen.add(row)
+        target = Claim.objects.filter(pk=row).only("id", "slug", "published", "merged_into_id").first()
+        if target is None:
+            return None
+        if not target.merged_into_id:
+            return target if target.published else None
+        row = target.merged_into_id
+    return None
+
+
+def speaker_public_get(pk: int) -> Speaker | None:
+    """A speaker row with its merge target (the page decides whether it has anything public)."""
+    return Speaker.objects.filter(pk=pk).select_related("merged_into").first()
+
+
+def claim_public_statements(claim: Claim) -> QuerySet[Statement]:
+    """The accepted statements that make a public claim, earliest first, with speaker, article and outlet."""
+    return _public_statements().filter(claim=claim).order_by("said_on", "article__published_at", "id")
+
+
+def claim_public_stances(claim: Claim) -> QuerySet[Stance]:
+    """Accepted stances on a public claim, earliest first, with speaker, article and outlet."""
+    return _public_stances().filter(claim=claim).order_by("said_on", "created_at", "id")
+
+
+def verdict_public_log(claim: Claim) -> list:
+    """Earlier published states of the claim's verdicts, newest first (drafts never appear).
+
+    Built from the verdict history: every saved state with status published, consecutive
+    duplicates dropped, the current verdict's present state left out.
+    """
+    from claims.models import Verdict, VerdictStatus
+
+    rows = list(
+        Verdict.history.filter(claim_id=claim.pk, status=VerdictStatus.PUBLISHED)
+        .only("id", "rating", "summary", "explanation", "published_at", "history_date", "updated_at")
+        .order_by("history_date", "history_id")
+    )
+    log, last = [], None
+    for row in rows:
+        state = (row.id, row.rating, row.summary, row.explanation)
+        if state != last:
+            log.append(row)
+            last = state
+    current = claim.current_verdict
+    if log and current is not None and (log[-1].id, log[-1].rating, log[-1].summary, log[-1].explanation) == (
+        current.pk, current.rating, current.summary, current.explanation
+    ):
+        log.pop()
+    return list(reversed(log))
+
+
+def claim_page_stamp(pk: int) -> tuple | None:
+    """When anything shown on a claim's public page last changed (one query), or None if not public.
+
+    Covers the claim row, its current verdict, its statements and its stances.
+    """
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    statements_at = (
+        Statement.objects.filter(claim=OuterRef("pk")).order_by().values("claim").annotate(m=Max("updated_at"))
+        .values("m")
+    )
+    stances_at = (
+        Stance.objects.filter(claim=OuterRef("pk")).order_by().values("claim")
+        .annotate(m=Max(Coalesce("reviewed_at", "created_at"))).values("m")
+    )
+    return (
+        Claim.objects.filter(pk=pk, published=True)
+        .annotate(s_at=Subquery(statements_at), t_at=Subquery(stances_at))
+        .values_list("updated_at", "current_verdict__updated_at", "s_at", "t_at", "current_verdict_id")
+        .first()
+    )
+
+
+def speaker_has_public_material(speaker: Speaker) -> bool:
+    """Whether a speaker has any public statement or stance (otherwise their page does not exist)."""
+    return _public_statements().filter(speaker=speaker).exists() or _public_stances().filter(speaker=speaker).exists()
+
+
+def speaker_public_statements(speaker: Speaker) -> QuerySet[Statement]:
+    """A speaker's public statements with their claim and its verdict, newest first."""
+    return (
+        _public_statements().filter(speaker=speaker)
+        .select_related("claim", "claim__current_verdict")
+        .order_by("-said_on", "-article__published_at", "-id")
+    )
+
+
+def speaker_public_stances(speaker: Speaker) -> QuerySet[Stance]:
+    """A speaker's accepted stances on public claims, with the claim and its verdict, newest first."""
+    return (
+        _public_stances().filter(speaker=speaker)
+        .select_related("claim", "claim__current_verdict")
+        .order_by("-said_on", "-created_at", "-id")
+    )
+
+
+def speaker_rating_counts(speaker: Speaker) -> dict[str, int]:
+    """How many of the speaker's published claims carry each published rating ({rating: count})."""
+    from django.db.models import Count, Exists, OuterRef
+
+    from claims.models import VerdictStatus
+
+    rows = (
+        claim_published_list()
+        .filter(current_verdict__status=VerdictStatus.PUBLISHED)
+        .filter(Exists(Statement.objects.filter(
+            claim=OuterRef("pk"), speaker=speaker, review_state=ReviewState.ACCEPTED
+        )))
+        .order_by()
+        .values("current_verdict__rating")
+        .annotate(n=Count("id"))
+    )
+    return {row["current_verdict__rating"]: row["n"] for row in rows}
+
+
+def article_public_get(pk: int):
+    """An article with its outlet (body not loaded) if it has public statements or stances, else None."""
+    from django.db.models import Exists, OuterRef
+
+    from sources.models import Article
+
+    return (
+        Article.objects.filter(pk=pk)
+        .filter(
+            Exists(_public_statements().filter(article=OuterRef("pk")))
+            | Exists(_public_stances().filter(article=OuterRef("pk")))
+        )
+        .select_related("outlet")
+        .defer("body", "raw_html")
+        .first()
+    )
+
+
+def article_public_statements(article) -> QuerySet[Statement]:
+    """The public statements taken from an article, in text order, with speaker and claim."""
+    return (
+        _public_statements().filter(article=article)
+        .select_related("claim", "claim__current_verdict")
+        .order_by("start")
+    )
+
+
+def article_public_stances(article) -> QuerySet[Stance]:
+    """The accepted stances on public claims taken from an article, with speaker and claim."""
+    return _public_stances().filter(article=article).select_related("claim").order_by("cue_start", "id")

@@ -21,6 +21,12 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Each published claim makes an editor; the default hasher costs ~0.5 s a user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
