@@ -6,6 +6,8 @@ task that calls it (poll now); the fetch log is read-only.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
@@ -18,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from sources import services
 from sources.cleaning import IngestError
@@ -44,6 +47,13 @@ class _CappedPaginator(Paginator):
 def _outcome_badge(outcome: str, label: str):
     kind = "failed" if outcome in _FAILED else "done"
     return format_html('<span class="desk-status desk-status-{}" data-outcome="{}">{}</span>', kind, outcome, label)
+
+
+def _short_url(url: str, host: str) -> str:
+    """The path alone when the URL is on the feed's own host (the full URL is in the title)."""
+    parts = urlsplit(url)
+    short = (parts.path + (f"?{parts.query}" if parts.query else "")) if parts.netloc == host else url
+    return short if len(short) <= 60 else short[:57] + "…"
 
 
 def _article_link(article_id: int | None):
@@ -108,22 +118,26 @@ class FeedAdmin(admin.ModelAdmin):
         logs = list(obj.fetches.order_by("-started_at", "-pk")[:RECENT_FETCHES])
         if not logs:
             return "Not polled yet."
+        feed_host = urlsplit(obj.url).netloc
         rows = format_html_join(
             "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            '<tr><td title="{}">{}</td><td>{}</td><td title="{}">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+            "<td>{}</td><td>{}</td></tr>",
             (
-                (log.started_at.strftime("%Y-%m-%d %H:%M:%S"), "feed" if log.url == obj.url else "article",
-                 log.url, log.status_code or "—", f"{log.bytes_received:,}", f"{log.duration_ms:,} ms",
+                (localtime(log.started_at).isoformat(), localtime(log.started_at).strftime("%m-%d %H:%M:%S"),
+                 "feed" if log.url == obj.url else "article", log.url, _short_url(log.url, feed_host),
+                 log.status_code or "—", f"{log.bytes_received:,}", f"{log.duration_ms:,} ms",
                  _outcome_badge(log.outcome, log.get_outcome_display()), log.new_entries or "",
-                 format_html("{} {}", log.detail, _article_link(log.article_id) if log.article_id else ""))
+                 format_html('<span style="white-space:normal;display:inline-block;min-width:18em">{} {}</span>', log.detail, _article_link(log.article_id) if log.article_id else ""))
                 for log in logs
             ),
         )
         all_url = reverse("admin:sources_fetchlog_changelist") + f"?feed__id__exact={obj.pk}"
         return format_html(
-            '<table class="desk-fetches" id="feed-fetches"><thead><tr><th>started</th><th>what</th><th>URL</th>'
-            "<th>HTTP</th><th>bytes</th><th>time</th><th>outcome</th><th>new</th><th>detail</th></tr></thead>"
-            '<tbody>{}</tbody></table><p><a href="{}">All fetches of this feed</a></p>',
+            '<table class="desk-fetches" id="feed-fetches" style="white-space:nowrap"><thead><tr><th>started</th>'
+            "<th>what</th><th>URL</th><th>HTTP</th><th>bytes</th><th>time</th><th>outcome</th><th>new</th>"
+            '<th style="white-space:normal">detail</th></tr></thead><tbody>{}</tbody></table>'
+            '<p><a href="{}">All fetches of this feed</a></p>',
             rows, all_url,
         )
 

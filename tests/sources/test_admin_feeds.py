@@ -38,7 +38,7 @@ def test_feed_page_shows_each_fetch_with_status_bytes_time_and_outcome(client, s
     response = client.get(reverse("admin:sources_feed_change", args=[polled_feed.pk]))
     html = response.content.decode()
     assert 'id="feed-fetches"' in html
-    assert html.count("<tr><td>") == FetchLog.objects.filter(feed=polled_feed).count() == 5
+    assert html.count("<tr><td title=") == FetchLog.objects.filter(feed=polled_feed).count() == 5
     assert site.url("/missing/withdrawn.html") in html and 'data-outcome="http_error"' in html
     assert "4 entries: 3 new articles, 0 new versions, 1 failed." in html
 
