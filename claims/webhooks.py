@@ -95,7 +95,7 @@ def verdict_event_payload(event: str, verdict: Verdict, claim: Claim) -> dict:
             "id": claim.pk,
             "text": claim.text,
             "language": claim.language,
-            "url": public_claim_url(claim.pk),
+            "url": public_claim_url(claim),
             "api_url": site + reverse("v1:claim-detail", kwargs={"pk": claim.pk}),
         },
         "verdict": verdict_summary(verdict),

@@ -20,15 +20,14 @@ from sources.models import ExtractionStatus, Language
 LANGUAGE_CHOICES = Language.choices
 
 
-def public_claim_url(claim_id: int) -> str:
-    """The claim's page on the public site (absolute); the API URL until the public pages exist."""
-    for name in ("claims:claim-detail", "claims:claim_detail", "claim-detail", "claim_detail"):
-        try:
-            path = reverse(name, kwargs={"pk": claim_id})
-        except NoReverseMatch:
-            continue
-        return settings.FACTDESK_SITE_URL.rstrip("/") + path
-    return settings.FACTDESK_SITE_URL.rstrip("/") + reverse("v1:claim-detail", kwargs={"pk": claim_id})
+def public_claim_url(claim) -> str:
+    """The claim's page on the public site (absolute URL on FACTDESK_SITE_URL)."""
+    try:
+        from claims.jsonld import absolute_url, claim_path
+
+        return absolute_url(claim_path(claim))
+    except (ImportError, NoReverseMatch):  # public pages not installed: the API URL stands in
+        return settings.FACTDESK_SITE_URL.rstrip("/") + reverse("v1:claim-detail", kwargs={"pk": claim.pk})
 
 
 def _base(context: dict, name: str) -> str:
@@ -229,7 +228,7 @@ class ClaimDetailOutputSerializer(ClaimListOutputSerializer):
         verdict = public_verdict(claim)
         if verdict is not None:
             data["verdict"].update(explanation=verdict.explanation, evidence_links=list(verdict.evidence_links or []))
-        data["site_url"] = public_claim_url(claim.pk)
+        data["site_url"] = public_claim_url(claim)
         data["verdict_history"] = [
             {
                 "id": row["id"],

@@ -550,7 +550,7 @@ class FactCheckSearchApi(ReadApiMixin, APIView):
                 item["claimDate"] = iso_utc(claim.first_seen_at)
             item["claimReview"] = [{
                 "publisher": publisher,
-                "url": public_claim_url(claim.pk),
+                "url": public_claim_url(claim),
                 "title": verdict.summary or claim.text[:200],
                 "reviewDate": iso_utc(verdict.published_at),
                 "textualRating": _textual_rating(verdict.rating, claim.language),
@@ -579,7 +579,7 @@ def _fallback_claim_review(claim: Claim) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": public_claim_url(claim.pk),
+        "url": public_claim_url(claim),
         "claimReviewed": claim.text,
         "datePublished": iso_utc(verdict.published_at),
         "dateModified": iso_utc(verdict.updated_at),
@@ -622,7 +622,17 @@ class ClaimReviewFeedApi(ReadApiMixin, generics.GenericAPIView):
     filterset_class = FeedFilter
 
     def get_queryset(self):
-        return queries.public_claims().filter(current_verdict__status=VerdictStatus.PUBLISHED)
+        # claim_review_jsonld reads ``public_statements`` (speaker, article, outlet) when loaded:
+        # one prefetch query per page instead of several per claim.
+        statements = Prefetch(
+            "statements",
+            queryset=Statement.objects.filter(review_state=ReviewState.ACCEPTED)
+            .select_related("speaker", "article", "article__outlet").order_by("said_on", "id"),
+            to_attr="public_statements",
+        )
+        return queries.public_claims().filter(current_verdict__status=VerdictStatus.PUBLISHED).prefetch_related(
+            statements
+        )
 
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

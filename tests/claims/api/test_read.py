@@ -288,3 +288,16 @@ def test_schema_and_docs_are_served(client):
         assert path in text
     assert client.get("/api/docs/").status_code == 200
     assert client.get("/api/docs/redoc/").status_code == 200
+
+
+def test_claimreview_feed_query_count_does_not_grow_with_page_size(client, editor, django_assert_num_queries):
+    for _ in range(6):
+        make_published_claim(user=editor)
+    client.get("/api/v1/claimreview/?page_size=2")
+    with django_assert_num_queries(3):
+        small = client.get("/api/v1/claimreview/?page_size=2")
+    with django_assert_num_queries(3):
+        large = client.get("/api/v1/claimreview/?page_size=50")
+    assert len(small.json()["dataFeedElement"]) == 2
+    assert len(large.json()["dataFeedElement"]) == 6
+    assert all(item["itemReviewed"]["author"]["name"] for item in large.json()["dataFeedElement"])
