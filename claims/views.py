@@ -16,7 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -61,8 +61,10 @@ class SearchForm(forms.Form):
 
 
 def _vary(response: HttpResponse) -> HttpResponse:
-    # The language comes from the cookie or Accept-Language: caches must key on both.
+    # The language comes from the cookie or Accept-Language: caches must key on both. A cache may
+    # keep a page but must revalidate it (cheap: ETag / Last-Modified), so a new verdict shows at once.
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    patch_cache_control(response, max_age=0, must_revalidate=True)
     return response
 
 
