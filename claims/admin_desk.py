@@ -223,6 +223,8 @@ class DeskHistoryAdmin(DeskMedia, SimpleHistoryAdmin):
     """History view and revert for desk models; reverting saves through ``save_model`` (services)."""
 
     show_full_result_count = False
+    # Facet counts would COUNT every filter value over the whole table on each page load.
+    show_facets = admin.ShowFacets.NEVER
     paginator = CappedPaginator
 
     @staticmethod

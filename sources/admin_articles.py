@@ -136,6 +136,7 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
     search_fields = ("title", "url")
     list_select_related = ("outlet",)
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER  # facet counts would scan the whole table
     paginator = CappedPaginator
     list_per_page = 50
     readonly_fields = (
