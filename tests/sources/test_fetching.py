@@ -187,3 +187,16 @@ def test_fetch_url_command(site, capsys):
     with pytest.raises(CommandError, match="nothing was ingested"):
         call_command("fetch_url", site.url("/missing/y.html"))
     assert "refused: The server answered HTTP 404." in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_fetch_url_task_ingests_and_reports_a_refusal(site):
+    from sources.tasks import fetch_url_task
+
+    user = make_user()
+    outcome = fetch_url_task.delay(site.url("/articles/cn-utf8.html"), user.pk).get()
+    article = Article.objects.get()
+    assert outcome == {"url": site.url("/articles/cn-utf8.html"), "article": article.pk, "created": True}
+    assert article.submitted_by == user and article.language == "zh-Hans"
+    refused = fetch_url_task.delay(site.url("/missing/z.html")).get()
+    assert refused["error"] == fetching.ERROR_HTTP.format(status=404)

@@ -116,3 +116,12 @@ def test_allow_private_setting_is_parsed_strictly(value, ok):
     else:
         assert result.returncode != 0
         assert "FACTDESK_FETCH_ALLOW_PRIVATE must be one of" in result.stderr
+
+
+def test_an_allow_list_entry_that_is_not_a_network_stops_start_up():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_FETCH")}
+    env.update(FACTDESK_FETCH_ALLOW_NETWORKS="10.20.0.0/16,intranet", DJANGO_SETTINGS_MODULE="factdesk.settings")
+    code = "from django.conf import settings; print(settings.FACTDESK_FETCH_ALLOW_NETWORKS)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "FACTDESK_FETCH_ALLOW_NETWORKS: 'intranet' is not an IP network" in result.stderr
