@@ -64,6 +64,28 @@ def _celery_eager(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Restore what data migrations load (roles, speaker registry) after a transactional test's flush.
+
+    Transactional tests end by truncating every table, data-migration rows included; the tests
+    after them must still see the database as `migrate` leaves it.
+    """
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.contrib.auth.models import Group, Permission
+
+    from claims.models import Speaker, SpeakerAlias
+    from claims.registry import load_registry, registry_sync
+    from claims.roles import EDITOR, roles_sync
+
+    if not Group.objects.filter(name=EDITOR).exists():
+        roles_sync(Group, Permission)
+    if not Speaker.objects.filter(registry_key__isnull=False).exists() and load_registry():
+        registry_sync(Speaker, SpeakerAlias)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_caches():
     from django.core.cache import cache
 
