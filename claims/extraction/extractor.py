@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.2.0"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.3.0"  # bump when the output for the same input changes
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
@@ -106,6 +106,18 @@ _SIGNATURE = re.compile(
     re.M,
 )
 _POST_END = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)")
+
+# Stances: a topic clause naming what is answered (对于X的说法, 针对X指控), nouns for a thing
+# said, verbs whose person object stands for what the person said (力挺X, 同意X), and content
+# words strong enough to make an answer (回应, 表示) a rejection.
+# Characters that never continue a person's name (verbs of saying, prepositions, time words).
+_NAME_HARD_STOP = frozenset("表说称指在于今昨日月年也还并则等、及和与的受回答质对向是为被将已曾就都又再亦均率,:(「“ ")
+_TOPIC_RE = re.compile(r"(?:对于|关于|针对|对)(?!此)")
+_CLAIM_NOUN_ALT = _alt(L.ZH_CLAIM_NOUNS)
+_AGREE_WITH_PERSON = frozenset(("同意", "认同", "赞同", "力挺", "附和", "声援"))
+_STRONG_NEG = ("不可能", "不实", "荒谬", "荒唐", "无稽", "胡说", "毫无根据", "没有任何根据", "没有根据",
+               "假新闻", "不是事实", "不符合事实", "不符事实", "站不住脚", "造谣", "抹黑", "污蔑", "诬蔑",
+               "谎言", "自欺欺人", "子虚乌有", "危言耸听", "不负责任", "误导", "不接受", "不同意")
 
 
 @dataclass
@@ -305,6 +317,11 @@ class Doc:
         if not win or not _CJK.match(win[0]):
             return ""
         if win[0] in L.SURNAMES:
+            # a three-character name whose given name uses a character that may also begin a
+            # verb (李承翰, 王建民): accepted when a clear boundary follows it
+            if len(win) >= 3 and all(_CJK.match(ch) and ch not in _NAME_HARD_STOP for ch in win[1:3]) and (
+                    len(win) == 3 or not _CJK.match(win[3]) or win[3] in _NAME_HARD_STOP):
+                return win[:3]
             n = 1
             while n < 3 and n < len(win) and _CJK.match(win[n]) and win[n] not in L.NAME_STOP:
                 n += 1
@@ -1041,6 +1058,8 @@ class Doc:
             return None
         if len(body) < 4:
             return None
+        if re.match("(?:" + _alt(SUPPORT + OPPOSE) + ")(?:[,:;。]|$)", body):
+            return None  # 表示同意, 承诺…: a stance, and the next verb says what follows
         if any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3
                for w in L.ZH_SPEECH_ACTS):
             return None
@@ -1119,6 +1138,15 @@ class Doc:
         # 2. scare quote right after a speech verb with a speaker (斥责提议「荒谬」)
         cue = self._cue_before_in_sentence(q, cues)
         if term:
+            if cue is not None and q.open - cue.end <= 8 and re.match(
+                    "(?:的|之)?(?:" + _CLAIM_NOUN_ALT + ")", self.f[q.end + 1:q.end + 6]):
+                # 拒绝接受X「…」的指控: the quoted words are X's, the object of the verb
+                ms = [m for m in self.mentions_in(cue.end, q.open) if m[2].kind != "media"]
+                if ms and cue.speaker is not None and ms[-1][2].name != cue.speaker.name:
+                    s_, e_, sp = ms[-1]
+                    return self._direct(q, Spk(sp.name, sp.key, self.text[s_:e_], s_, e_, sp.kind), None,
+                                        "object-quote", via=[])
+                return None
             if cue is not None and cue.speaker is not None and q.open - cue.end <= 6 and cue.kind != "ask" \
                     and not self._is_platform(lower_form(body)) and _CJK.search(body) \
                     and not re.search(r"[((]", self.f[q.end + 1:q.end + 2]):
@@ -1380,45 +1408,27 @@ class Doc:
     def _stances(self, stmts: list[Stmt]) -> list[Stance]:
         out: list[Stance] = []
         seen = set()
-        starts = [s.start for s in stmts]
+        self._st_starts = [s.start for s in stmts]
+        # affiliations: 陆委会副主委梁文杰 speaks for 陆委会 (a stance on 陆委会的说法 may answer him)
+        self._affil: dict[str, set[str]] = {}
+        for st in stmts:
+            sp = st.speaker
+            if sp.mstart is not None and sp.mend is not None and sp.mend - sp.mstart <= 24:
+                for _ms, _me, o in self.mentions_in(sp.mstart, sp.mend):
+                    if o.name != sp.name:
+                        self._affil.setdefault(sp.name, set()).add(o.name)
         inside = _Intervals([(st.start, st.end) for st in stmts])
         for c in self.cues:
+            if c.speaker is None or c.no_speaker or c.kind in ("ask", "act"):
+                continue
             if inside.contains(c.start):
                 continue  # a stance verb inside reported content is part of the content
-            if c.lang == "zh":
-                pol = self._zh_stance(c, stmts)
-            else:
-                pol = self._en_stance(c)
-            if pol is None or c.speaker is None:
+            pol = self._zh_stance(c, stmts) if c.lang == "zh" else self._en_stance(c)
+            if pol is None:
                 continue
-            polarity, target_hint = pol
-            k = bisect.bisect_left(starts, c.start)
-            target = None
-            if target_hint is not None:
-                # a statement of the named speaker, nearest to the cue
-                best = None
-                lo = max(0, k - 60)
-                for i in range(lo, min(len(stmts), k + 20)):
-                    st = stmts[i]
-                    if st.speaker.name == target_hint.name and st.speaker.name != c.speaker.name:
-                        dist = abs(st.start - c.start)
-                        if st.para < c.para - 3 or st.para > c.para + 1:
-                            continue
-                        if best is None or dist < best[0]:
-                            best = (dist, i)
-                target = best[1] if best else None
-            else:
-                for i in range(k - 1, -1, -1):
-                    st = stmts[i]
-                    if st.end > c.start:
-                        continue
-                    if st.speaker.name == c.speaker.name:
-                        continue
-                    if c.para - st.para > 3:
-                        break
-                    target = i
-                    break
-            if target is None:
+            polarity, hint, direct = pol
+            target = direct if direct is not None else self._stance_target(c, hint, stmts)
+            if target is None or stmts[target].speaker.name == c.speaker.name:
                 continue
             key = (c.speaker.name, polarity, target)
             if key in seen:
@@ -1428,50 +1438,142 @@ class Doc:
                               c.start, c.end, stmts[target].said_on))
         return out
 
+    def _stance_target(self, c: Cue, hint: Spk | None, stmts: list[Stmt]) -> int | None:
+        """The statement a stance answers: the named speaker's nearest one, else the last other one."""
+        k = bisect.bisect_left(self._st_starts, c.start)
+        if hint is not None:
+            best = None
+            for i in range(max(0, k - 60), min(len(stmts), k + 20)):
+                st = stmts[i]
+                if st.speaker.name == c.speaker.name or (
+                        st.speaker.name != hint.name and hint.name not in self._affil.get(st.speaker.name, ())):
+                    continue
+                if st.para < c.para - 4 or st.para > c.para + 1:
+                    continue
+                dist = abs(st.start - c.start) + (0 if st.end <= c.start else 200)
+                if best is None or dist < best[0]:
+                    best = (dist, i)
+            return best[1] if best else None
+        for i in range(k - 1, max(-1, k - 60), -1):
+            st = stmts[i]
+            if c.para - st.para > 3:
+                break
+            if st.end > c.start or st.speaker.name == c.speaker.name:
+                continue
+            if c.speaker.aliases and st.speaker.name in c.speaker.aliases:
+                continue
+            return i
+        return None
+
+    def _stmt_at(self, s: int, e: int, stmts: list[Stmt]) -> int | None:
+        """A statement whose span lies inside [s, e) (a quoted claim named as a stance's object)."""
+        k = bisect.bisect_left(self._st_starts, s)
+        if k < len(stmts) and stmts[k].start < e and stmts[k].end <= e + 1:
+            return k
+        return None
+
+    def _topic_before(self, c: Cue) -> tuple[int, int] | None:
+        """对于X的说法, Y驳斥: the topic clause at the start of the cue's sentence."""
+        ss, _ = self.sent_bounds(c.start)
+        cs = c.clause_start if c.clause_start > 0 else self._clause_start(c.start)
+        seg = self.f[ss:cs]
+        m = _TOPIC_RE.match(seg.lstrip())
+        if not m or cs - ss < 4:
+            return None
+        s = ss + (len(seg) - len(seg.lstrip())) + m.end()
+        return (s, cs)
+
+    def _hint_in(self, s: int, e: int, c: Cue) -> Spk | None:
+        """The first speaker named in text[s:e] that is not the cue's own speaker."""
+        for ms, me, sp in self.mentions_in(s, e):
+            if sp.name != c.speaker.name and not self._is_platform(self.low[ms:me]):
+                return sp
+        seg = self.f[s:e]
+        for sp in self.learned.values():
+            if fold(sp.name) in seg and sp.name != c.speaker.name:
+                return sp
+        return None
+
     def _zh_stance(self, c: Cue, stmts: list[Stmt]):
+        """(polarity, hint speaker, direct target) for a Chinese cue, or None."""
         f = self.f
         s, e = c.start, c.end
-        cs = c.clause_start if c.clause_start >= 0 else self._clause_start(s)
+        cs = c.clause_start if c.clause_start > 0 else self._clause_start(s)
         before = f[max(self.pstarts[c.para], cs - 6): s]
-        after = f[e: e + 16]
         sent_s, _ = self.sent_bounds(s)
         sent_pre = f[sent_s: s]
-        refers_here = "对此" in sent_pre or "对此" in after[:3] or "此" == after[:1]
+        refers_here = "对此" in sent_pre or f[e:e + 1] == "此"
+        topic = self._topic_before(c)
         verb = c.verb
+        # the object: up to the next clause punctuation (quoted terms included)
+        oe = e
+        lim = min(self.pends[c.para], e + 40)
+        while oe < lim and f[oe] not in "。!?;,,:\n":
+            if f[oe] in "「“『":
+                q = self.quote_at.get(oe)
+                if q is not None and q.end < lim and self._is_term(q):
+                    oe = q.end + 1
+                    continue
+                break
+            oe += 1
+        obj = f[e:oe]
+        obj_core = re.sub(r"^(?:了|着|过)", "", obj).strip()
         if c.kind in ("support", "oppose") or c.kind.startswith("say+"):
             pol = "support" if verb in SUPPORT else "oppose"
-            if re.search(r"不|未|没有|并非", before[-2:]):
-                pol = "oppose" if pol == "support" else None
-                if pol is None:
+            if re.search(r"(?:不|未|没有|并非|并不|无法)$", before[-3:]):
+                if pol == "oppose":
                     return None
-            if verb in ("证实",) and not refers_here and not re.match(r"(?:了)?[^,。,]{0,10}(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")", after):
+                pol = "oppose"
+            if verb in ("证实",) and not refers_here and not re.search(_CLAIM_NOUN_ALT + "$", obj_core):
                 return None
-            # object that refers to a statement: 他的说法, 赫格塞斯的观点, 该提议, 对此
-            m = re.match(r"(?:了)?([^,。,;]{0,12}?)(?:的)?(" + _alt(L.ZH_CLAIM_NOUNS) + r")", after)
-            if m:
-                who = m.group(1)
-                hint = None
-                if who and who not in ("这", "此", "该", "这项", "这一", "这个", "该项", "其", "对方"):
-                    pm = _PRONOUN_RE.fullmatch(who)
-                    if not pm:
-                        ms = self.mentions_in(e, e + len(who) + 1)
-                        if ms:
-                            hint = ms[-1][2]
-                        elif normalize_alias(who) in self.learned:
-                            hint = self.learned[normalize_alias(who)]
-                return pol, hint
-            if refers_here and (after[:1] in "。,,;" or after.startswith(("的", "了")) or after == "" or c.kind in ("support", "oppose")):
-                return pol, None
-            if refers_here and "表示" in f[cs:s]:
-                return pol, None
+            # 拒绝接受国民党「用程序拖延民意」的指控: the quoted claim is the target
+            if obj_core and re.search("(?:" + _CLAIM_NOUN_ALT + ")$", obj_core):
+                for k in range(e, oe):
+                    q = self.quote_at.get(k)
+                    if q is not None:
+                        t = self._stmt_at(q.start, q.end, stmts)
+                        if t is not None:
+                            return pol, None, t
+                who = re.sub("(?:" + _CLAIM_NOUN_ALT + ")$", "", obj_core)
+                if _PRONOUN_RE.match(who) or who in ("这", "此", "该", "这项", "这一", "这个", "该项", "其", ""):
+                    return pol, None, None
+                hint = self._hint_in(e, oe, c)
+                if hint is None and topic is None:
+                    return pol, None, None
+                return pol, hint, None
+            if not obj_core or re.fullmatch(r"(?:表示|说|称|指出|强调|坦言|回应)?", obj_core):
+                # bare: 随即反驳, 表示同意, 持不同看法, 不以为然
+                if topic is not None:
+                    t = self._stmt_at(*topic, stmts)
+                    if t is not None:
+                        return pol, None, t
+                    return pol, self._hint_in(*topic, c), None
+                return pol, None, None
+            if refers_here and re.match(r"此|对此", obj_core):
+                return pol, None, None
+            # 力挺钟以恒, 同意赫格塞斯: agreeing with a person is agreeing with what they said
+            if verb in _AGREE_WITH_PERSON and len(obj_core) <= 12:
+                ms = self.mentions_in(e, oe)
+                if ms and ms[0][0] - e <= 2 and ms[-1][1] >= oe - 2:
+                    return pol, ms[0][2], None
             return None
-        if verb == "回应" and refers_here:
-            # 对此回应 + negative content
-            nxt = f[e: e + 80]
-            if any(w in nxt for w in L.ZH_NEGATIVE):
-                return "oppose", None
-            if any(w in nxt for w in L.ZH_POSITIVE):
-                return "support", None
+        if verb in ("回应", "表示", "说", "称", "指出") and (refers_here or topic is not None):
+            # 对此回应:「这是不可能的。」 / 对于X的说法, Y回应称, 这种说法是自欺欺人
+            nxt = f[e: min(e + 60, self.pends[c.para])]
+            m = _SENT_BOUNDARY.search(nxt)
+            nxt = nxt[: m.start()] if m else nxt
+            if verb != "回应" and not re.match(r"[,:,:\s]*[「“]?(?:这|此|该|[^,,。]{0,6}的)(?:种|个|项)?(?:"
+                                              + _CLAIM_NOUN_ALT + ")", nxt):
+                return None
+            if not any(w in nxt for w in _STRONG_NEG):
+                return None  # agreement is said with a stance verb (同意, 支持); a bare answer is not
+            pol = "oppose"
+            if topic is not None:
+                t = self._stmt_at(*topic, stmts)
+                if t is not None:
+                    return pol, None, t
+                return pol, self._hint_in(*topic, c), None
+            return pol, None, None
         return None
 
     def _en_stance(self, c: Cue):
@@ -1480,16 +1582,22 @@ class Doc:
         if v in L.EN_OPPOSE or v in ("denied",):
             if re.match(r"\s+(?:the|this|that|these|those|his|her|their|its|such|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*'s?)\s+(?:[\w\-]+\s+){0,2}(?:"
                         + "|".join(L.EN_CLAIM_NOUNS) + r")\b", after):
-                return "oppose", None
+                return "oppose", self._en_hint(c, after), None
             if re.match(r"\s+(?:it|this|that)\b", after):
-                return "oppose", None
+                return "oppose", None, None
         if v in L.EN_SUPPORT:
             if re.match(r"\s+(?:with\s+)?(?:the|this|that|his|her|their|[A-Z][\w.'’\-]*'s)\s+(?:[\w\-]+\s+){0,2}(?:"
                         + "|".join(L.EN_CLAIM_NOUNS) + r")\b", after):
-                return "support", None
+                return "support", self._en_hint(c, after), None
             if re.match(r"\s+with\s+(?:him|her|them|that|this)\b", after):
-                return "support", None
+                return "support", None, None
         return None
+
+    def _en_hint(self, c: Cue, after: str) -> Spk | None:
+        m = re.match(r"\s+(?:with\s+)?([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)'s?\s", after)
+        if not m:
+            return None
+        return self._hint_in(c.end + m.start(1), c.end + m.end(1), c)
 
     # --- output ----------------------------------------------------------------------------
     def _finish(self, stmts: list[Stmt], stances: list[Stance]) -> Extraction:

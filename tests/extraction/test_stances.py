@@ -1,0 +1,68 @@
+"""Stance linking on sentences written for these tests: who agrees with or rejects which statement."""
+
+import pytest
+
+from .helpers import run
+
+
+def stances(text):
+    ex = run(text)
+    texts = [s.text for s in ex.statements]
+    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}, ex
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare rejection answers the last thing another speaker said
+    ("佩斯科夫週一表示,和談將在春天重啟。\n毛寧隨即反駁,俄方從未提出具體時間表。",
+     ("Mao Ning", "oppose", "和談將在春天重啟")),
+    # 表示同意 with nothing after it
+    ("毛寧說,雙方應該盡快恢復直航。\n賴清德則表示同意,並承諾在月底前提出方案。",
+     ("Lai Ching-te", "support", "雙方應該盡快恢復直航")),
+    # 持不同看法 (no object): the previous speaker's statement
+    ("川普表示,關稅會讓工廠回流。\n普京則持不同看法。",
+     ("Vladimir Putin", "oppose", "關稅會讓工廠回流")),
+    # the object names whose words are meant (X的說法), skipping a nearer statement of someone else
+    ("佩斯科夫表示,制裁沒有效果。\n毛寧表示,各方應保持克制。\n川普不認同佩斯科夫的說法。",
+     ("Donald Trump", "oppose", "制裁沒有效果")),
+    # a topic clause names the claim answered (對於X稱..., Y駁斥說)
+    ("對於毛寧稱邊境局勢已經緩和,賴清德駁斥說,這個說法並不符合事實。",
+     ("Lai Ching-te", "oppose", "邊境局勢已經緩和")),
+    # agreeing with a person is agreeing with what that person said
+    ("佩斯科夫指出,談判需要時間。\n普京力挺佩斯科夫。",
+     ("Vladimir Putin", "support", "談判需要時間")),
+    # a quoted claim as the object of the rejection is the target itself
+    ("普京批評白宮「破壞談判」。川普拒絕接受普京「破壞談判」的指控。",
+     ("Donald Trump", "oppose", "破壞談判")),
+    # Simplified, answer with a strong negative after a topic clause
+    ("对于普京所谓制裁无效的说法,毛宁回应称,这种说法完全不符合事实。",
+     None),
+])
+def test_zh_stance_targets(text, expected):
+    got, ex = stances(text)
+    if expected is None:
+        assert all(t.polarity == "oppose" and t.speaker == "Mao Ning" for t in ex.stances), got
+    else:
+        assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text", [
+    # a negated answer is not agreement
+    "對於普京的立場,毛寧回應說,中方不會支持任何單邊制裁。",
+    # supporting a country is not a stance on a statement
+    "川普表示,美國將增加軍援。\n普京支持俄羅斯軍隊。",
+    # a stance verb inside reported content belongs to the content
+    "毛寧表示,中方反對任何形式的單邊制裁。",
+])
+def test_zh_no_stance(text):
+    got, _ = stances(text)
+    assert not any(p == "support" for _, p, _ in got) if "不會支持" in text else got == set(), got
+
+
+def test_three_character_name_with_verb_like_character():
+    ex = run("立委李承翰表示,預算必須重新檢討。")
+    assert [s.speaker for s in ex.statements] == ["李承翰"]
+
+
+def test_agreement_is_not_content():
+    ex = run("毛寧說,雙方應該盡快恢復直航。\n賴清德表示同意,承諾在月底前提出方案。")
+    assert "同意" not in [s.text[:2] for s in ex.statements]
