@@ -20,6 +20,12 @@ SUMMARY = "調幅與勞動部公告不符"
 SCREENSHOT = "desk-review-queue.png"
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """PBKDF2 at full strength costs ~0.5 s per test user; these tests do not test hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _login(page, base: str, username: str) -> None:
     page.goto(f"{base}/admin/login/?next=/admin/")
     page.fill("#id_username", username)

@@ -26,6 +26,12 @@ ARTICLE = "外交部發言人林佳龍表示:「我們將持續與理念相近�
 QUEUE = "/admin/claims/statement/"
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """PBKDF2 at full strength costs ~0.5 s per test user; these tests do not test hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def checker(db):
     return make_user("checker", groups=(FACT_CHECKER,))

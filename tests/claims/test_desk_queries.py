@@ -17,6 +17,12 @@ MAX_QUEUE_QUERIES = 12
 MAX_CLAIM_PAGE_QUERIES = 16
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """PBKDF2 at full strength costs ~0.5 s per test user; these tests do not test hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 _batch = iter(range(1, 10**6))
 
 

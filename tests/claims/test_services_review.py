@@ -12,6 +12,12 @@ from tests.factories import make_article, make_speaker, make_statement, make_use
 BODY = "部長表示:「政府將提高基本工資,並且延長育嬰假。」他說完就離開了。"
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """PBKDF2 at full strength costs ~0.5 s per test user; these tests do not test hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def checker(db):
     return make_user("checker", groups=("fact-checker",))
