@@ -18,6 +18,7 @@ _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?
 DATE_RE = re.compile(
     r"(?P<ymd>(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号])"
     r"|(?P<md>(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号])"
+    r"|(?P<par>[今昨本前]\s*[(\uff08]\s*(?P<d7>\d{1,2})\s*[)\uff09]\s*[日号])"
     r"|(?P<d>(?<![\d月])(?P<d3>\d{1,2})\s*[日号](?![本元币圆]))"
     r"|(?P<iso>(?<!\d)(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d))"
     r"|(?P<en>(?i:\b" + _MON + r"\s+(?P<d5>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y5>\d{4}))?\b))"
@@ -78,6 +79,8 @@ def resolve(m: re.Match, ref: dt.date | None) -> dt.date | None:
         return _month_day(ref, int(g["m2"]), int(g["d2"]))
     if g["d"]:
         return _day_only(ref, int(g["d3"]))
+    if g["par"]:  # 今(5)日, 昨(14)日: the number is the day of the month
+        return _day_only(ref, int(g["d7"]))
     if g["en"]:
         mon = _month_of(g["en"])
         if not mon:

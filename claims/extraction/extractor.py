@@ -1367,10 +1367,11 @@ class Doc:
     # --- dates -----------------------------------------------------------------------------
     def _dates(self, stmts: list[Stmt]) -> None:
         quotes = self.in_quote
-        prev: Stmt | None = None
+        last_of: dict[str, Stmt] = {}
         last_date: dt.date | None = None
         all_dates = [d for d in find_dates(self.f, self.ref) if not quotes.contains(d[0])]
         dstarts = [d[0] for d in all_dates]
+        doc_day = self._doc_day(all_dates)
         for st in stmts:
             if st.said_on is None:
                 ps = self.pstarts[st.para]
@@ -1397,12 +1398,40 @@ class Doc:
                         k = bisect.bisect_left(dstarts, anchor) - 1
                         if k >= 0:
                             d = all_dates[k][2]
-                if d is None and prev is not None and prev.speaker.name == st.speaker.name and (
-                        st.para - prev.para <= 1) and (st.floating or st.via == prev.via or st.para == prev.para):
-                    d = prev.said_on
+                last = last_of.get(st.speaker.name)
+                if d is None and last is not None and st.para - last.para <= 2 and (
+                        st.floating or st.via == last.via or st.para == last.para):
+                    d = last.said_on  # the same speaker a little further on: same occasion
+                if d is None and doc_day is not None and not st.via and (last is None or last.said_on is None
+                                                                         or last.said_on == doc_day):
+                    d = doc_day  # a same-day report (今天, 今(5)日, "said on Tuesday" = the dateline)
                 st.said_on = d
-            prev = st
+            last_of[st.speaker.name] = st
             last_date = st.said_on or last_date
+
+    def _doc_day(self, all_dates) -> dt.date | None:
+        """The publication day when the lead reports something said that same day, else None.
+
+        A round-up whose lead dates events to earlier days leaves undated statements undated.
+        """
+        if self.ref is None:
+            return None
+        lead_end, seen = 0, 0
+        for p in range(len(self.pstarts)):
+            if self.headline[p] or not self.f[self.pstarts[p]:self.pends[p]].strip():
+                continue
+            lead_end, seen = self.pends[p], seen + 1
+            if seen >= 2:
+                break
+        for ds, de, d in all_dates:
+            if ds >= lead_end:
+                break
+            if re.match(r"\s*[)\]]?\s*[电讯電訊]", self.f[de:de + 3]) or self.f[ds:de][:1].isdigit() and \
+                    re.search(r"[年]", self.f[ds:de]):
+                continue  # the dateline itself (新华社北京6月12日电, 2025年2月13日讯)
+            if d == self.ref:
+                return d
+        return None
 
     # --- stances ---------------------------------------------------------------------------
     def _stances(self, stmts: list[Stmt]) -> list[Stance]:
