@@ -35,6 +35,17 @@ def _bigrams(s: str) -> set[str]:
     return {s[i: i + 2] for i in range(len(s) - 1)}
 
 
+def _word_grams(text: str) -> set[str]:
+    """Word bigrams of Latin-script text (letter bigrams of English overlap whatever it says)."""
+    words = [w for w in canonical_words(text) if w]
+    return {words[i] + " " + words[i + 1] for i in range(len(words) - 1)}
+
+
+def canonical_words(text: str) -> list[str]:
+    s = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in s).split()
+
+
 def _is_cjk(s: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in s)
 
@@ -61,7 +72,8 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
     if n == 0:
         return []
     canon = [canonical(s.text) for s in stmts]
-    grams = [_bigrams(c) if len(c) <= 4000 else set() for c in canon]
+    grams = [(_bigrams(c) if _is_cjk(c) else _word_grams(s.text)) if len(c) <= 4000 else set()
+             for c, s in zip(canon, stmts, strict=True)]
     parent = list(range(n))
 
     def find(x: int) -> int:

@@ -112,6 +112,19 @@ _POST_END = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)")
 # words strong enough to make an answer (回应, 表示) a rejection.
 # Characters that never continue a person's name (verbs of saying, prepositions, time words).
 _NAME_HARD_STOP = frozenset("表说称指在于今昨日月年也还并则等、及和与的受回答质对向是为被将已曾就都又再亦均率,:(「“ ")
+_EN_TITLED = re.compile(
+    r"\b(Mayor|Commissioner|Sen\.|Senator|Rep\.|Representative|Councilman|Councilwoman|Councilmember|"
+    r"Minister|President|Governor|Gov\.|Secretary|Director|Chairman|Chairwoman|Chair|spokesman|spokeswoman|"
+    r"spokesperson|Ms\.|Mr\.|Mrs\.|Dr\.|Judge|Professor|Prof\.|Ambassador|General|Gen\.|Chancellor|"
+    r"Premier|Speaker|chief executive|CEO|analyst|economist)\s+"
+    r"([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})\b"
+)
+_EN_FEMALE = frozenset(("councilwoman", "chairwoman", "spokeswoman", "ms", "mrs"))
+_EN_MALE = frozenset(("councilman", "chairman", "spokesman", "mr"))
+_DOC_NOUNS = frozenset(("声明", "该声明", "新闻稿", "该新闻稿", "公告", "文告", "新闻公报", "公报", "声明稿",
+                        "贴文", "该贴文", "报告", "该报告", "信中", "文中", "稿中", "声明中", "新闻稿中"))
+_DATELINE_RE = re.compile(r"[^,。:\n]{0,16}?(?:\d{1,2}月)?\d{1,2}日[电讯]\)?\s*")
+_SAY_HEAD = r"(?:中)?(?:指出|表示|说|称|强调|写道|提到|认为|批评)"
 _TOPIC_RE = re.compile(r"(?:对于|关于|针对|对)(?!此)")
 _CLAIM_NOUN_ALT = _alt(L.ZH_CLAIM_NOUNS)
 _AGREE_WITH_PERSON = frozenset(("同意", "认同", "赞同", "力挺", "附和", "声援"))
@@ -226,6 +239,7 @@ class Doc:
         self.quote_at = {q.open: q for q in self.top_quotes}
         self.in_quote = _Intervals([(q.start, q.end) for q in self.top_quotes])
         self._mentions()
+        self._learn_en_names()
         cues = self._zh_cues() + self._en_cues()
         cues.sort(key=lambda c: c.start)
         self.cues = cues
@@ -311,6 +325,45 @@ class Doc:
         self.mentions = sorted(self.mentions + extra, key=lambda m: (m[0], -m[1]))
         self.mention_starts = [m[0] for m in self.mentions]
 
+    def _learn_en_names(self) -> None:
+        """English title + name anywhere ("Mayor Rosa Delgado"): later "Delgado" and she resolve."""
+        for m in _EN_TITLED.finditer(self.f):
+            name = m.group(2)
+            if name.split()[-1].lower() in _EN_STOP_CAPS or self.in_quote.contains(m.start(2)):
+                continue
+            key = normalize_alias(name)
+            e = self.gaz.lookup(name)
+            sp = Spk(e.name, e.key, name, m.start(2), m.end(2), e.kind) if e else Spk(
+                name, None, name, m.start(2), m.end(2), "person", title=m.group(1))
+            self.learned.setdefault(key, sp)
+            t = m.group(1).lower().rstrip(".")
+            g = "f" if t in _EN_FEMALE else "m" if t in _EN_MALE else None
+            if g and sp.kind == "person":
+                self._genders().setdefault(sp.name, g)
+        for post in self.posts:  # the author of an embedded post
+            sp = post[4]
+            if sp.key is None and len(sp.name.split()) >= 2:
+                self.learned.setdefault(normalize_alias(sp.name), sp)
+        # every later mention of a learned English name, full or surname only, for pronouns
+        taken = _Intervals([(s, e) for s, e, _ in self.mentions])
+        extra = []
+        forms: dict[str, Spk] = {}
+        for sp in self.learned.values():
+            if sp.key is None and sp.name.isascii() and len(sp.name.split()) >= 2 and len(forms) < 400:
+                forms.setdefault(sp.name, sp)
+                forms.setdefault(sp.name.split()[-1], sp)  # a surname shared by two people: the first
+        if forms:  # one pass over the text for every name (bounded work)
+            pat = re.compile(r"\b(?:" + _alt(forms) + r")\b")
+            for m in pat.finditer(self.f):
+                if len(extra) > 5000:
+                    break
+                if not taken.contains(m.start()):
+                    sp = forms[m.group(0)]
+                    extra.append((m.start(), m.end(), Spk(sp.name, None, m.group(0), m.start(), m.end(), "person")))
+        if extra:
+            self.mentions = sorted(self.mentions + extra, key=lambda m: (m[0], -m[1]))
+            self.mention_starts = [m[0] for m in self.mentions]
+
     def _name_after(self, pos: int) -> str:
         """A person's name right after a title word, or ''."""
         win = self.f[pos:pos + 8]
@@ -371,6 +424,8 @@ class Doc:
             if verb == "指" and not (before.endswith(("并", "也", "还", "另", "则", "更", "又", ",", "斥", "驳"))
                                     or after[:1] in ",:,:「“"):
                 continue
+            if verb in ("声明", "报导", "报道") and re.match(_SAY_HEAD, after):
+                continue  # 声明指出, 报道称: a noun, the next verb is the cue
             if verb == "称" and after[:1] in "为作之号霸职赞":
                 continue
             if verb == "问" and after.startswith(("题", "责", "世", "候", "卷", "鼎", "津")):
@@ -489,6 +544,10 @@ class Doc:
                 via.append(via_name)
             seg_s += m.end()
             seg = seg[m.end():]
+        m = _DATELINE_RE.match(seg)
+        if m:
+            seg_s += m.end()
+            seg = seg[m.end():]
         # connectives at the start
         m = _CONNECTIVES.match(seg)
         if m and m.end():
@@ -527,6 +586,19 @@ class Doc:
                 cue.speaker = last_subject or (prev.speaker if prev else None)
             if rest and _PRONOUN_RE.match(rest):
                 pass
+            return
+        if np.strip() in _DOC_NOUNS:
+            # 声明指出 / 新闻稿说: the document speaks for whoever issued it
+            issuer = last_subject or (prev.speaker if prev else None)
+            if issuer is None:
+                for ms, _me, sp in reversed(self.mentions_in(self.pstarts[cue.para], np_s)):
+                    if sp.kind != "person" and not self.in_quote.contains(ms):
+                        issuer = sp
+                        break
+            if issuer is not None and issuer.kind != "person":
+                cue.implicit = True
+                cue.speaker = Spk(issuer.name, issuer.key, self.text[np_s:np_s + len(np.strip())], np_s,
+                                  np_s + len(np.strip()), issuer.kind)
             return
         spk = self._np_speaker(np, np_s, cue, prev, last_subject)
         cue.speaker = spk
@@ -674,6 +746,8 @@ class Doc:
         return None
 
     def _looks_like_name(self, s: str) -> bool:
+        if any(ch in _NAME_HARD_STOP or ch in "他她我你们其此该这那" for ch in s):
+            return False
         return s[0] in _SURNAMES or len(s) >= 3
 
     def _learn(self, spk: Spk, end: int) -> None:
@@ -712,14 +786,16 @@ class Doc:
             cand = None
             p = self.para_of(s)
             for m in reversed(self.mentions_in(self.pstarts[p], s)):
-                if m[2].kind == "person" and not self.in_quote.contains(m[0]) and not self._is_object(m[0], m[1]):
+                if m[2].kind == "person" and not self.in_quote.contains(m[0]) and not self._is_object(m[0], m[1]) \
+                        and not self._after_cue_in_sentence(m[0]) and self._gender_ok(word, m[2]):
                     cand = m[2]
                     break
             if cand is not None:
                 pass
-            elif prev is not None and prev.speaker.kind == "person" and s - prev.end < 600:
+            elif prev is not None and prev.speaker.kind == "person" and s - prev.end < 600 and \
+                    self._gender_ok(word, prev.speaker):
                 cand = prev.speaker
-            elif last_subject is not None and last_subject.kind == "person":
+            elif last_subject is not None and last_subject.kind == "person" and self._gender_ok(word, last_subject):
                 cand = last_subject
             else:
                 for m in reversed(self.mentions_in(max(0, s - 400), s)):
@@ -891,8 +967,8 @@ class Doc:
         for c in self._cues_before(cue.start):
             if c.para != cue.para or c.lang != "en":
                 break
-            if c.speaker is not None and c.speaker.kind in ("person", "group") or (
-                    c.speaker is not None and word.lower() == "they"):
+            if c.speaker is not None and (c.speaker.kind in ("person", "group") and self._gender_ok(
+                    word.lower(), c.speaker) or word.lower() == "they"):
                 return Spk(c.speaker.name, c.speaker.key, word, s, s + len(word), c.speaker.kind)
         return self._en_np(word, s, prev)
 
@@ -911,11 +987,13 @@ class Doc:
         low = np.lower()
         if low in ("he", "she", "they", "it"):
             cand = None
-            if prev is not None and (low != "they" or True) and s - prev.end < 800:
+            person = low in ("he", "she")
+            if prev is not None and s - prev.end < 800 and (not person or (
+                    prev.speaker.kind == "person" and self._gender_ok(low, prev.speaker))):
                 cand = prev.speaker
             else:
                 for m in reversed(self.mentions_in(max(0, s - 500), s)):
-                    if m[2].kind == "person" or low != "he":
+                    if not person or (m[2].kind == "person" and self._gender_ok(low, m[2])):
                         cand = m[2]
                         break
             if cand is None:
@@ -1126,6 +1204,8 @@ class Doc:
             return None
         post = self._post_of(q.open)
         term = self._is_term(q)
+        if not term and re.fullmatch(r"(?:[^。!?.]*\?)+\s*", body) and len(body) <= 200:
+            return None  # only questions (你能不能…？还是…？): asked, not asserted
         # a quote right after a question verb is a question
         before = self.f[max(self.pstarts[p], q.open - 6): q.open]
         if re.search(r"(?:问|问道|追问|质问|asked|asks)\s*[,:,:]?\s*$", before):
@@ -1643,6 +1723,39 @@ class Doc:
         out = assign_claim_keys(out, [st.para for st in stmts])
         new = tuple(v for k, v in sorted(self.new_speakers.items(), key=lambda kv: kv[1].name))
         return Extraction(tuple(out), tuple(stances), new, EXTRACTOR_VERSION)
+
+    def _after_cue_in_sentence(self, pos: int) -> bool:
+        """A mention after a resolved reporting verb of its own sentence is content or object."""
+        ss, _ = self.sent_bounds(pos)
+        k = bisect.bisect_left(self.cue_starts, pos) - 1
+        while k >= 0 and self.cues[k].start >= ss:
+            c = self.cues[k]
+            if c.end <= pos and c.speaker is not None and c.kind not in ("ask",):
+                return True
+            k -= 1
+        return False
+
+    def _gender_ok(self, word: str, sp: Spk) -> bool:
+        """她 is not a man and 他 not a woman, where the text says which (女士, 先生, Ms, Mr)."""
+        g = self._genders().get(sp.name)
+        if g is None or word not in ("他", "她", "他本人", "她本人", "he", "she"):
+            return True
+        return g == ("f" if word in ("她", "她本人", "she") else "m")
+
+    def _genders(self) -> dict[str, str]:
+        if not hasattr(self, "_gender"):
+            self._gender: dict[str, str] = {}
+            for s, e, sp in self.mentions:
+                if sp.kind != "person":
+                    continue
+                around = self.f[max(0, s - 6): s] + "|" + self.f[e: e + 3]
+                if re.search(r"女[^儿]?$|女士|小姐|太太|夫人|\bMs\.?\s*$|\bMrs\.?\s*$|Miss\s*$", around.split("|")[0]) \
+                        or re.match(r"\|(?:女士|小姐|太太|夫人)", around[around.index("|"):]):
+                    self._gender.setdefault(sp.name, "f")
+                elif re.search(r"\bMr\.?\s*$", around.split("|")[0]) or around.endswith(("先生",)) or \
+                        self.f[e:e + 2] == "先生":
+                    self._gender.setdefault(sp.name, "m")
+        return self._gender
 
     def _is_object(self, s: int, e: int) -> bool:
         """A mention that is the object of a verb (批评叶庭萱, 质问林佑诚), not a subject."""

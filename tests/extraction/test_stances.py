@@ -66,3 +66,43 @@ def test_three_character_name_with_verb_like_character():
 def test_agreement_is_not_content():
     ex = run("毛寧說,雙方應該盡快恢復直航。\n賴清德表示同意,承諾在月底前提出方案。")
     assert "同意" not in [s.text[:2] for s in ex.statements]
+
+
+# --- speaker resolution rules added with the stance work -----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # 她 skips a man named as the object of the previous verb and goes to the subject
+    ("議員陳淑芬批評,部長張大偉「一再跳票」。她說,政府必須道歉。",
+     ("陳淑芬", "政府必須道歉")),
+    # a mention inside reported content is not the antecedent of a sentence-initial pronoun
+    ("毛寧表示,王毅將於下週出訪。她說,具體行程將適時發布。",
+     ("Mao Ning", "具體行程將適時發布")),
+    # the statement of a party, referred to as 聲明 afterwards
+    ("民進黨今天發布聲明。聲明指出,公投應該與選舉分開舉行。",
+     ("民進黨", "公投應該與選舉分開舉行")),
+    # a wire dateline before the subject
+    ("新华社北京3月2日电 发言人毛宁2日表示,中方愿意提供协助。",
+     ("Mao Ning", "中方愿意提供协助")),
+])
+def test_zh_speaker_resolution(text, expected):
+    got = [(s.speaker, s.mention, s.text) for s in run(text).statements]
+    assert any(expected[0] in (sp, m) and t == expected[1] for sp, m, t in got), got
+
+
+def test_question_only_quote_is_not_a_statement():
+    ex = run("立委林美玲質問部長:「你能不能給大家一個日期?還是又要延期?」")
+    assert [s.text for s in ex.statements] == []
+
+
+def test_english_she_goes_to_a_woman():
+    text = ("Councilwoman Dana Ortiz met Mr. Paul Grant on Monday.\n"
+            'Grant spoke first. "We need the money now," she said.')
+    ex = run(text)
+    assert [(s.speaker, s.text) for s in ex.statements] == [("Dana Ortiz", "We need the money now,")]
+
+
+def test_english_sentences_do_not_share_a_claim_by_letters():
+    text = ('"The budget will pass this week," Senator Ann Cole said.\n'
+            '"Nobody in this building trusts the agency anymore," Mayor Tom Reed said.')
+    ex = run(text)
+    assert len({s.claim_key for s in ex.statements}) == 2
