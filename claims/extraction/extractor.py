@@ -125,6 +125,9 @@ _DOC_NOUNS = frozenset(("声明", "该声明", "新闻稿", "该新闻稿", "公
                         "贴文", "该贴文", "报告", "该报告", "信中", "文中", "稿中", "声明中", "新闻稿中"))
 _DATELINE_RE = re.compile(r"[^,。:\n]{0,16}?(?:\d{1,2}月)?\d{1,2}日[电讯]\)?\s*")
 _SAY_HEAD = r"(?:中)?(?:指出|表示|说|称|强调|写道|提到|认为|批评)"
+_STANCE_HEAD_RE = re.compile("(?:" + _alt(SUPPORT + OPPOSE) + ")(?:[,:;。]|$)")
+_OF_CLAIM_NOUN_RE = re.compile(r".{1,8}的(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")")
+_CHAIN_ONLY_RE = re.compile(r"(?:" + _alt(L.ZH_CHAIN) + r")*只")
 _TOPIC_RE = re.compile(r"(?:对于|关于|针对|对)(?!此)")
 _CLAIM_NOUN_ALT = _alt(L.ZH_CLAIM_NOUNS)
 _AGREE_WITH_PERSON = frozenset(("同意", "认同", "赞同", "力挺", "附和", "声援"))
@@ -1136,13 +1139,13 @@ class Doc:
             return None
         if len(body) < 4:
             return None
-        if re.match("(?:" + _alt(SUPPORT + OPPOSE) + ")(?:[,:;。]|$)", body):
+        if _STANCE_HEAD_RE.match(body):
             return None  # 表示同意, 承诺…: a stance, and the next verb says what follows
         if any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3
                for w in L.ZH_SPEECH_ACTS):
             return None
         if body.endswith(L.ZH_CLAIM_NOUNS) and "," not in body and (
-                len(body) <= 6 or re.fullmatch(r".{1,8}的(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")", body)):
+                len(body) <= 6 or _OF_CLAIM_NOUN_RE.fullmatch(body)):
             return None  # 证实美方说法: a reference to something said, not a claim
         del j
         return Stmt(cue.speaker, s, e, "direct" if colon and not _CJK.search(body[:0]) and False else "indirect",
@@ -1169,7 +1172,7 @@ class Doc:
             has_subject = False
             if not seg:
                 has_subject = False
-            elif _CHAIN_RE.fullmatch(seg) or re.fullmatch(r"(?:" + _alt(L.ZH_CHAIN) + r")*只", seg):
+            elif _CHAIN_RE.fullmatch(seg) or _CHAIN_ONLY_RE.fullmatch(seg):
                 has_subject = c.verb not in ("认为",) or seg != ""
             else:
                 np_end = self._np_end(cs, seg)
