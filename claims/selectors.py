@@ -313,10 +313,25 @@ def claim_search(
         if parsed:
             exact = Q(search_text__contains=parsed.folded)
             if connection.vendor == "postgresql":
-                condition = exact
-                tsquery = parsed.tsquery()
-                if tsquery:
-                    condition |= Q(_TsMatch("search_text", Value(tsquery)))
+                # pg_trgm can only narrow a LIKE whose pattern holds a whole trigram; a shorter one
+                # makes GIN read its entire index (seconds on 100,000 claims). Two Han characters
+                # are a bigram lexeme anyway; a single character matches where it is a token.
+                # Each index answers its own subquery, unioned: with a plain OR, PostgreSQL rechecks
+                # every candidate row against both conditions, recomputing to_tsvector per row. The
+                # exact-first flag is a hashed lookup in the LIKE subquery, not a LIKE per row.
+                ids = Claim.objects.filter(_TsMatch("search_text", Value(parsed.tsquery()))).order_by().values("pk")
+                if len(parsed.folded) >= 3:
+                    like_ids = Claim.objects.filter(exact).order_by().values("pk")
+                    ids = ids.union(like_ids)
+                    exact_first = Case(When(pk__in=like_ids, then=Value(True)), default=Value(False))
+                else:
+                    # A UNION is never flattened into the outer query; a bare IN (...) was turned into
+                    # a walk down the recency index with to_tsvector per row (1.2 s on 100,000 claims).
+                    ids = ids.union(ids)
+                    exact_first = Value(False)
+                qs = qs.filter(pk__in=ids).annotate(exact_match=exact_first)
+                # Sort and cut the page before fetching verdicts (a join first would touch every match).
+                qs = qs.select_related(None).prefetch_related("current_verdict")
             else:
                 condition = Q()
                 for alternatives in parsed.substrings():
@@ -325,9 +340,9 @@ def claim_search(
                         either |= Q(*[Q(search_text__contains=piece) for piece in pieces])
                     condition &= either
                 condition |= exact
-            qs = qs.filter(condition).annotate(
-                exact_match=Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
-            )
+                qs = qs.filter(condition).annotate(
+                    exact_match=Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+                )
             order = ["-exact_match", *order]
     if language == "zh":
         qs = qs.filter(language__in=[Language.ZH_HANT, Language.ZH_HANS])
@@ -344,7 +359,8 @@ def claim_search(
         qs = qs.filter(current_verdict__published_at__date__gte=date_from)
     if date_to:
         qs = qs.filter(current_verdict__published_at__date__lte=date_to)
-    return qs.order_by(*order)
+    # search_text is several times the claim's size and never shown.
+    return qs.defer("search_text").order_by(*order)
 
 
 def claim_list_with_statements(claims: QuerySet[Claim]) -> QuerySet[Claim]:
