@@ -82,7 +82,7 @@ def test_substring_that_is_not_a_token_is_still_found():
     claim = make_public_claim("中華人民共和國外交部表示將採取反制措施")
     assert found("民共和") == [claim.pk]  # jieba never yields 民共和 as a token
     assert found("取反制") == [claim.pk]
-    assert found("華") == [claim.pk]  # one character: exact-substring path
+    assert found("民共") == [claim.pk]  # two characters: a bigram, not a token
 
 
 @pytest.mark.django_db
