@@ -24,10 +24,11 @@ ERROR_TIMESTAMP = "Enter a date-time in ISO 8601 (e.g. 2025-02-13T08:30:00+08:00
 
 
 def iso_utc(value: dt.datetime | None) -> str | None:
-    """A datetime as RFC 3339 in UTC with a trailing Z (the API's one timestamp format)."""
+    """A datetime as RFC 3339 in UTC to the second with a trailing Z (the API's one timestamp format;
+    claims.api.queries.IsoUtc produces the same string in SQL)."""
     if value is None:
         return None
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    return value.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def checked_datetime(value: dt.datetime | dt.date) -> dt.datetime:

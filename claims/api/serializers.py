@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from rest_framework import serializers
 
 from claims.api.fields import BoundedDateTimeField, iso_utc
-from claims.models import ClaimType, Polarity, StatementKind, VerificationStatus
+from claims.models import ClaimType, Polarity, StatementKind, VerdictStatus, VerificationStatus
 from claims.ratings import Rating, rating_info
 from sources.models import ExtractionStatus, Language
 
@@ -94,22 +94,33 @@ class ClaimListOutputSerializer(serializers.Serializer):
     speakers = SpeakerRefSerializer(many=True)
     languages = serializers.ListField(child=serializers.CharField(), help_text="Languages it was said in.")
 
-    def to_representation(self, claim) -> dict:
-        from claims.api.queries import public_verdict
-
+    def to_representation(self, row: dict) -> dict:
+        """From a claims.api.queries.claim_rows row with people attached (no further queries)."""
+        verdict = None
+        if row["current_verdict_id"] is not None and row["current_verdict__status"] == VerdictStatus.PUBLISHED:
+            info = rating_info(row["current_verdict__rating"])
+            verdict = {
+                "id": row["current_verdict_id"],
+                "rating": row["current_verdict__rating"],
+                "label": info.alternate_name,
+                "rating_value": info.value,
+                "summary": row["current_verdict__summary"],
+                "published_at": row["verdict_published_iso"],
+                "revision": row["current_verdict__revision"],
+            }
         return {
-            "id": claim.pk,
-            "url": f"{_base(self.context, 'claim-detail')}{claim.pk}/",
-            "text": claim.text,
-            "language": claim.language,
-            "claim_type": claim.claim_type,
-            "status": claim.status,
-            "first_seen_at": iso_utc(claim.first_seen_at),
-            "published_at": iso_utc(claim.published_at),
-            "updated_at": iso_utc(claim.updated_at),
-            "verdict": verdict_summary(public_verdict(claim)),
-            "speakers": [{"id": sid, "name": name} for sid, name in claim.api_speakers],
-            "languages": claim.api_languages,
+            "id": row["id"],
+            "url": f"{_base(self.context, 'claim-detail')}{row['id']}/",
+            "text": row["text"],
+            "language": row["language"],
+            "claim_type": row["claim_type"],
+            "status": row["status"],
+            "first_seen_at": row["first_seen_iso"],
+            "published_at": row["published_iso"],
+            "updated_at": row["updated_iso"],
+            "verdict": verdict,
+            "speakers": [{"id": sid, "name": name} for sid, name in row["api_speakers"]],
+            "languages": row["api_languages"],
         }
 
 
@@ -224,8 +235,21 @@ class ClaimDetailOutputSerializer(ClaimListOutputSerializer):
     def to_representation(self, claim) -> dict:
         from claims.api.queries import public_verdict
 
-        data = super().to_representation(claim)
         verdict = public_verdict(claim)
+        data = {
+            "id": claim.pk,
+            "url": f"{_base(self.context, 'claim-detail')}{claim.pk}/",
+            "text": claim.text,
+            "language": claim.language,
+            "claim_type": claim.claim_type,
+            "status": claim.status,
+            "first_seen_at": iso_utc(claim.first_seen_at),
+            "published_at": iso_utc(claim.published_at),
+            "updated_at": iso_utc(claim.updated_at),
+            "verdict": verdict_summary(verdict),
+            "speakers": [{"id": sid, "name": name} for sid, name in claim.api_speakers],
+            "languages": claim.api_languages,
+        }
         if verdict is not None:
             data["verdict"].update(explanation=verdict.explanation, evidence_links=list(verdict.evidence_links or []))
         data["site_url"] = public_claim_url(claim)
