@@ -19,6 +19,7 @@ from .types import Statement
 MIN_CONTAIN = 8  # characters a contained canonical form needs to count
 DICE = 0.5  # bigram Dice coefficient for near paraphrases
 OVERLAP = 0.6  # bigram overlap coefficient (shorter side) for a paraphrase inside a longer claim
+SAME_SPEAKER_OVERLAP = 0.45  # ... lower when the same speaker says it again
 
 
 def canonical(text: str) -> str:
@@ -61,10 +62,19 @@ def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
     if not ga or not gb:
         return False
     inter = len(ga & gb)
+    if not _is_cjk(a) and inter < 5:
+        return False  # a few English word pairs in common say nothing ("I'm interested in a ...")
     if 2 * inter / (len(ga) + len(gb)) >= DICE:
         return True
     small = min(len(ga), len(gb))
     return small >= 6 and inter / small >= OVERLAP
+
+
+def _restated(ga: set[str], gb: set[str]) -> bool:
+    """The same speaker saying it again in other words: most of the shorter one's bigrams recur."""
+    small = min(len(ga), len(gb))
+    inter = len(ga & gb)
+    return small >= 8 and inter >= 7 and inter / small >= SAME_SPEAKER_OVERLAP
 
 
 def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statement]:
@@ -108,7 +118,8 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
                         and set(x.via) & set(y.via):
                     union(i, j)
                 continue
-            if find(i) != find(j) and _similar(canon[i], canon[j], grams[i], grams[j]):
+            if find(i) != find(j) and (_similar(canon[i], canon[j], grams[i], grams[j]) or (
+                    stmts[i].speaker == stmts[j].speaker and cjk[i] and _restated(grams[i], grams[j]))):
                 union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(n):

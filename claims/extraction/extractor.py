@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.3.0"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.3.1"  # bump when the output for the same input changes
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
@@ -58,7 +58,7 @@ _CONNECTIVES = re.compile(
     r"对于|关于|针对|就)?"
 )
 _LEAD_ADV = re.compile(
-    r"(?:会后|会前|当地时间|北京时间|台北时间|今天|昨天|今日|昨日|稍早|稍后|日前|随后|同日|当天|当日|"
+    r"(?:(?:记者|新闻发布|发布|说明|招待)会[后上中]|会后|会前|当地时间|北京时间|台北时间|今天|昨天|今日|昨日|稍早|稍后|日前|随后|同日|当天|当日|"
     r"\d{1,4}年|\d{1,2}月|\d{1,2}[日号]|[今昨]?\(\d{1,2}\)日|上午|下午|晚间|中午|早上|凌晨|"
     r"[一-龥]{0,2}时间|有(?=[一-龥]{2}))"
 )

@@ -106,3 +106,16 @@ def test_english_sentences_do_not_share_a_claim_by_letters():
             '"Nobody in this building trusts the agency anymore," Mayor Tom Reed said.')
     ex = run(text)
     assert len({s.claim_key for s in ex.statements}) == 2
+
+
+def test_same_speaker_restating_a_claim_shares_its_key():
+    ex = run("毛寧表示,新航站大樓可望在今年年底前正式啟用。\n"
+             "記者會後毛寧再度重申,新航站大樓年底前正式啟用的時程不會改變。\n"
+             "佩斯科夫表示,俄方將在今年年底前公布新的能源政策。")
+    keys = [s.claim_key for s in ex.statements]
+    assert len(keys) == 3 and keys[0] == keys[1] != keys[2]
+
+
+def test_short_english_halves_of_a_quote_are_not_one_claim():
+    ex = run('"I am not interested in a fight," Peskov said on Monday. Peskov later said: "I am interested in a deal."')
+    assert len({s.claim_key for s in ex.statements}) == len(ex.statements) == 2
