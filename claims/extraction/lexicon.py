@@ -91,6 +91,7 @@ TITLE_WORDS = frozenset((
     "先生", "女士", "小姐", "太太", "理事长", "会长", "召集人", "发起人", "董事", "所长", "副教授",
     "助理教授", "讲师", "执行秘书", "秘书", "干事", "组长", "科长", "校长", "立法会议员", "市议员",
     "副主委", "副署长", "副局长", "总干事", "社长", "总编辑", "主编", "党鞭", "总召", "干部", "村长",
+    "影评人", "评论员", "评论家", "观察家", "主持人", "博主", "艺人", "制片人", "监制", "编剧",
 ))
 # Title words sorted longest first for suffix matching in a subject.
 TITLES_LONGEST_FIRST = tuple(sorted(TITLE_WORDS, key=len, reverse=True))
