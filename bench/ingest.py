@@ -1,0 +1,405 @@
+"""Benchmark: articles through the partner API into PostgreSQL and through Celery workers on Redis
+to extracted statements, against calling the extractor in a loop over the same texts.
+
+    .venv/bin/python bench/ingest.py [--n 500] [--workers 1,2] [--clients 4] [--keep-logs]
+
+N distinct articles of the team's own generated text (templated Traditional, Simplified and
+English paragraphs with direct quotes and reported speech; speakers drawn from the registry in
+claims/extraction/data/speakers.json) are generated deterministically. Then, in this one run:
+
+  loop      claims.extraction.extract() over the N texts in this process (bundled gazetteer)
+  pipeline  for each worker count k: a fresh database (factdesk_bench_ingest, cloned from a
+            migrated template), gunicorn on 127.0.0.1 (2 processes), k `celery -A factdesk worker
+            -c 1` processes on redis://127.0.0.1:6379/9 (flushed first); the N articles are POSTed
+            to /api/v1/articles/ by --clients threads with an 'ingest' partner key; the clock runs
+            from the first POST until every article is done or failed (polled in PostgreSQL)
+
+Prints articles per second for the loop and for each k, and the overhead ratio pipeline/loop
+(wall time for the same N texts). The databases are dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/9")
+DB_NAME = "factdesk_bench_ingest"
+TEMPLATE = "factdesk_bench_ingest_tpl"
+PYTHON = sys.executable
+
+# --- the team's own generated texts ------------------------------------------------------------
+
+ZH_DIRECT = [
+    "{name}{day}日在{place}受訪時表示:「{topic}將在今年第{n}季完成,我們不會改變立場。」",
+    "{title}{name}{day}日指出:「關於{topic},政府已經準備了{n}項措施。」",
+    "{name}強調:「{topic}不是任何單一國家可以決定的事情,這是第{n}次重申。」",
+    "對此,{name}回應說:「我們歡迎各方就{topic}進行對話。」",
+]
+ZH_INDIRECT = [
+    "{name}{day}日表示,{topic}的進度符合預期,預計投入{n}億元。",
+    "{title}{name}說,政府會在{place}繼續推動{topic}。",
+    "{name}指出,有關{topic}的報導並不正確,相關數字只有{n}%。",
+    "據{outlet}報導,{name}認為{topic}需要更多時間評估。",
+]
+ZH_FILLER = [
+    "這項政策自去年起實施,已有超過{n}萬人受益。",
+    "分析人士認為,{topic}將影響區域情勢。",
+    "會議於{place}舉行,共有{n}個國家代表出席。",
+    "根據統計,相關預算在過去{n}年間持續增加,其中以{topic}的比重最高。",
+    "{place}當地多家媒體也關注此事,並以頭版報導{topic}的最新發展。",
+]
+EN_DIRECT = [
+    '"{topic} will be completed in the {nth} quarter," {name} told reporters in {place} on {weekday}.',
+    '{name}, the {title}, said: "We have prepared {n} measures on {topic}."',
+    '"Nobody can decide {topic} alone," {name} said, adding that this was the {nth} time he had said so.',
+]
+EN_INDIRECT = [
+    "{name} said on {weekday} that {topic} was on schedule and would cost {n} billion dollars.",
+    "According to {outlet}, {name} believes {topic} needs more time.",
+    "{name} told lawmakers that reports about {topic} were wrong.",
+]
+EN_FILLER = [
+    "The policy took effect last year and has reached more than {n},000 people.",
+    "Analysts said {topic} would shape the region for years.",
+    "Figures published last month show spending on {topic} has grown for {n} years in a row.",
+    "Several newspapers put {topic} on their front pages the next morning.",
+]
+ZH_TOPICS = ["兩岸交流", "國防預算", "能源轉型", "半導體出口管制", "區域安全", "疫苗採購", "氣候變遷", "貿易協定"]
+EN_TOPICS = ["the trade agreement", "the defence budget", "energy transition", "chip export controls",
+             "regional security", "the climate plan", "vaccine procurement"]
+ZH_PLACES = ["立法院", "台北", "北京", "華盛頓", "東京", "布魯塞爾", "首爾"]
+EN_PLACES = ["Taipei", "Beijing", "Washington", "Tokyo", "Brussels", "Seoul", "Geneva"]
+OUTLETS_ZH = ["中央社", "聯合報", "新華社", "路透社"]
+OUTLETS_EN = ["Reuters", "the Associated Press", "AFP", "Nikkei"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+NTH = ["first", "second", "third", "fourth"]
+
+
+def registry_people() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(Chinese name, title) and (English name, title) of people in the speaker registry."""
+    data = json.loads((ROOT / "claims" / "extraction" / "data" / "speakers.json").read_text(encoding="utf-8"))
+    zh, en = [], []
+    for entry in data:
+        if entry.get("kind") != "person":
+            continue
+        han = [a for a in entry.get("aliases", []) if any("\u4e00" <= ch <= "\u9fff" for ch in a) and len(a) <= 6]
+        if han:
+            zh.append((han[0], ""))
+        en.append((entry["name"], entry.get("title", "") or "official"))
+    return zh, en
+
+
+def make_articles(n: int, seed: int = 20250213) -> list[dict]:
+    """N distinct articles: a third each in Traditional, Simplified and English, 6-10 paragraphs."""
+    from claims.extraction import to_simplified
+
+    rng = random.Random(seed)
+    zh_people, en_people = registry_people()
+    titles_zh = ["外交部長", "發言人", "行政院長", "國防部長", "經濟部長"]
+    out = []
+    for i in range(n):
+        kind = ("zh-Hant", "zh-Hans", "en")[i % 3]
+        paragraphs = [f"({i})"]
+        for p in range(rng.randint(6, 10)):
+            n_value = rng.randint(2, 99)
+            if kind == "en":
+                name, title = rng.choice(en_people)
+                template = rng.choice(EN_DIRECT if p % 2 == 0 else EN_INDIRECT if p % 3 else EN_FILLER)
+                text = template.format(
+                    name=name, title=title.lower(), topic=rng.choice(EN_TOPICS), place=rng.choice(EN_PLACES),
+                    weekday=rng.choice(WEEKDAYS), nth=rng.choice(NTH), n=n_value, outlet=rng.choice(OUTLETS_EN),
+                )
+                text += " " + rng.choice(EN_FILLER).format(n=rng.randint(2, 99), topic=rng.choice(EN_TOPICS))
+            else:
+                name, _ = rng.choice(zh_people)
+                template = rng.choice(ZH_DIRECT if p % 2 == 0 else ZH_INDIRECT if p % 3 else ZH_FILLER)
+                text = template.format(
+                    name=name, title=rng.choice(titles_zh), topic=rng.choice(ZH_TOPICS), place=rng.choice(ZH_PLACES),
+                    day=rng.randint(1, 28), n=n_value, outlet=rng.choice(OUTLETS_ZH),
+                )
+                text += "".join(rng.choice(ZH_FILLER).format(n=rng.randint(2, 99), topic=rng.choice(ZH_TOPICS),
+                                                             place=rng.choice(ZH_PLACES)) for _ in range(2))
+                if kind == "zh-Hans":
+                    text = to_simplified(text)
+            paragraphs.append(text)
+        body = "\n".join(paragraphs)
+        published = dt.date(2025, 1, 1) + dt.timedelta(days=i % 300)
+        out.append({"text": body, "language": kind, "published_at": published.isoformat(),
+                    "title": f"Bench article {i}", "outlet": OUTLETS_ZH[i % 4] if kind != "en" else OUTLETS_EN[i % 4]})
+    return out
+
+
+# --- infrastructure ----------------------------------------------------------------------------
+
+
+def admin_sql(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        for sql in statements:
+            conn.execute(sql)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def service_env(db: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FACTDESK_", "CELERY_", "DATABASE_"))}
+    env.update(
+        DATABASE_URL=f"{PG}/{db}",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        CELERY_BROKER_URL=REDIS,
+        FACTDESK_THROTTLE_INGEST="1000000/min",
+        FACTDESK_LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+class Proc:
+    """A subprocess in its own session, its output in a log file; stopped with its whole group."""
+
+    def __init__(self, name: str, args: list[str], env: dict[str, str], logdir: Path):
+        self.name = name
+        self.log_path = logdir / f"{name}.log"
+        self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+
+    def wait_for_log(self, needle: str, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited:\n{self.log_path.read_text()[-3000:]}")
+            if needle in self.log_path.read_text(errors="replace"):
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} not ready in {timeout}s:\n{self.log_path.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=30)
+        self.log.close()
+
+
+def flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+
+
+def count_finished(db: str) -> tuple[int, int, int]:
+    """(done, failed, statements) in the bench database."""
+    import psycopg
+
+    with psycopg.connect(f"{PG}/{db}") as conn:
+        done, failed = conn.execute(
+            "SELECT count(*) FILTER (WHERE extraction_status='done'),"
+            " count(*) FILTER (WHERE extraction_status='failed') FROM sources_article"
+        ).fetchone()
+        (statements,) = conn.execute("SELECT count(*) FROM claims_statement").fetchone()
+    return done, failed, statements
+
+
+def create_key(db: str) -> str:
+    """An 'ingest' partner key, made by the service in a child process on the bench database."""
+    code = (
+        "import django; django.setup();"
+        "from claims.services import partner_key_create;"
+        "print('KEY', partner_key_create('bench', ['ingest', 'read'])[1])"
+    )
+    result = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env={**service_env(db), "DJANGO_SETTINGS_MODULE":
+                            "factdesk.settings"}, capture_output=True, text=True, timeout=120, check=True)
+    return next(line.split()[1] for line in result.stdout.splitlines() if line.startswith("KEY "))
+
+
+def post_all(base: str, key: str, articles: list[dict], clients: int) -> list[int]:
+    """POST every article with ``clients`` threads (one keep-alive connection each); the statuses."""
+    import requests
+
+    statuses: list[int] = [0] * len(articles)
+    next_index = iter(range(len(articles)))
+    lock = threading.Lock()
+
+    def run() -> None:
+        session = requests.Session()
+        session.headers["Authorization"] = f"Api-Key {key}"
+        while True:
+            with lock:
+                i = next(next_index, None)
+            if i is None:
+                return
+            response = session.post(f"{base}/api/v1/articles/", json=articles[i], timeout=120)
+            statuses[i] = response.status_code
+
+    threads = [threading.Thread(target=run) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return statuses
+
+
+def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path, timeout: float) -> dict:
+    """One measured run on a fresh database: API -> PostgreSQL -> Redis -> k workers -> statements."""
+    admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"CREATE DATABASE {DB_NAME} TEMPLATE {TEMPLATE}")
+    env = service_env(DB_NAME)
+    key = create_key(DB_NAME)
+    flush_redis()
+    port = free_port()
+    procs: list[Proc] = []
+    try:
+        web = Proc(f"gunicorn-{workers}", [PYTHON, "-m", "gunicorn", "factdesk.wsgi:application", "-b",
+                                           f"127.0.0.1:{port}", "-w", "2", "--log-level", "info"], env, logdir)
+        procs.append(web)
+        for w in range(workers):
+            worker = Proc(f"worker-{workers}-{w}", [PYTHON, "-m", "celery", "-A", "factdesk", "worker", "-c", "1",
+                                                    "-P", "prefork", "-l", "INFO", "--without-gossip",
+                                                    "--without-mingle", "--without-heartbeat",
+                                                    "-n", f"bench{workers}-{w}@%h"], env, logdir)
+            procs.append(worker)
+        web.wait_for_log("Booting worker")
+        for worker in procs[1:]:
+            worker.wait_for_log(" ready.")
+        base = f"http://127.0.0.1:{port}"
+        import requests
+
+        deadline = time.monotonic() + 60
+        while requests.get(f"{base}/healthz", timeout=5).status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+        started = time.perf_counter()
+        statuses = post_all(base, key, articles, clients)
+        ingested = time.perf_counter() - started
+        refused = [s for s in statuses if s not in (200, 201)]
+        if refused:
+            raise RuntimeError(f"{len(refused)} submissions refused, e.g. HTTP {refused[0]}")
+        n = len(articles)
+        deadline = time.monotonic() + timeout
+        while True:
+            done, failed, statements = count_finished(DB_NAME)
+            if done + failed >= n:
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+    finally:
+        for proc in reversed(procs):
+            proc.stop()
+    return {"workers": workers, "seconds": elapsed, "ingest_seconds": ingested, "done": done, "failed": failed,
+            "statements": statements}
+
+
+def run_loop(articles: list[dict]) -> dict:
+    """The extractor alone, in this process, over the same texts (warmed up first)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    from claims.extraction import Gazetteer, extract, warm_up
+
+    warm_up()
+    gazetteer = Gazetteer.bundled()
+    extract(articles[0]["text"], gazetteer=gazetteer)
+    statements = 0
+    started = time.perf_counter()
+    per_article = []
+    for article in articles:
+        t = time.perf_counter()
+        result = extract(article["text"], published=dt.date.fromisoformat(article["published_at"]),
+                         gazetteer=gazetteer)
+        per_article.append(time.perf_counter() - t)
+        statements += len(result.statements)
+    return {"seconds": time.perf_counter() - started, "statements": statements,
+            "median_ms": statistics.median(per_article) * 1000}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    # The issue asks for 1,000; at ~5 articles/s with one worker on 2 CPUs that run takes ~7 minutes,
+    # so the default is 500 (about 4 minutes); pass --n 1000 for the full figure.
+    parser.add_argument("--n", type=int, default=500, help="articles (default 500; the issue's figure is --n 1000)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent HTTP clients posting articles")
+    parser.add_argument("--timeout", type=float, default=1800, help="give up a run after this many seconds")
+    parser.add_argument("--keep-logs", action="store_true", help="keep server and worker logs (path printed)")
+    args = parser.parse_args()
+    counts = [int(x) for x in args.workers.split(",") if x.strip()]
+
+    articles = make_articles(args.n)
+    chars = [len(a["text"]) for a in articles]
+    print(f"N = {args.n} articles (zh-Hant/zh-Hans/en by thirds), median {statistics.median(chars):.0f} chars, "
+          f"{sum(chars):,} chars in all; {args.clients} HTTP clients; machine: {os.cpu_count()} CPUs")
+
+    logdir = Path(tempfile.mkdtemp(prefix="factdesk-bench-ingest-"))
+    loop = run_loop(articles)
+    print(f"loop      extract() x {args.n}: {loop['seconds']:.1f} s, {args.n / loop['seconds']:.1f} articles/s, "
+          f"median {loop['median_ms']:.1f} ms/article, {loop['statements']} statements")
+
+    admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)",
+              f"CREATE DATABASE {TEMPLATE}")
+    results = []
+    try:
+        subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=service_env(TEMPLATE),
+                       check=True, timeout=600)
+        for k in counts:
+            result = run_pipeline(articles, k, args.clients, logdir, args.timeout)
+            results.append(result)
+            print(f"pipeline  {k} worker(s): {result['seconds']:.1f} s, {args.n / result['seconds']:.1f} articles/s "
+                  f"(all POSTs answered after {result['ingest_seconds']:.1f} s, "
+                  f"{args.n / result['ingest_seconds']:.0f} articles/s); {result['done']} done, "
+                  f"{result['failed']} failed, {result['statements']} statements"
+                  f" ({'same as' if result['statements'] == loop['statements'] else 'DIFFERENT from'} the loop); "
+                  f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x", flush=True)
+    finally:
+        admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+        if args.keep_logs:
+            print(f"logs: {logdir}")
+        else:
+            shutil.rmtree(logdir, ignore_errors=True)
+
+    print()
+    print(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}")
+    print(f"{'extract() loop':<22}{loop['seconds']:>9.1f}{args.n / loop['seconds']:>12.1f}{1.0:>15.2f}")
+    for r in results:
+        label = f"API+Celery, {r['workers']} worker" + ("s" if r["workers"] > 1 else "")
+        print(f"{label:<22}{r['seconds']:>9.1f}{args.n / r['seconds']:>12.1f}{r['seconds'] / loop['seconds']:>15.2f}")
+    if len(results) >= 2:
+        print(f"speed-up {results[-1]['workers']} vs {results[0]['workers']} workers: "
+              f"{results[0]['seconds'] / results[-1]['seconds']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
