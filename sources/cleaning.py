@@ -18,6 +18,7 @@ ERROR_TOO_LARGE = "The article is larger than the limit of {limit:,} characters.
 
 # Control characters other than tab, newline and carriage return mark binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SURROGATES = re.compile("[\ud800-\udfff]")
 # The HTML we accept as HTML starts with a tag or doctype; anything else is text.
 _LOOKS_HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE)
 
@@ -68,6 +69,9 @@ def check_text(text: str, *, limit: int) -> str:
     if controls > max(10, len(text[:100_000]) // 100):
         raise IngestError(ERROR_BINARY)
     if "\ufffd" in text and text.count("\ufffd") > max(10, len(text) // 50):
+        raise IngestError(ERROR_ENCODING)
+    # Lone surrogates (from JSON "\ud800" or surrogateescape decoding) cannot be stored as UTF-8.
+    if SURROGATES.search(text):
         raise IngestError(ERROR_ENCODING)
     return text
 

@@ -15,6 +15,8 @@ from django.utils.module_loading import import_string
 
 from sources import fetching
 from sources.cleaning import (
+    ERROR_ENCODING,
+    SURROGATES,
     IngestError,
     PageMetadata,
     check_text,
@@ -82,6 +84,8 @@ def article_ingest(
     """
     if text is None:
         raise IngestError("No article text was given.")
+    if SURROGATES.search(text):  # before HTML parsing too: lxml cannot take lone surrogates
+        raise IngestError(ERROR_ENCODING)
     raw_html = ""
     if looks_like_html(text):
         raw_html = text
