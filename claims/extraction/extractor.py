@@ -25,8 +25,9 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.3.1"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.0"  # bump when the output for the same input changes
 
+_BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
 
@@ -82,6 +83,8 @@ _EN_ACCORDING = re.compile(r"\baccording to\b", re.I)
 _EN_NAME = re.compile(
     r"(?:(?:[A-Z][\w'’\-.]*|of|the|for|and|de|von|van|al-|bin)\s+)*[A-Z][\w'’\-.]*"
 )
+_EN_PUNCT = re.compile(r'[.!?](?=[ \n"”]|$)')
+_EN_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z])$")
 _EN_PRON = re.compile(r"\b(he|she|they|it|we|i)\b", re.I)
 _EN_NOUNISH = re.compile(
     r"(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:[\w\-]+\s+){0,4}"
@@ -205,6 +208,8 @@ class Doc:
         self.posts: list = []
         self.new_speakers: dict[str, ProposedSpeaker] = {}
         self.learned: dict[str, Spk] = {}  # normalised name -> unknown speaker seen with a title
+        self._cs_memo: dict[int, int] = {}  # clause starts, computed once per position
+        self._cut_memo: dict[int, bool] = {}  # cue id -> its clause has its own subject
 
     # ---------------------------------------------------------------------------------------
     def para_of(self, pos: int) -> int:
@@ -486,6 +491,13 @@ class Doc:
 
     # --- subject resolution (Chinese) ------------------------------------------------------
     def _clause_start(self, pos: int) -> int:
+        memo = self._cs_memo
+        r = memo.get(pos)
+        if r is None:
+            r = memo[pos] = self._clause_start_uncached(pos)
+        return r
+
+    def _clause_start_uncached(self, pos: int) -> int:
         p = self.para_of(pos)
         lo = max(self.pstarts[p], pos - 60)
         i = pos
@@ -594,7 +606,7 @@ class Doc:
             # 声明指出 / 新闻稿说: the document speaks for whoever issued it
             issuer = last_subject or (prev.speaker if prev else None)
             if issuer is None:
-                for ms, _me, sp in reversed(self.mentions_in(self.pstarts[cue.para], np_s)):
+                for ms, _me, sp in reversed(self.mentions_in(max(self.pstarts[cue.para], np_s - _BACK), np_s)):
                     if sp.kind != "person" and not self.in_quote.contains(ms):
                         issuer = sp
                         break
@@ -788,7 +800,7 @@ class Doc:
         if kind in ("he", "she", "official"):
             cand = None
             p = self.para_of(s)
-            for m in reversed(self.mentions_in(self.pstarts[p], s)):
+            for m in reversed(self.mentions_in(max(self.pstarts[p], s - _BACK), s)):
                 if m[2].kind == "person" and not self.in_quote.contains(m[0]) and not self._is_object(m[0], m[1]) \
                         and not self._after_cue_in_sentence(m[0]) and self._gender_ok(word, m[2]):
                     cand = m[2]
@@ -1168,24 +1180,31 @@ class Doc:
             cs = self._clause_start(c.start)
             if cs <= start:
                 continue
-            seg = self.f[cs:c.start].strip()
-            has_subject = False
-            if not seg:
-                has_subject = False
-            elif _CHAIN_RE.fullmatch(seg) or _CHAIN_ONLY_RE.fullmatch(seg):
-                has_subject = c.verb not in ("认为",) or seg != ""
-            else:
-                np_end = self._np_end(cs, seg)
-                np = seg[:np_end]
-                if np and (_PRONOUN_RE.fullmatch(np) or self.mentions_in(cs, cs + len(np)) or
-                           _TITLE_RE.search(np) or self.gaz.lookup(np) or
-                           normalize_alias(np) in self.learned):
-                    has_subject = True
-                    # a content subject followed by a content verb (普京支持...) is not a cut:
-                    # only speech and stance verbs cut, and those are the cues.
-            if has_subject and c.kind not in ("ask",):
+            subj = self._cut_memo.get(id(c))
+            if subj is None:
+                subj = self._cut_memo[id(c)] = self._has_own_subject(c, cs)
+            if subj:
                 return cs
         return end
+
+    def _has_own_subject(self, c: Cue, cs: int) -> bool:
+        """The clause of cue c names its own speaker (a pronoun, a name, a title, a chain adverb)."""
+        seg = self.f[cs:c.start].strip()
+        has_subject = False
+        if not seg:
+            has_subject = False
+        elif _CHAIN_RE.fullmatch(seg) or _CHAIN_ONLY_RE.fullmatch(seg):
+            has_subject = c.verb not in ("认为",) or seg != ""
+        else:
+            np_end = self._np_end(cs, seg)
+            np = seg[:np_end]
+            if np and (_PRONOUN_RE.fullmatch(np) or self.mentions_in(cs, cs + len(np)) or
+                       _TITLE_RE.search(np) or self.gaz.lookup(np) or
+                       normalize_alias(np) in self.learned):
+                has_subject = True
+                # a content subject followed by a content verb (普京支持...) is not a cut:
+                # only speech and stance verbs cut, and those are the cues.
+        return has_subject and c.kind not in ("ask",)
 
     def _direct(self, q: Quote, spk: Spk, cue: Cue | None, how: str, via=None) -> Stmt:
         s, e = q.start, q.end
@@ -1307,7 +1326,7 @@ class Doc:
         bs, end, sig_s, sig_e, poster, date, body, _ = post
         # the speaker named before the quote in the post's text after the signature
         region_s = sig_e if q.open > sig_e else bs
-        ms = [m for m in self.mentions_in(region_s, q.open) if m[2].kind == "person"]
+        ms = [m for m in self.mentions_in(max(region_s, q.open - _BACK), q.open) if m[2].kind == "person"]
         if ms:
             s, e, sp = ms[-1]
             spk = Spk(sp.name, sp.key, self.text[s:e], s, e, sp.kind)
@@ -1408,23 +1427,28 @@ class Doc:
         return Stmt(cue.speaker, s, e, "indirect", cue.verb, cue.para, list(cue.via), anchor=cue.start, conf=0.6)
 
     def _en_sentence(self, pos: int) -> tuple[int, int]:
+        """English sentence around pos (at most 600 characters back, 2000 on), by bisection."""
+        if not hasattr(self, "_en_sb"):
+            self._en_sb: list[int] = []  # sentence-final .!? followed by a space
+            self._en_eb: list[int] = []  # ... followed by a space, newline, closing quote or the end
+            for m in _EN_PUNCT.finditer(self.f):
+                k = m.start()
+                ps = self.pstarts[self.para_of(k)]
+                abbrev = _EN_ABBREV.search(self.f[max(ps, k - 4):k]) is not None
+                if not abbrev:
+                    self._en_eb.append(k)
+                if self.f[k + 1: k + 2] == " " and not (abbrev and self.f[k] == "."):
+                    self._en_sb.append(k)
         p = self.para_of(pos)
         ps, pe = self.pstarts[p], self.pends[p]
-        s = pos
-        while s > ps and s > pos - 600:
-            if self.f[s - 1] in ".!?" and self.f[s: s + 1] == " " and not re.search(
-                    r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z])\.$", self.f[max(ps, s - 5): s]):
-                break
-            s -= 1
+        lo = max(ps, pos - 600)
+        i = bisect.bisect_right(self._en_sb, pos - 1) - 1
+        s = self._en_sb[i] + 1 if i >= 0 and self._en_sb[i] >= lo else (lo if pos > lo else pos)
         while s < pos and self.f[s] == " ":
             s += 1
-        e = pos
-        while e < pe and e < pos + 2000:
-            if self.f[e] in ".!?" and (e + 1 >= pe or self.f[e + 1] in " \n\"”") and not re.search(
-                    r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z])$", self.f[max(ps, e - 4): e]):
-                e += 1
-                break
-            e += 1
+        hi = min(pe, pos + 2000)
+        j = bisect.bisect_left(self._en_eb, pos)
+        e = self._en_eb[j] + 1 if j < len(self._en_eb) and self._en_eb[j] < hi else max(hi, pos)
         return s, e
 
     # --- cleanup --------------------------------------------------------------------------
