@@ -46,8 +46,10 @@ class IsoUtc(Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', %(expressions)s)",
-                           **extra)
+        # %%%% -> %% after Django fills the template; the SQLite backend turns %% into % when it
+        # binds parameters (and DEBUG's query logging formats it the same way).
+        template = "strftime('%%%%Y-%%%%m-%%%%dT%%%%H:%%%%M:%%%%SZ', %(expressions)s)"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 # The claims list's row: plain values (no model instances), timestamps already formatted.

@@ -301,3 +301,14 @@ def test_claimreview_feed_query_count_does_not_grow_with_page_size(client, edito
     assert len(small.json()["dataFeedElement"]) == 2
     assert len(large.json()["dataFeedElement"]) == 6
     assert all(item["itemReviewed"]["author"]["name"] for item in large.json()["dataFeedElement"])
+
+
+def test_list_timestamps_match_the_detail_and_survive_debug_query_logging(client, editor, settings):
+    settings.DEBUG = True  # DEBUG formats every SQL statement with its parameters for the log
+    claim = make_published_claim("國防預算的說法", user=editor)
+    [row] = client.get("/api/v1/claims/", {"q": "國防預算"}).json()["results"]
+    detail = client.get(f"/api/v1/claims/{claim.pk}/").json()
+    for field in ("first_seen_at", "published_at", "updated_at"):
+        assert row[field] == detail[field]
+        assert row[field].endswith("Z") and len(row[field]) == 20
+    assert row["verdict"]["published_at"] == detail["verdict"]["published_at"]
