@@ -81,7 +81,7 @@ def env_url(name: str, default: str, schemes: tuple[str, ...]) -> str:
 
 DEBUG = env_bool("DJANGO_DEBUG", default=not os.environ.get("DATABASE_URL"))
 
-_DEV_SECRET = "django-insecure-factdesk-development-key-do-not-use-in-production"
+_DEV_SECRET = "django-insecure-factdesk-development-key-do-not-use-in-production"  # noqa: S105 (visibly insecure on purpose)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
