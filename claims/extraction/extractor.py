@@ -133,6 +133,9 @@ _OF_CLAIM_NOUN_RE = re.compile(r".{1,8}的(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")")
 _CHAIN_ONLY_RE = re.compile(r"(?:" + _alt(L.ZH_CHAIN) + r")*只")
 _TOPIC_RE = re.compile(r"(?:对于|关于|针对|对)(?!此)")
 _CLAIM_NOUN_ALT = _alt(L.ZH_CLAIM_NOUNS)
+_CORP_END = ("公司", "集团", "企业", "协会", "工会", "公会", "基金会", "联合会", "商会", "银行", "大学", "医院",
+             "研究院", "学会", "控股", "航空", "电信", "科技", "股份")
+_ISSUED_RE = re.compile(r"(?:发表|发出|发布)?(?:书面|联合)?声明")
 _AGREE_WITH_PERSON = frozenset(("同意", "认同", "赞同", "力挺", "附和", "声援"))
 _STRONG_NEG = ("不可能", "不实", "荒谬", "荒唐", "无稽", "胡说", "毫无根据", "没有任何根据", "没有根据",
                "假新闻", "不是事实", "不符合事实", "不符事实", "站不住脚", "造谣", "抹黑", "污蔑", "诬蔑",
@@ -440,6 +443,8 @@ class Doc:
                 continue
             if verb in ("说", "称") and before.endswith(("来", "而", "的", "者")):
                 continue
+            if len(verb) >= 2 and before.endswith(("的", "之", "所谓")) and verb not in STANCE_VERBS:
+                continue  # 国民党的主张, 他的表态: a noun, not a verb
             if verb in ("报导", "报道") and (after[:1] in ")]】" or re.search(r"记者|综合|/|编译", f[max(0, s - 12):s])):
                 continue  # a byline: (记者王明/台北报导)
             if verb in WEAK and after[:1] not in ",:,:「“" and verb not in ("认为",):
@@ -452,9 +457,9 @@ class Doc:
                 kind = "ask"
             elif verb in STANCE_VERBS:
                 kind = "support" if verb in SUPPORT else "oppose"
-                if verb in ("证实", "否认", "驳斥", "斥责", "反驳", "批评", "抨击", "质疑", "谴责", "痛批", "怒斥"):
+                if verb in ("证实", "否认") + L.ZH_SAY_OPPOSE:
                     # these are also reporting verbs when content follows
-                    if after[:1] in ",:,:「“" or verb in ("证实", "否认"):
+                    if after[:1] in ",:,:「“" or verb in ("证实", "否认", "暗批", "炮轰"):
                         kind = "say+" + kind
             else:
                 kind = "say"
@@ -616,9 +621,15 @@ class Doc:
                                   np_s + len(np.strip()), issuer.kind)
             return
         spk = self._np_speaker(np, np_s, cue, prev, last_subject)
-        cue.speaker = spk
         # platform / outlet between subject and verb: 在社交媒体X上, 向《卫报》表示
         mid = self.f[np_s + len(np): cue.start]
+        npx = np.strip()
+        if spk is None and _ISSUED_RE.match(mid) and 2 <= len(npx) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", npx) \
+                and not _PRONOUN_RE.match(npx) and not any(ch in "这那此其该" for ch in npx[:1]):
+            # whoever issues a statement is a speaker (an organisation the registry does not know)
+            spk = Spk(self.text[np_s:np_s + len(npx)], None, self.text[np_s:np_s + len(npx)], np_s,
+                      np_s + len(npx), "organisation")
+        cue.speaker = spk
         v = self._venue(mid, np)
         if v:
             cue.via = cue.via + [x for x in v if x not in cue.via]
@@ -630,6 +641,12 @@ class Doc:
         while k > stop:
             yield self.cues[k]
             k -= 1
+
+    def _cue_starting_at(self, pos: int) -> Cue | None:
+        k = bisect.bisect_left(self.cue_starts, pos)
+        if k < len(self.cues) and self.cues[k].start == pos:
+            return self.cues[k]
+        return None
 
     def _cue_ending_at(self, pos: int) -> Cue | None:
         k = bisect.bisect_left(self.cue_starts, pos) - 1
@@ -701,6 +718,13 @@ class Doc:
         if on and cue.verb in ("报导", "报道") and (not ms or ms[-1][2].kind != "media"):
             mention = self.text[np_s: np_s + len(np_stripped)]
             return Spk(on, None, mention, np_s, np_s + len(np_stripped), "media")
+        if ms and np_s + len(np_stripped) - ms[-1][1] >= 2 and np_stripped.endswith(_CORP_END) \
+                and _CJK.search(np_stripped[-1]):
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            e = self.gaz.lookup(np_stripped)
+            if e:
+                return Spk(e.name, e.key, mention, np_s, np_s + len(np_stripped), e.kind)
+            return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
         if ms:
             s, e, spk = ms[-1]
             # mention with its title: 克宫发言人佩斯科夫
@@ -1114,6 +1138,10 @@ class Doc:
                 colon = True
             i += 1
         # 表示说, / 称说
+        nxt = self._cue_starting_at(i)
+        if nxt is not None and nxt is not cue and nxt.lang == "zh" and nxt.kind not in ("ask",) and (
+                nxt.kind.startswith("say") or nxt.kind in ("support", "oppose")) and i - cue.end <= 1:
+            return None  # 回应指出, / 表示支持: the next verb carries the content (or the stance)
         q = self.quote_at.get(i)
         if q is not None:
             if q.open in used_quotes:
@@ -1226,6 +1254,8 @@ class Doc:
             return None
         post = self._post_of(q.open)
         term = self._is_term(q)
+        if term and self.f[max(0, q.open - 3):q.open].endswith(("所谓", "所谓的", "所称的")):
+            return None  # 所谓「公投绑大选」: a label, not anyone's statement
         if not term and re.fullmatch(r"(?:[^。!?.]*\?)+\s*", body) and len(body) <= 200:
             return None  # only questions (你能不能…？还是…？): asked, not asserted
         # a quote right after a question verb is a question
@@ -1240,8 +1270,8 @@ class Doc:
         # 2. scare quote right after a speech verb with a speaker (斥责提议「荒谬」)
         cue = self._cue_before_in_sentence(q, cues)
         if term:
-            if cue is not None and q.open - cue.end <= 8 and re.match(
-                    "(?:的|之)?(?:" + _CLAIM_NOUN_ALT + ")", self.f[q.end + 1:q.end + 6]):
+            if cue is not None and q.open - cue.end <= 8 and not self.f[max(0, q.open - 2):q.open].endswith("所谓") \
+                    and re.match("(?:的|之)?(?:" + _CLAIM_NOUN_ALT + ")", self.f[q.end + 1:q.end + 6]):
                 # 拒绝接受X「…」的指控: the quoted words are X's, the object of the verb
                 ms = [m for m in self.mentions_in(cue.end, q.open) if m[2].kind != "media"]
                 if ms and cue.speaker is not None and ms[-1][2].name != cue.speaker.name:
@@ -1554,6 +1584,7 @@ class Doc:
                     if o.name != sp.name:
                         self._affil.setdefault(sp.name, set()).add(o.name)
         inside = _Intervals([(st.start, st.end) for st in stmts])
+        self._hint_stmts = stmts
         for c in self.cues:
             if c.speaker is None or c.no_speaker or c.kind in ("ask", "act"):
                 continue
@@ -1577,6 +1608,11 @@ class Doc:
     def _stance_target(self, c: Cue, hint: Spk | None, stmts: list[Stmt]) -> int | None:
         """The statement a stance answers: the named speaker's nearest one, else the last other one."""
         k = bisect.bisect_left(self._st_starts, c.start)
+        if hint == "lead":  # an announced decision or measure: the lead statement, else the last one
+            lead = self._lead_stmt(stmts)
+            if lead is not None and stmts[lead].start < c.start and stmts[lead].speaker.name != c.speaker.name:
+                return lead
+            hint = None
         if hint is not None:
             best = None
             for i in range(max(0, k - 60), min(len(stmts), k + 20)):
@@ -1584,9 +1620,10 @@ class Doc:
                 if st.speaker.name == c.speaker.name or (
                         st.speaker.name != hint.name and hint.name not in self._affil.get(st.speaker.name, ())):
                     continue
-                if st.para < c.para - 4 or st.para > c.para + 1:
+                if st.para > c.para + 1 or (st.para < c.para - 4 and not (c.start - st.end < 3000)):
                     continue
-                dist = abs(st.start - c.start) + (0 if st.end <= c.start else 200)
+                # "X's claim" names X's main line: the first statement X makes before the cue
+                dist = st.start if st.end <= c.start else 10**9 + abs(st.start - c.start)
                 if best is None or dist < best[0]:
                     best = (dist, i)
             return best[1] if best else None
@@ -1599,6 +1636,26 @@ class Doc:
             if c.speaker.aliases and st.speaker.name in c.speaker.aliases:
                 continue
             return i
+        # a reaction with nothing answered near it answers the lead announcement
+        lead = self._lead_stmt(stmts)
+        if lead is not None and stmts[lead].start < c.start and stmts[lead].speaker.name != c.speaker.name:
+            return lead
+        return None
+
+    def _lead_stmt(self, stmts: list[Stmt]) -> int | None:
+        """The first statement of the article's first body paragraph (the main announcement)."""
+        seen = 0
+        for p in range(len(self.pstarts)):
+            if self.headline[p] or not self.f[self.pstarts[p]:self.pends[p]].strip():
+                continue
+            seen += 1
+            for i, st in enumerate(stmts):
+                if st.para == p:
+                    return i
+                if st.para > p:
+                    break
+            if seen >= 1:
+                return None
         return None
 
     def _stmt_at(self, s: int, e: int, stmts: list[Stmt]) -> int | None:
@@ -1628,7 +1685,26 @@ class Doc:
         for sp in self.learned.values():
             if fold(sp.name) in seg and sp.name != c.speaker.name:
                 return sp
-        return None
+        return self._stmt_speaker_in(seg, c)
+
+    def _stmt_speaker_in(self, seg: str, c: Cue) -> Spk | None:
+        """A statement speaker named in seg by its name or the words of its mention (交通部, 陸委會)."""
+        core = re.sub("(?:所|的|之)?(?:" + _CLAIM_NOUN_ALT + ")$", "", seg.strip())
+        core = re.sub(r"(?:所称|所说|所指|所言|称|指|表示|的)$", "", core)
+        best = None
+        for st in getattr(self, "_hint_stmts", ()):
+            sp = st.speaker
+            if sp.name == c.speaker.name or st.start > c.start + 400:
+                continue
+            names = {fold(sp.name)}
+            if sp.mstart is not None and sp.mend is not None and not _PRONOUN_RE.fullmatch(self.f[sp.mstart:sp.mend]):
+                names.add(self.f[sp.mstart:sp.mend])
+            for nm in names:
+                if len(nm) >= 2 and (nm in seg or (len(core) >= 2 and core in nm and _CJK.search(core))):
+                    if best is None or st.start <= c.start:
+                        best = sp
+                    break
+        return best
 
     def _zh_stance(self, c: Cue, stmts: list[Stmt]):
         """(polarity, hint speaker, direct target) for a Chinese cue, or None."""
@@ -1692,8 +1768,23 @@ class Doc:
                 ms = self.mentions_in(e, oe)
                 if ms and ms[0][0] - e <= 2 and ms[-1][1] >= oe - 2:
                     return pol, ms[0][2], None
+                sp = self._stmt_speaker_in(obj_core, c)
+                if sp is not None and len(obj_core) <= len(fold(sp.name)) + 4:
+                    return pol, sp, None
+            # 欢迎政府公布时间表, 支持这项决定: an announced decision is the target
+            if verb in ("欢迎", "支持", "赞同", "认同", "肯定", "赞赏", "力挺", "反对", "拒绝", "不支持", "不认同",
+                        "不接受", "质疑") and any(w in obj_core[:20] for w in L.ZH_DECISION_WORDS):
+                return pol, self._stmt_speaker_in(obj_core[:12], c) or "lead", None
+            # 暗批交通部决策草率: criticising a speaker who has a statement here
+            if verb in L.ZH_SAY_OPPOSE:
+                sp = self._stmt_speaker_in(obj_core[:8], c)
+                if sp is not None and fold(sp.name) in obj_core[:len(sp.name) + 2]:
+                    return pol, sp, None
             return None
-        if verb in ("回应", "表示", "说", "称", "指出") and (refers_here or topic is not None):
+        if verb in ("扬言", "警告", "表示", "称", "宣布") and any(
+                w in f[e: min(e + 30, self.pends[c.para])] for w in L.ZH_COUNTER):
+            return "oppose", "lead", None  # 扬言将采取反制措施: a counter-measure answers a measure
+        if verb in ("回应", "表示", "说", "称", "指出") and (refers_here or topic is not None or verb == "回应"):
             # 对此回应:「这是不可能的。」 / 对于X的说法, Y回应称, 这种说法是自欺欺人
             nxt = f[e: min(e + 60, self.pends[c.para])]
             m = _SENT_BOUNDARY.search(nxt)
