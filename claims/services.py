@@ -30,6 +30,7 @@ from claims.models import (
     VerdictStatus,
     VerificationStatus,
 )
+from claims.public_cache import public_data_changed
 from claims.registry import alias_script
 from sources.models import Article, ExtractionStatus
 
@@ -106,6 +107,7 @@ def speaker_find(name: str) -> Speaker | None:
 @transaction.atomic
 def speaker_merge(*, source: Speaker, target: Speaker, user=None) -> Speaker:
     """Move every statement, stance and alias of ``source`` to ``target``; source stays as a redirect."""
+    public_data_changed()
     if source.pk == target.pk:
         raise ValidationError("A speaker cannot be merged into itself.")
     Statement.objects.filter(speaker=source).update(speaker=target)
@@ -133,7 +135,7 @@ def claim_key_for(text: str) -> str:
 
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     core = "".join(ch for ch in folded if ch.isalnum())
-    return hashlib.sha1(core.encode("utf-8")).hexdigest()[:16] if core else ""
+    return hashlib.sha1(core.encode("utf-8"), usedforsecurity=False).hexdigest()[:16] if core else ""
 
 
 @transaction.atomic
@@ -161,6 +163,7 @@ def claim_create(
 @transaction.atomic
 def claim_publish(claim: Claim, *, user=None) -> Claim:
     """Make a claim public (its published verdict, if any, shows with it)."""
+    public_data_changed()
     claim.published = True
     claim.published_at = claim.published_at or timezone.now()
     claim.save(update_fields=["published", "published_at", "updated_at"])
@@ -170,6 +173,7 @@ def claim_publish(claim: Claim, *, user=None) -> Claim:
 @transaction.atomic
 def claim_unpublish(claim: Claim, *, user=None) -> Claim:
     """Withdraw a claim from the public site and API."""
+    public_data_changed()
     claim.published = False
     claim.save(update_fields=["published", "updated_at"])
     return claim
@@ -186,6 +190,7 @@ def claim_reindex(claim: Claim | int) -> None:
     from claims.selectors import search_segmenter_sync
 
     claim_id = claim if isinstance(claim, int) else claim.pk
+    public_data_changed()
     text = Claim.objects.filter(pk=claim_id).values_list("text", flat=True).first()
     if text is None:
         return
@@ -321,6 +326,7 @@ def verdict_draft(
 @transaction.atomic
 def verdict_update(verdict: Verdict, *, user, expected_revision: int, **changes) -> Verdict:
     """Change a verdict if nobody else changed it since ``expected_revision`` (else ValidationError)."""
+    public_data_changed()
     allowed = {"rating", "summary", "explanation", "evidence_links"}
     unknown = set(changes) - allowed
     if unknown:
@@ -725,6 +731,7 @@ def claim_merge(*, source: Claim, target: Claim, user=None) -> Claim:
 @transaction.atomic
 def speaker_update(speaker: Speaker, *, user, **changes) -> Speaker:
     """Change a speaker's details; a new name is also recorded as an alias."""
+    public_data_changed()
     allowed = {"name", "kind", "title", "country", "wikidata_id", "confirmed"}
     unknown = set(changes) - allowed
     if unknown:

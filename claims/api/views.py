@@ -13,11 +13,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django_filters import rest_framework as filters
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
@@ -54,6 +56,7 @@ from claims.api.serializers import (
     public_claim_url,
 )
 from claims.models import Claim, ReviewState, SpeakerAlias, Statement, VerdictStatus
+from claims.public_cache import PAGE_TTL_SECONDS, page_key
 from claims.ratings import Rating, rating_info
 from sources.models import Article
 
@@ -99,11 +102,26 @@ class Utf8JSONParser(JSONParser):
 
 
 class ReadApiMixin:
-    """Anonymous reads allowed; a key only raises the throttle rate."""
+    """Anonymous reads allowed; a key only raises the throttle rate.
+
+    Successful reads are cached under the public data version (claims.public_cache): every
+    service that changes public data bumps it, so a cached page is never stale after a commit.
+    Authentication and throttling still run on every request (they happen before ``get``).
+    """
 
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [AllowAny]
     throttle_classes = [ReadRateThrottle]
+
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        key = page_key("api", request.build_absolute_uri(), get_language() or "")
+        data = cache.get(key)
+        if data is not None:
+            return Response(data)
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == status.HTTP_200_OK:
+            cache.set(key, response.data, PAGE_TTL_SECONDS)
+        return response
 
 
 def _pk(kwargs: dict) -> int:

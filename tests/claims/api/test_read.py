@@ -169,13 +169,26 @@ def test_garbage_cursor_is_404_not_500(client):
 def test_claim_list_query_count_does_not_grow_with_page_size(client, editor, django_assert_num_queries):
     for _ in range(12):
         make_published_claim(user=editor)
-    client.get("/api/v1/claims/?page_size=5")  # warm caches (content types etc.)
+    client.get("/api/v1/claims/?page_size=7")  # warm caches (content types etc.), not this page's
     with django_assert_num_queries(2):
         small = client.get("/api/v1/claims/?page_size=5")
     with django_assert_num_queries(2):
         large = client.get("/api/v1/claims/?page_size=50")
     assert len(small.json()["results"]) == 5
     assert len(large.json()["results"]) == 12
+
+
+def test_repeated_read_is_served_from_cache_until_public_data_changes(client, editor, django_assert_num_queries):
+    first = make_published_claim("第一個被查核的說法", user=editor)
+    assert [c["id"] for c in client.get("/api/v1/claims/").json()["results"]] == [first.pk]
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/claims/")
+    assert [c["id"] for c in again.json()["results"]] == [first.pk]
+    second = make_published_claim("第二個被查核的說法", user=editor)  # publishing retires the cached page
+    ids = {c["id"] for c in client.get("/api/v1/claims/").json()["results"]}
+    assert ids == {first.pk, second.pk}
+    services.claim_unpublish(first, user=editor)
+    assert {c["id"] for c in client.get("/api/v1/claims/").json()["results"]} == {second.pk}
 
 
 def test_speaker_list_query_count_does_not_grow_with_page_size(client, editor, django_assert_num_queries):
