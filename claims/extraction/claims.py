@@ -10,6 +10,7 @@ hash of the group's longest canonical form, so it is stable across articles.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ MIN_CONTAIN = 8  # characters a contained canonical form needs to count
 DICE = 0.5  # bigram Dice coefficient for near paraphrases
 OVERLAP = 0.6  # bigram overlap coefficient (shorter side) for a paraphrase inside a longer claim
 SAME_SPEAKER_OVERLAP = 0.45  # ... lower when the same speaker says it again
+MANY_SHARED = 10  # shared bigrams that make half-overlap enough between any two speakers
 
 
 def canonical(text: str) -> str:
@@ -67,14 +69,51 @@ def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
     if 2 * inter / (len(ga) + len(gb)) >= DICE:
         return True
     small = min(len(ga), len(gb))
+    if _is_cjk(a) and inter >= MANY_SHARED and inter / small >= 0.5:
+        return True  # a long paraphrase: many shared bigrams, half of the shorter one's
     return small >= 6 and inter / small >= OVERLAP
 
 
-def _restated(ga: set[str], gb: set[str]) -> bool:
-    """The same speaker saying it again in other words: most of the shorter one's bigrams recur."""
+def _restated(ga: set[str], gb: set[str], a: str = "", b: str = "") -> bool:
+    """The same speaker saying it again in other words: most of the shorter one's bigrams recur,
+    or a run of five characters (a name, a figure) recurs with a good part of them."""
     small = min(len(ga), len(gb))
     inter = len(ga & gb)
-    return small >= 8 and inter >= 7 and inter / small >= SAME_SPEAKER_OVERLAP
+    if small >= 8 and inter >= 7 and inter / small >= SAME_SPEAKER_OVERLAP:
+        return True
+    if inter >= 6 and small and inter / small >= 0.4 and a and b:
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        return any(short[i:i + 5] in long_ for i in range(0, max(0, len(short) - 4)))
+    return False
+
+
+_ANCHOR_RE = re.compile(r"\d+(?:[.,]\d+)?%?|[A-Za-z][A-Za-z0-9\-]{2,}")
+
+
+def _anchors(text: str) -> set[str]:
+    """Numbers and Latin-script names in a statement: what a translation keeps unchanged."""
+    out = set()
+    for m in _ANCHOR_RE.finditer(unicodedata.normalize("NFKC", text)):
+        w = m.group(0).replace(",", "").casefold()
+        if w[:1].isdigit() and (len(w) >= 2 or "%" in w):
+            out.add(w)
+        elif w[:1].isalpha() and m.group(0)[:1].isupper():
+            out.add(w)
+    return out
+
+
+def _translation(x: Statement, y: Statement, px: int, py: int) -> bool:
+    """A statement and its rendering in another language: the same speaker, near by (the post
+    and its translation), or sharing figures and names wherever they are."""
+    if x.speaker != y.speaker:
+        return False
+    dist = abs(px - py)
+    if "direct" in (x.kind, y.kind) and (dist <= 3 and set(x.via) & set(y.via) or dist <= 1):
+        return True
+    en, zh = (x, y) if not _is_cjk(x.text) else (y, x)
+    shared = _anchors(en.text) & _anchors(zh.text)
+    digits = [w for w in shared if w[:1].isdigit()]
+    return len(shared) >= 2 or (len(digits) >= 1 and dist <= 4)
 
 
 def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statement]:
@@ -112,14 +151,12 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
         for b in range(a + 1, min(len(uniq), a + window)):
             j = uniq[b]
             if cjk[i] != cjk[j]:
-                x, y = stmts[i], stmts[j]
-                # a translation: same speaker, both direct, within three paragraphs
-                if x.kind == y.kind == "direct" and x.speaker == y.speaker and abs(paras[i] - paras[j]) <= 3 \
-                        and set(x.via) & set(y.via):
+                if find(i) != find(j) and _translation(stmts[i], stmts[j], paras[i], paras[j]):
                     union(i, j)
                 continue
             if find(i) != find(j) and (_similar(canon[i], canon[j], grams[i], grams[j]) or (
-                    stmts[i].speaker == stmts[j].speaker and cjk[i] and _restated(grams[i], grams[j]))):
+                    stmts[i].speaker == stmts[j].speaker and cjk[i] and _restated(grams[i], grams[j], canon[i],
+                                                                                   canon[j]))):
                 union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(n):

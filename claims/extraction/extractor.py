@@ -122,6 +122,12 @@ _EN_TITLED = re.compile(
     r"Premier|Speaker|chief executive|CEO|analyst|economist)\s+"
     r"([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})\b"
 )
+_EN_STOP_WORDS = frozenset((
+    "the a an and or but of to in on at for with by from that this these those it its was were is are be been had has "
+    "have will would could should may might not no he she they we i you his her their our city state").split()) | {""}
+# An English dateline at the start of a paragraph: "SANTIAGO, March 11 (Meridian Wire) - "
+_EN_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40},?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s+")
+_EN_TITLE_LOWER = frozenset(w.lower() for w in L.EN_TITLE_WORDS if " " not in w) | {"analyst", "economist"}
 _EN_FEMALE = frozenset(("councilwoman", "chairwoman", "spokeswoman", "ms", "mrs"))
 _EN_MALE = frozenset(("councilman", "chairman", "spokesman", "mr"))
 _DOC_NOUNS = frozenset(("声明", "该声明", "新闻稿", "该新闻稿", "公告", "文告", "新闻公报", "公报", "声明稿",
@@ -1055,7 +1061,8 @@ class Doc:
             # strip leading titles: "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov"
             name_words = []
             for w in reversed(words):
-                if w[:1].isupper() and w not in L.EN_TITLE_WORDS and w.lower() not in ("the", "a", "an"):
+                if w[:1].isupper() and w not in L.EN_TITLE_WORDS and w.lower() not in _EN_TITLE_LOWER \
+                        and w.lower() not in ("the", "a", "an"):
                     name_words.append(w)
                 else:
                     break
@@ -1476,6 +1483,10 @@ class Doc:
         s = self._en_sb[i] + 1 if i >= 0 and self._en_sb[i] >= lo else (lo if pos > lo else pos)
         while s < pos and self.f[s] == " ":
             s += 1
+        if s == ps:
+            m = _EN_DATELINE.match(self.f, s, pe)
+            if m and m.end() <= pos:
+                s = m.end()  # a dateline is not part of the first sentence
         hi = min(pe, pos + 2000)
         j = bisect.bisect_left(self._en_eb, pos)
         e = self._en_eb[j] + 1 if j < len(self._en_eb) and self._en_eb[j] < hi else max(hi, pos)
@@ -1629,7 +1640,7 @@ class Doc:
             return best[1] if best else None
         for i in range(k - 1, max(-1, k - 60), -1):
             st = stmts[i]
-            if c.para - st.para > 3:
+            if self._rpara(c.para) - self._rpara(st.para) > 3:
                 break
             if st.end > c.start or st.speaker.name == c.speaker.name:
                 continue
@@ -1641,6 +1652,16 @@ class Doc:
         if lead is not None and stmts[lead].start < c.start and stmts[lead].speaker.name != c.speaker.name:
             return lead
         return None
+
+    def _rpara(self, p: int) -> int:
+        """Index of paragraph p among the non-blank paragraphs (blank lines do not count)."""
+        if not hasattr(self, "_rp"):
+            self._rp, n = [], 0
+            for q in range(len(self.pstarts)):
+                if self.f[self.pstarts[q]:self.pends[q]].strip():
+                    n += 1
+                self._rp.append(n)
+        return self._rp[p]
 
     def _lead_stmt(self, stmts: list[Stmt]) -> int | None:
         """The first statement of the article's first body paragraph (the main announcement)."""
@@ -1654,7 +1675,7 @@ class Doc:
                     return i
                 if st.para > p:
                     break
-            if seen >= 1:
+            if seen >= 3:
                 return None
         return None
 
@@ -1806,19 +1827,80 @@ class Doc:
     def _en_stance(self, c: Cue):
         after = self.f[c.end: c.end + 60]
         v = c.verb
+        before = self.f[max(self.pstarts[c.para], c.start - 24): c.start]
+        if v in L.EN_SUPPORT and re.search(r"\b(?:not|never|n't)\s+(?:\w+\s+)?$|\bnot everyone\s+$|\bfew\s+$", before, re.I):
+            # "did not agree with", "Not everyone agreed with": disagreement
+            m = re.match(r"\s+with\s+(?:the\s+)?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*|mayor|minister|governor|"
+                         r"commissioner|government|company|president)(?:'s)?\b", after)
+            if m:
+                return "oppose", self._en_obj_hint(c, m.start(1), m.end(1)), None
+            return None
+        if v in ("sided", "backed", "backs", "supported", "supports", "endorsed", "endorses", "agreed", "agrees",
+                 "defended"):
+            # "sided with Chen", "backed the Port Authority": siding with a speaker is supporting what they said
+            m = re.match(r"\s+(?:with\s+)?(?:the\s+)?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*|mayor|minister|governor|"
+                         r"commissioner|government|company|president)(?:'s)?\b(?!\s+(?:" + "|".join(L.EN_CLAIM_NOUNS)
+                         + r")\b)", after)
+            if m and (v != "sided" or after.lstrip().startswith("with")):
+                hint = self._en_obj_hint(c, m.start(1), m.end(1))
+                if hint is not None:
+                    return "support", hint, None
         if v in L.EN_OPPOSE or v in ("denied",):
             if re.match(r"\s+(?:the|this|that|these|those|his|her|their|its|such|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*'s?)\s+(?:[\w\-]+\s+){0,2}(?:"
                         + "|".join(L.EN_CLAIM_NOUNS) + r")\b", after):
-                return "oppose", self._en_hint(c, after), None
-            if re.match(r"\s+(?:it|this|that)\b", after):
+                return "oppose", self._en_hint(c, after) or self._en_decision(after), None
+            m = re.match(r"\s+that\s+", after)
+            if m:  # "denied that P": the statement that said P
+                t = self._similar_stmt(c, c.end + m.end())
+                return ("oppose", None, t) if t is not None else None
+            if re.match(r"\s+(?:it|this)\b", after):
                 return "oppose", None, None
         if v in L.EN_SUPPORT:
             if re.match(r"\s+(?:with\s+)?(?:the|this|that|his|her|their|[A-Z][\w.'’\-]*'s)\s+(?:[\w\-]+\s+){0,2}(?:"
                         + "|".join(L.EN_CLAIM_NOUNS) + r")\b", after):
-                return "support", self._en_hint(c, after), None
+                return "support", self._en_hint(c, after) or self._en_decision(after), None
             if re.match(r"\s+with\s+(?:him|her|them|that|this)\b", after):
                 return "support", None, None
         return None
+
+    def _similar_stmt(self, c: Cue, s: int) -> int | None:
+        """The other speaker's statement before c that shares most content words with text from s on."""
+        _, e = self._en_sentence(s)
+        words = {w.strip(".") for w in re.findall(r"[a-z0-9$.%]+", self.f[s:e].lower())} - _EN_STOP_WORDS
+        best = None
+        for i, st in enumerate(getattr(self, "_hint_stmts", ())):
+            if st.start >= c.start or st.speaker.name == c.speaker.name or c.start - st.end > 6000:
+                continue
+            sw = {w.strip(".") for w in re.findall(r"[a-z0-9$.%]+", self.text[st.start:st.end].lower())} - _EN_STOP_WORDS
+            n = len(words & sw)
+            if n >= 2 and (best is None or n > best[0]):
+                best = (n, i)
+        return best[1] if best else None
+
+    @staticmethod
+    def _en_decision(after: str):
+        """'welcomed the decision': an announced decision or measure is the lead announcement."""
+        if re.match(r"\s+(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}(?:decision|announcement|move|measure|measures|"
+                    r"plan|plans|policy|ruling|bill|proposal)\b", after):
+            return "lead"
+        return None
+
+    def _en_obj_hint(self, c: Cue, s: int, e: int) -> Spk | None:
+        """The speaker an English object names: a mention, a surname, or a role word of a speaker."""
+        s, e = c.end + s, c.end + e
+        sp = self._hint_in(s, e, c)
+        if sp is not None:
+            return sp
+        word = self.f[s:e].lower()
+        for st in getattr(self, "_hint_stmts", ()):
+            if st.start > c.start or st.speaker.name == c.speaker.name:
+                continue
+            spk = st.speaker
+            mention = self.f[spk.mstart:spk.mend].lower() if spk.mstart is not None else ""
+            last = spk.name.split()[-1].lower() if spk.name.split() else ""
+            if word and (word == last or word in mention.split() or word == spk.name.lower()):
+                sp = spk  # the most recent speaker so named
+        return sp
 
     def _en_hint(self, c: Cue, after: str) -> Spk | None:
         m = re.match(r"\s+(?:with\s+)?([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)'s?\s", after)
@@ -1838,7 +1920,7 @@ class Doc:
                 language=self._language(st), said_on=st.said_on, via=tuple(dict.fromkeys(st.via)),
                 venue=st.via[0] if st.via else "", cue=st.cue, confidence=st.conf,
             ))
-        out = assign_claim_keys(out, [st.para for st in stmts])
+        out = assign_claim_keys(out, [self._rpara(st.para) for st in stmts])  # non-blank paragraphs
         new = tuple(v for k, v in sorted(self.new_speakers.items(), key=lambda kv: kv[1].name))
         return Extraction(tuple(out), tuple(stances), new, EXTRACTOR_VERSION)
 

@@ -100,7 +100,7 @@ TITLES_LONGEST_FIRST = tuple(sorted(TITLE_WORDS, key=len, reverse=True))
 NAME_SUFFIXES = ("方面", "政府", "官方", "当局", "政权", "一方", "方")
 
 # Institutions that speak without a person (used when the gazetteer does not know them).
-ZH_INSTITUTION_END = ("部", "院", "署", "局", "会", "办", "处", "委", "厅", "府", "宫", "方面",
+ZH_INSTITUTION_END = ("部", "院", "署", "局", "省", "会", "办", "处", "委", "厅", "府", "宫", "方面",
                       "政府", "当局", "军", "党", "社", "台", "报", "网", "委员会", "中心", "组织",
                       "联盟", "大使馆", "领事馆", "法院", "议会", "国会", "公司", "集团", "银行",
                       "协会", "机构", "智库", "团队", "阵营", "联合会", "工会", "人士", "官员",
@@ -148,7 +148,8 @@ EN_SAY = (
 )
 EN_ASK = ("asked", "asks", "wondered", "queried", "questioned")
 EN_SUPPORT = ("agreed", "agrees", "supported", "supports", "welcomed", "welcomes", "endorsed",
-              "endorses", "backed", "backs", "confirmed", "confirms", "praised", "hailed")
+              "endorses", "backed", "backs", "confirmed", "confirms", "praised", "hailed", "sided",
+              "applauded", "defended")
 EN_OPPOSE = ("denied", "denies", "rejected", "rejects", "dismissed", "dismisses", "disputed",
              "disputes", "refuted", "refutes", "rebuffed", "rebuffs", "condemned", "condemns",
              "contradicted", "contradicts", "opposed", "opposes", "slammed", "blasted",
@@ -157,7 +158,11 @@ EN_CLAIM_NOUNS = ("claim", "claims", "statement", "statements", "remarks", "rema
                   "comment", "proposal", "proposals", "suggestion", "idea", "plan", "accusation",
                   "accusations", "allegation", "allegations", "report", "reports", "assertion",
                   "warning", "warnings", "criticism", "concerns", "concern", "notion", "charge", "charges",
-                  "view", "views", "assessment", "position", "offer", "demand", "demands", "call")
+                  "view", "views", "assessment", "position", "offer", "demand", "demands", "call",
+                  "decision", "move", "announcement", "measure", "measures", "ruling", "account",
+                  "forecast", "estimate", "figures", "argument", "arguments", "policy", "bill",
+                  "version", "characterization", "characterisation", "suggestions", "ideas", "plans",
+                  "proposals", "decisions", "findings", "conclusion", "narrative")
 EN_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "org"}
 EN_TITLE_WORDS = (
     "President", "Vice President", "Prime Minister", "Minister", "Secretary", "Spokesman",
