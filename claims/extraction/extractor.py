@@ -139,6 +139,13 @@ _OF_CLAIM_NOUN_RE = re.compile(r".{1,8}的(?:" + _alt(L.ZH_CLAIM_NOUNS) + ")")
 _CHAIN_ONLY_RE = re.compile(r"(?:" + _alt(L.ZH_CHAIN) + r")*只")
 _TOPIC_RE = re.compile(r"(?:对于|关于|针对|对)(?!此)")
 _CLAIM_NOUN_ALT = _alt(L.ZH_CLAIM_NOUNS)
+# 对于X所称「…」, / 针对X指…的说法, : a topic clause restating X's claim before the answer
+_TOPIC_CLAIM_RE = re.compile(
+    r"(?:^|(?<=[。!?;\n]))[ \t]*(?:而|但|另外|此外)?(?:对于|针对|对)(?P<np>[^,。!?;\n「“”」]{2,20}?)"
+    r"(?:所称|所说|所指|所言|声称|宣称|指控|指称|称|指)(?:的)?[ \t]*"
+    r"(?P<c>「[^」\n]{2,200}」|“[^”\n]{2,200}”|[^,。!?;\n「“]{4,80}?)"
+    r"(?:的(?:说法|指控|批评|言论|观点|论点|质疑|讲法)|一事|一说|等说法)?(?=[,])"
+)
 _CORP_END = ("公司", "集团", "企业", "协会", "工会", "公会", "基金会", "联合会", "商会", "银行", "大学", "医院",
              "研究院", "学会", "控股", "航空", "电信", "科技", "股份")
 _ISSUED_RE = re.compile(r"(?:发表|发出|发布)?(?:书面|联合)?声明")
@@ -263,6 +270,7 @@ class Doc:
         self.cue_starts = [c.start for c in cues]
         stmts = self._attribute(cues)
         stmts += self._post_statements(stmts)
+        stmts += self._topic_statements(stmts)
         stmts = self._dedupe(stmts)
         self._dates(stmts)
         stances = self._stances(stmts)
@@ -1393,6 +1401,40 @@ class Doc:
             st = Stmt(poster, s, e, "direct", "post", self.para_of(s), via, anchor=sig_s, said_on=date, conf=0.8)
             out.append(st)
         # via X for quotes attributed to the poster
+        return out
+
+    def _topic_statements(self, stmts: list[Stmt]) -> list[Stmt]:
+        """對於X所稱「…」, Y反駁 / 針對X指…的說法: the topic clause restates X's claim (X's statement)."""
+        out = []
+        taken = _Intervals([(st.start, st.end) for st in stmts])
+        for m in _TOPIC_CLAIM_RE.finditer(self.f):
+            cs, ce = m.span("c")
+            if self.in_quote.contains(m.start("np")) or taken.contains(cs) or taken.contains(ce - 1):
+                continue
+            body = self.f[cs:ce]
+            if body[:1] in "「“":
+                cs, ce = cs + 1, ce - 1
+            if ce - cs < 4:
+                continue
+            ns, ne = m.span("np")
+            spk = None
+            ms = [x for x in self.mentions_in(ns, ne) if not self._is_platform(self.low[x[0]:x[1]])]
+            if ms:
+                spk = ms[-1][2]
+            else:
+                np = self.f[ns:ne]
+                if normalize_alias(np) in self.learned:
+                    spk = self.learned[normalize_alias(np)]
+                else:
+                    for st in stmts:
+                        sp = st.speaker
+                        if st.start < ns and (fold(sp.name) == np or sp.mstart is not None and
+                                              self.f[sp.mstart:sp.mend].endswith(np) and len(np) >= 2):
+                            spk = sp
+            if spk is None:
+                continue
+            sp = Spk(spk.name, spk.key, self.text[ns:ne], ns, ne, spk.kind)
+            out.append(Stmt(sp, cs, ce, "indirect", "topic", self.para_of(cs), [], anchor=m.start(), conf=0.6))
         return out
 
     # --- English content --------------------------------------------------------------------

@@ -181,3 +181,15 @@ def test_one_long_line_of_reported_speech_is_linear():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def test_topic_clause_restatement_is_the_restated_speakers_statement():
+    text = ("交通部長李明哲表示，調漲是為了維持行車安全。\n\n"
+            "對於李明哲所稱「調漲是為了維持安全」，台灣高鐵公司反駁，指相關說法「與事實不符」。\n\n"
+            "針對李明哲指票價仍低於鄰國的說法，消基會駁斥，這種說法毫無根據。\n")
+    got, ex = stance_set(text)
+    restated = [s for s in ex.statements if s.cue == "topic"]
+    assert [(s.speaker, s.text) for s in restated] == [("李明哲", "調漲是為了維持安全"), ("李明哲", "票價仍低於鄰國")]
+    assert restated[0].claim_key == ex.statements[0].claim_key  # the restatement groups with the original
+    assert ("台灣高鐵公司", "oppose", "調漲是為了維持安全") in got
+    assert ("消基會", "oppose", "票價仍低於鄰國") in got
