@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.0"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.1"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -739,6 +739,17 @@ class Doc:
             if e:
                 return Spk(e.name, e.key, mention, np_s, np_s + len(np_stripped), e.kind)
             return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
+        # An institution that only qualifies a title before a name is not the speaker:
+        # 行政院长苏某某 is the premier 苏某某, not the Executive Yuan (院 + 长 + name).
+        if ms:
+            last_title = None
+            for m in _TITLE_RE.finditer(np_stripped):
+                last_title = m
+            if last_title is not None and np_s + last_title.end() > ms[-1][1] - 0 and \
+                    np_s + last_title.start() >= ms[-1][0]:
+                rest = np_stripped[last_title.end():].split("(")[0]
+                if 2 <= len(rest) <= 8 and _NAME_CHARS.fullmatch(rest) and "的" not in rest:
+                    ms = []
         if ms:
             s, e, spk = ms[-1]
             # mention with its title: 克宫发言人佩斯科夫

@@ -92,6 +92,8 @@ TITLE_WORDS = frozenset((
     "助理教授", "讲师", "执行秘书", "秘书", "干事", "组长", "科长", "校长", "立法会议员", "市议员",
     "副主委", "副署长", "副局长", "总干事", "社长", "总编辑", "主编", "党鞭", "总召", "干部", "村长",
     "影评人", "评论员", "评论家", "观察家", "主持人", "博主", "艺人", "制片人", "监制", "编剧",
+    # Taiwan and Hong Kong ranks: 外交部次長, 政務次長, 主計長, 審計長, 政務委員, 參事.
+    "次长", "政务次长", "常务次长", "主计长", "审计长", "政务委员", "参事", "常任秘书长",
 ))
 # Title words sorted longest first for suffix matching in a subject.
 TITLES_LONGEST_FIRST = tuple(sorted(TITLE_WORDS, key=len, reverse=True))
