@@ -7,12 +7,13 @@ and leaves history (django-simple-history records who changed what and when).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import time
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -393,6 +394,15 @@ class ExtractionOutcome:
     error: str = ""
 
 
+def _lock_speaker_name(normalized: str) -> None:
+    """Transaction-scoped lock on one normalised name (PostgreSQL; SQLite serialises writers anyway)."""
+    if connection.vendor != "postgresql":
+        return
+    key = int.from_bytes(hashlib.blake2b(normalized.encode(), digest_size=8).digest(), "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def _speaker_for(stmt_key: str | None, name: str, mention: str, cache: dict, proposals: dict) -> Speaker | None:
     """Resolve an extracted speaker to a row: by gazetteer key, then by alias, else a proposed speaker."""
     cache_key = (stmt_key, name)
@@ -408,6 +418,11 @@ def _speaker_for(stmt_key: str | None, name: str, mention: str, cache: dict, pro
         speaker = speaker_find(name)
     if speaker is None and mention and mention != name:
         speaker = speaker_find(mention)
+    if speaker is None and name and normalize_alias(name):
+        # Two workers may meet the same new person at once: serialise creation per name, then
+        # look again, so the second one uses the first one's row instead of a duplicate.
+        _lock_speaker_name(normalize_alias(name))
+        speaker = speaker_find(name)
     if speaker is None and name and normalize_alias(name):
         proposal = proposals.get(normalize_alias(name))
         speaker = speaker_create(

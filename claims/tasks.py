@@ -7,7 +7,7 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import IntegrityError, InterfaceError, OperationalError
 from kombu.exceptions import KombuError
 from kombu.exceptions import OperationalError as BrokerError
 
@@ -35,7 +35,8 @@ def enqueue_article_extraction(article_id: int) -> None:
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
+    # IntegrityError: a concurrent run won a race on a unique row; the re-run finds that row.
+    autoretry_for=(OperationalError, InterfaceError, IntegrityError),
     retry_backoff=2,
     retry_backoff_max=60,
     retry_jitter=True,
@@ -50,6 +51,8 @@ def extract_article_task(self, article_id: int, force: bool = False) -> dict:
     except SoftTimeLimitExceeded:
         services.article_extraction_failed(article_id, ERROR_TIME_LIMIT)
         return {"article": article_id, "status": "failed"}
+    except IntegrityError:
+        raise
     except (OperationalError, InterfaceError):
         # Transient database trouble: drop the broken connection so the retry opens a new one.
         from django.db import connection
