@@ -16,7 +16,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -113,15 +113,26 @@ class ReadApiMixin:
     permission_classes = [AllowAny]
     throttle_classes = [ReadRateThrottle]
 
-    def get(self, request: Request, *args, **kwargs) -> Response:
-        key = page_key("api", request.build_absolute_uri(), get_language() or "")
-        data = cache.get(key)
-        if data is not None:
-            return Response(data)
+    def get(self, request: Request, *args, **kwargs):
+        renderer = request.accepted_renderer
+        key = page_key(f"api:{renderer.format}", request.build_absolute_uri(), get_language() or "")
+        cached = cache.get(key)
+        if cached is not None:
+            if renderer.format == "json":  # the rendered bytes: no serialisation at all
+                return HttpResponse(cached, content_type=request.accepted_media_type)
+            return Response(cached)
         response = super().get(request, *args, **kwargs)
-        if response.status_code == status.HTTP_200_OK:
+        if response.status_code != status.HTTP_200_OK:
+            return response
+        if renderer.format != "json":
             cache.set(key, response.data, PAGE_TTL_SECONDS)
-        return response
+            return response
+        response.accepted_renderer = renderer
+        response.accepted_media_type = request.accepted_media_type
+        response.renderer_context = self.get_renderer_context()
+        body = response.rendered_content
+        cache.set(key, body, PAGE_TTL_SECONDS)
+        return HttpResponse(body, content_type=request.accepted_media_type)
 
 
 def _pk(kwargs: dict) -> int:
