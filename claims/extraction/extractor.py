@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.1"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.2"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -84,13 +84,19 @@ _EN_NAME = re.compile(
     r"(?:(?:[A-Z][\w'’\-.]*|of|the|for|and|de|von|van|al-|bin)\s+)*[A-Z][\w'’\-.]*"
 )
 _EN_PUNCT = re.compile(r'[.!?](?=[ \n"”]|$)')
-_EN_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z])$")
+_EN_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z]|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|"
+                        r"Nos|approx|vs)$")
+# a leading phrase before the subject, not a clause: "In a written statement, X said ..."
+_EN_LEAD_PHRASE = re.compile(
+    r"(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Separately|Meanwhile|However|Responding|Writing|"
+    r"Addressing|Commenting|Reacting|Last|This|Yesterday|Today|On)\b[^,;\"“”]{0,60},$")
 _EN_PRON = re.compile(r"\b(he|she|they|it|we|i)\b", re.I)
 _EN_NOUNISH = re.compile(
     r"(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:[\w\-]+\s+){0,4}"
     r"(?:spokes(?:man|woman|person)|official|officials|minister|ministry|statement|"
     r"source|sources|diplomat|diplomats|analyst|analysts|expert|experts|adviser|aide|aides|"
-    r"lawmaker|lawmakers|government|embassy|report|police|military|army|company|spokes\w+)",
+    r"lawmaker|lawmakers|government|embassy|report|police|military|army|company|spokes\w+|"
+    r"advocate general|judge|prosecutors?|negotiators?|economists?|executives?|insiders?|envoys?)",
     re.I,
 )
 
@@ -985,6 +991,7 @@ class Doc:
                 # post-posed after a clause: "…, Mining Minister Camila Rojas said on Tuesday."
                 before = f[ss: base + ps_].strip()
                 if before and before[-1] == "," and before[0] not in '"“' and len(pieces) >= 2 and \
+                        not _EN_LEAD_PHRASE.match(before) and \
                         not re.match(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*,", f[ss: base + ps_]):
                     cue.clause_start = -1
                     cue.post_start = ss
@@ -1006,6 +1013,16 @@ class Doc:
             return None
         nm = _EN_NOUNISH.match(subj)
         if nm and len(subj) - nm.end() <= 1:
+            head = subj[: nm.end()]
+            if re.match(r"(?:a|an|one|two|three|several|some|another)\s", head, re.I) and re.search(
+                    r"(?:official|officials|source|sources|diplomat|diplomats|adviser|aide|aides|advocate general|"
+                    r"judge|negotiators?|executives?|insiders?|envoys?|spokes\w+)$", head, re.I):
+                # an anonymous person ("a senior EU official"), not the institution named inside
+                return Spk(head, None, head, base, base + nm.end(), "group")
+            if re.fullmatch(r"(?:the|this|that)\s+(?:\w+\s+)?statement", head, re.I):
+                sp = self._doc_issuer(base, prev)
+                if sp is not None:
+                    return Spk(sp.name, sp.key, head, base, base + nm.end(), sp.kind)
             ms = self.mentions_in(base, base + nm.end())
             if ms:
                 sp = ms[-1][2]
@@ -1024,6 +1041,24 @@ class Doc:
                 sp = self._en_np(m.group(0), run_s, prev)
                 if sp is not None:
                     return sp
+        return None
+
+    def _doc_issuer(self, pos: int, prev: Stmt | None) -> Spk | None:
+        """'The statement said': who issued it, named in the sentence(s) just before (same or previous paragraph)."""
+        p = self.para_of(pos)
+        lo = self.pstarts[max(0, p - 1)]
+        lo = max(lo, pos - 500)
+        for m in reversed(self.mentions_in(lo, pos)):
+            if not self.in_quote.contains(m[0]) and not self._is_platform(self.low[m[0]:m[1]]):
+                return m[2]
+        seg = self.f[lo:pos]
+        for m in reversed(list(re.finditer(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'’.\-]*)+"
+                                           r"(?=\s+(?:issued|released|published|put out|said)\b)", seg))):
+            sp = self._en_np(m.group(0), lo + m.start(), prev)
+            if sp is not None:
+                return sp
+        if prev is not None and pos - prev.end < 400:
+            return prev.speaker
         return None
 
     def _en_pronoun(self, word: str, s: int, cue: Cue, prev: Stmt | None) -> Spk | None:
@@ -1493,14 +1528,39 @@ class Doc:
         if cue.verb in ("told",):
             m2 = re.match(r"[^.!?\n\"“]{1,80}?\bthat\s+", f[cue.end: cue.end + 90])
             if not m2:
-                return None
+                # "told reporters (on Tuesday) the talks had stalled"
+                m2 = re.match(r"\s+(?:reporters|journalists|lawmakers|parliament|legislators|senators|delegates|"
+                              r"the (?:BBC|Reuters|AP|AFP|Associated Press|Financial Times|newspaper|broadcaster|"
+                              r"committee|conference|parliament|audience|crowd)|[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+                              r"|(?:a|an) (?:news conference|press conference|briefing|[\w\-]+ (?:newspaper|radio|"
+                              r"broadcaster|television)))"
+                              r"(?:\s+(?:on|in|at|late on|early on)\s+(?:[A-Z][\w]*|the \w+)(?:\s+\w+)?)?(?:,)?\s+"
+                              r"(?=(?:the|a|an|it|he|she|they|we|there|this|his|her|their|its|some|[A-Z])\b)",
+                              f[cue.end: cue.end + 120])
+                if not m2:
+                    return None
             s = cue.end + m2.end()
+        elif cue.verb == "accused":
+            # "X accused Y (on Tuesday) of 'holding ... hostage'" / "of holding ..."
+            m2 = re.match(r"\s+[^.!?\n\"“]{1,80}?\bof\s+", f[cue.end: cue.end + 100])
+            if not m2:
+                return None
+            j = cue.end + m2.end()
+            q = self.quote_at.get(j)
+            if q is not None and q.open not in used_quotes:
+                used_quotes.add(q.open)
+                return self._direct(q, cue.speaker, cue, "after-cue")
+            if not re.match(r"\w+ing\b", f[j: j + 30]):
+                return None
+            s = j
         elif not (m and m.group(1)):
             if cue.verb in L.EN_OPPOSE or cue.verb in L.EN_SUPPORT or cue.verb in ("denied", "confirmed", "reported"):
                 return None  # "denied the report": an object, not a clause
             # without "that": only when the verb is followed by a clause
             nxt = f[s: s + 30]
-            if not re.match(r"(?:the|a|an|it|he|she|they|we|i|there|this|his|her|their|[A-Z])", nxt):
+            if not re.match(r"(?:the|a|an|it|he|she|they|we|i|there|this|his|her|their|[A-Z])", nxt) and not re.match(
+                    r"(?:some|its|our|many|most|all|both|several|such|these|those|no|none|every|each|any|more|"
+                    r"fewer|only|you|your|my)\s", nxt):
                 return None
             if re.match(r"(?:in|on|at|of|to|for|with|by)\b", nxt):
                 return None
