@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.2"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.3"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -74,6 +74,7 @@ _MASK_RE = re.compile(
 )
 _SENT_END_CHARS = "。!?;\n"
 _SENT_BOUNDARY = re.compile(r"[。!?;\n]")
+_HUA_NOT_BEFORE = set("说对电讲谈通会神笑废实大坏好童闲情喊白粗放回答的句佳俗套官空屁鬼夜")
 _CLAUSE_CHARS = set("。!?;,,:\n")
 _HEADLINE_END = set("。!?.!?」”\"…:)")
 
@@ -195,6 +196,7 @@ class Cue:
     post_start: int = 0  # "…, X said": the clause before the speaker
     post_end: int = 0
     valid: bool = False  # passed every filter (a speaker, not a question, not hearsay)
+    relay: list[str] = field(default_factory=list)  # 据《明报》报道，消息人士称: the outlet that relayed it
 
 
 @dataclass
@@ -457,6 +459,9 @@ class Doc:
                 continue
             if verb in ("声明", "报导", "报道") and re.match(_SAY_HEAD, after):
                 continue  # 声明指出, 报道称: a noun, the next verb is the cue
+            if verb == "话" and (not self._cantonese() or before[-1:] in _HUA_NOT_BEFORE or after[:1] in "题语筒剧费说音别术柄匣"
+                                or not (after[:1] in ",:,:「“" or _CJK.match(after[:1] or "a"))):
+                continue  # Cantonese 佢话 / 陈小姐话：「…」 only; not 说话, 电话, 话题
             if verb == "称" and after[:1] in "为作之号霸职赞":
                 continue
             if verb == "问" and after.startswith(("题", "责", "世", "候", "卷", "鼎", "津")):
@@ -487,6 +492,12 @@ class Doc:
             c.weak = kind_weak
             out.append(c)
         return out
+
+    def _cantonese(self) -> bool:
+        r = getattr(self, "_yue", None)
+        if r is None:
+            r = self._yue = len(re.findall(r"[佢嘅唔咗啲冇喺睇噉咁哋嚟]", self.f[:20000])) >= 3
+        return r
 
     # --- English cues ----------------------------------------------------------------------
     def _en_cues(self) -> list[Cue]:
@@ -597,7 +608,7 @@ class Doc:
             k = 2 if seg.startswith("根据") else 1
             seg_s += k
             seg = seg[k:]
-        cue.via = via
+        cue.via = via + [x for x in cue.relay if x not in via]
         if cue.verb in ("报导", "报道") and not seg:
             return
         # leading time adverbials (会后, 当地时间2月12日中午, 今(20)日) and 有 (有议员批评)
@@ -805,6 +816,12 @@ class Doc:
             return Spk(e.name, e.key, mention, np_s, np_s + len(np_stripped), e.kind)
         # institutions and groups without a registry entry (外交部, 分析人士)
         if 2 <= len(np_stripped) <= 12 and np_stripped.endswith(L.ZH_INSTITUTION_END) and _CJK.search(np_stripped):
+            mention = self.text[np_s: np_s + len(np_stripped)]
+            return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
+        # a Latin-script company or group name before a strong verb (Uber表示, OpenAI指出)
+        if re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{1,19}", np_stripped) and cue.verb in (
+                "表示", "指出", "强调", "称", "声称", "宣布", "回应", "发布声明", "声明") and \
+                np_stripped.lower() not in _EN_STOP_CAPS:
             mention = self.text[np_s: np_s + len(np_stripped)]
             return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
         # a bare name-like subject: 2-4 CJK characters at a sentence start before a strong verb
@@ -1221,10 +1238,22 @@ class Doc:
         k = bisect.bisect_left(self.qstarts, i)
         while k < len(self.top_quotes) and self.top_quotes[k].open < end:
             qq = self.top_quotes[k]
-            if not self._is_term(qq):
-                end = qq.open
+            if not self._is_term(qq) or (qq.open > i and f[qq.open - 1] in ",:" and
+                                          f[qq.end + 1: qq.end + 2] in ("。", "!", "?", ";", "\n", "")):
+                end = qq.open  # …,「跳票已经成了交通部的习惯」。: a quoted sentence, not a term
                 break
             k += 1
+        if cue.verb in ("报导", "报道", "引述", "援引") and cue.speaker.kind == "media":
+            # 据《明报》报道，(有)政府消息人士透露，…: the source speaks, the outlet relays
+            k2 = bisect.bisect_left(self.cue_starts, i)
+            for c in self.cues[k2: k2 + 3]:
+                if c.start - i > 20 or c.lang != "zh" or not c.kind.startswith("say"):
+                    break
+                seg2 = f[i:c.start]
+                if self._clause_start(c.start) <= i and re.fullmatch(r"(?:有)?[\u4e00-\u9fff]{2,12}", seg2) and \
+                        seg2.lstrip("有").endswith(L.ZH_INSTITUTION_END + ("人士",)):
+                    c.relay = [cue.speaker.name]
+                    return None
         end = self._cut_at_next_attribution(i, end, cue)
         # strip
         s, e = i, end
@@ -1266,6 +1295,9 @@ class Doc:
                 break
             if c is cue or c.lang != "zh":
                 continue
+            if c.kind in ("support", "oppose") and self.f[max(0, c.start - 2):c.start].endswith(
+                    ("不", "会", "将", "愿", "能", "要", "可", "再", "仍", "都", "没", "未")):
+                continue  # 国民党团不会支持任何追加预算: a predicate inside the reported clause
             cs = self._clause_start(c.start)
             if cs <= start:
                 continue

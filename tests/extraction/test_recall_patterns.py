@@ -61,3 +61,34 @@ def test_subject_of_said_not_a_name_in_the_content():
 
 def test_narration_is_not_a_statement():
     assert spans("The ministers met in Geneva on Tuesday. Prices rose by 4 percent in August.") == []
+
+
+def test_source_relayed_by_a_paper_speaks_via_it():
+    text = "據《明報》報道，有政府消息人士透露，當局正研究在明年初推出第二階段規管。"
+    st = extract(text, published=PUB, gazetteer=GAZ).statements
+    assert [(s.speaker, s.text, tuple(s.via)) for s in st] == [
+        ("政府消息人士", "當局正研究在明年初推出第二階段規管", ("Ming Pao",))], st
+
+
+def test_cantonese_hua_and_latin_company():
+    text = ("陳小姐話：「啲租金貴到交唔起，佢哋都冇理過我哋。」\n\n"
+            "Uber表示，平台司機已超過一萬人。\n\n"
+            "佢講完電話之後就走咗。")
+    got = spans(text)
+    assert ("陳小姐", "啲租金貴到交唔起，佢哋都冇理過我哋。", "direct") in got, got
+    assert ("Uber", "平台司機已超過一萬人", "indirect") in got, got
+    assert len(got) == 2, got
+
+
+def test_hua_is_not_a_verb_outside_cantonese():
+    assert spans("兩人通電話後，會議氣氛緩和。雙方談話內容未公開。") == []
+
+
+def test_lawmaker_rebuttal_then_quoted_sentence():
+    text = ("國民黨立委許淑芬質詢時指出，第三航廈延宕超過六年。\n"
+            "許淑芬隨即反駁，去年交通部也做過相同承諾，「跳票已經成了交通部的習慣」。"
+            "她說，在檢討報告出爐之前，國民黨團不會支持任何追加預算。")
+    got = spans(text)
+    assert ("許淑芬", "去年交通部也做過相同承諾", "indirect") in got, got
+    assert ("許淑芬", "跳票已經成了交通部的習慣", "direct") in got, got
+    assert ("許淑芬", "在檢討報告出爐之前，國民黨團不會支持任何追加預算", "indirect") in got, got
