@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.3"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.4"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -74,6 +74,8 @@ _MASK_RE = re.compile(
 )
 _SENT_END_CHARS = "。!?;\n"
 _SENT_BOUNDARY = re.compile(r"[。!?;\n]")
+_QA_Q = re.compile(r"\s*(?:问|有记者问|记者问|提问|记者)\s*[:]")
+_QA_A = re.compile(r"\s*答\s*[:]\s*")
 _HUA_NOT_BEFORE = set("说对电讲谈通会神笑废实大坏好童闲情喊白粗放回答的句佳俗套官空屁鬼夜")
 _CLAUSE_CHARS = set("。!?;,,:\n")
 _HEADLINE_END = set("。!?.!?」”\"…:)")
@@ -278,6 +280,7 @@ class Doc:
         self.cue_starts = [c.start for c in cues]
         stmts = self._attribute(cues)
         stmts += self._post_statements(stmts)
+        stmts += self._qa_statements(stmts)
         stmts += self._topic_statements(stmts)
         stmts = self._dedupe(stmts)
         self._dates(stmts)
@@ -462,6 +465,9 @@ class Doc:
             if verb == "话" and (not self._cantonese() or before[-1:] in _HUA_NOT_BEFORE or after[:1] in "题语筒剧费说音别术柄匣"
                                 or not (after[:1] in ",:,:「“" or _CJK.match(after[:1] or "a"))):
                 continue  # Cantonese 佢话 / 陈小姐话：「…」 only; not 说话, 电话, 话题
+            if verb == "显示" and not (re.search(r"发布(?:的)?(?:[^,。]{0,6})?数据$", f[max(0, s - 14):s])
+                                     and after[:1] not in "出器屏"):
+                continue  # only a data release: 国家统计局…发布数据显示
             if verb == "称" and after[:1] in "为作之号霸职赞":
                 continue
             if verb == "问" and after.startswith(("题", "责", "世", "候", "卷", "鼎", "津")):
@@ -826,7 +832,8 @@ class Doc:
             return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
         # a bare name-like subject: 2-4 CJK characters at a sentence start before a strong verb
         if 2 <= len(np_stripped) <= 4 and _CJK.fullmatch(np_stripped[0]) and cue.verb in (
-            "表示", "指出", "强调", "说", "称", "透露", "坦言", "直言", "认为", "警告", "回应", "声称"
+            "表示", "指出", "强调", "说", "称", "透露", "坦言", "直言", "认为", "警告", "回应", "声称", "发文", "写道",
+            "发帖"
         ) and re.fullmatch(r"[\u4e00-\u9fff]+", np_stripped) and self._looks_like_name(np_stripped):
             mention = self.text[np_s: np_s + len(np_stripped)]
             return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "person")
@@ -1460,6 +1467,55 @@ class Doc:
             st = self._direct(q, spk, None, "post-quote", via=[self._venue_name("x") or "X", poster.name])
             st.said_on = date
             return st
+        return None
+
+    def _qa_statements(self, stmts: list[Stmt]) -> list[Stmt]:
+        """Press-conference transcripts: 问：… then the spokesperson's answer paragraphs (答：…)."""
+        if not re.search(r"记者会|发布会|答记者问|吹风会|记者招待会|答问", self.f[:5000]):
+            return []
+        out: list[Stmt] = []
+        np_ = len(self.pstarts)
+        in_answer = 0  # paragraphs of the current answer so far (0: not in an answer)
+        spk = None
+        for p in range(np_):
+            ps, pe = self.pstarts[p], self.pends[p]
+            line = self.f[ps:pe]
+            if not line.strip():
+                continue
+            if _QA_Q.match(line) or (line.rstrip().endswith("?") and "记者" in line):
+                in_answer = -1  # the next paragraph answers
+                continue
+            am = _QA_A.match(line)
+            if not am and in_answer == 0:
+                continue
+            if not am and (in_answer >= 3 or self.headline[p]):
+                in_answer = 0
+                continue
+            k = bisect.bisect_left(self.cue_starts, ps)
+            has_cue = k < len(self.cues) and self.cues[k].start < pe and self.cues[k].valid
+            if any(st.start < pe and st.end > ps for st in stmts) or (has_cue and not am):
+                in_answer = 0
+                continue
+            spk = spk or self._spokesperson(ps)
+            if spk is None:
+                return out
+            s = ps + (am.end() if am else 0)
+            while s < pe and self.f[s] in " \t":
+                s += 1
+            e = pe
+            while e > s and self.f[e - 1] in " \t":
+                e -= 1
+            if e - s >= 6:
+                out.append(Stmt(Spk(spk.name, spk.key, spk.mention, spk.mstart, spk.mend, spk.kind), s, e, "direct",
+                                "答", p, [], anchor=s, conf=0.6))
+            in_answer = max(in_answer, 0) + 1
+        return out
+
+    def _spokesperson(self, pos: int) -> Spk | None:
+        """The spokesperson of a press conference: a 发言人 named before pos."""
+        for s, e, sp in reversed(self.mentions_in(max(0, pos - 5000), pos)):
+            if sp.kind == "person" and ("发言人" in self.f[max(0, s - 8):s] or "发言人" in (sp.title or "")):
+                return Spk(sp.name, sp.key, self.text[s:e], s, e, sp.kind)
         return None
 
     def _post_statements(self, stmts: list[Stmt]) -> list[Stmt]:

@@ -92,3 +92,35 @@ def test_lawmaker_rebuttal_then_quoted_sentence():
     assert ("許淑芬", "去年交通部也做過相同承諾", "indirect") in got, got
     assert ("許淑芬", "跳票已經成了交通部的習慣", "direct") in got, got
     assert ("許淑芬", "在檢討報告出爐之前，國民黨團不會支持任何追加預算", "indirect") in got, got
+
+
+def test_press_conference_answers_are_the_spokespersons():
+    text = ("外交部发言人林剑在例行记者会上答记者问。\n\n"
+            "问：有报道称，美方将对华加征新关税，中方对此有何回应？\n\n"
+            "答：这种说法是不符合事实的。中方一贯主张通过对话协商解决分歧。\n\n"
+            "中方将采取必要措施，坚决维护自身正当权益。\n")
+    got = spans(text)
+    assert ("林剑", "这种说法是不符合事实的。中方一贯主张通过对话协商解决分歧。", "direct") in got, got
+    assert ("林剑", "中方将采取必要措施，坚决维护自身正当权益。", "direct") in got, got
+
+
+def test_no_answers_without_a_press_conference():
+    text = "外交部发言人林剑出席活动。\n\n中方将采取必要措施，坚决维护自身正当权益。\n"
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("国家统计局15日发布数据显示，8月份全国居民消费价格同比上涨0.4%。", "国家统计局", "8月份全国居民消费价格同比上涨0.4%"),
+    ("国务院常务会议16日指出，要加大宏观政策调节力度，持续扩大内需。", "国务院常务会议", "要加大宏观政策调节力度，持续扩大内需"),
+    ("比亚迪公司发布声明指出，网传公司裁员的消息不实。", "比亚迪公司", "网传公司裁员的消息不实"),
+    ("小鹏汽车宣布，新款车型已于本月正式开始交付。", "小鹏汽车", "新款车型已于本月正式开始交付"),
+    ("何小鹏在微博发文：“今天是我们团队最激动的一天，感谢每一位用户的支持。”", "何小鹏",
+     "今天是我们团队最激动的一天，感谢每一位用户的支持。"),
+])
+def test_institutions_and_companies(text, speaker, content):
+    got = spans(text)
+    assert any(sp == speaker and c == content for sp, c, _ in got), got
+
+
+def test_survey_shows_is_not_a_speaker():
+    assert spans("调查显示，多数受访者支持延长假期。屏幕显示的时间有误。") == []
