@@ -18,23 +18,6 @@ STATEMENT_KEYS = {"id", "speaker", "speaker_key", "mention", "text", "start", "e
                   "language", "said_on", "via", "optional", "note"}
 
 
-# The project's tests/conftest.py has autouse fixtures that need Django; these
-# checks are pure file checks, so shadow them with no-ops (runs with -p no:django).
-@pytest.fixture(autouse=True)
-def _service_gates():
-    yield
-
-
-@pytest.fixture(autouse=True)
-def _celery_eager():
-    yield
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    yield
-
-
 def load(gpath):
     gold = json.loads(gpath.read_text(encoding="utf-8"))
     text = (CORPUS / gold["article"]).read_text(encoding="utf-8")

@@ -78,23 +78,6 @@ AMBIGUOUS = [
 ]  # fmt: skip
 
 
-# tests/conftest.py has autouse fixtures that need Django; this module is plain pytest
-# (run with -p no:django), so it overrides them with no-ops.
-@pytest.fixture(autouse=True)
-def _service_gates():
-    yield
-
-
-@pytest.fixture(autouse=True)
-def _celery_eager():
-    yield
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    yield
-
-
 @pytest.fixture(scope="module")
 def entries() -> list[dict]:
     data = json.loads(REGISTRY.read_text(encoding="utf-8"))
