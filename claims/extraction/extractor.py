@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.4"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.5"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -569,6 +569,12 @@ class Doc:
                 break
         return None
 
+    def _sentence_quote(self, q: Quote) -> bool:
+        """…,「中选会没有裁量空间」。: a quoted clause closing a sentence after a comma, not a term."""
+        body = self.f[q.start:q.end]
+        return q.closed and q.open > 0 and self.f[q.open - 1] in ",:" and len(body) >= 6 and _CJK.search(body) is not None \
+            and self.f[q.end + 1: q.end + 2] in ("。", "!", "?", ";", "\n", "") and not re.search(r"[((]", body)
+
     def _is_term(self, q: Quote) -> bool:
         """A quoted name or term (「一中政策」): short, no sentence punctuation."""
         body = self.f[q.start:q.end].strip()
@@ -658,6 +664,9 @@ class Doc:
                                   np_s + len(np.strip()), issuer.kind)
             return
         spk = self._np_speaker(np, np_s, cue, prev, last_subject)
+        am = re.fullmatch(r"(.{2,12}?)[\u4e00-\u9fff]{1,3}地\s*", np) if spk is None else None
+        if am:  # an adverb before the verb: 店家无奈地说
+            spk = self._np_speaker(am.group(1), np_s, cue, prev, last_subject)
         # platform / outlet between subject and verb: 在社交媒体X上, 向《卫报》表示
         mid = self.f[np_s + len(np): cue.start]
         npx = np.strip()
@@ -1227,6 +1236,9 @@ class Doc:
         if nxt is not None and nxt is not cue and nxt.lang == "zh" and nxt.kind not in ("ask",) and (
                 nxt.kind.startswith("say") or nxt.kind in ("support", "oppose")) and i - cue.end <= 1:
             return None  # 回应指出, / 表示支持: the next verb carries the content (or the stance)
+        if f[i:i + 1] in ("时", "后") and any(0 <= c.start - i <= 3 for c in self.cues[
+                bisect.bisect_left(self.cue_starts, i): bisect.bisect_left(self.cue_starts, i) + 1]):
+            return None  # 答询时表示: the next verb carries the content
         q = self.quote_at.get(i)
         if q is not None:
             if q.open in used_quotes:
@@ -1245,8 +1257,7 @@ class Doc:
         k = bisect.bisect_left(self.qstarts, i)
         while k < len(self.top_quotes) and self.top_quotes[k].open < end:
             qq = self.top_quotes[k]
-            if not self._is_term(qq) or (qq.open > i and f[qq.open - 1] in ",:" and
-                                          f[qq.end + 1: qq.end + 2] in ("。", "!", "?", ";", "\n", "")):
+            if not self._is_term(qq) or (qq.open > i and self._sentence_quote(qq)):
                 end = qq.open  # …,「跳票已经成了交通部的习惯」。: a quoted sentence, not a term
                 break
             k += 1
@@ -1353,7 +1364,7 @@ class Doc:
         if not body:
             return None
         post = self._post_of(q.open)
-        term = self._is_term(q)
+        term = self._is_term(q) and not self._sentence_quote(q)
         if term and self.f[max(0, q.open - 3):q.open].endswith(("所谓", "所谓的", "所称的")):
             return None  # 所谓「公投绑大选」: a label, not anyone's statement
         if not term and re.fullmatch(r"(?:[^。!?.]*\?)+\s*", body) and len(body) <= 200:

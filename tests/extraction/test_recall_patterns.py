@@ -124,3 +124,20 @@ def test_institutions_and_companies(text, speaker, content):
 
 def test_survey_shows_is_not_a_speaker():
     assert spans("调查显示，多数受访者支持延长假期。屏幕显示的时间有误。") == []
+
+
+def test_premier_chain_and_closing_quote():
+    text = ("行政院長卓榮泰今天在立法院答詢時表示，政府會全力穩定物價。他並說，電價凍漲將延續到年底。\n"
+            "選委會強調，投票日期依現行法律辦理，「選委會沒有任何裁量空間」。\n"
+            "店家無奈地說，「客人少了一半，房租卻照漲」。")
+    got = spans(text)
+    assert ("卓榮泰", "政府會全力穩定物價", "indirect") in got, got
+    assert ("卓榮泰", "電價凍漲將延續到年底", "indirect") in got, got
+    assert ("選委會", "投票日期依現行法律辦理", "indirect") in got, got
+    assert ("選委會", "選委會沒有任何裁量空間", "direct") in got, got
+    assert ("店家", "客人少了一半，房租卻照漲", "direct") in got, got
+
+
+def test_quoted_term_mid_sentence_stays_a_term():
+    got = spans("市長表示，這項「城市更新計畫」會在明年啟動。")
+    assert [c for _, c, _ in got] == ["這項「城市更新計畫」會在明年啟動"], got
