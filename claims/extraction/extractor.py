@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.5"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.6"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -468,6 +468,8 @@ class Doc:
             if verb == "显示" and not (re.search(r"发布(?:的)?(?:[^,。]{0,6})?数据$", f[max(0, s - 14):s])
                                      and after[:1] not in "出器屏"):
                 continue  # only a data release: 国家统计局…发布数据显示
+            if verb == "声明" and (s == self.pstarts[p] or f[s - 1] in _CLAUSE_CHARS or f[s - 1] in " \t"):
+                continue  # 声明最后呼吁…: the statement is the subject, not the verb
             if verb == "称" and after[:1] in "为作之号霸职赞":
                 continue
             if verb == "问" and after.startswith(("题", "责", "世", "候", "卷", "鼎", "津")):
@@ -656,6 +658,17 @@ class Doc:
             if issuer is None:
                 for ms, _me, sp in reversed(self.mentions_in(max(self.pstarts[cue.para], np_s - _BACK), np_s)):
                     if sp.kind != "person" and not self.in_quote.contains(ms):
+                        issuer = sp
+                        break
+            if issuer is None:
+                # the issuer named in an earlier paragraph: 国民党今日发布声明 … (new paragraph) 声明并批评
+                issued = re.compile(r"[^,。;\n]{0,12}?(?:发布|发表|发出)(?:书面|联合)?" + (
+                    "新闻稿" if "新闻稿" in np else "公告" if "公告" in np else "声明"))
+                cands = [(c.speaker.mstart, c.speaker.mend, c.speaker) for c in self._cues_before(self.pstarts[cue.para])
+                         if c.speaker is not None and c.speaker.mend and c.start > np_s - _BACK]
+                cands += self.mentions_in(max(0, np_s - _BACK), self.pstarts[cue.para])
+                for ms, me, sp in sorted(cands, key=lambda m: -m[0]):
+                    if sp.kind != "person" and not self.in_quote.contains(ms) and issued.match(self.f, me, me + 30):
                         issuer = sp
                         break
             if issuer is not None and issuer.kind != "person":
@@ -1331,7 +1344,9 @@ class Doc:
         seg = self.f[cs:c.start].strip()
         has_subject = False
         if not seg:
-            has_subject = False
+            # a new speech verb opening the clause (…，批评民进党政府「…」): the same speaker's next statement
+            has_subject = c.verb in ("批评", "强调", "呼吁", "指出", "直言", "痛批", "抨击", "反批", "质疑", "重申",
+                                     "警告", "坦言", "反呛", "驳斥", "喊话") and self.f[cs - 1: cs] == ","
         elif _CHAIN_RE.fullmatch(seg) or _CHAIN_ONLY_RE.fullmatch(seg):
             has_subject = c.verb not in ("认为",) or seg != ""
         else:
@@ -1988,6 +2003,9 @@ class Doc:
                 return pol, hint, None
             if not obj_core or re.fullmatch(r"(?:表示|说|称|指出|强调|坦言|回应)?", obj_core):
                 # bare: 随即反驳, 表示同意, 持不同看法, 不以为然
+                if topic is None and verb in ("批评", "抨击", "痛批", "反批") and f[e:e + 1] in ",:" and \
+                        _DOC_NOUNS.intersection((f[cs:s].rstrip("并也还又更"),)):
+                    return None  # 声明并批评，…: the statement's own content, no target named
                 if topic is not None:
                     t = self._stmt_at(*topic, stmts)
                     if t is not None:

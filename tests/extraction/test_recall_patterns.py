@@ -141,3 +141,14 @@ def test_premier_chain_and_closing_quote():
 def test_quoted_term_mid_sentence_stays_a_term():
     got = spans("市長表示，這項「城市更新計畫」會在明年啟動。")
     assert [c for _, c, _ in got] == ["這項「城市更新計畫」會在明年啟動"], got
+
+
+def test_party_statement_across_paragraphs():
+    text = ("綠黨今日發布聲明，要求選委會公布審查時程，批評執政黨「用程序拖延民意」。執政黨隨即發布新聞稿回應。\n"
+            "聲明並批評，執政黨以程序為由反對合併投票，實際上是擔心選情。"
+            "聲明最後呼籲選委會「依法行政，勿淪為執政黨的工具」。")
+    got = spans(text)
+    assert ("綠黨", "選委會公布審查時程", "indirect") in got, got
+    assert ("綠黨", "用程序拖延民意", "direct") in got, got
+    assert ("綠黨", "執政黨以程序為由反對合併投票，實際上是擔心選情", "indirect") in got, got
+    assert ("綠黨", "依法行政，勿淪為執政黨的工具", "direct") in got, got
