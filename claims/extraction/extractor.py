@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.6"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.7"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -1277,13 +1277,20 @@ class Doc:
         if cue.verb in ("报导", "报道", "引述", "援引") and cue.speaker.kind == "media":
             # 据《明报》报道，(有)政府消息人士透露，…: the source speaks, the outlet relays
             k2 = bisect.bisect_left(self.cue_starts, i)
+            relayed = re.search(r"据|引述|援引", f[self._clause_start(cue.start):cue.start]) is not None
             for c in self.cues[k2: k2 + 3]:
-                if c.start - i > 20 or c.lang != "zh" or not c.kind.startswith("say"):
+                if c.start - i > 60 or c.lang != "zh" or not c.kind.startswith("say"):
                     break
                 seg2 = f[i:c.start]
-                if self._clause_start(c.start) <= i and re.fullmatch(r"(?:有)?[\u4e00-\u9fff]{2,12}", seg2) and \
-                        seg2.lstrip("有").endswith(L.ZH_INSTITUTION_END + ("人士",)):
-                    c.relay = [cue.speaker.name]
+                if self._clause_start(c.start) > i or re.search(r"[。!?;\n]", seg2):
+                    continue
+                if re.fullmatch(r"(?:有)?[\u4e00-\u9fff]{2,12}", seg2) and \
+                        seg2.lstrip("有").endswith(L.ZH_INSTITUTION_END + ("人士",)) or \
+                        any(self._name_after(i + m.end()) or re.match(r"[\u4e00-\u9fff・·]{2,6}(?:\(|\d|在|对|接受)",
+                                                                     seg2[m.end():m.end() + 10])
+                            for m in _TITLE_RE.finditer(seg2[:40])):
+                    # 路透社报导，美国贸易代表办公室副代表卡特勒4日对记者表示: the official speaks
+                    c.relay = [cue.speaker.name] if relayed else []
                     return None
         end = self._cut_at_next_attribution(i, end, cue)
         # strip
@@ -1326,8 +1333,7 @@ class Doc:
                 break
             if c is cue or c.lang != "zh":
                 continue
-            if c.kind in ("support", "oppose") and self.f[max(0, c.start - 2):c.start].endswith(
-                    ("不", "会", "将", "愿", "能", "要", "可", "再", "仍", "都", "没", "未")):
+            if self._modal_stance(c):
                 continue  # 国民党团不会支持任何追加预算: a predicate inside the reported clause
             cs = self._clause_start(c.start)
             if cs <= start:
@@ -1425,12 +1431,17 @@ class Doc:
                 return st
         return None
 
+    def _modal_stance(self, c: Cue) -> bool:
+        return c.kind in ("support", "oppose") and self.f[max(0, c.start - 2):c.start].endswith(
+            ("不", "会", "将", "愿", "能", "要", "可", "再", "仍", "都", "没", "未"))
+
     def _cue_before_in_sentence(self, q: Quote, cues: list[Cue]) -> Cue | None:
         s, _ = self.sent_bounds(q.open)
         k = bisect.bisect_left(self.cue_starts, q.open) - 1
         while k >= 0 and cues[k].start >= s:
             c = cues[k]
-            if c.end <= q.open and c.lang == ("zh" if _CJK.search(self.f[q.start:q.end]) or self.f[q.open] in "「『" else c.lang):
+            if c.end <= q.open and not self._modal_stance(c) and \
+                    c.lang == ("zh" if _CJK.search(self.f[q.start:q.end]) or self.f[q.open] in "「『" else c.lang):
                 if c.speaker is not None and not c.no_speaker and (c.valid or c.kind in ("support", "oppose")):
                     return c
                 if c.kind == "ask":

@@ -152,3 +152,16 @@ def test_party_statement_across_paragraphs():
     assert ("綠黨", "用程序拖延民意", "direct") in got, got
     assert ("綠黨", "執政黨以程序為由反對合併投票，實際上是擔心選情", "indirect") in got, got
     assert ("綠黨", "依法行政，勿淪為執政黨的工具", "direct") in got, got
+
+
+def test_named_official_after_an_outlet_report_is_the_speaker():
+    text = "路透社報導，美國貿易代表辦公室副代表卡特勒（Wayne Cutler）4日在華盛頓對記者表示，雙方仍有重大分歧。"
+    st = extract(text, published=PUB, gazetteer=GAZ).statements
+    assert [(s.speaker, s.text, tuple(s.via)) for s in st] == [("卡特勒", "雙方仍有重大分歧", ())], st
+
+
+def test_quote_after_a_negated_stance_stays_with_the_speaker():
+    text = ("國民黨立委許淑芬質詢時指出，預算一再追加。"
+            "她說，在報告出爐之前，黨團不會支持任何追加預算，「先把帳算清楚再說」。")
+    got = spans(text)
+    assert ("許淑芬", "先把帳算清楚再說", "direct") in got, got
