@@ -346,3 +346,18 @@ def test_stance_map_shows_supporters_and_opposers_with_their_words(client):
     assert "支持者甲" in support_col and "甲說這沒錯" in support_col
     assert "反對者乙" in html[html.index("stance-map__col--oppose"):]
     assert "未審者丙" not in html and ReviewState.CANDIDATE
+
+
+@pytest.mark.django_db
+def test_home_is_served_from_the_public_cache_until_a_verdict_is_published(client, django_assert_num_queries):
+    from tests.factories import make_published_claim
+
+    first = make_published_claim("第一個公開的說法")
+    assert "第一個公開的說法" in client.get("/").content.decode()
+    with django_assert_num_queries(0):
+        assert "第一個公開的說法" in client.get("/").content.decode()
+    make_published_claim("第二個公開的說法")  # publishing retires every cached public page
+    body = client.get("/").content.decode()
+    assert "第一個公開的說法" in body and "第二個公開的說法" in body
+    services.claim_unpublish(first)
+    assert "第一個公開的說法" not in client.get("/").content.decode()
