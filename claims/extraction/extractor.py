@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.7"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.8"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -1037,7 +1037,8 @@ class Doc:
                 # post-posed after a clause: "…, Mining Minister Camila Rojas said on Tuesday."
                 before = f[ss: base + ps_].strip()
                 if before and before[-1] == "," and before[0] not in '"“' and len(pieces) >= 2 and \
-                        not _EN_LEAD_PHRASE.match(before) and \
+                        not _EN_LEAD_PHRASE.match(before) and (ps_, pe_) == pieces[-1] and \
+                        not re.match(r"\s*(?:and|but)\s", piece) and \
                         not re.match(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*,", f[ss: base + ps_]):
                     cue.clause_start = -1
                     cue.post_start = ss
@@ -1249,9 +1250,9 @@ class Doc:
         if nxt is not None and nxt is not cue and nxt.lang == "zh" and nxt.kind not in ("ask",) and (
                 nxt.kind.startswith("say") or nxt.kind in ("support", "oppose")) and i - cue.end <= 1:
             return None  # 回应指出, / 表示支持: the next verb carries the content (or the stance)
-        if f[i:i + 1] in ("时", "后") and any(0 <= c.start - i <= 3 for c in self.cues[
-                bisect.bisect_left(self.cue_starts, i): bisect.bisect_left(self.cue_starts, i) + 1]):
-            return None  # 答询时表示: the next verb carries the content
+        if any(0 <= c.start - i <= 10 and re.fullmatch(r"[^,。;:!?]{0,8}?[时后]", f[i:c.start]) for c in self.cues[
+                bisect.bisect_left(self.cue_starts, i): bisect.bisect_left(self.cue_starts, i) + 3]):
+            return None  # 答询时表示, 回答相关提问时表示: the next verb carries the content
         q = self.quote_at.get(i)
         if q is not None:
             if q.open in used_quotes:

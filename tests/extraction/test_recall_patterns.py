@@ -165,3 +165,15 @@ def test_quote_after_a_negated_stance_stays_with_the_speaker():
             "她說，在報告出爐之前，黨團不會支持任何追加預算，「先把帳算清楚再說」。")
     got = spans(text)
     assert ("許淑芬", "先把帳算清楚再說", "direct") in got, got
+
+
+def test_anonymous_official_after_a_clause_speaks_forward():
+    text = ("President Elena Ruiz has made water rights a central plank of her agenda, and a government official, "
+            "speaking on condition of anonymity, said the cabinet had approved the plan last week.")
+    got = spans(text)
+    assert got == [("a government official", "the cabinet had approved the plan last week", "indirect")], got
+
+
+def test_answering_a_question_then_saying():
+    text = "外交部发言人郭嘉昆在例行记者会上回答相关提问时表示，中方一贯主张通过政治外交手段解决问题。"
+    assert [c for _, c, _ in spans(text)] == ["中方一贯主张通过政治外交手段解决问题"], spans(text)
