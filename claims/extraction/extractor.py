@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.8"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.9"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -843,7 +843,8 @@ class Doc:
             mention = self.text[np_s: np_s + len(np_stripped)]
             return Spk(e.name, e.key, mention, np_s, np_s + len(np_stripped), e.kind)
         # institutions and groups without a registry entry (外交部, 分析人士)
-        if 2 <= len(np_stripped) <= 12 and np_stripped.endswith(L.ZH_INSTITUTION_END) and _CJK.search(np_stripped):
+        if (2 <= len(np_stripped) <= 12 or len(np_stripped) <= 22 and re.match(r"(?:一|两|多|数|几)[名位个]|有", np_stripped)) \
+                and np_stripped.endswith(L.ZH_INSTITUTION_END) and _CJK.search(np_stripped):
             mention = self.text[np_s: np_s + len(np_stripped)]
             return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
         # a Latin-script company or group name before a strong verb (Uber表示, OpenAI指出)
@@ -1686,7 +1687,9 @@ class Doc:
             nxt = f[s: s + 30]
             if not re.match(r"(?:the|a|an|it|he|she|they|we|i|there|this|his|her|their|[A-Z])", nxt) and not re.match(
                     r"(?:some|its|our|many|most|all|both|several|such|these|those|no|none|every|each|any|more|"
-                    r"fewer|only|you|your|my)\s", nxt):
+                    r"fewer|only|you|your|my)\s", nxt) and not re.match(
+                    r"[a-z]+(?:\s+[a-z]+){0,2}\s+(?:showed|shows|is|are|was|were|would|will|had|has|have|could|can|"
+                    r"should|must|might|may)\b", nxt):
                 return None
             if re.match(r"(?:in|on|at|of|to|for|with|by)\b", nxt):
                 return None

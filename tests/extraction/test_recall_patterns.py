@@ -177,3 +177,15 @@ def test_anonymous_official_after_a_clause_speaks_forward():
 def test_answering_a_question_then_saying():
     text = "外交部发言人郭嘉昆在例行记者会上回答相关提问时表示，中方一贯主张通过政治外交手段解决问题。"
     assert [c for _, c, _ in spans(text)] == ["中方一贯主张通过政治外交手段解决问题"], spans(text)
+
+
+def test_bare_noun_clause_after_said_and_anonymous_diplomat():
+    got = spans("A Finance Ministry spokesman said projections showed the new levy would raise $200 million a year.")
+    assert ("A Finance Ministry spokesman", "projections showed the new levy would raise $200 million a year",
+            "indirect") in got, got
+    got = spans("一名了解會談內容的歐洲外交官對記者說，歐方不會無限期等待。")
+    assert ("一名了解會談內容的歐洲外交官", "歐方不會無限期等待", "indirect") in got, got
+
+
+def test_said_before_a_prepositional_object_is_not_a_clause():
+    assert spans("The minister said in Parliament on Monday.") == []
