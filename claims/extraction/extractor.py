@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.9"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.10"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -74,6 +74,8 @@ _MASK_RE = re.compile(
 )
 _SENT_END_CHARS = "。!?;\n"
 _SENT_BOUNDARY = re.compile(r"[。!?;\n]")
+_ANON_PEOPLE = ("议员", "外交官", "老板", "店家", "居民", "市民", "司机", "家长", "小姐", "先生", "女士", "太太",
+                "人士", "官员", "民众", "专家", "学者", "成员")
 _QA_Q = re.compile(r"\s*(?:问|有记者问|记者问|提问|记者)\s*[:]")
 _QA_A = re.compile(r"\s*答\s*[:]\s*")
 _HUA_NOT_BEFORE = set("说对电讲谈通会神笑废实大坏好童闲情喊白粗放回答的句佳俗套官空屁鬼夜")
@@ -846,7 +848,8 @@ class Doc:
         if (2 <= len(np_stripped) <= 12 or len(np_stripped) <= 22 and re.match(r"(?:一|两|多|数|几)[名位个]|有", np_stripped)) \
                 and np_stripped.endswith(L.ZH_INSTITUTION_END) and _CJK.search(np_stripped):
             mention = self.text[np_s: np_s + len(np_stripped)]
-            return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "organisation")
+            kind = "person" if np_stripped.endswith(_ANON_PEOPLE) else "organisation"
+            return Spk(mention, None, mention, np_s, np_s + len(np_stripped), kind)
         # a Latin-script company or group name before a strong verb (Uber表示, OpenAI指出)
         if re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{1,19}", np_stripped) and cue.verb in (
                 "表示", "指出", "强调", "称", "声称", "宣布", "回应", "发布声明", "声明") and \
@@ -1220,6 +1223,13 @@ class Doc:
                     continue
                 cue.valid = True
                 if cue.kind in ("support", "oppose"):
+                    if cue.verb in ("批评", "质疑", "抨击", "痛批", "反批") and cue.speaker.kind == "person" and \
+                            not self._modal_stance(cue) and self.f[max(0, cue.start - 1):cue.start] not in "不未":
+                        # 有议员批评政府配套不足，…: a criticism with a clause is also a statement
+                        st = self._content_after(cue, used_quotes)
+                        if st is not None and st.end - st.start >= 6 and re.search(
+                                r"[不没未无太过很只]|[,,]", self.f[st.start:st.end]):
+                            stmts.append(st)
                     continue
                 st = self._content_after(cue, used_quotes)
                 if st is not None:
@@ -1309,6 +1319,12 @@ class Doc:
             return None
         if len(body) < 4:
             return None
+        if cue.verb == "形容" and f[e - 1:e] in "」”":
+            qk = bisect.bisect_right(self.qstarts, e - 1) - 1
+            qq = self.top_quotes[qk] if qk >= 0 else None
+            if qq is not None and qq.end == e - 1 and qq.open > s and qq.open not in used_quotes:
+                used_quotes.add(qq.open)  # 形容，政府的安排「雷声大、雨点小」: the quoted words are the claim
+                return self._direct(qq, cue.speaker, cue, "after-cue")
         if _STANCE_HEAD_RE.match(body):
             return None  # 表示同意, 承诺…: a stance, and the next verb says what follows
         if any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3

@@ -189,3 +189,12 @@ def test_bare_noun_clause_after_said_and_anonymous_diplomat():
 
 def test_said_before_a_prepositional_object_is_not_a_clause():
     assert spans("The minister said in Parliament on Monday.") == []
+
+
+def test_anonymous_lawmaker_criticises_and_described_quote():
+    text = ("特首今日表示，政府不會延長過渡期。有議員批評政府配套不足，擔心租戶無處容身。\n"
+            "關注組發言人陳小姐則形容，政府的執法安排「雷聲大、雨點小」。")
+    got = spans(text)
+    assert any(sp.endswith("議員") and c.startswith("政府配套不足") for sp, c, _ in got), got
+    assert ("陳小姐", "雷聲大、雨點小", "direct") in got, got
+    assert not any(c.startswith("政府的執法安排") for _, c, _ in got), got
