@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.10"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.11"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -76,7 +76,7 @@ _SENT_END_CHARS = "。!?;\n"
 _SENT_BOUNDARY = re.compile(r"[。!?;\n]")
 _ANON_PEOPLE = ("议员", "外交官", "老板", "店家", "居民", "市民", "司机", "家长", "小姐", "先生", "女士", "太太",
                 "人士", "官员", "民众", "专家", "学者", "成员")
-_QA_Q = re.compile(r"\s*(?:问|有记者问|记者问|提问|记者)\s*[:]")
+_QA_Q = re.compile(r"\s*(?:问|有记者问|提问|[^\s:,。]{0,10}记者(?:问|提问)?)\s*[:]")
 _QA_A = re.compile(r"\s*答\s*[:]\s*")
 _HUA_NOT_BEFORE = set("说对电讲谈通会神笑废实大坏好童闲情喊白粗放回答的句佳俗套官空屁鬼夜")
 _CLAUSE_CHARS = set("。!?;,,:\n")

@@ -198,3 +198,10 @@ def test_anonymous_lawmaker_criticises_and_described_quote():
     assert any(sp.endswith("議員") and c.startswith("政府配套不足") for sp, c, _ in got), got
     assert ("陳小姐", "雷聲大、雨點小", "direct") in got, got
     assert not any(c.startswith("政府的執法安排") for _, c, _ in got), got
+
+
+def test_answer_after_an_outlet_reporters_question():
+    text = ("国防部新闻发言人张晓刚在例行记者会上答记者问。\n"
+            "中新社记者：据报道，美方将举行新一轮军演，请问对此有何评论？\n"
+            "这种说法是不符合事实的。我们坚决反对任何挑衅行为。\n")
+    assert spans(text) == [("张晓刚", "这种说法是不符合事实的。我们坚决反对任何挑衅行为。", "direct")], spans(text)
