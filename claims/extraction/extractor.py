@@ -25,7 +25,7 @@ from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
 
-EXTRACTOR_VERSION = "0.4.11"  # bump when the output for the same input changes
+EXTRACTOR_VERSION = "0.4.12"  # bump when the output for the same input changes
 
 _BACK = 1500  # how far back a pronoun or document noun looks for its antecedent (bounded work)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -62,6 +62,10 @@ _LEAD_ADV = re.compile(
     r"(?:(?:记者|新闻发布|发布|说明|招待)会[后上中]|会后|会前|当地时间|北京时间|台北时间|今天|昨天|今日|昨日|稍早|稍后|日前|随后|同日|当天|当日|"
     r"\d{1,4}年|\d{1,2}月|\d{1,2}[日号]|[今昨]?\(\d{1,2}\)日|上午|下午|晚间|中午|早上|凌晨|"
     r"[一-龥]{0,2}时间|有(?=[一-龥]{2}))"
+)
+# Surname + title abbreviation of a person already named (卓院长, 萧委员, 赖总统, 卓揆).
+_SURNAME_TITLE_RE = re.compile(
+    r"([\u4e00-\u9fff])(?:揆|院长|部长|总统|副总统|主委|委员|市长|议员|立委|发言人|署长|局长|主席|执行长|董事长|总理|省长|州长|县长|议长|特首|司长)"
 )
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff・·•‧.A-Za-z\- ]+")
 # Subject-end markers; words in _MASK are never split by a marker inside them.
@@ -1983,7 +1987,35 @@ class Doc:
                     if best is None or st.start <= c.start:
                         best = sp
                     break
+        if best is None:
+            best = self._surname_title_speaker(seg, c)
         return best
+
+    def _surname_title_speaker(self, seg: str, c: Cue) -> Spk | None:
+        """A person referred to by surname + title (卓院長, 蕭委員, 賴總統, 卓揆): the statement
+        speaker whose name (or mention) ends in a 2-4 character name with that surname.
+
+        Chinese news abbreviates a named official this way after the first mention, e.g.
+        「她不認同王院長的說法」 after 「行政院長王某某表示…」.
+        """
+        for m in _SURNAME_TITLE_RE.finditer(seg):
+            surname = m.group(1)
+            found = None
+            for st in getattr(self, "_hint_stmts", ()):
+                sp = st.speaker
+                if sp.name == c.speaker.name or st.start > c.start + 400:
+                    continue
+                names = [fold(sp.name)]
+                if sp.mstart is not None and sp.mend is not None:
+                    names.append(self.f[sp.mstart:sp.mend])
+                if any(re.search(surname + r"[\u4e00-\u9fff]{1,2}$", nm) for nm in names if _CJK.search(nm)):
+                    if found is not None and found.name != sp.name:
+                        found = None  # two people share the surname: no guess
+                        break
+                    found = sp
+            if found is not None:
+                return found
+        return None
 
     def _zh_stance(self, c: Cue, stmts: list[Stmt]):
         """(polarity, hint speaker, direct target) for a Chinese cue, or None."""
