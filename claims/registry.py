@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from django.utils.text import slugify
 
-from claims.extraction.normalize import normalize_alias, to_simplified
+from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 
 REGISTRY_PATH = Path(__file__).resolve().parent / "extraction" / "data" / "speakers.json"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -28,21 +27,13 @@ def load_registry(path: Path = REGISTRY_PATH) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    """One Simplified-to-Traditional converter per process (building one costs tens of ms)."""
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
 def alias_script(alias: str) -> str:
     """zh-Hant, zh-Hans, zh (same in both scripts), en or other, for one written name."""
     if _HAN.search(alias):
         simplified = to_simplified(alias)
         if simplified != alias:
             return "zh-Hant"
-        return "zh-Hans" if _s2t().convert(alias) != alias else "zh"
+        return "zh-Hans" if to_traditional(alias) != alias else "zh"
     if alias.isascii():
         return "en"
     return "other"

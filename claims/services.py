@@ -18,7 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from claims.extraction.normalize import normalize_alias, to_simplified
+from claims.extraction.claims import claim_key_of
+from claims.extraction.normalize import normalize_alias
 from claims.models import (
     Claim,
     Origin,
@@ -129,16 +130,6 @@ def speaker_merge(*, source: Speaker, target: Speaker, user=None) -> Speaker:
 # --- claims ------------------------------------------------------------------------------------
 
 
-def claim_key_for(text: str) -> str:
-    """The matching key of a wording: script-folded, punctuation and space removed, hashed."""
-    import hashlib
-    import unicodedata
-
-    folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
-    core = "".join(ch for ch in folded if ch.isalnum())
-    return hashlib.sha1(core.encode("utf-8"), usedforsecurity=False).hexdigest()[:16] if core else ""
-
-
 @transaction.atomic
 def claim_create(
     *, text: str, language: str = "", claim_type: str = "factual", key: str = "", user=None,
@@ -152,7 +143,7 @@ def claim_create(
         text=text,
         slug=slugify(text[:60], allow_unicode=True)[:100] or "claim",
         language=language,
-        key=key or claim_key_for(text),
+        key=key or claim_key_of(text),
         claim_type=claim_type,
         created_by=user if getattr(user, "is_authenticated", False) else None,
         first_seen_at=first_seen_at or timezone.now(),
@@ -481,7 +472,6 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
     if article is None:  # deleted while we were extracting
         return ExtractionOutcome(article_id, "missing", skipped=True)
     Stance.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
-    Statement.objects.filter(article=article, review_state=ReviewState.CANDIDATE, stances_on__isnull=True).delete()
     Statement.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
     reviewed = list(Statement.objects.filter(article=article).values_list("start", "end"))
 
@@ -606,7 +596,6 @@ def statement_split(statement: Statement, *, user, parts: list[tuple[int, int]])
     candidate with the same speaker, venue, relay chain and date, and its own matching key, so that
     each can be accepted into a claim of its own.
     """
-    from claims.extraction.claims import claim_key_of
 
     statement = Statement.objects.select_for_update().select_related("article").get(pk=statement.pk)
     if statement.review_state != ReviewState.CANDIDATE:

@@ -31,6 +31,8 @@ def canonical(text: str) -> str:
 
 
 def claim_key_of(text: str) -> str:
+    """The claim key of one wording (script-folded canonical form, hashed); the desk and the
+    extractor share it so that a claim worded by a reviewer matches the same words extracted later."""
     return "c" + hashlib.blake2b(canonical(text).encode("utf-8"), digest_size=6).hexdigest()
 
 
