@@ -6,6 +6,7 @@ and leaves history (django-simple-history records who changed what and when).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import logging
@@ -17,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from claims.extraction.claims import claim_key_of
 from claims.extraction.normalize import normalize_alias
@@ -466,6 +468,17 @@ def article_extract(article_id: int, *, force: bool = False, gazetteer=None) -> 
     return _store_extraction(article_id, result, elapsed_ms)
 
 
+def _overlaps_kept(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, start)
+    return (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end)
+
+
+def _keep_span(starts: list[int], ends: list[int], start: int, end: int) -> None:
+    i = bisect.bisect_left(starts, start)
+    starts.insert(i, start)
+    ends.insert(i, end)
+
+
 @transaction.atomic
 def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOutcome:
     article = Article.objects.select_for_update().filter(pk=article_id).first()
@@ -473,22 +486,27 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
         return ExtractionOutcome(article_id, "missing", skipped=True)
     Stance.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
     Statement.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
-    reviewed = list(Statement.objects.filter(article=article).values_list("start", "end"))
+    # Kept spans never overlap (reviewed ones first), so an overlap test needs only the kept
+    # neighbours on either side: O(log n) per statement even for articles with thousands of quotes.
+    kept_starts: list[int] = []
+    kept_ends: list[int] = []
+    for s, e in sorted(Statement.objects.filter(article=article).values_list("start", "end")):
+        _keep_span(kept_starts, kept_ends, s, e)
 
     proposals = {normalize_alias(p.name): p for p in result.new_speakers}
     cache: dict = {}
-    created: dict[int, Statement] = {}
+    rows: dict[int, Statement] = {}
     body_len = len(article.body)
     for index, item in enumerate(result.statements):
         if not (0 <= item.start < item.end <= body_len) or article.body[item.start : item.end] != item.text:
             logger.warning("article %s: dropping statement with invalid span %s-%s", article_id, item.start, item.end)
             continue
-        if any(item.start < e and s < item.end for s, e in reviewed):
+        if _overlaps_kept(kept_starts, kept_ends, item.start, item.end):
             continue
-        speaker = _speaker_for(item.speaker_key, item.speaker, item.mention, cache, proposals)
-        statement = Statement.objects.create(
+        _keep_span(kept_starts, kept_ends, item.start, item.end)
+        rows[index] = Statement(
             article=article,
-            speaker=speaker,
+            speaker=_speaker_for(item.speaker_key, item.speaker, item.mention, cache, proposals),
             mention=(item.mention or "")[:200],
             mention_start=item.mention_start,
             mention_end=item.mention_end,
@@ -505,29 +523,29 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
             confidence=min(1.0, max(0.0, float(item.confidence))),
             extractor_version=result.version,
         )
-        reviewed.append((item.start, item.end))
-        created[index] = statement
-    stances = 0
+    # One INSERT per batch for the statements and one for their history rows, instead of two
+    # INSERTs per statement (the bulk of the task's time on PostgreSQL).
+    bulk_create_with_history(list(rows.values()), Statement, batch_size=500)
+    stance_rows = []
     for item in result.stances:
-        target = created.get(item.target)
-        if target is None:
+        target = rows.get(item.target)
+        if target is None or target.pk is None:
             continue
         speaker = _speaker_for(item.speaker_key, item.speaker, item.speaker, cache, proposals)
         if speaker is None:
             continue
-        Stance.objects.create(
+        stance_rows.append(Stance(
             speaker=speaker,
             polarity=item.polarity,
             target_statement=target,
-            claim=target.claim,
             article=article,
             cue=(item.cue or "")[:300],
             cue_start=item.cue_start,
             cue_end=item.cue_end,
             said_on=item.said_on,
             extractor_version=result.version,
-        )
-        stances += 1
+        ))
+    bulk_create_with_history(stance_rows, Stance, batch_size=500)
     article.extraction_status = ExtractionStatus.DONE
     article.extractor_version = result.version
     article.extraction_ms = elapsed_ms
@@ -535,7 +553,7 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
     article.save(update_fields=[
         "extraction_status", "extractor_version", "extraction_ms", "extraction_finished_at", "updated_at"
     ])
-    return ExtractionOutcome(article_id, ExtractionStatus.DONE, statements=len(created), stances=stances)
+    return ExtractionOutcome(article_id, ExtractionStatus.DONE, statements=len(rows), stances=len(stance_rows))
 
 
 def article_extraction_failed(article_id: int, error: str) -> None:
