@@ -61,9 +61,19 @@ def claim_published_list() -> QuerySet[Claim]:
 
 
 def statement_public_list() -> QuerySet[Statement]:
-    """Accepted statements of published claims: the only statements the public may see."""
-    return Statement.objects.filter(review_state=ReviewState.ACCEPTED, claim__published=True).select_related(
-        "speaker", "article", "article__outlet"
+    """Accepted statements of published, unmerged claims: the only statements the public may see.
+
+    The one statement of the visibility rule; pages and the API add their own query shape.
+    """
+    return Statement.objects.filter(
+        review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
+    )
+
+
+def stance_public_list() -> QuerySet[Stance]:
+    """Accepted stances on published, unmerged claims (the visibility rule for stances)."""
+    return Stance.objects.filter(
+        review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
     )
 
 
@@ -246,9 +256,7 @@ _ARTICLE_HEAVY = ("article__body", "article__raw_html")
 
 def _public_statements() -> QuerySet[Statement]:
     return (
-        Statement.objects.filter(
-            review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
-        )
+        statement_public_list()
         .select_related("speaker", "article", "article__outlet")
         .defer(*_ARTICLE_HEAVY)
     )
@@ -256,7 +264,7 @@ def _public_statements() -> QuerySet[Statement]:
 
 def _public_stances() -> QuerySet[Stance]:
     return (
-        Stance.objects.filter(review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True)
+        stance_public_list()
         .select_related("speaker", "article", "article__outlet")
         .defer(*_ARTICLE_HEAVY)
     )

@@ -73,17 +73,13 @@ def claim_rows(queryset: QuerySet[Claim], sort_key: str = "updated_at") -> Query
 
 
 def public_statements() -> QuerySet[Statement]:
-    """Accepted statements whose claim is public."""
-    return Statement.objects.filter(
-        review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
-    )
+    """Accepted statements whose claim is public (the rule lives in selectors)."""
+    return selectors.statement_public_list()
 
 
 def public_stances() -> QuerySet[Stance]:
-    """Accepted stances on a public claim."""
-    return Stance.objects.filter(
-        review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
-    )
+    """Accepted stances on a public claim (the rule lives in selectors)."""
+    return selectors.stance_public_list()
 
 
 def public_speakers() -> QuerySet[Speaker]:
