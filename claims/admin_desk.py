@@ -25,12 +25,13 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims import selectors, services
+from claims import admin_changes, selectors, services
 from claims.extraction.normalize import normalize_alias
 from claims.models import (
     Claim,
     ClaimType,
     Origin,
+    PendingChange,
     Polarity,
     ReviewState,
     Speaker,
@@ -232,6 +233,23 @@ class DeskHistoryAdmin(DeskMedia, SimpleHistoryAdmin):
         match = getattr(request, "resolver_match", None)
         return bool(match and (match.url_name or "").endswith("_simple_history"))
 
+    @staticmethod
+    def report(request: HttpRequest, result) -> bool:
+        """Tell the user when a save became a pending change; True if it did (nothing public moved)."""
+        if isinstance(result, PendingChange):
+            request._desk_pending = result
+            url = reverse("admin:claims_pendingchange_change", args=[quote(result.pk)])
+            messages.warning(request, format_html('{} <a href="{}">See the pending change.</a>',
+                                                  services.MESSAGE_PENDING, url))
+            return True
+        return False
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # The admin's own "changed successfully" would be untrue when the save became a proposal.
+        if getattr(request, "_desk_pending", None) is not None and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
+
 
 # --- statements: the review queue ------------------------------------------------------------------
 
@@ -344,7 +362,8 @@ class StatementAdmin(DeskHistoryAdmin):
         return False  # rejected statements are kept, with who, when and why
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"title": "Review queue", **(extra_context or {})}
+        extra_context = {"title": "Review queue", "desk_pending_changes": admin_changes.pending_changes_count(),
+                         **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
     # -- saving the fix form --
@@ -358,7 +377,8 @@ class StatementAdmin(DeskHistoryAdmin):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return
-        obj.text = updated.text
+        if not self.report(request, updated):
+            obj.text = updated.text
 
     # -- the desk panel on the change page --
 
@@ -368,6 +388,9 @@ class StatementAdmin(DeskHistoryAdmin):
             path("<path:object_id>/accept/", self.admin_site.admin_view(self.accept_view), name=f"{info[0]}_{info[1]}_accept"),
             path("<path:object_id>/reject/", self.admin_site.admin_view(self.reject_view), name=f"{info[0]}_{info[1]}_reject"),
             path("<path:object_id>/split/", self.admin_site.admin_view(self.split_view), name=f"{info[0]}_{info[1]}_split"),
+            path("article/<int:article_id>/rerun/",
+                 self.admin_site.admin_view(lambda request, article_id: admin_changes.rerun_view(self, request, article_id)),
+                 name=f"{info[0]}_{info[1]}_rerun"),
         ]
         return own + super().get_urls()
 
@@ -439,10 +462,13 @@ class StatementAdmin(DeskHistoryAdmin):
                 new_claim_text=(request.POST.get("new_claim_text") or "").strip() if claim is None else "",
                 claim_type=claim_type,
             )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
             return HttpResponseRedirect(_admin_url(statement))
-        messages.success(request, self._changed_message("Accepted", statement, statement.claim))
+        if statement.held:
+            messages.warning(request, services.MESSAGE_PENDING)
+        else:
+            messages.success(request, self._changed_message("Accepted", statement, statement.claim))
         return self._after_review(request, statement)
 
     def reject_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -450,8 +476,9 @@ class StatementAdmin(DeskHistoryAdmin):
             return HttpResponseNotAllowed(["POST"])
         statement = self._statement_or_403(request, object_id)
         reason = (request.POST.get("reason_text") or "").strip() or (request.POST.get("reason") or "").strip()
-        statement = services.statement_reject(statement, user=request.user, reason=reason)
-        messages.success(request, self._changed_message("Rejected", statement))
+        result = services.statement_reject(statement, user=request.user, reason=reason)
+        if not self.report(request, result):
+            messages.success(request, self._changed_message("Rejected", statement))
         return self._after_review(request, statement)
 
     def split_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -473,8 +500,11 @@ class StatementAdmin(DeskHistoryAdmin):
                   permissions=["change"])
     def accept_selected(self, request, queryset):
         rows = list(queryset.filter(review_state=ReviewState.CANDIDATE).order_by("article_id", "start"))
-        services.statements_bulk_accept(rows, user=request.user)
+        accepted = services.statements_bulk_accept(rows, user=request.user)
+        held = sum(1 for s in accepted if s.held)
         self.message_user(request, f"Accepted {len(rows)} statements.", messages.SUCCESS)
+        if held:
+            messages.warning(request, f"{held} joined published claims and wait for an editor to publish them.")
 
     @admin.action(description="Reject selected (with the reason typed beside the action)", permissions=["change"])
     def reject_selected(self, request, queryset):
@@ -574,9 +604,23 @@ class ClaimAdmin(DeskHistoryAdmin):
             obj.pk, obj.slug, obj.key = created.pk, created.slug, created.key
             obj._state.adding = False
             return
-        changed = {f: data[f] for f in ClaimForm.Meta.fields if f in form.changed_data or self.is_revert(request)}
+        current = Claim.objects.select_related("current_verdict").get(pk=obj.pk)
+        changed = {f: data[f] for f in ClaimForm.Meta.fields if f in data and getattr(current, f) != data[f]}
+        if "status" in self.get_readonly_fields(request, current):
+            changed.pop("status", None)  # a revert must not take a checked claim back to 'unverified'
         if changed:
-            services.claim_update(obj, user=request.user, **changed)
+            try:
+                self.report(request, services.claim_update(current, user=request.user, **changed))
+            except ValidationError as exc:
+                request._desk_pending = exc  # no success message for a refused save
+                messages.error(request, " ".join(exc.messages))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # A claim with a published verdict is 'checked' until it is withdrawn (services enforce it).
+        if obj is not None and obj.current_verdict_id and obj.current_verdict.status == VerdictStatus.PUBLISHED:
+            fields.append("status")
+        return fields
 
     # -- read-only blocks: one bounded query each --
 
@@ -661,10 +705,14 @@ class ClaimAdmin(DeskHistoryAdmin):
             self.message_user(request, "Select at least two claims to merge.", messages.WARNING)
             return
         target = rows[0]
-        for source in rows[1:]:
-            services.claim_merge(source=source, target=target, user=request.user)
-        self.message_user(request, format_html('Merged {} claims into <a href="{}">{}</a>.', len(rows) - 1,
-                                               _admin_url(target), target), messages.SUCCESS)
+        results = [services.claim_merge(source=source, target=target, user=request.user) for source in rows[1:]]
+        pending = [r for r in results if isinstance(r, PendingChange)]
+        if pending:
+            messages.warning(request, f"{len(pending)} merge(s) of published claims wait for an editor.")
+        if len(pending) < len(results):
+            self.message_user(request, format_html('Merged {} claims into <a href="{}">{}</a>.',
+                                                   len(results) - len(pending), _admin_url(target), target),
+                              messages.SUCCESS)
 
 
 # --- verdicts -------------------------------------------------------------------------------------
@@ -704,6 +752,7 @@ class VerdictForm(forms.ModelForm):
     )
     # When set, the form skips the optimistic-lock check (a revert applies to the current revision).
     reverting = False
+    user = None  # the requesting user, set by VerdictAdmin.get_form
 
     class Meta:
         model = Verdict
@@ -723,9 +772,13 @@ class VerdictForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.instance.pk and not self.reverting:
-            current = Verdict.objects.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
-            if data.get("revision") != current:
+        if self.instance.pk:
+            current = Verdict.objects.select_related("author").get(pk=self.instance.pk)
+            try:
+                services.verdict_check_editable(current, self.user)
+            except PermissionDenied as exc:
+                raise ValidationError(str(exc), code="permission") from None
+            if not self.reverting and data.get("revision") != current.revision:
                 raise ValidationError(services.ERROR_STALE_VERDICT, code="stale")
         return data
 
@@ -757,15 +810,13 @@ class VerdictAdmin(DeskHistoryAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if self.is_revert(request):
-            form = type("RevertVerdictForm", (form,), {"reverting": True})
-        return form
+        return type("DeskVerdictForm", (form,), {"reverting": self.is_revert(request), "user": request.user})
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # verdicts are withdrawn or superseded, never deleted
 
     def has_publish_permission(self, request, obj=None) -> bool:
-        return services._can_publish(request.user)
+        return services.user_can_publish(request.user)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -780,9 +831,10 @@ class VerdictAdmin(DeskHistoryAdmin):
         if form.reverting:
             expected = Verdict.objects.values_list("revision", flat=True).get(pk=obj.pk)
         try:
-            services.verdict_update(obj, user=request.user, expected_revision=expected, **fields)
-        except ValidationError as exc:  # lost a race after the form's own check
-            messages.error(request, " ".join(exc.messages))
+            self.report(request, services.verdict_update(obj, user=request.user, expected_revision=expected, **fields))
+        except (ValidationError, PermissionDenied) as exc:  # lost a race after the form's own check
+            request._desk_pending = exc
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -894,7 +946,7 @@ class SpeakerAdmin(DeskHistoryAdmin):
             return
         changed = {f: data[f] for f in SpeakerForm.Meta.fields if f in form.changed_data or self.is_revert(request)}
         if changed:
-            services.speaker_update(obj, user=request.user, **changed)
+            self.report(request, services.speaker_update(obj, user=request.user, **changed))
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not SpeakerAlias:
@@ -926,9 +978,11 @@ class SpeakerAdmin(DeskHistoryAdmin):
         form.fields["target"].queryset = Speaker.objects.filter(pk__in=[s.pk for s in rows])
         if form.is_bound and form.is_valid():
             target = form.cleaned_data["target"]
-            for source in rows:
-                if source.pk != target.pk:
-                    services.speaker_merge(source=source, target=target, user=request.user)
+            results = [services.speaker_merge(source=source, target=target, user=request.user)
+                       for source in rows if source.pk != target.pk]
+            if any(isinstance(r, PendingChange) for r in results):
+                messages.warning(request, services.MESSAGE_PENDING)
+                return None
             self.message_user(request, format_html('Merged {} speakers into <a href="{}">{}</a>; every statement kept.',
                                                    len(rows) - 1, _admin_url(target), target.name), messages.SUCCESS)
             return None
@@ -974,13 +1028,17 @@ class StanceAdmin(DeskHistoryAdmin):
     @admin.action(description="Accept selected stances", permissions=["change"])
     def accept_selected(self, request, queryset):
         rows = list(queryset.select_related("target_statement"))
-        for stance in rows:
-            services.stance_review(stance, user=request.user, accept=True)
+        results = [services.stance_review(stance, user=request.user, accept=True) for stance in rows]
         self.message_user(request, f"Accepted {len(rows)} stances.", messages.SUCCESS)
+        held = sum(1 for r in results if getattr(r, "held", False))
+        if held:
+            messages.warning(request, f"{held} are on published claims and wait for an editor to publish them.")
 
     @admin.action(description="Reject selected stances", permissions=["change"])
     def reject_selected(self, request, queryset):
         rows = list(queryset)
-        for stance in rows:
-            services.stance_review(stance, user=request.user, accept=False)
-        self.message_user(request, f"Rejected {len(rows)} stances.", messages.SUCCESS)
+        results = [services.stance_review(stance, user=request.user, accept=False) for stance in rows]
+        pending = sum(1 for r in results if isinstance(r, PendingChange))
+        self.message_user(request, f"Rejected {len(rows) - pending} stances.", messages.SUCCESS)
+        if pending:
+            messages.warning(request, f"{pending} are public and wait for an editor to remove them.")

@@ -119,6 +119,8 @@ def claim_review_jsonld(claim: Claim, request=None) -> dict:
         "url": absolute_url(claim_path(claim)),
         "claimReviewed": claim.text,
         "datePublished": _date(verdict.published_at),
+        # The claim's public modified time: any change a reader can see (verdict, statements, stances).
+        "dateModified": claim.modified_at.isoformat() if claim.modified_at else _date(verdict.published_at),
         "author": {
             "@type": "Organization",
             "name": settings.FACTDESK_PUBLISHER_NAME,

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from claims.ratings import Rating
@@ -142,11 +144,21 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # The public modified time: moved by every change a reader or partner can see (verdict edits,
+    # statements and stances accepted, rejected or moved, speaker renames and merges, claim merges,
+    # withdrawal) and by nothing else. It drives updated_since, dateModified and page validators.
+    modified_at = models.DateTimeField(default=timezone.now, db_default=Now())
+    # When an editor withdrew the claim from the public (cleared if it is published again).
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["published", "-updated_at"], name="claim_published_updated_idx")]
+        indexes = [
+            models.Index(fields=["published", "-updated_at"], name="claim_published_updated_idx"),
+            models.Index(fields=["published", "-modified_at"], name="claim_published_modified_idx"),
+            models.Index(fields=["modified_at"], name="claim_modified_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -183,7 +195,14 @@ class Statement(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reject_reason = models.CharField(max_length=300, blank=True)
+    # A person fixed this candidate's span or speaker: a re-run of extraction never replaces it.
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
     claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements")
+    # Accepted into a published claim by someone who cannot publish: hidden until an editor does.
+    held = models.BooleanField(default=False)
     search_text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -231,8 +250,9 @@ class Stance(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="stances")
     polarity = models.CharField(max_length=8, choices=Polarity.choices)
     claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="stances")
+    # PROTECT: a stance is review work; deleting the statement it answers must not delete it.
     target_statement = models.ForeignKey(
-        Statement, on_delete=models.CASCADE, null=True, blank=True, related_name="stances_on"
+        Statement, on_delete=models.PROTECT, null=True, blank=True, related_name="stances_on"
     )
     evidence_statement = models.ForeignKey(
         Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="stances_evidenced"
@@ -248,6 +268,8 @@ class Stance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Accepted on a published claim by someone who cannot publish: hidden until an editor does.
+    held = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -299,6 +321,64 @@ class Verdict(models.Model):
         return f"{self.get_rating_display()} ({self.status})"
 
 
+class ChangeKind(models.TextChoices):
+    CLAIM_EDIT = "claim_edit", "Claim wording or type"
+    VERDICT_EDIT = "verdict_edit", "Verdict edit"
+    CLAIM_MERGE = "claim_merge", "Claim merge"
+    STATEMENT_EDIT = "statement_edit", "Statement span or speaker"
+    STATEMENT_REJECT = "statement_reject", "Statement removed"
+    STATEMENT_LINK = "statement_link", "Statement added"
+    STANCE_REVIEW = "stance_review", "Stance accepted or rejected"
+    SPEAKER_EDIT = "speaker_edit", "Speaker name or details"
+    SPEAKER_MERGE = "speaker_merge", "Speaker merge"
+
+
+class ChangeState(models.TextChoices):
+    PENDING = "pending", "Waiting for an editor"
+    PUBLISHED = "published", "Published"
+    DISCARDED = "discarded", "Discarded"
+
+
+class PendingChange(models.Model):
+    """A change to published material proposed by someone who cannot publish; an editor decides.
+
+    ``changes`` holds the proposed values, ``before`` the published ones when it was proposed (the
+    diff the editor reads). Publishing replays the change through the same service as an editor.
+    """
+
+    kind = models.CharField(max_length=20, choices=ChangeKind.choices)
+    # The published claim concerned (empty for a speaker change, which may touch many claims).
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="pending_changes")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    other_speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="The speaker merged away."
+    )
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    stance = models.ForeignKey(Stance, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    other_claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="The claim merged away."
+    )
+    changes = models.JSONField(default=dict, blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    state = models.CharField(max_length=10, choices=ChangeState.choices, default=ChangeState.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        indexes = [models.Index(fields=["state", "-proposed_at"], name="pendingchange_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on claim {self.claim_id} ({self.get_state_display()})"
+
+
 class PartnerScope(models.TextChoices):
     READ = "read", "Read"
     INGEST = "ingest", "Ingest"
@@ -330,6 +410,7 @@ class PartnerKey(models.Model):
 class WebhookEvent(models.TextChoices):
     VERDICT_PUBLISHED = "verdict.published", "Verdict published"
     VERDICT_CHANGED = "verdict.changed", "Verdict changed"
+    VERDICT_WITHDRAWN = "verdict.withdrawn", "Verdict withdrawn (claim withdrawn or merged)"
 
 
 class WebhookSubscription(models.Model):

@@ -56,24 +56,25 @@ def claim_published_list() -> QuerySet[Claim]:
     return (
         Claim.objects.filter(published=True, merged_into__isnull=True)
         .select_related("current_verdict")
-        .order_by("-updated_at", "-id")
+        .order_by("-modified_at", "-id")
     )
 
 
 def statement_public_list() -> QuerySet[Statement]:
     """Accepted statements of published, unmerged claims: the only statements the public may see.
 
-    The one statement of the visibility rule; pages and the API add their own query shape.
+    The one statement of the visibility rule; pages and the API add their own query shape. A
+    statement held for an editor (accepted into a public claim by a fact-checker) is not public.
     """
     return Statement.objects.filter(
-        review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
+        review_state=ReviewState.ACCEPTED, held=False, claim__published=True, claim__merged_into__isnull=True
     )
 
 
 def stance_public_list() -> QuerySet[Stance]:
-    """Accepted stances on published, unmerged claims (the visibility rule for stances)."""
+    """Accepted stances on published, unmerged claims, not held for an editor (the rule for stances)."""
     return Stance.objects.filter(
-        review_state=ReviewState.ACCEPTED, claim__published=True, claim__merged_into__isnull=True
+        review_state=ReviewState.ACCEPTED, held=False, claim__published=True, claim__merged_into__isnull=True
     )
 
 
@@ -314,7 +315,7 @@ def claim_search(
     from claims.models import Language, VerdictStatus
 
     qs = claim_published_list()
-    order = ["-updated_at", "-id"]
+    order = ["-modified_at", "-id"]
     if (query or "").strip():
         search_segmenter_sync()
         parsed = search.parse_query(query)
@@ -440,8 +441,9 @@ def verdict_public_log(claim: Claim) -> list:
     """
     from claims.models import Verdict, VerdictStatus
 
+    # By verdict, not by the history row's claim: verdicts moved here by a merge bring their past.
     rows = list(
-        Verdict.history.filter(claim_id=claim.pk, status=VerdictStatus.PUBLISHED)
+        Verdict.history.filter(id__in=Verdict.objects.filter(claim=claim).values("id"), status=VerdictStatus.PUBLISHED)
         .only("id", "rating", "summary", "explanation", "published_at", "history_date", "updated_at")
         .order_by("history_date", "history_id")
     )
@@ -462,23 +464,12 @@ def verdict_public_log(claim: Claim) -> list:
 def claim_page_stamp(pk: int) -> tuple | None:
     """When anything shown on a claim's public page last changed (one query), or None if not public.
 
-    Covers the claim row, its current verdict, its statements and its stances.
+    The claim's public modified time moves with every visible change (verdict, statements, stances,
+    speakers, merges: see claims.services); the verdict id tells a newly published verdict apart.
     """
-    from django.db.models import OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
-    statements_at = (
-        Statement.objects.filter(claim=OuterRef("pk")).order_by().values("claim").annotate(m=Max("updated_at"))
-        .values("m")
-    )
-    stances_at = (
-        Stance.objects.filter(claim=OuterRef("pk")).order_by().values("claim")
-        .annotate(m=Max(Coalesce("reviewed_at", "created_at"))).values("m")
-    )
     return (
         Claim.objects.filter(pk=pk, published=True)
-        .annotate(s_at=Subquery(statements_at), t_at=Subquery(stances_at))
-        .values_list("updated_at", "current_verdict__updated_at", "s_at", "t_at", "current_verdict_id")
+        .values_list("modified_at", "current_verdict_id")
         .first()
     )
 

@@ -23,8 +23,11 @@ from simple_history.utils import bulk_create_with_history
 from claims.extraction.claims import claim_key_of
 from claims.extraction.normalize import normalize_alias
 from claims.models import (
+    ChangeKind,
+    ChangeState,
     Claim,
     Origin,
+    PendingChange,
     ReviewState,
     Speaker,
     SpeakerAlias,
@@ -45,6 +48,69 @@ ERROR_STALE_VERDICT = "This verdict was changed by someone else since you opened
 ERROR_PUBLISH_PERMISSION = "Only editors can publish verdicts."
 ERROR_REVIEWED_ARTICLE = "This article has reviewed statements; reject or unlink them before deleting it."
 ERROR_EMPTY_CLAIM = "A claim needs some text."
+ERROR_NOT_YOUR_DRAFT = "This draft verdict belongs to {author}; only its author or an editor can change it."
+ERROR_EDITORS_WITHDRAW = "Only editors can publish or withdraw a claim."
+ERROR_CHECKED_STATUS = "A claim with a published verdict stays 'checked'; withdraw it first to change that."
+ERROR_CHANGE_DECIDED = "This change was already decided ({state})."
+ERROR_CHANGE_PUBLISH = "Only editors can publish a pending change."
+ERROR_CHANGE_DISCARD = "Only the person who proposed this change or an editor can discard it."
+ERROR_MOVE_PUBLIC = "This statement is public on a published claim; an editor must move it."
+MESSAGE_PENDING = "Your change to published material waits for an editor; the public sees the old version until then."
+
+
+# --- the editorial rule --------------------------------------------------------------------------
+# One rule, here only: published material changes only by an editor. Every service that changes
+# what the public sees asks ``_needs_editor``; for anyone else it records a PendingChange (a draft
+# against the published state) instead, and ``change_publish`` replays it through the same
+# service as the editor who publishes it.
+
+
+def user_can_publish(user) -> bool:
+    """Whether ``user`` is an editor: may publish verdicts and change published material."""
+    return bool(user and (user.is_superuser or user.has_perm("claims.publish_verdict")))
+
+
+def _is_public(claim: Claim | None) -> bool:
+    return bool(claim is not None and claim.published and not claim.merged_into_id)
+
+
+def _needs_editor(user, claim: Claim | None) -> bool:
+    return _is_public(claim) and not user_can_publish(user)
+
+
+def _propose(kind: str, *, user, claim: Claim | None, changes: dict, before: dict, note: str = "",
+             **targets) -> PendingChange:
+    """Record a proposed change to published material; nothing public moves."""
+    change = PendingChange.objects.create(
+        kind=kind, claim=claim, changes=changes, before=before, note=note[:300], proposed_by=user, **targets
+    )
+    logger.info("pending change %s (%s) proposed by %s", change.pk, kind, getattr(user, "username", user))
+    return change
+
+
+def _claims_changed(*claim_ids: int | None) -> None:
+    """Move the public modified time of these claims and retire every cached public read.
+
+    An UPDATE, so in-memory claim rows are not saved over it; call it after the change is written.
+    """
+    ids = {pk for pk in claim_ids if pk}
+    if ids:
+        Claim.objects.filter(pk__in=ids).update(modified_at=timezone.now())
+    public_data_changed()
+
+
+def _speaker_claim_ids(speaker_id: int) -> set[int]:
+    """Claims on which a speaker's accepted statements or stances appear."""
+    ids = set(Statement.objects.filter(speaker_id=speaker_id, review_state=ReviewState.ACCEPTED,
+                                       claim__isnull=False).values_list("claim_id", flat=True))
+    ids |= set(Stance.objects.filter(speaker_id=speaker_id, review_state=ReviewState.ACCEPTED,
+                                     claim__isnull=False).values_list("claim_id", flat=True))
+    return ids
+
+
+def _speaker_is_public(speaker: Speaker) -> bool:
+    return Claim.objects.filter(pk__in=_speaker_claim_ids(speaker.pk), published=True,
+                                merged_into__isnull=True).exists()
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -109,11 +175,19 @@ def speaker_find(name: str) -> Speaker | None:
 
 
 @transaction.atomic
-def speaker_merge(*, source: Speaker, target: Speaker, user=None) -> Speaker:
-    """Move every statement, stance and alias of ``source`` to ``target``; source stays as a redirect."""
-    public_data_changed()
+def speaker_merge(*, source: Speaker, target: Speaker, user=None) -> Speaker | PendingChange:
+    """Move every statement, stance and alias of ``source`` to ``target``; source stays as a redirect.
+
+    Merging a speaker whose words are public is a change to published material: for anyone but an
+    editor it becomes a pending change.
+    """
     if source.pk == target.pk:
         raise ValidationError("A speaker cannot be merged into itself.")
+    if user is not None and not user_can_publish(user) and (_speaker_is_public(source) or _speaker_is_public(target)):
+        return _propose(ChangeKind.SPEAKER_MERGE, user=user, claim=None, speaker=target, other_speaker=source,
+                        changes={"merge_into": target.pk}, before={"name": source.name},
+                        note=f"{source.name} → {target.name}")
+    touched = _speaker_claim_ids(source.pk)
     Statement.objects.filter(speaker=source).update(speaker=target)
     Stance.objects.filter(speaker=source).update(speaker=target)
     for alias in SpeakerAlias.objects.filter(speaker=source):
@@ -126,6 +200,7 @@ def speaker_merge(*, source: Speaker, target: Speaker, user=None) -> Speaker:
         target.save(update_fields=["wikidata_id"])
     source.merged_into = target
     source.save(update_fields=["merged_into", "updated_at"])
+    _claims_changed(*touched)
     return target
 
 
@@ -156,20 +231,38 @@ def claim_create(
 
 @transaction.atomic
 def claim_publish(claim: Claim, *, user=None) -> Claim:
-    """Make a claim public (its published verdict, if any, shows with it)."""
-    public_data_changed()
+    """Make a claim public (editors only; its published verdict, if any, shows with it)."""
+    if not user_can_publish(user):
+        raise PermissionDenied(ERROR_EDITORS_WITHDRAW)
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
     claim.published = True
     claim.published_at = claim.published_at or timezone.now()
-    claim.save(update_fields=["published", "published_at", "updated_at"])
+    claim.withdrawn_at = None
+    claim.save(update_fields=["published", "published_at", "withdrawn_at", "updated_at"])
+    _claims_changed(claim.pk)
+    claim.refresh_from_db(fields=["modified_at"])
     return claim
 
 
 @transaction.atomic
-def claim_unpublish(claim: Claim, *, user=None) -> Claim:
-    """Withdraw a claim from the public site and API."""
-    public_data_changed()
+def claim_unpublish(claim: Claim, *, user=None, reason: str = "") -> Claim:
+    """Withdraw a claim from the public site and API (editors only).
+
+    Partners learn of it: the claim becomes a tombstone in both ``updated_since`` feeds and a
+    ``verdict.withdrawn`` webhook is sent after commit.
+    """
+    if not user_can_publish(user):
+        raise PermissionDenied(ERROR_EDITORS_WITHDRAW)
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    was_public = _is_public(claim)
     claim.published = False
-    claim.save(update_fields=["published", "updated_at"])
+    claim.withdrawn_at = timezone.now()
+    claim._change_reason = f"withdrawn: {reason}"[:100] if reason else "withdrawn"
+    claim.save(update_fields=["published", "withdrawn_at", "updated_at"])
+    _claims_changed(claim.pk)
+    if was_public:
+        _after_claim_withdrawn(claim.pk)
+    claim.refresh_from_db(fields=["modified_at"])
     return claim
 
 
@@ -212,15 +305,26 @@ def claim_reindex(claim: Claim | int) -> None:
 # --- statements --------------------------------------------------------------------------------
 
 
+def _statement_is_public(statement: Statement) -> bool:
+    return statement.review_state == ReviewState.ACCEPTED and not statement.held and _is_public(statement.claim)
+
+
 @transaction.atomic
 def statement_accept(
     statement: Statement, *, user, claim: Claim | None = None, new_claim_text: str = "", claim_type: str = "factual"
 ) -> Statement:
     """Accept a candidate and link it to ``claim`` or to a new claim worded ``new_claim_text``.
 
-    With neither, a new claim is made from the statement's own words.
+    With neither, a new claim is made from the statement's own words. Accepted into a published
+    claim by someone who cannot publish, the statement is held (not public) and a pending change
+    asks an editor to publish it.
     """
-    statement = Statement.objects.select_for_update().select_related("article").get(pk=statement.pk)
+    statement = Statement.objects.select_for_update(of=("self",)).select_related("article", "claim").get(pk=statement.pk)
+    previous_claim_id = statement.claim_id
+    if _statement_is_public(statement) and not user_can_publish(user) and (
+        claim is None or claim.pk != previous_claim_id
+    ):
+        raise PermissionDenied(ERROR_MOVE_PUBLIC)
     if claim is None:
         claim = claim_create(
             text=new_claim_text or statement.text,
@@ -230,11 +334,13 @@ def statement_accept(
             user=user,
             first_seen_at=statement.article.published_at or statement.article.created_at,
         )
+    held = _needs_editor(user, claim)
     statement.claim = claim
     statement.review_state = ReviewState.ACCEPTED
     statement.reviewed_by = user
     statement.reviewed_at = timezone.now()
     statement.reject_reason = ""
+    statement.held = held
     statement.save()
     seen = statement.article.published_at or statement.article.created_at
     if claim.first_seen_at is None or (seen and seen < claim.first_seen_at):
@@ -243,38 +349,76 @@ def statement_accept(
     # Stances aimed at this statement now also point at its claim.
     Stance.objects.filter(target_statement=statement, claim__isnull=True).update(claim=claim)
     claim_reindex(claim)
+    if held:
+        _propose(ChangeKind.STATEMENT_LINK, user=user, claim=claim, statement=statement,
+                 changes={"claim": claim.pk}, before={"claim": previous_claim_id}, note=statement.text[:120])
+    else:
+        _claims_changed(claim.pk, previous_claim_id)
     return statement
 
 
 @transaction.atomic
-def statement_reject(statement: Statement, *, user, reason: str = "") -> Statement:
-    """Reject a candidate (kept, with who, when and why; never shown publicly)."""
-    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+def statement_reject(statement: Statement, *, user, reason: str = "") -> Statement | PendingChange:
+    """Reject a candidate (kept, with who, when and why; never shown publicly).
+
+    Removing a statement that is public on a published claim needs an editor: for anyone else it
+    becomes a pending change and the statement stays.
+    """
+    statement = Statement.objects.select_for_update(of=("self",)).select_related("claim").get(pk=statement.pk)
+    if _statement_is_public(statement) and not user_can_publish(user):
+        return _propose(ChangeKind.STATEMENT_REJECT, user=user, claim=statement.claim, statement=statement,
+                        changes={"review_state": ReviewState.REJECTED, "reason": reason[:300]},
+                        before={"review_state": statement.review_state}, note=reason)
     statement.review_state = ReviewState.REJECTED
     statement.reviewed_by = user
     statement.reviewed_at = timezone.now()
     statement.reject_reason = reason[:300]
     previous_claim_id = statement.claim_id
     statement.claim = None
+    statement.held = False
     statement.save()
+    _changes_superseded(statement=statement)
     if previous_claim_id:
         claim_reindex(previous_claim_id)
+        _claims_changed(previous_claim_id)
     return statement
 
 
 @transaction.atomic
 def statement_update(statement: Statement, *, user, start: int | None = None, end: int | None = None,
-                     speaker: Speaker | None = None) -> Statement:
-    """Fix a statement's span (text follows the article body) or its speaker; validated."""
-    statement = Statement.objects.select_for_update().select_related("article").get(pk=statement.pk)
-    if start is not None or end is not None:
-        statement.start = statement.start if start is None else start
-        statement.end = statement.end if end is None else end
-        statement.text = statement.article.body[statement.start : statement.end]
+                     speaker: Speaker | None = None) -> Statement | PendingChange:
+    """Fix a statement's span (text follows the article body) or its speaker; validated.
+
+    The fix is marked as a person's (a re-run of extraction never replaces it). On a statement
+    that is public, anyone but an editor records a pending change instead.
+    """
+    statement = Statement.objects.select_for_update(of=("self",)).select_related("article", "claim").get(pk=statement.pk)
+    new_start = statement.start if start is None else start
+    new_end = statement.end if end is None else end
+    changes = {}
+    if (new_start, new_end) != (statement.start, statement.end):
+        changes.update(start=new_start, end=new_end)
+    if speaker is not None and speaker.pk != statement.speaker_id:
+        changes["speaker"] = speaker.pk
+    if not changes:
+        return statement
+    if _statement_is_public(statement) and not user_can_publish(user):
+        if not (0 <= new_start < new_end <= len(statement.article.body)):
+            raise ValidationError("Offsets must satisfy 0 <= start < end <= the article length.")
+        return _propose(ChangeKind.STATEMENT_EDIT, user=user, claim=statement.claim, statement=statement,
+                        changes=changes, note=statement.article.body[new_start:new_end][:120],
+                        before={"start": statement.start, "end": statement.end, "speaker": statement.speaker_id})
+    statement.start, statement.end = new_start, new_end
+    statement.text = statement.article.body[statement.start : statement.end]
     if speaker is not None:
         statement.speaker = speaker
-    statement.full_clean(exclude=["article", "speaker", "claim", "reviewed_by"])
+    statement.edited_by = user if getattr(user, "is_authenticated", False) else None
+    statement.edited_at = timezone.now()
+    statement.full_clean(exclude=["article", "speaker", "claim", "reviewed_by", "edited_by"])
     statement.save()
+    if statement.claim_id and statement.review_state == ReviewState.ACCEPTED:
+        claim_reindex(statement.claim_id)
+        _claims_changed(statement.claim_id)
     return statement
 
 
@@ -282,22 +426,36 @@ def statement_update(statement: Statement, *, user, start: int | None = None, en
 
 
 @transaction.atomic
-def stance_review(stance: Stance, *, user, accept: bool) -> Stance:
-    """Accept or reject an extracted stance."""
+def stance_review(stance: Stance, *, user, accept: bool) -> Stance | PendingChange:
+    """Accept or reject an extracted stance.
+
+    On a published claim, anyone but an editor who accepts a stance leaves it held (not public)
+    with a pending change; rejecting a public stance becomes a pending change.
+    """
+    stance = Stance.objects.select_for_update(of=("self",)).select_related("claim", "target_statement__claim").get(pk=stance.pk)
+    claim = stance.claim or (stance.target_statement.claim if stance.target_statement_id else None)
+    public_now = stance.review_state == ReviewState.ACCEPTED and not stance.held and _is_public(claim)
+    if not accept and public_now and not user_can_publish(user):
+        return _propose(ChangeKind.STANCE_REVIEW, user=user, claim=claim, stance=stance,
+                        changes={"accept": False}, before={"review_state": stance.review_state})
     stance.review_state = ReviewState.ACCEPTED if accept else ReviewState.REJECTED
     stance.reviewed_by = user
     stance.reviewed_at = timezone.now()
-    if accept and stance.claim_id is None and stance.target_statement_id:
-        stance.claim_id = stance.target_statement.claim_id
+    if accept and stance.claim_id is None and claim is not None:
+        stance.claim = claim
+    stance.held = bool(accept and _needs_editor(user, claim))
     stance.save()
+    if stance.held:
+        _propose(ChangeKind.STANCE_REVIEW, user=user, claim=claim, stance=stance, changes={"accept": True},
+                 before={"review_state": ReviewState.CANDIDATE}, note=f"{stance.speaker} {stance.polarity}")
+    else:
+        if not accept:
+            _changes_superseded(stance=stance)
+        _claims_changed(claim.pk if claim else None)
     return stance
 
 
 # --- verdicts ----------------------------------------------------------------------------------
-
-
-def _can_publish(user) -> bool:
-    return bool(user and (user.is_superuser or user.has_perm("claims.publish_verdict")))
 
 
 @transaction.atomic
@@ -317,14 +475,39 @@ def verdict_draft(
     return verdict
 
 
+_VERDICT_FIELDS = {"rating", "summary", "explanation", "evidence_links"}
+
+
+def verdict_check_editable(verdict: Verdict, user) -> None:
+    """Raise PermissionDenied when ``user`` may not touch this verdict: a draft is its author's
+    (or an editor's). Published verdicts are open to proposals (see verdict_update)."""
+    if verdict.status == VerdictStatus.DRAFT and not user_can_publish(user) and verdict.author_id != getattr(
+        user, "pk", None
+    ):
+        raise PermissionDenied(ERROR_NOT_YOUR_DRAFT.format(author=verdict.author.get_username()))
+
+
 @transaction.atomic
-def verdict_update(verdict: Verdict, *, user, expected_revision: int, **changes) -> Verdict:
-    """Change a verdict if nobody else changed it since ``expected_revision`` (else ValidationError)."""
-    public_data_changed()
-    allowed = {"rating", "summary", "explanation", "evidence_links"}
-    unknown = set(changes) - allowed
+def verdict_update(verdict: Verdict, *, user, expected_revision: int, **changes) -> Verdict | PendingChange:
+    """Change a verdict if nobody else changed it since ``expected_revision`` (else ValidationError).
+
+    A draft is changed by its author or an editor only. A published verdict on a public claim is
+    changed by an editor only: anyone else records a pending change (returned instead of the
+    verdict); the public page, the API and partners keep the published version until an editor
+    publishes the change.
+    """
+    unknown = set(changes) - _VERDICT_FIELDS
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}")
+    current = Verdict.objects.select_related("claim", "author").get(pk=verdict.pk)
+    verdict_check_editable(current, user)
+    if current.revision != expected_revision:
+        raise ValidationError(ERROR_STALE_VERDICT, code="stale")
+    public = current.status == VerdictStatus.PUBLISHED and _is_public(current.claim)
+    if public and not user_can_publish(user):
+        changes = {f: v for f, v in changes.items() if getattr(current, f) != v}
+        return _propose(ChangeKind.VERDICT_EDIT, user=user, claim=current.claim, verdict=current, changes=changes,
+                        before={**{f: getattr(current, f) for f in changes}, "revision": current.revision})
     # The conditional UPDATE is the lock: two editors who read revision N cannot both win.
     updated = Verdict.objects.filter(pk=verdict.pk, revision=expected_revision).update(
         revision=expected_revision + 1, updated_at=timezone.now(), **changes
@@ -336,20 +519,22 @@ def verdict_update(verdict: Verdict, *, user, expected_revision: int, **changes)
     verdict._change_reason = f"edited by {getattr(user, 'username', user)}"
     verdict.save(update_fields=["updated_at"])
     if verdict.status == VerdictStatus.PUBLISHED:
-        _after_verdict_event(verdict, "verdict.changed")
+        _claims_changed(verdict.claim_id)
+        if public:
+            _after_verdict_event(verdict, "verdict.changed")
     return verdict
 
 
 @transaction.atomic
 def verdict_publish(verdict: Verdict, *, user, expected_revision: int | None = None) -> Verdict:
     """Publish a verdict (editors only): it becomes the claim's current verdict; the claim goes public."""
-    if not _can_publish(user):
+    if not user_can_publish(user):
         raise PermissionDenied(ERROR_PUBLISH_PERMISSION)
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     if expected_revision is not None and verdict.revision != expected_revision:
         raise ValidationError(ERROR_STALE_VERDICT, code="stale")
     claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
-    event = "verdict.changed" if claim.current_verdict_id else "verdict.published"
+    event = "verdict.changed" if claim.current_verdict_id and _is_public(claim) else "verdict.published"
     now = timezone.now()
     verdict.status = VerdictStatus.PUBLISHED
     verdict.published_at = now
@@ -360,8 +545,10 @@ def verdict_publish(verdict: Verdict, *, user, expected_revision: int | None = N
     claim.status = VerificationStatus.VERIFIED
     claim.published = True
     claim.published_at = claim.published_at or now
-    claim.save(update_fields=["current_verdict", "status", "published", "published_at", "updated_at"])
+    claim.withdrawn_at = None
+    claim.save(update_fields=["current_verdict", "status", "published", "published_at", "withdrawn_at", "updated_at"])
     claim_reindex(claim)
+    _claims_changed(claim.pk)
     _after_verdict_event(verdict, event)
     return verdict
 
@@ -372,6 +559,103 @@ def _after_verdict_event(verdict: Verdict, event: str) -> None:
 
     claim_id, verdict_id = verdict.claim_id, verdict.pk
     transaction.on_commit(lambda: tasks.enqueue_safely(tasks.dispatch_verdict_event_task, event, verdict_id, claim_id))
+
+
+def _after_claim_withdrawn(claim_id: int) -> None:
+    """Queue the ``verdict.withdrawn`` webhooks of a claim that left the public once the transaction commits."""
+    from claims import tasks
+
+    transaction.on_commit(lambda: tasks.enqueue_safely(tasks.dispatch_claim_withdrawn_task, claim_id))
+
+
+# --- pending changes to published material -------------------------------------------------------
+
+
+def _change_apply(change: PendingChange, editor) -> None:
+    """Replay a pending change through the service that owns it, as ``editor``."""
+    values = change.changes
+    if change.kind == ChangeKind.VERDICT_EDIT:
+        verdict = Verdict.objects.get(pk=change.verdict_id)
+        result = verdict_update(verdict, user=editor, expected_revision=verdict.revision, **values)
+    elif change.kind == ChangeKind.CLAIM_EDIT:
+        result = claim_update(change.claim, user=editor, **values)
+    elif change.kind == ChangeKind.CLAIM_MERGE:
+        result = claim_merge(source=change.other_claim, target=change.claim, user=editor)
+    elif change.kind == ChangeKind.STATEMENT_EDIT:
+        speaker = Speaker.objects.get(pk=values["speaker"]) if values.get("speaker") else None
+        result = statement_update(change.statement, user=editor, start=values.get("start"), end=values.get("end"),
+                                  speaker=speaker)
+    elif change.kind == ChangeKind.STATEMENT_REJECT:
+        result = statement_reject(change.statement, user=editor, reason=values.get("reason", ""))
+    elif change.kind == ChangeKind.STATEMENT_LINK:
+        Statement.objects.filter(pk=change.statement_id).update(held=False)
+        result = None
+        _claims_changed(change.claim_id)
+    elif change.kind == ChangeKind.STANCE_REVIEW:
+        if values.get("accept"):
+            Stance.objects.filter(pk=change.stance_id).update(held=False)
+            result = None
+            _claims_changed(change.claim_id)
+        else:
+            result = stance_review(change.stance, user=editor, accept=False)
+    elif change.kind == ChangeKind.SPEAKER_EDIT:
+        result = speaker_update(change.speaker, user=editor, **values)
+    elif change.kind == ChangeKind.SPEAKER_MERGE:
+        result = speaker_merge(source=change.other_speaker, target=change.speaker, user=editor)
+    else:  # pragma: no cover - every kind is handled above
+        raise ValueError(f"unknown change kind {change.kind!r}")
+    if isinstance(result, PendingChange):  # the editor lost the right meanwhile; never apply half
+        raise PermissionDenied(ERROR_CHANGE_PUBLISH)
+
+
+@transaction.atomic
+def change_publish(change: PendingChange, *, user) -> PendingChange:
+    """Publish a pending change (editors only): it is applied through its own service, then recorded."""
+    if not user_can_publish(user):
+        raise PermissionDenied(ERROR_CHANGE_PUBLISH)
+    change = PendingChange.objects.select_for_update(of=("self",)).select_related(
+        "claim", "verdict", "statement", "stance", "other_claim", "speaker", "other_speaker"
+    ).get(pk=change.pk)
+    if change.state != ChangeState.PENDING:
+        raise ValidationError(ERROR_CHANGE_DECIDED.format(state=change.get_state_display()))
+    _change_apply(change, user)
+    change.state = ChangeState.PUBLISHED
+    change.decided_by = user
+    change.decided_at = timezone.now()
+    change.save(update_fields=["state", "decided_by", "decided_at"])
+    return change
+
+
+@transaction.atomic
+def change_discard(change: PendingChange, *, user) -> PendingChange:
+    """Discard a pending change (its author or an editor); held statements and stances go back to review."""
+    change = PendingChange.objects.select_for_update().get(pk=change.pk)
+    if not (user_can_publish(user) or change.proposed_by_id == getattr(user, "pk", None)):
+        raise PermissionDenied(ERROR_CHANGE_DISCARD)
+    if change.state != ChangeState.PENDING:
+        raise ValidationError(ERROR_CHANGE_DECIDED.format(state=change.get_state_display()))
+    if change.kind == ChangeKind.STATEMENT_LINK and change.statement_id:
+        statement = Statement.objects.select_for_update().get(pk=change.statement_id)
+        if statement.held:
+            statement.held = False
+            statement.review_state = ReviewState.CANDIDATE
+            statement.claim_id = change.before.get("claim")
+            statement._change_reason = "held link discarded"
+            statement.save()
+    if change.kind == ChangeKind.STANCE_REVIEW and change.changes.get("accept") and change.stance_id:
+        Stance.objects.filter(pk=change.stance_id, held=True).update(held=False, review_state=ReviewState.CANDIDATE)
+    change.state = ChangeState.DISCARDED
+    change.decided_by = user
+    change.decided_at = timezone.now()
+    change.save(update_fields=["state", "decided_by", "decided_at"])
+    return change
+
+
+def _changes_superseded(*, statement: Statement | None = None, stance: Stance | None = None) -> None:
+    """Pending changes about a statement or stance that was just rejected by an editor are moot."""
+    qs = PendingChange.objects.filter(state=ChangeState.PENDING)
+    qs = qs.filter(statement=statement) if statement is not None else qs.filter(stance=stance)
+    qs.update(state=ChangeState.DISCARDED, decided_at=timezone.now())
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -468,43 +752,105 @@ def article_extract(article_id: int, *, force: bool = False, gazetteer=None) -> 
     return _store_extraction(article_id, result, elapsed_ms)
 
 
-def _overlaps_kept(starts: list[int], ends: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(starts, start)
-    return (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end)
+class _KeptSpans:
+    """Spans of the statements a re-run keeps, sorted and never overlapping, with their rows.
+
+    An overlap test needs only the neighbours on either side: O(log n) per statement even for
+    articles with thousands of quotes.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.rows: list[Statement | None] = []
+
+    def add(self, start: int, end: int, row: Statement | None = None) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.rows.insert(i, row)
+
+    def overlapping(self, start: int, end: int) -> tuple[bool, Statement | None]:
+        """Whether the span overlaps a kept one, and that kept statement when it is the same span
+        (overlap at least half of the union), so stances found on it can point at the kept row."""
+        i = bisect.bisect_left(self.starts, start)
+        for j in (i - 1, i):
+            if 0 <= j < len(self.starts) and self.starts[j] < end and self.ends[j] > start:
+                inter = min(end, self.ends[j]) - max(start, self.starts[j])
+                union = max(end, self.ends[j]) - min(start, self.starts[j])
+                return True, (self.rows[j] if 2 * inter >= union else None)
+        return False, None
 
 
-def _keep_span(starts: list[int], ends: list[int], start: int, end: int) -> None:
-    i = bisect.bisect_left(starts, start)
-    starts.insert(i, start)
-    ends.insert(i, end)
+def _replaceable_statements(article_id: int):
+    """Candidates a re-run may replace: untouched by a person and not answered by reviewed stances."""
+    answered = Stance.objects.filter(target_statement__article_id=article_id).exclude(
+        review_state=ReviewState.CANDIDATE
+    ).values("target_statement_id")
+    return Statement.objects.filter(
+        article_id=article_id, review_state=ReviewState.CANDIDATE, edited_at__isnull=True
+    ).exclude(pk__in=answered)
+
+
+def _replaceable_stances(article_id: int):
+    return Stance.objects.filter(article_id=article_id, review_state=ReviewState.CANDIDATE, held=False)
+
+
+@dataclass(frozen=True)
+class RerunPreview:
+    """What re-running extraction on an article will replace and what it keeps."""
+
+    article_id: int
+    replaced_statements: int
+    replaced_stances: int
+    kept_statements: int
+    kept_stances: int
+
+
+def article_rerun_preview(article_id: int) -> RerunPreview:
+    """Counts for the desk's confirmation page: machine candidates replaced, review work kept."""
+    statements = Statement.objects.filter(article_id=article_id).count()
+    stances = Stance.objects.filter(article_id=article_id).count()
+    replaced = _replaceable_statements(article_id).count()
+    replaced_stances = _replaceable_stances(article_id).count()
+    return RerunPreview(article_id, replaced, replaced_stances, statements - replaced, stances - replaced_stances)
 
 
 @transaction.atomic
 def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOutcome:
+    """Replace the article's untouched machine candidates with ``result``; never undo review work.
+
+    Kept: every reviewed statement, every candidate a person fixed (span, speaker, split), every
+    statement a reviewed stance answers, and every reviewed stance. New candidates overlapping a
+    kept span are dropped, but stances found on them point at the kept statement, unless a stance
+    of that speaker and polarity on it already exists (a rejected one is not made again).
+    """
     article = Article.objects.select_for_update().filter(pk=article_id).first()
     if article is None:  # deleted while we were extracting
         return ExtractionOutcome(article_id, "missing", skipped=True)
-    Stance.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
-    Statement.objects.filter(article=article, review_state=ReviewState.CANDIDATE).delete()
-    # Kept spans never overlap (reviewed ones first), so an overlap test needs only the kept
-    # neighbours on either side: O(log n) per statement even for articles with thousands of quotes.
-    kept_starts: list[int] = []
-    kept_ends: list[int] = []
-    for s, e in sorted(Statement.objects.filter(article=article).values_list("start", "end")):
-        _keep_span(kept_starts, kept_ends, s, e)
+    _replaceable_stances(article_id).delete()
+    _replaceable_statements(article_id).delete()
+    kept = _KeptSpans()
+    for row in Statement.objects.filter(article=article).order_by("start").only(
+        "id", "start", "end", "claim_id", "review_state"
+    ):
+        kept.add(row.start, row.end, row)
 
     proposals = {normalize_alias(p.name): p for p in result.new_speakers}
     cache: dict = {}
     rows: dict[int, Statement] = {}
+    targets: dict[int, Statement] = {}
     body_len = len(article.body)
     for index, item in enumerate(result.statements):
         if not (0 <= item.start < item.end <= body_len) or article.body[item.start : item.end] != item.text:
             logger.warning("article %s: dropping statement with invalid span %s-%s", article_id, item.start, item.end)
             continue
-        if _overlaps_kept(kept_starts, kept_ends, item.start, item.end):
+        overlaps, same = kept.overlapping(item.start, item.end)
+        if overlaps:
+            if same is not None:
+                targets[index] = same
             continue
-        _keep_span(kept_starts, kept_ends, item.start, item.end)
-        rows[index] = Statement(
+        row = Statement(
             article=article,
             speaker=_speaker_for(item.speaker_key, item.speaker, item.mention, cache, proposals),
             mention=(item.mention or "")[:200],
@@ -523,21 +869,29 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
             confidence=min(1.0, max(0.0, float(item.confidence))),
             extractor_version=result.version,
         )
+        kept.add(item.start, item.end, row)
+        rows[index] = targets[index] = row
     # One INSERT per batch for the statements and one for their history rows, instead of two
     # INSERTs per statement (the bulk of the task's time on PostgreSQL).
     bulk_create_with_history(list(rows.values()), Statement, batch_size=500)
+    existing = set(
+        Stance.objects.filter(target_statement__article_id=article_id)
+        .values_list("speaker_id", "polarity", "target_statement_id")
+    )
     stance_rows = []
     for item in result.stances:
-        target = rows.get(item.target)
+        target = targets.get(item.target)
         if target is None or target.pk is None:
             continue
         speaker = _speaker_for(item.speaker_key, item.speaker, item.speaker, cache, proposals)
-        if speaker is None:
+        if speaker is None or (speaker.pk, item.polarity, target.pk) in existing:
             continue
+        existing.add((speaker.pk, item.polarity, target.pk))
         stance_rows.append(Stance(
             speaker=speaker,
             polarity=item.polarity,
             target_statement=target,
+            claim_id=target.claim_id if target.review_state == ReviewState.ACCEPTED else None,
             article=article,
             cue=(item.cue or "")[:300],
             cue_start=item.cue_start,
@@ -657,11 +1011,15 @@ def statement_split(statement: Statement, *, user, parts: list[tuple[int, int]])
                 claim_key=claim_key_of(text),
                 confidence=statement.confidence,
                 extractor_version=statement.extractor_version,
+                edited_by=user if getattr(user, "is_authenticated", False) else None,
+                edited_at=timezone.now(),
             )
         )
     statement.start, statement.end = first_start, first_end
     statement.text = body[first_start:first_end]
     statement.claim_key = claim_key_of(statement.text)
+    statement.edited_by = user if getattr(user, "is_authenticated", False) else None
+    statement.edited_at = timezone.now()
     statement._change_reason = f"split into {len(spans)} parts"
     statement.save()
     return [statement, *result]
@@ -702,9 +1060,19 @@ def statements_merge(statements, *, user, claim: Claim | None = None, new_claim_
     return target
 
 
+def _claim_has_public_verdict(claim: Claim) -> bool:
+    return bool(claim.current_verdict_id) and Verdict.objects.filter(
+        pk=claim.current_verdict_id, status=VerdictStatus.PUBLISHED
+    ).exists()
+
+
 @transaction.atomic
-def claim_update(claim: Claim, *, user, **changes) -> Claim:
-    """Change a claim's wording, type, language or checking status (slug and key stay stable)."""
+def claim_update(claim: Claim, *, user, **changes) -> Claim | PendingChange:
+    """Change a claim's wording, type, language or checking status (slug and key stay stable).
+
+    A public claim is changed by an editor only (anyone else records a pending change); a claim
+    with a published verdict stays 'checked'.
+    """
     allowed = {"text", "claim_type", "language", "status"}
     unknown = set(changes) - allowed
     if unknown:
@@ -714,59 +1082,119 @@ def claim_update(claim: Claim, *, user, **changes) -> Claim:
         if not changes["text"]:
             raise ValidationError(ERROR_EMPTY_CLAIM)
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    changes = {f: v for f, v in changes.items() if getattr(claim, f) != v}
+    if not changes:
+        return claim
+    if changes.get("status", VerificationStatus.VERIFIED) != VerificationStatus.VERIFIED and (
+        _claim_has_public_verdict(claim)
+    ):
+        raise ValidationError(ERROR_CHECKED_STATUS)
+    if _needs_editor(user, claim):
+        return _propose(ChangeKind.CLAIM_EDIT, user=user, claim=claim, changes=changes,
+                        before={f: getattr(claim, f) for f in changes})
     for field, value in changes.items():
         setattr(claim, field, value)
     claim.save()
     if "text" in changes:
         claim_reindex(claim)
+    if _is_public(claim):
+        _claims_changed(claim.pk)
     return claim
 
 
 @transaction.atomic
-def claim_merge(*, source: Claim, target: Claim, user=None) -> Claim:
-    """Fold a duplicate claim into ``target``: its statements and stances move, it stays as a redirect.
+def claim_merge(*, source: Claim, target: Claim, user=None) -> Claim | PendingChange:
+    """Fold a duplicate claim into ``target``: statements, stances and verdicts move; it stays as a redirect.
 
-    The source is unpublished; its verdicts stay attached to it (their history is not rewritten).
+    The verdicts come along: a target without a published verdict takes the source's (and goes
+    public when the source was); a target with one keeps it, and the source's verdicts join its
+    history. Merging public claims needs an editor (anyone else records a pending change). The
+    source, when it was public, becomes a tombstone pointing at the target and partners receive
+    ``verdict.withdrawn``.
     """
     target = _claim_live(target)
     if source.pk == target.pk:
         raise ValidationError(ERROR_MERGE_SELF)
     source = Claim.objects.select_for_update().get(pk=source.pk)
+    target = Claim.objects.select_for_update().get(pk=target.pk)
+    if (_needs_editor(user, source) or _needs_editor(user, target)):
+        return _propose(ChangeKind.CLAIM_MERGE, user=user, claim=target, other_claim=source,
+                        changes={"merge_into": target.pk}, before={"text": source.text},
+                        note=f"{source.text[:60]} → {target.text[:60]}")
+    source_public, target_public = _is_public(source), _is_public(target)
     for statement in Statement.objects.filter(claim=source):
         statement.claim = target
         statement._change_reason = f"claim {source.pk} merged into {target.pk}"
         statement.save(update_fields=["claim", "updated_at"])
-    for stance in Stance.objects.filter(claim=source):
-        stance.claim = target
-        stance.save(update_fields=["claim"])
+    Stance.objects.filter(claim=source).update(claim=target)
+    PendingChange.objects.filter(claim=source, state=ChangeState.PENDING).update(claim=target)
+    for verdict in Verdict.objects.filter(claim=source):
+        verdict.claim = target
+        verdict._change_reason = f"claim {source.pk} merged into {target.pk}"
+        verdict.save(update_fields=["claim", "updated_at"])
+    fields = ["updated_at"]
+    taken = None
+    if source.current_verdict_id and not _claim_has_public_verdict(target) and _claim_has_public_verdict(source):
+        taken = source.current_verdict_id
+        target.current_verdict_id = taken
+        target.status = VerificationStatus.VERIFIED
+        fields += ["current_verdict", "status"]
+        if source.published:
+            target.published = True
+            target.published_at = target.published_at or source.published_at or timezone.now()
+            target.withdrawn_at = None
+            fields += ["published", "published_at", "withdrawn_at"]
     if source.first_seen_at and (target.first_seen_at is None or source.first_seen_at < target.first_seen_at):
         target.first_seen_at = source.first_seen_at
-        target.save(update_fields=["first_seen_at", "updated_at"])
+        fields.append("first_seen_at")
+    target._change_reason = f"claim {source.pk} merged in"
+    target.save(update_fields=fields)
     source.merged_into = target
     source.published = False
+    source.current_verdict = None
+    source.withdrawn_at = timezone.now() if source_public else source.withdrawn_at
     source._change_reason = f"merged into {target.pk}"
-    source.save(update_fields=["merged_into", "published", "updated_at"])
+    source.save(update_fields=["merged_into", "published", "current_verdict", "withdrawn_at", "updated_at"])
     claim_reindex(target)
+    _claims_changed(source.pk, target.pk)
+    if source_public:
+        _after_claim_withdrawn(source.pk)
+    if taken and _is_public(target):
+        _after_verdict_event(Verdict.objects.get(pk=taken), "verdict.changed" if target_public else "verdict.published")
     return target
 
 
+_SPEAKER_PUBLIC_FIELDS = {"name", "kind", "title", "country", "wikidata_id"}
+
+
 @transaction.atomic
-def speaker_update(speaker: Speaker, *, user, **changes) -> Speaker:
-    """Change a speaker's details; a new name is also recorded as an alias."""
-    public_data_changed()
+def speaker_update(speaker: Speaker, *, user, **changes) -> Speaker | PendingChange:
+    """Change a speaker's details; a new name is also recorded as an alias.
+
+    What shows on public pages (name, kind, title, country, Wikidata id) of a speaker with public
+    statements is changed by an editor only; anyone else records a pending change.
+    """
     allowed = {"name", "kind", "title", "country", "wikidata_id", "confirmed"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}")
     speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+    if changes.get("wikidata_id") == "":
+        changes["wikidata_id"] = None
+    changes = {f: v for f, v in changes.items() if getattr(speaker, f) != v}
+    visible = set(changes) & _SPEAKER_PUBLIC_FIELDS
+    if visible and not user_can_publish(user) and _speaker_is_public(speaker):
+        return _propose(ChangeKind.SPEAKER_EDIT, user=user, claim=None, speaker=speaker,
+                        changes={f: changes[f] for f in visible},
+                        before={f: getattr(speaker, f) for f in visible}, note=speaker.name)
     for field, value in changes.items():
         setattr(speaker, field, value)
-    if speaker.wikidata_id == "":
-        speaker.wikidata_id = None
     speaker.full_clean(exclude=["merged_into", "slug"])
     speaker.save()
     if "name" in changes:
         speaker_alias_add(speaker, speaker.name, origin=Origin.REVIEWER)
+    if visible:
+        _claims_changed(*_speaker_claim_ids(speaker.pk))
     return speaker
 
 
@@ -789,7 +1217,7 @@ def speaker_alias_remove(alias: SpeakerAlias, *, user) -> None:
 
 ERROR_PARTNER_NAME = "A partner key needs a name."
 ERROR_PARTNER_SCOPES = "Choose at least one scope among: read, ingest."
-ERROR_WEBHOOK_EVENTS = "Choose at least one event among: verdict.published, verdict.changed."
+ERROR_WEBHOOK_EVENTS = "Choose at least one event among: verdict.published, verdict.changed, verdict.withdrawn."
 
 
 def _partner_scopes(scopes) -> list[str]:

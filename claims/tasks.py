@@ -90,6 +90,14 @@ def dispatch_verdict_event_task(self, event: str, verdict_id: int, claim_id: int
     return webhooks.dispatch_verdict_event(event, verdict_id, claim_id)
 
 
+@shared_task(acks_late=True, max_retries=0, ignore_result=True)
+def dispatch_claim_withdrawn_task(claim_id: int) -> int:
+    """Tell subscribed partners that a claim left the public (withdrawn, or merged into another)."""
+    from claims import webhooks
+
+    return webhooks.dispatch_claim_withdrawn(claim_id)
+
+
 @shared_task(bind=True, acks_late=True, max_retries=None, ignore_result=True)
 def deliver_webhook_task(self, delivery_id: int) -> str:
     """One attempt at a webhook delivery; retried with exponential backoff until the attempt limit

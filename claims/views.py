@@ -149,8 +149,7 @@ def claim_last_modified(request: HttpRequest, pk: int, slug: str = ""):
     stamp = _claim_stamp(request, pk)
     if stamp is None:
         return None
-    times = [t for t in stamp[:4] if t is not None]
-    return max(times) if times else None
+    return stamp[0]
 
 
 def _claim_canonical(claim) -> str:

@@ -33,6 +33,7 @@ from claims.models import (
     Verdict,
     VerdictStatus,
     WebhookDelivery,
+    WebhookEvent,
     WebhookSubscription,
 )
 
@@ -102,14 +103,42 @@ def verdict_event_payload(event: str, verdict: Verdict, claim: Claim) -> dict:
     }
 
 
-def _matches(subscription: WebhookSubscription, event: str, claim_id: int, speaker_ids: set[int]) -> bool:
+def claim_withdrawn_payload(claim: Claim) -> dict:
+    """What partners receive when a claim leaves the public: its id, when, and where it went if merged."""
+    from claims.api.serializers import public_claim_url, verdict_summary
+
+    site = settings.FACTDESK_SITE_URL.rstrip("/")
+    from django.urls import reverse
+
+    target = None
+    if claim.merged_into_id:
+        merged = Claim.objects.filter(pk=claim.merged_into_id).first()
+        if merged is not None:
+            target = {"id": merged.pk, "url": public_claim_url(merged),
+                      "api_url": site + reverse("v1:claim-detail", kwargs={"pk": merged.pk})}
+    last = Verdict.objects.filter(claim_id=claim.merged_into_id or claim.pk, status=VerdictStatus.PUBLISHED)
+    return {
+        "id": uuid.uuid4().hex,
+        "event": WebhookEvent.VERDICT_WITHDRAWN,
+        "created_at": timezone.now().isoformat(),
+        "claim": {
+            "id": claim.pk,
+            "withdrawn_at": (claim.withdrawn_at or claim.modified_at).isoformat(),
+            "reason": "merged" if claim.merged_into_id else "withdrawn",
+            "merged_into": target,
+        },
+        "verdict": verdict_summary(last.order_by("-published_at").first()) if target else None,
+    }
+
+
+def _matches(subscription: WebhookSubscription, event: str, claim_ids: set[int], speaker_ids: set[int]) -> bool:
     if event not in (subscription.events or []):
         return False
     chosen_claims = {c.pk for c in subscription.claims.all()}
     chosen_speakers = {s.pk for s in subscription.speakers.all()}
     if not chosen_claims and not chosen_speakers:
         return True  # subscribed to every claim
-    return claim_id in chosen_claims or bool(chosen_speakers & speaker_ids)
+    return bool(chosen_claims & claim_ids) or bool(chosen_speakers & speaker_ids)
 
 
 @transaction.atomic
@@ -119,14 +148,19 @@ def dispatch_verdict_event(event: str, verdict_id: int, claim_id: int) -> int:
     Nothing is sent for a verdict or claim that is not public (any more); returns the number of
     deliveries created.
     """
-    from claims import tasks
-
     verdict = Verdict.objects.filter(pk=verdict_id, claim_id=claim_id).first()
     claim = Claim.objects.filter(pk=claim_id, published=True, merged_into__isnull=True).first()
     if verdict is None or claim is None or verdict.status != VerdictStatus.PUBLISHED:
         return 0
+    return _deliveries_create(event, {claim_id}, verdict_event_payload(event, verdict, claim))
+
+
+def _deliveries_create(event: str, claim_ids: set[int], payload: dict) -> int:
+    """One pending delivery per subscription matching these claims (or their speakers), enqueued after commit."""
+    from claims import tasks
+
     speaker_ids = set(
-        Statement.objects.filter(claim_id=claim_id, review_state=ReviewState.ACCEPTED, speaker__isnull=False)
+        Statement.objects.filter(claim_id__in=claim_ids, review_state=ReviewState.ACCEPTED, speaker__isnull=False)
         .values_list("speaker_id", flat=True)
     )
     subscriptions = (
@@ -134,16 +168,26 @@ def dispatch_verdict_event(event: str, verdict_id: int, claim_id: int) -> int:
         .prefetch_related("claims", "speakers")
         .order_by("id")
     )
-    payload = verdict_event_payload(event, verdict, claim)
-    created = []
-    for subscription in subscriptions:
-        if _matches(subscription, event, claim_id, speaker_ids):
-            created.append(WebhookDelivery.objects.create(subscription=subscription, event=event, payload=payload))
+    created = [
+        WebhookDelivery.objects.create(subscription=subscription, event=event, payload=payload)
+        for subscription in subscriptions
+        if _matches(subscription, event, claim_ids, speaker_ids)
+    ]
     for delivery in created:
-        transaction.on_commit(
-            lambda pk=delivery.pk: tasks.enqueue_safely(tasks.deliver_webhook_task, pk)
-        )
+        transaction.on_commit(lambda pk=delivery.pk: tasks.enqueue_safely(tasks.deliver_webhook_task, pk))
     return len(created)
+
+
+@transaction.atomic
+def dispatch_claim_withdrawn(claim_id: int) -> int:
+    """``verdict.withdrawn`` to every partner subscribed to this claim (or its speakers), when it was
+    public once and is not now; returns the number of deliveries created."""
+    claim = Claim.objects.filter(pk=claim_id, published_at__isnull=False).first()
+    if claim is None or (claim.published and not claim.merged_into_id):
+        return 0
+    # A merged claim's statements now sit on its target: match subscribers of either and their speakers.
+    claim_ids = {claim.pk, claim.merged_into_id} - {None}
+    return _deliveries_create(WebhookEvent.VERDICT_WITHDRAWN, claim_ids, claim_withdrawn_payload(claim))
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -32,7 +31,6 @@ MESSAGE_DUPLICATE = {
     "content": "This text is already stored: {link}. Nothing new was saved.",
     "url": "An article with this URL is already stored: {link}. Nothing new was saved.",
 }
-MESSAGE_RERUN = "Extraction will run again shortly; this page refreshes until it is done."
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -184,12 +182,6 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         return  # the stored text is never edited
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        own = [path("<path:object_id>/reextract/", self.admin_site.admin_view(self.reextract_view),
-                    name=f"{info[0]}_{info[1]}_reextract")]
-        return own + super().get_urls()
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra = {
             "show_save": False, "show_save_and_continue": False, "show_save_and_add_another": False,
@@ -197,16 +189,6 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra)
-
-    def reextract_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = get_object_or_404(Article, pk=object_id)
-        if not self.has_change_permission(request, article):
-            raise PermissionDenied
-        services.article_mark_pending(article)
-        messages.success(request, MESSAGE_RERUN)
-        return HttpResponseRedirect(reverse("admin:sources_article_change", args=[quote(article.pk)]))
 
     def add_view(self, request: HttpRequest, form_url="", extra_context=None):
         """Ingest by paste or upload; a duplicate is shown (with a link), not stored twice."""

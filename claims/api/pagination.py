@@ -37,8 +37,9 @@ class ClaimCursorPagination(_DateTimeCursorPagination):
     ordering_param = "ordering"
     # What partners write -> the (non-null) annotation the cursor is built on, id as tie-breaker.
     ORDERINGS = {
-        "-updated_at": ("-updated_at", "-id"),
-        "updated_at": ("updated_at", "id"),
+        # updated_at is the claim's public modified time (Claim.modified_at).
+        "-updated_at": ("-modified_at", "-id"),
+        "updated_at": ("modified_at", "id"),
         "-first_seen_at": ("-first_seen_key", "-id"),
         "first_seen_at": ("first_seen_key", "id"),
         "-published_at": ("-published_key", "-id"),
@@ -58,7 +59,7 @@ class ClaimCursorPagination(_DateTimeCursorPagination):
 class FeedCursorPagination(_DateTimeCursorPagination):
     """The ClaimReview feed: oldest change first, so an aggregator can resume from its last page."""
 
-    ordering = ("updated_at", "id")
+    ordering = ("modified_at", "id")
     page_size = 100
     max_page_size = 500
 

@@ -53,15 +53,43 @@ class IsoUtc(Func):
 
 
 # The claims list's row: plain values (no model instances), timestamps already formatted.
-CLAIM_ROW_FIELDS = ("id", "text", "language", "claim_type", "status", "updated_at", "current_verdict_id",
+CLAIM_ROW_FIELDS = ("id", "text", "language", "claim_type", "status", "modified_at", "current_verdict_id",
                     "current_verdict__rating", "current_verdict__summary", "current_verdict__revision",
-                    "current_verdict__status")
+                    "current_verdict__status", "published", "merged_into_id")
 CLAIM_ROW_EXPRESSIONS = {
     "first_seen_iso": IsoUtc(F("first_seen_at")),
     "published_iso": IsoUtc(F("published_at")),
-    "updated_iso": IsoUtc(F("updated_at")),
+    "updated_iso": IsoUtc(F("modified_at")),
+    "withdrawn_iso": IsoUtc(Coalesce("withdrawn_at", "modified_at")),
     "verdict_published_iso": IsoUtc(F("current_verdict__published_at")),
 }
+
+
+def claims_with_tombstones() -> QuerySet[Claim]:
+    """Public claims plus the tombstones of claims that were public once and are not now
+    (withdrawn or merged): what an ``updated_since`` reader must see to stay in sync."""
+    return (
+        Claim.objects.filter(
+            Q(published=True, merged_into__isnull=True) | Q(published=False, published_at__isnull=False)
+        )
+        .select_related("current_verdict")
+        .alias(
+            first_seen_key=Coalesce("first_seen_at", "created_at"),
+            published_key=Coalesce("published_at", "created_at"),
+        )
+    )
+
+
+def is_tombstone(claim) -> bool:
+    """A claim (model or row) that left the public: partners get only its id and when it went."""
+    if isinstance(claim, dict):
+        return not claim["published"] or claim["merged_into_id"] is not None
+    return not claim.published or claim.merged_into_id is not None
+
+
+def claim_tombstone(claim_id: int) -> Claim | None:
+    """A claim that was public once and is not now (withdrawn or merged), else None."""
+    return claims_with_tombstones().filter(pk=claim_id).exclude(published=True, merged_into__isnull=True).first()
 
 
 def claim_rows(queryset: QuerySet[Claim], sort_key: str = "updated_at") -> QuerySet:

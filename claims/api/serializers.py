@@ -95,7 +95,19 @@ class ClaimListOutputSerializer(serializers.Serializer):
     languages = serializers.ListField(child=serializers.CharField(), help_text="Languages it was said in.")
 
     def to_representation(self, row: dict) -> dict:
-        """From a claims.api.queries.claim_rows row with people attached (no further queries)."""
+        """From a claims.api.queries.claim_rows row with people attached (no further queries).
+
+        A claim withdrawn or merged (listed only to ``updated_since`` readers) is a tombstone.
+        """
+        if not row["published"] or row["merged_into_id"] is not None:
+            return {
+                "id": row["id"],
+                "url": f"{_base(self.context, 'claim-detail')}{row['id']}/",
+                "withdrawn": True,
+                "withdrawn_at": row["withdrawn_iso"],
+                "merged_into": row["merged_into_id"],
+                "updated_at": row["updated_iso"],
+            }
         verdict = None
         if row["current_verdict_id"] is not None and row["current_verdict__status"] == VerdictStatus.PUBLISHED:
             info = rating_info(row["current_verdict__rating"])
@@ -245,7 +257,7 @@ class ClaimDetailOutputSerializer(ClaimListOutputSerializer):
             "status": claim.status,
             "first_seen_at": iso_utc(claim.first_seen_at),
             "published_at": iso_utc(claim.published_at),
-            "updated_at": iso_utc(claim.updated_at),
+            "updated_at": iso_utc(claim.modified_at),
             "verdict": verdict_summary(verdict),
             "speakers": [{"id": sid, "name": name} for sid, name in claim.api_speakers],
             "languages": claim.api_languages,

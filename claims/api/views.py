@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -55,6 +55,7 @@ from claims.api.serializers import (
     article_ref,
     public_claim_url,
 )
+from claims.jsonld import absolute_url, claim_path, claim_review_jsonld
 from claims.models import Claim, ReviewState, SpeakerAlias, Statement, VerdictStatus
 from claims.public_cache import PAGE_TTL_SECONDS, page_key
 from claims.ratings import Rating, rating_info
@@ -135,6 +136,28 @@ class ReadApiMixin:
         return HttpResponse(body, content_type=request.accepted_media_type)
 
 
+class ClaimGone(exceptions.APIException):
+    """410 for a claim that was public once and was withdrawn or merged (its tombstone is the body)."""
+
+    status_code = status.HTTP_410_GONE
+    default_code = "gone"
+
+    def __init__(self, body: dict):
+        super().__init__()
+        self.detail = body
+
+
+def tombstone_data(claim: Claim, request) -> dict:
+    """What remains public of a withdrawn or merged claim: its id, when it went, and where to."""
+    return {
+        "id": claim.pk,
+        "url": request.build_absolute_uri(reverse("v1:claim-detail", kwargs={"pk": claim.pk})),
+        "withdrawn": True,
+        "withdrawn_at": iso_utc(claim.withdrawn_at or claim.modified_at),
+        "merged_into": claim.merged_into_id,
+    }
+
+
 def _pk(kwargs: dict) -> int:
     pk = int(kwargs["pk"])
     if pk > MAX_ID:
@@ -157,8 +180,10 @@ class ClaimFilter(filters.FilterSet):
     date_to = BoundedDateFilter(field_name="first_seen_key", lookup_expr="date__lte",
                                 help_text="First seen on or before this date (YYYY-MM-DD).")
     outlet = IdFilter(method="filter_outlet", help_text="Outlet id: claims reported by this outlet.")
-    updated_since = DateTimeSinceFilter(field_name="updated_at", lookup_expr="gte",
-                                        help_text="Changed at or after this ISO 8601 date-time.")
+    updated_since = DateTimeSinceFilter(
+        field_name="modified_at", lookup_expr="gte",
+        help_text="Publicly changed at or after this ISO 8601 date-time. Claims withdrawn or merged since "
+        "then are included as tombstones: {id, url, withdrawn: true, withdrawn_at, merged_into}.")
     q = filters.CharFilter(method="filter_q", max_length=200,
                            help_text="Full-text query: Chinese (Traditional or Simplified) or English.")
 
@@ -215,6 +240,9 @@ class ClaimListApi(ReadApiMixin, generics.ListAPIView):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
+        # A reader syncing by updated_since must also learn what left the public since.
+        if "updated_since" in self.request.query_params:
+            return queries.claims_with_tombstones()
         return queries.public_claims()
 
     def filter_queryset(self, queryset):
@@ -245,6 +273,9 @@ class ClaimDetailApi(ReadApiMixin, generics.RetrieveAPIView):
     def get_object(self) -> Claim:
         claim = queries.public_claims().filter(pk=_pk(self.kwargs)).first()
         if claim is None:
+            tombstone = queries.claim_tombstone(_pk(self.kwargs))
+            if tombstone is not None:
+                raise ClaimGone(tombstone_data(tombstone, self.request))
             raise Http404
         queries.attach_claim_people([claim])
         claim.api_statements = list(
@@ -564,7 +595,7 @@ class FactCheckSearchApi(ReadApiMixin, APIView):
             if cutoff is not None:
                 found = found.filter(current_verdict__published_at__gte=cutoff)
             if not query:
-                found = found.order_by("-updated_at", "-id")
+                found = found.order_by("-modified_at", "-id")
             page = list(found.select_related("current_verdict")[offset : offset + size + 1])
         else:  # a list from the search selector
             page = [
@@ -603,34 +634,11 @@ class FactCheckSearchApi(ReadApiMixin, APIView):
 # --- ClaimReview feed ----------------------------------------------------------------------------
 
 
-def _fallback_claim_review(claim: Claim) -> dict:
-    """Minimal schema.org ClaimReview, used until claims.jsonld provides the site's full one."""
-    verdict = claim.current_verdict
-    info = rating_info(verdict.rating)
-    rating = {"@type": "Rating", "alternateName": info.alternate_name}
-    if info.value is not None:
-        rating.update(ratingValue=info.value, bestRating=5, worstRating=1)
-    item = {"@type": "Claim", "datePublished": iso_utc(claim.first_seen_at)}
-    if claim.api_speakers:
-        item["author"] = {"@type": "Person", "name": claim.api_speakers[0][1]}
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": public_claim_url(claim),
-        "claimReviewed": claim.text,
-        "datePublished": iso_utc(verdict.published_at),
-        "dateModified": iso_utc(verdict.updated_at),
-        "inLanguage": claim.language or "und",
-        "author": {"@type": "Organization", "name": settings.FACTDESK_PUBLISHER_NAME,
-                   "url": settings.FACTDESK_SITE_URL},
-        "reviewRating": rating,
-        "itemReviewed": item,
-    }
-
-
 class FeedFilter(filters.FilterSet):
-    updated_since = DateTimeSinceFilter(field_name="updated_at", lookup_expr="gte",
-                                        help_text="Only claims changed at or after this ISO 8601 date-time.")
+    updated_since = DateTimeSinceFilter(
+        field_name="modified_at", lookup_expr="gte",
+        help_text="Only claims publicly changed at or after this ISO 8601 date-time; claims withdrawn or merged "
+        "since then come as DataFeedItem tombstones with dateDeleted.")
 
     class Meta:
         model = Claim
@@ -667,21 +675,29 @@ class ClaimReviewFeedApi(ReadApiMixin, generics.GenericAPIView):
             .select_related("speaker", "article", "article__outlet").order_by("said_on", "id"),
             to_attr="public_statements",
         )
-        return queries.public_claims().filter(current_verdict__status=VerdictStatus.PUBLISHED).prefetch_related(
-            statements
-        )
+        claims = queries.public_claims().filter(current_verdict__status=VerdictStatus.PUBLISHED)
+        if "updated_since" in self.request.query_params:
+            claims = queries.claims_with_tombstones().filter(
+                Q(current_verdict__status=VerdictStatus.PUBLISHED) | Q(published=False)
+            )
+        return claims.prefetch_related(statements)
 
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         queries.attach_claim_people(page)
-        try:
-            from claims.jsonld import claim_review_jsonld
-        except ImportError:
-            claim_review_jsonld = None
-        items = [
-            claim_review_jsonld(claim, request=request) if claim_review_jsonld else _fallback_claim_review(claim)
-            for claim in page
-        ]
+        items = []
+        for claim in page:
+            if queries.is_tombstone(claim):
+                # schema.org DataFeedItem: the item is gone; aggregators remove their copy.
+                items.append({
+                    "@type": "DataFeedItem",
+                    "identifier": claim.pk,
+                    "url": absolute_url(claim_path(claim)),
+                    "dateDeleted": iso_utc(claim.withdrawn_at or claim.modified_at),
+                    "dateModified": iso_utc(claim.modified_at),
+                })
+            else:
+                items.append(claim_review_jsonld(claim, request=request))
         return Response({
             "@context": "https://schema.org",
             "@type": "DataFeed",

@@ -1,8 +1,10 @@
 """The fact-checkers' desk journey in headless Chromium, against a real Celery worker.
 
 Log in, ingest an article, wait for extraction, accept a candidate into a new claim, draft a
-verdict as a fact-checker, publish it as an editor, and see it on the public claim page (when that
-page exists). A screenshot of the review queue is kept in test-output/desk-review-queue.png.
+verdict as a fact-checker, publish it as an editor, and see it on the public claim page. Then the
+fact-checker edits the published verdict: the edit waits for an editor and the public page keeps
+the old verdict until an editor publishes the change. A screenshot of the review queue is kept
+in test-output/desk-review-queue.png.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 ARTICLE = (
     "行政院長蘇測試今天在立法院表示:「明年基本工資將調漲百分之五。」"
     "他並強調,政府會持續照顧弱勢勞工。在野黨立委對此表示懷疑。"
 )
 SUMMARY = "調幅與勞動部公告不符"
+CHANGED_SUMMARY = "調幅其實與公告相符"
 SCREENSHOT = "desk-review-queue.png"
 
 
@@ -32,6 +35,11 @@ def _login(page, base: str, username: str) -> None:
     page.fill("#id_password", "pw-Factdesk-1")
     page.click("input[type=submit]")
     page.wait_for_url(f"{base}/admin/")
+
+
+def _logout(page, base: str) -> None:
+    page.goto(f"{base}/admin/")
+    page.click("#logout-form button")
 
 
 @pytest.mark.browser
@@ -110,10 +118,35 @@ def test_fact_checker_journey_from_ingest_to_published_verdict(browser_page, liv
     claim.refresh_from_db()
     assert verdict.status == VerdictStatus.PUBLISHED and claim.published
 
-    # 7. The public claim page shows it, once that page exists.
-    try:
-        public = reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
-    except NoReverseMatch:
-        return
+    # 7. The public claim page shows it.
+    public = reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
     page.goto(f"{base}{public}")
     expect(page.locator("body")).to_contain_text(SUMMARY)
+
+    # 8. The fact-checker edits the published verdict: the edit waits for an editor.
+    _logout(page, base)
+    _login(page, base, "checker")
+    page.goto(f"{base}/admin/claims/verdict/{verdict.pk}/change/")
+    page.select_option("#id_rating", "true")
+    page.fill("#id_summary", CHANGED_SUMMARY)
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("waits for an editor")
+    verdict.refresh_from_db()
+    assert verdict.summary == SUMMARY and verdict.rating == "mostly_false"
+    page.goto(f"{base}{public}")
+    expect(page.locator("body")).to_contain_text(SUMMARY)
+    expect(page.locator("body")).not_to_contain_text(CHANGED_SUMMARY)
+
+    # 9. The editor finds it atop the review queue, publishes it, and the public page follows.
+    _logout(page, base)
+    _login(page, base, "editor")
+    page.goto(f"{base}/admin/claims/statement/")
+    page.click("#desk-pending-changes a")
+    page.locator("#result_list tbody tr").first.locator("th a").click()
+    expect(page.locator("#desk-change-panel")).to_contain_text("checker")
+    page.click("#desk-change-publish button")
+    expect(page.locator(".messagelist")).to_contain_text("Published")
+    verdict.refresh_from_db()
+    assert verdict.summary == CHANGED_SUMMARY
+    page.goto(f"{base}{public}")
+    expect(page.locator("body")).to_contain_text(CHANGED_SUMMARY)

@@ -121,15 +121,20 @@ def test_ingest_refuses_empty_input_and_both_inputs(desk):
     assert Article.objects.count() == 0
 
 
-def test_rerun_extraction_is_a_post_that_runs_extraction_again(desk, django_capture_on_commit_callbacks):
+def test_rerun_extraction_asks_then_runs_extraction_again(desk, django_capture_on_commit_callbacks):
+    from claims import admin_changes
+
     article = make_article(ARTICLE)
-    url = f"/admin/sources/article/{article.pk}/reextract/"
-    assert desk.get(url).status_code == 405
+    url = f"/admin/claims/statement/article/{article.pk}/rerun/"
+    assert url in desk.get(f"/admin/sources/article/{article.pk}/change/").content.decode()
+    assert 'id="desk-rerun-confirm"' in desk.get(url).content.decode()
+    article.refresh_from_db()
+    assert article.extraction_attempts == 0  # asking changes nothing
     with django_capture_on_commit_callbacks(execute=True):
-        response = desk.post(url, follow=True)
+        response = desk.post(url, {"confirm": "yes"}, follow=True)
     article.refresh_from_db()
     assert article.extraction_status == ExtractionStatus.DONE and article.extraction_attempts == 1
-    assert admin_articles.MESSAGE_RERUN in _messages(response)
+    assert admin_changes.MESSAGE_RERUN in _messages(response)
 
 
 def test_a_pending_article_page_asks_to_refresh_itself(desk):

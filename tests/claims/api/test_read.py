@@ -53,8 +53,12 @@ def test_unpublished_and_merged_claims_are_not_found(client, editor):
     claim = make_published_claim(user=editor)
     assert client.get(f"/api/v1/claims/{claim.pk}/").status_code == 200
     services.claim_unpublish(claim, user=editor)
-    assert client.get(f"/api/v1/claims/{claim.pk}/").status_code == 404
+    # Withdrawn after being public: 410 with a tombstone that tells nothing but the id and when.
+    gone = client.get(f"/api/v1/claims/{claim.pk}/")
+    assert gone.status_code == 410 and set(gone.json()) == {"id", "url", "withdrawn", "withdrawn_at", "merged_into"}
     assert client.get("/api/v1/claims/").json()["results"] == []
+    never = services.statement_accept(make_statement(text="從未公開"), user=editor).claim
+    assert client.get(f"/api/v1/claims/{never.pk}/").status_code == 404
     assert client.get("/api/v1/claims/99999999999999999999999/").status_code == 404
 
 
