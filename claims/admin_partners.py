@@ -21,6 +21,7 @@ from claims.models import (
     WebhookEvent,
     WebhookSubscription,
 )
+from sources.fetching import FetchError
 
 MESSAGE_KEY_CREATED = (
     "API key for {name}: {plaintext} — copy it now and send it to the partner securely; it will not be shown again."
@@ -83,6 +84,15 @@ class WebhookSubscriptionForm(forms.ModelForm):
         model = WebhookSubscription
         fields = ["partner", "url", "events", "speakers", "claims", "active", "secret"]
 
+    def clean_url(self) -> str:
+        """The service's address rule, shown on the form rather than as an error page."""
+        url = self.cleaned_data["url"]
+        try:
+            webhooks.webhook_url_check(url)
+        except FetchError as exc:
+            raise forms.ValidationError(webhooks.ERROR_WEBHOOK_URL.format(reason=exc.message)) from None
+        return url
+
 
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(admin.ModelAdmin):
@@ -104,12 +114,13 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["id", "event", "subscription", "status", "attempts", "response_code", "created_at",
-                    "delivered_at"]
+    # Status and timing only: a receiver's reply body is never stored or shown.
+    list_display = ["id", "event", "subscription", "status", "attempts", "response_code", "duration_ms",
+                    "created_at", "delivered_at"]
     list_filter = ["status", "event"]
     list_select_related = ["subscription"]
     search_fields = ["subscription__url", "last_error"]
-    readonly_fields = ["subscription", "event", "status", "attempts", "response_code", "response_excerpt",
+    readonly_fields = ["subscription", "event", "status", "attempts", "response_code", "duration_ms",
                        "last_error", "created_at", "delivered_at", "payload_pretty"]
     exclude = ["payload"]
     actions = ["resend"]

@@ -863,14 +863,23 @@ def partner_key_mark_used(key) -> None:
 
 @transaction.atomic
 def webhook_subscription_save(subscription):
-    """Validate and save a subscription (a signing secret is generated when none was given)."""
+    """Validate and save a subscription (a signing secret is generated when none was given).
+
+    The URL must pass the fetcher's address rules (claims.webhooks.webhook_url_check): an editor
+    cannot point the worker at loopback, the private network or a cloud metadata address."""
     import secrets
 
     from claims.models import WebhookEvent
+    from claims.webhooks import ERROR_WEBHOOK_URL, webhook_url_check
+    from sources.fetching import FetchError
 
     events = list(dict.fromkeys(subscription.events or []))
     if not events or any(e not in WebhookEvent.values for e in events):
         raise ValidationError(ERROR_WEBHOOK_EVENTS)
+    try:
+        webhook_url_check(subscription.url)
+    except FetchError as exc:
+        raise ValidationError({"url": ERROR_WEBHOOK_URL.format(reason=exc.message)}) from None
     subscription.events = events
     if not subscription.secret:
         subscription.secret = secrets.token_hex(32)
