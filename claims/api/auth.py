@@ -18,6 +18,7 @@ from rest_framework import exceptions, permissions, throttling
 from rest_framework.request import Request
 
 from claims.models import PartnerKey, PartnerScope
+from factdesk.middleware import client_ip, rate_exceeded, rate_hit
 
 KEYWORD = "Api-Key"
 _HASH_SALT = "factdesk.partner-key"
@@ -27,6 +28,8 @@ ERROR_KEY_MALFORMED = "Malformed API key; send 'Authorization: Api-Key <prefix>.
 ERROR_KEY_INVALID = "Invalid or revoked API key."
 ERROR_KEY_REQUIRED = "An API key is required: send 'Authorization: Api-Key <prefix>.<secret>'."
 ERROR_SCOPE = "This API key does not have the '{scope}' scope."
+ERROR_KEY_THROTTLED = "Too many failed API-key attempts from this address."
+_FAILURE_SCOPE = "api-key-failures"
 
 
 def partner_key_hash(plaintext: str) -> str:
@@ -48,6 +51,19 @@ class ApiKeyAuthentication:
         keyword, _, value = header.partition(" ")
         if keyword.lower() != KEYWORD.lower():
             return None
+        # Authentication runs before DRF's throttles, so failed keys are limited here, per client
+        # address: past the limit every key attempt from that address waits (429 + Retry-After).
+        client, rate = client_ip(request), settings.FACTDESK_THROTTLE_KEY_FAILURES
+        wait = rate_exceeded(_FAILURE_SCOPE, client, rate)
+        if wait is not None:
+            raise exceptions.Throttled(wait=wait, detail=ERROR_KEY_THROTTLED)
+        try:
+            return self._check_key(value)
+        except exceptions.AuthenticationFailed:
+            rate_hit(_FAILURE_SCOPE, client, rate)
+            raise
+
+    def _check_key(self, value: str) -> tuple[Any, PartnerKey]:
         prefix, dot, secret = value.strip().partition(".")
         if not dot or not prefix or not secret or len(prefix) > 12:
             raise exceptions.AuthenticationFailed(ERROR_KEY_MALFORMED)
