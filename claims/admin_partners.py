@@ -14,6 +14,10 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from claims import services, webhooks
+
+# Importing claims.api.auth here also registers its system check (claims.W001) at start-up: the
+# admin is loaded by django.setup(), before `manage.py check` collects the registered checks.
+from claims.api.auth import CANARY_PREFIX, ERROR_PEPPER_MISMATCH, key_pepper_mismatch
 from claims.models import (
     PartnerKey,
     PartnerScope,
@@ -48,6 +52,15 @@ class PartnerKeyAdmin(admin.ModelAdmin):
     @admin.display(description="Scopes")
     def scope_list(self, obj: PartnerKey) -> str:
         return ", ".join(obj.scopes or [])
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[PartnerKey]:
+        return super().get_queryset(request).exclude(prefix=CANARY_PREFIX)  # the key-hash canary is no key
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        count = key_pepper_mismatch()
+        if count:
+            messages.error(request, ERROR_PEPPER_MISMATCH.format(count=count))
+        return super().changelist_view(request, extra_context)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False  # revoke instead: deliveries and history keep pointing at the key
@@ -107,6 +120,11 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
     @admin.display(description="Events")
     def event_list(self, obj: WebhookSubscription) -> str:
         return ", ".join(obj.events or [])
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "partner":
+            kwargs["queryset"] = PartnerKey.objects.exclude(prefix=CANARY_PREFIX)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: WebhookSubscription, form, change: bool) -> None:
         services.webhook_subscription_save(obj)

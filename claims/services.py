@@ -807,12 +807,24 @@ def partner_key_create(name: str, scopes, user=None, *, contact_email: str = "")
     ``<prefix>.<secret>`` exists here once and must be shown to the person creating the key."""
     import secrets
 
-    from claims.api.auth import partner_key_hash
+    from claims.api.auth import CANARY_NAME, CANARY_PREFIX, canary_hash, partner_key_hash
     from claims.models import PartnerKey
 
     name = (name or "").strip()[:200]
     if not name:
         raise ValidationError(ERROR_PARTNER_NAME)
+    # The key-hash canary (claims.api.auth): recorded with the first key, and again under a new
+    # pepper once no active key hashed under the old one is left (a stale canary with live keys
+    # stays, so the check keeps saying those keys fail).
+    canary, made = PartnerKey.objects.get_or_create(
+        prefix=CANARY_PREFIX,
+        defaults={"name": CANARY_NAME, "key_hash": canary_hash(), "scopes": [], "active": False,
+                  "revoked_at": timezone.now()},
+    )
+    if not made and canary.key_hash != canary_hash() and not PartnerKey.objects.filter(
+        active=True, revoked_at__isnull=True
+    ).exclude(prefix=CANARY_PREFIX).exists():
+        PartnerKey.objects.filter(pk=canary.pk).update(key_hash=canary_hash())
     prefix = secrets.token_hex(4)
     while PartnerKey.objects.filter(prefix=prefix).exists():
         prefix = secrets.token_hex(4)

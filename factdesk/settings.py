@@ -97,6 +97,10 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 if not DEBUG and SECRET_KEY == _DEV_SECRET:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is the development key; set a real secret")
+# The secret partner API keys are hashed under. Unset, it is SECRET_KEY (how keys made before this
+# setting were hashed); set it so that rotating SECRET_KEY leaves every key working. Back it up with
+# the database: restored under another pepper, every key fails (check claims.W001 says so).
+FACTDESK_KEY_PEPPER = env_str("FACTDESK_KEY_PEPPER", SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -212,6 +216,7 @@ AXES_FAILURE_LIMIT = env_int("FACTDESK_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("FACTDESK_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no start-up banner on every command; failures and lockouts are still logged
 # The client address the same way as every throttle (X-Forwarded-For only from trusted proxies).
 AXES_CLIENT_IP_CALLABLE = "factdesk.middleware.client_ip"
 
