@@ -130,8 +130,9 @@ def _has_nul(request: HttpRequest) -> bool:
     if request.method == "POST" and not request.path.startswith(API_PREFIX):
         content_type = request.content_type or ""
         if content_type in {"application/x-www-form-urlencoded", "multipart/form-data"}:
-            return any("\x00" in key or any("\x00" in value for value in values)
-                       for key, values in request.POST.lists())
+            return any(
+                "\x00" in key or any("\x00" in value for value in values) for key, values in request.POST.lists()
+            )
     return False
 
 

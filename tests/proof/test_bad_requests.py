@@ -50,8 +50,12 @@ def _nul_message() -> str:
 def test_deeply_nested_json_is_a_clear_400(name: str, ingest_key: str):
     body = NESTED_BODIES[name]()
     client = Client(raise_request_exception=False)
-    response = client.post("/api/v1/articles/", data=body.encode(), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Api-Key {ingest_key}")
+    response = client.post(
+        "/api/v1/articles/",
+        data=body.encode(),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Api-Key {ingest_key}",
+    )
     assert response.status_code == 400, response.content[:300]
     assert response.json() == {"detail": api_views.ERROR_JSON_DEPTH.format(limit=api_views.MAX_JSON_DEPTH)}
     assert Article.objects.count() == 0
@@ -60,8 +64,12 @@ def test_deeply_nested_json_is_a_clear_400(name: str, ingest_key: str):
 def test_ordinary_json_within_the_bound_is_still_accepted(ingest_key: str):
     client = Client()
     body = {"text": "外交部發言人表示:「我們將持續合作。」", "title": "記者會"}
-    response = client.post("/api/v1/articles/", data=json.dumps(body), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Api-Key {ingest_key}")
+    response = client.post(
+        "/api/v1/articles/",
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Api-Key {ingest_key}",
+    )
     assert response.status_code == 201
 
 
@@ -94,8 +102,9 @@ def test_a_nul_byte_in_admin_filters_is_a_clear_400(checker_client: Client, url:
 
 @pytest.mark.postgres
 def test_a_nul_byte_in_an_admin_form_field_is_a_clear_400(checker_client: Client):
-    response = checker_client.post("/admin/claims/statement/",
-                                   {"action": "accept_selected", "_selected_action": ["\x00"]})
+    response = checker_client.post(
+        "/admin/claims/statement/", {"action": "accept_selected", "_selected_action": ["\x00"]}
+    )
     assert response.status_code == 400
     assert _nul_message() in response.content.decode()
 

@@ -97,8 +97,11 @@ def test_wrong_api_keys_beyond_the_limit_get_429_with_retry_after(redis_cache):
     _, good = services.partner_key_create("Real partner", ["read"])
     client = APIClient()
     responses = [
-        client.get("/api/v1/claims/", HTTP_AUTHORIZATION=f"Api-Key {i:08x}.not-the-secret",
-                   HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")  # a new forwarded address each time does not help
+        client.get(
+            "/api/v1/claims/",
+            HTTP_AUTHORIZATION=f"Api-Key {i:08x}.not-the-secret",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",
+        )  # a new forwarded address each time does not help
         for i in range(8)
     ]
     assert [r.status_code for r in responses] == [401] * 5 + [429] * 3
@@ -115,8 +118,10 @@ def test_wrong_api_keys_beyond_the_limit_get_429_with_retry_after(redis_cache):
 def test_malformed_keys_count_as_failures_too(redis_cache):
     redis_cache.FACTDESK_THROTTLE_KEY_FAILURES = "3/min"
     client = APIClient()
-    codes = [client.post("/api/v1/articles/", {"text": "x"}, format="json", HTTP_AUTHORIZATION="Api-Key garbage")
-             .status_code for _ in range(5)]
+    codes = [
+        client.post("/api/v1/articles/", {"text": "x"}, format="json", HTTP_AUTHORIZATION="Api-Key garbage").status_code
+        for _ in range(5)
+    ]
     assert codes == [401, 401, 401, 429, 429]
 
 
@@ -124,16 +129,21 @@ def test_malformed_keys_count_as_failures_too(redis_cache):
 
 
 def test_rotating_x_forwarded_for_does_not_escape_the_anonymous_limit(redis_cache):
-    redis_cache.REST_FRAMEWORK = {**redis_cache.REST_FRAMEWORK,
-                                  "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "partner": "10/min", "ingest": "1/min"}}
+    redis_cache.REST_FRAMEWORK = {
+        **redis_cache.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "partner": "10/min", "ingest": "1/min"},
+    }
     client = APIClient()
     codes = [client.get("/api/v1/claims/", HTTP_X_FORWARDED_FOR=f"198.51.100.{i}").status_code for i in range(6)]
     assert codes == [200, 200, 200, 429, 429, 429]
 
 
 def test_behind_one_trusted_proxy_the_address_it_appends_identifies_the_client(redis_cache):
-    redis_cache.REST_FRAMEWORK = {**redis_cache.REST_FRAMEWORK, "NUM_PROXIES": 1,
-                                  "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "partner": "10/min", "ingest": "1/min"}}
+    redis_cache.REST_FRAMEWORK = {
+        **redis_cache.REST_FRAMEWORK,
+        "NUM_PROXIES": 1,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "partner": "10/min", "ingest": "1/min"},
+    }
     client = APIClient(REMOTE_ADDR="10.0.0.2")  # the proxy
     first = [client.get("/api/v1/claims/", HTTP_X_FORWARDED_FOR="198.51.100.1").status_code for _ in range(3)]
     assert first == [200, 200, 429]
@@ -147,7 +157,9 @@ def test_num_proxies_defaults_to_zero_and_is_read_from_the_environment():
 
     show = "from django.conf import settings as s; print(s.REST_FRAMEWORK['NUM_PROXIES'])"
     assert run_django(["shell", "-c", show], {"DJANGO_DEBUG": "1"}).stdout.split()[-1] == "0"
-    assert run_django(["shell", "-c", show], {"DJANGO_DEBUG": "1", "FACTDESK_NUM_PROXIES": "2"}).stdout.split()[-1] == "2"
+    assert (
+        run_django(["shell", "-c", show], {"DJANGO_DEBUG": "1", "FACTDESK_NUM_PROXIES": "2"}).stdout.split()[-1] == "2"
+    )
     bad = run_django(["check"], {"DJANGO_DEBUG": "1", "FACTDESK_NUM_PROXIES": "one"})
     assert bad.returncode != 0 and "FACTDESK_NUM_PROXIES must be a whole number" in bad.stderr
     for name in ("FACTDESK_THROTTLE_SEARCH", "FACTDESK_THROTTLE_KEY_FAILURES"):
@@ -178,9 +190,13 @@ def test_public_search_beyond_its_limit_is_429_per_client(redis_cache):
 def test_limits_still_count_in_process_when_the_cache_is_down(settings):
     from factdesk.middleware import rate_exceeded, rate_hit
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-                                   "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
     ident = f"dead-cache-{uuid.uuid4().hex}"
     assert [rate_hit("probe", ident, "3/min") for _ in range(3)] == [None, None, None]
     assert 0 < rate_hit("probe", ident, "3/min") <= 60

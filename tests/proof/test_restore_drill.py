@@ -59,12 +59,18 @@ def test_dump_restore_keeps_data_and_keys_and_a_wrong_pepper_is_loud(settings, r
     make_published_claim("演練用的說法一", user=editor)
     make_published_claim("演練用的說法二", user=editor, rating="true")
     _, plaintext = services.partner_key_create("Drill partner", ["read"], editor)
-    counts = {"claims": Claim.objects.count(), "statements": Statement.objects.count(),
-              "verdicts": Verdict.objects.count(), "articles": Article.objects.count()}
+    counts = {
+        "claims": Claim.objects.count(),
+        "statements": Statement.objects.count(),
+        "verdicts": Verdict.objects.count(),
+        "articles": Article.objects.count(),
+    }
 
     name, base = restored_name
     dump = tmp_path / "factdesk.dump"
-    _run(["pg_dump", *base, "-Fc", "-f", str(dump), connection.settings_dict["NAME"]], dict(os.environ)).check_returncode()
+    _run(
+        ["pg_dump", *base, "-Fc", "-f", str(dump), connection.settings_dict["NAME"]], dict(os.environ)
+    ).check_returncode()
     _run(["createdb", *base, name], dict(os.environ)).check_returncode()
     restore = _run(["pg_restore", *base, "--no-owner", "--exit-on-error", "-d", name, str(dump)], dict(os.environ))
     assert restore.returncode == 0, restore.stderr

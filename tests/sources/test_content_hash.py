@@ -13,7 +13,7 @@ from sources.models import Article
 from sources.services import article_ingest
 from tests.factories import make_article
 
-TEXT = "外交部發言人林佳龍表示:「我們將持續與理念相近國家合作。」He said: \"nothing has changed.\""
+TEXT = '外交部發言人林佳龍表示:「我們將持續與理念相近國家合作。」He said: "nothing has changed."'
 
 INVISIBLE = {
     "zero-width-space": "\u200b",
@@ -65,8 +65,9 @@ def test_the_migration_recomputes_stored_hashes_and_skips_a_collision(capsys):
 
     plain = make_article(TEXT + " plain")  # already stored under the new rule (no invisible characters)
     sneaky = Article.objects.create(body=TEXT + "\u200b", content_hash=_old_hash(TEXT + "\u200b"), language="zh-Hant")
-    twin = Article.objects.create(body=TEXT + " pla\u00adin", content_hash=_old_hash(TEXT + " pla\u00adin"),
-                                  language="zh-Hant")  # would collide with ``plain``
+    twin = Article.objects.create(
+        body=TEXT + " pla\u00adin", content_hash=_old_hash(TEXT + " pla\u00adin"), language="zh-Hant"
+    )  # would collide with ``plain``
     untouched = make_article("另一篇文章的內容，和其他文章不同。")
     before_plain, before_untouched = plain.content_hash, untouched.content_hash
 

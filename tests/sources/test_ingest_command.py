@@ -155,8 +155,14 @@ def test_the_command_line_run_reports_every_skip_and_its_count(folders):
     expected = [CASES[case](folder, outside) for case in CASES]
     env = {**os.environ, "DATABASE_URL": _database_url(), "CELERY_TASK_ALWAYS_EAGER": "1"}
     env.pop("CELERY_BROKER_URL", None)
-    result = subprocess.run([sys.executable, "manage.py", "ingest", str(folder), "--no-progress"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=90)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "ingest", str(folder), "--no-progress"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert f"2 ingested, 0 duplicates, 0 refused, {len(CASES)} skipped" in result.stdout
     for name, constant, fields in expected:

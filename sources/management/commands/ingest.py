@@ -37,8 +37,13 @@ META_NOT_OBJECT = "it must hold one JSON object"
 META_BAD_VALUE = "{field} must be a string without NUL characters"
 META_BAD_OUTLET = "outlet must be a name or an object with a name"
 
-_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket",
-          stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
 _OUTLET_FIELDS = {"name", "home_url", "language", "country"}
 _TEXT_FIELDS = ("url", "title", "byline", "language", "published")
 
@@ -120,7 +125,9 @@ def read_meta(path: Path, root: Path | None) -> dict:
         if isinstance(outlet, str):
             outlet = {"name": outlet}
         if outlet is not None and not (
-            isinstance(outlet, dict) and set(outlet) <= _OUTLET_FIELDS and isinstance(outlet.get("name"), str)
+            isinstance(outlet, dict)
+            and set(outlet) <= _OUTLET_FIELDS
+            and isinstance(outlet.get("name"), str)
             and all(isinstance(v, str) and "\x00" not in v for v in outlet.values())
         ):
             raise ValueError(META_BAD_OUTLET)
@@ -202,11 +209,9 @@ class Command(BaseCommand):
                 created += 1
             else:
                 duplicates += 1
-                self.stdout.write(
-                    f"{path}: duplicate of article {result.article.pk} (same {result.duplicate_reason})"
-                )
-        self.stdout.write(self.style.SUCCESS(
-            f"{created} ingested, {duplicates} duplicates, {failed} refused, {skipped} skipped"
-        ))
+                self.stdout.write(f"{path}: duplicate of article {result.article.pk} (same {result.duplicate_reason})")
+        self.stdout.write(
+            self.style.SUCCESS(f"{created} ingested, {duplicates} duplicates, {failed} refused, {skipped} skipped")
+        )
         if (failed or skipped) and not created and not duplicates:
             raise CommandError("nothing was ingested")

@@ -61,13 +61,21 @@ def test_an_editor_cannot_subscribe_a_loopback_url(strict, receiver, editor):
 
 @pytest.mark.parametrize(
     "url",
-    ["http://10.0.0.8/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/",
-     "http://[64:ff9b::7f00:1]/hook", "http://[::ffff:192.168.0.1]/", "http://localhost:6379/", "http://0x7f000001/"],
+    [
+        "http://10.0.0.8/hook",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]:8080/",
+        "http://[64:ff9b::7f00:1]/hook",
+        "http://[::ffff:192.168.0.1]/",
+        "http://localhost:6379/",
+        "http://0x7f000001/",
+    ],
 )
 def test_private_and_embedded_private_addresses_are_refused_at_save(strict, editor, url):
     with pytest.raises(ValidationError) as info:
-        services.webhook_subscription_save(WebhookSubscription(partner=_key(editor), url=url,
-                                                               events=["verdict.published"]))
+        services.webhook_subscription_save(
+            WebhookSubscription(partner=_key(editor), url=url, events=["verdict.published"])
+        )
     [message] = info.value.message_dict["url"]
     assert message.startswith(webhooks.ERROR_WEBHOOK_URL.format(reason="Refused: "))
 
@@ -83,9 +91,16 @@ def test_the_admin_form_shows_the_refusal_and_saves_nothing(strict, receiver, ed
     key = _key(editor)
     web = Client(raise_request_exception=False)
     web.force_login(editor)
-    response = web.post("/admin/claims/webhooksubscription/add/", {
-        "partner": key.pk, "url": receiver.url, "events": ["verdict.published"], "active": "on", "secret": "",
-    })
+    response = web.post(
+        "/admin/claims/webhooksubscription/add/",
+        {
+            "partner": key.pk,
+            "url": receiver.url,
+            "events": ["verdict.published"],
+            "active": "on",
+            "secret": "",
+        },
+    )
     assert response.status_code == 200  # the form again, with the error
     assert webhooks.ERROR_WEBHOOK_URL.format(reason=LOOPBACK_REFUSED) in response.content.decode()
     assert WebhookSubscription.objects.count() == 0
@@ -94,8 +109,9 @@ def test_the_admin_form_shows_the_refusal_and_saves_nothing(strict, receiver, ed
 
 def test_delivery_to_a_stored_loopback_url_is_refused_and_never_sent(strict, receiver, editor):
     """A subscription saved before the rule (or by a path that skipped it) is refused at delivery."""
-    sub = WebhookSubscription.objects.create(partner=_key(editor), url=receiver.url, secret="s",
-                                             events=["verdict.published"])
+    sub = WebhookSubscription.objects.create(
+        partner=_key(editor), url=receiver.url, secret="s", events=["verdict.published"]
+    )
     claim = make_published_claim(user=editor)
     delivery = WebhookDelivery.objects.create(subscription=sub, event="verdict.published", payload={"claim": claim.pk})
 
@@ -128,8 +144,7 @@ def test_dns_rebinding_at_delivery_is_caught_at_connect_time(strict, receiver, e
 
 def test_the_worker_path_does_not_post_to_loopback(strict, receiver, editor, django_capture_on_commit_callbacks):
     """The issue's repro: subscribe 127.0.0.1 (bypassing the form), publish, the task runs: nothing arrives."""
-    WebhookSubscription.objects.create(partner=_key(editor), url=receiver.url, secret="s",
-                                       events=["verdict.published"])
+    WebhookSubscription.objects.create(partner=_key(editor), url=receiver.url, secret="s", events=["verdict.published"])
     with django_capture_on_commit_callbacks(execute=True):
         make_published_claim(user=editor)  # eager Celery: deliver_webhook_task runs here
     assert receiver.requests == []
@@ -160,8 +175,9 @@ def test_the_admin_shows_status_and_timing_never_the_response_body(strict, edito
             WebhookSubscription(partner=_key(editor), url=receiver.url, events=["verdict.published"])
         )
         claim = make_published_claim(user=editor)
-        delivery = WebhookDelivery.objects.create(subscription=sub, event="verdict.published",
-                                                  payload={"claim": claim.pk})
+        delivery = WebhookDelivery.objects.create(
+            subscription=sub, event="verdict.published", payload={"claim": claim.pk}
+        )
         webhooks.webhook_deliver(delivery.pk)
     finally:
         receiver.close()
