@@ -14,6 +14,10 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from claims import services, webhooks
+
+# Importing claims.api.auth here also registers its system check (claims.W001) at start-up: the
+# admin is loaded by django.setup(), before `manage.py check` collects the registered checks.
+from claims.api.auth import CANARY_PREFIX, ERROR_PEPPER_MISMATCH, key_pepper_mismatch
 from claims.models import (
     PartnerKey,
     PartnerScope,
@@ -21,6 +25,7 @@ from claims.models import (
     WebhookEvent,
     WebhookSubscription,
 )
+from sources.fetching import FetchError
 
 MESSAGE_KEY_CREATED = (
     "API key for {name}: {plaintext} — copy it now and send it to the partner securely; it will not be shown again."
@@ -47,6 +52,15 @@ class PartnerKeyAdmin(admin.ModelAdmin):
     @admin.display(description="Scopes")
     def scope_list(self, obj: PartnerKey) -> str:
         return ", ".join(obj.scopes or [])
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[PartnerKey]:
+        return super().get_queryset(request).exclude(prefix=CANARY_PREFIX)  # the key-hash canary is no key
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        count = key_pepper_mismatch()
+        if count:
+            messages.error(request, ERROR_PEPPER_MISMATCH.format(count=count))
+        return super().changelist_view(request, extra_context)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False  # revoke instead: deliveries and history keep pointing at the key
@@ -83,6 +97,15 @@ class WebhookSubscriptionForm(forms.ModelForm):
         model = WebhookSubscription
         fields = ["partner", "url", "events", "speakers", "claims", "active", "secret"]
 
+    def clean_url(self) -> str:
+        """The service's address rule, shown on the form rather than as an error page."""
+        url = self.cleaned_data["url"]
+        try:
+            webhooks.webhook_url_check(url)
+        except FetchError as exc:
+            raise forms.ValidationError(webhooks.ERROR_WEBHOOK_URL.format(reason=exc.message)) from None
+        return url
+
 
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(admin.ModelAdmin):
@@ -98,18 +121,24 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
     def event_list(self, obj: WebhookSubscription) -> str:
         return ", ".join(obj.events or [])
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "partner":
+            kwargs["queryset"] = PartnerKey.objects.exclude(prefix=CANARY_PREFIX)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request: HttpRequest, obj: WebhookSubscription, form, change: bool) -> None:
         services.webhook_subscription_save(obj)
 
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["id", "event", "subscription", "status", "attempts", "response_code", "created_at",
-                    "delivered_at"]
+    # Status and timing only: a receiver's reply body is never stored or shown.
+    list_display = ["id", "event", "subscription", "status", "attempts", "response_code", "duration_ms",
+                    "created_at", "delivered_at"]
     list_filter = ["status", "event"]
     list_select_related = ["subscription"]
     search_fields = ["subscription__url", "last_error"]
-    readonly_fields = ["subscription", "event", "status", "attempts", "response_code", "response_excerpt",
+    readonly_fields = ["subscription", "event", "status", "attempts", "response_code", "duration_ms",
                        "last_error", "created_at", "delivered_at", "payload_pretty"]
     exclude = ["payload"]
     actions = ["resend"]

@@ -444,7 +444,9 @@ class WebhookDelivery(models.Model):
     status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     response_code = models.PositiveIntegerField(null=True, blank=True)
-    response_excerpt = models.CharField(max_length=500, blank=True)
+    # How long the last attempt took (connect, send, status line). Response bodies are never kept:
+    # a receiver's reply is the receiver's business, and could be an internal service's.
+    duration_ms = models.PositiveIntegerField("duration (ms)", null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     delivered_at = models.DateTimeField(null=True, blank=True)

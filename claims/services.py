@@ -1235,12 +1235,24 @@ def partner_key_create(name: str, scopes, user=None, *, contact_email: str = "")
     ``<prefix>.<secret>`` exists here once and must be shown to the person creating the key."""
     import secrets
 
-    from claims.api.auth import partner_key_hash
+    from claims.api.auth import CANARY_NAME, CANARY_PREFIX, canary_hash, partner_key_hash
     from claims.models import PartnerKey
 
     name = (name or "").strip()[:200]
     if not name:
         raise ValidationError(ERROR_PARTNER_NAME)
+    # The key-hash canary (claims.api.auth): recorded with the first key, and again under a new
+    # pepper once no active key hashed under the old one is left (a stale canary with live keys
+    # stays, so the check keeps saying those keys fail).
+    canary, made = PartnerKey.objects.get_or_create(
+        prefix=CANARY_PREFIX,
+        defaults={"name": CANARY_NAME, "key_hash": canary_hash(), "scopes": [], "active": False,
+                  "revoked_at": timezone.now()},
+    )
+    if not made and canary.key_hash != canary_hash() and not PartnerKey.objects.filter(
+        active=True, revoked_at__isnull=True
+    ).exclude(prefix=CANARY_PREFIX).exists():
+        PartnerKey.objects.filter(pk=canary.pk).update(key_hash=canary_hash())
     prefix = secrets.token_hex(4)
     while PartnerKey.objects.filter(prefix=prefix).exists():
         prefix = secrets.token_hex(4)
@@ -1291,14 +1303,23 @@ def partner_key_mark_used(key) -> None:
 
 @transaction.atomic
 def webhook_subscription_save(subscription):
-    """Validate and save a subscription (a signing secret is generated when none was given)."""
+    """Validate and save a subscription (a signing secret is generated when none was given).
+
+    The URL must pass the fetcher's address rules (claims.webhooks.webhook_url_check): an editor
+    cannot point the worker at loopback, the private network or a cloud metadata address."""
     import secrets
 
     from claims.models import WebhookEvent
+    from claims.webhooks import ERROR_WEBHOOK_URL, webhook_url_check
+    from sources.fetching import FetchError
 
     events = list(dict.fromkeys(subscription.events or []))
     if not events or any(e not in WebhookEvent.values for e in events):
         raise ValidationError(ERROR_WEBHOOK_EVENTS)
+    try:
+        webhook_url_check(subscription.url)
+    except FetchError as exc:
+        raise ValidationError({"url": ERROR_WEBHOOK_URL.format(reason=exc.message)}) from None
     subscription.events = events
     if not subscription.secret:
         subscription.secret = secrets.token_hex(32)

@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_safe
 
@@ -28,8 +28,13 @@ from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
 from claims.public_cache import PAGE_TTL_SECONDS, page_key
 from claims.ratings import Rating
+from factdesk.middleware import client_ip, rate_hit
 
 PAGE_SIZE = 20
+# Shown (translated when a translation exists) on the 429 page; tests reuse it.
+ERROR_TOO_MANY_SEARCHES = gettext_noop("Too many searches from your address. Please wait a minute and try again.")
+# Query parameters that make the home page a search (its form submits to itself).
+SEARCH_PARAMETERS = ("q", "rating", "speaker", "language", "date_from", "date_to")
 SPEAKER_PAGE_SIZE = 30
 STANCE_LIMIT = 200
 
@@ -113,16 +118,35 @@ def _render_claim_list(request: HttpRequest, template: str) -> HttpResponse:
     return _vary(render(request, template, context))
 
 
+def _search_limited(request: HttpRequest) -> HttpResponse | None:
+    """A 429 page once this client has searched FACTDESK_THROTTLE_SEARCH times in the window.
+
+    Each search is a full-text query, and varying the words defeats the page cache: counted per
+    client address (the throttles' rule for X-Forwarded-For), cached answers included."""
+    wait = rate_hit("search", client_ip(request), settings.FACTDESK_THROTTLE_SEARCH)
+    if wait is None:
+        return None
+    response = render(request, "claims/too_many_requests.html", {"message": gettext(ERROR_TOO_MANY_SEARCHES)},
+                      status=429)
+    response["Retry-After"] = str(wait)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """Latest published verdicts with the search box and filters."""
+    if any(request.GET.get(name) for name in SEARCH_PARAMETERS):
+        limited = _search_limited(request)
+        if limited is not None:
+            return limited
     return _claim_list(request, "claims/home.html")
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """Claims and statements matching the query (either Chinese script, or English) and filters."""
-    return _claim_list(request, "claims/search.html")
+    return _search_limited(request) or _claim_list(request, "claims/search.html")
 
 
 # --- claim page: cacheable -----------------------------------------------------------------------

@@ -5,6 +5,12 @@ Each attempt is one HTTP POST with timeouts, its outcome stored on the row; the 
 (claims.tasks.deliver_webhook_task) retries with exponential backoff until the attempt limit.
 Delivery is at least once: receivers de-duplicate on the payload's ``id``.
 
+Addresses: a subscription's URL must pass the fetcher's address rules (sources.fetching: http(s)
+only, public addresses only unless FACTDESK_FETCH_ALLOW_PRIVATE / FACTDESK_FETCH_ALLOW_NETWORKS say
+otherwise) when it is saved and again at every delivery, and each POST goes through the fetcher's
+peer-checked session, so a name that re-resolves to a private address (DNS rebinding) is refused
+after connect, before a byte is sent. Only the status code and timing of a reply are recorded.
+
 Signature: header ``X-Factdesk-Signature: t=<unix seconds>,v1=<hex>`` where
 ``hex = HMAC-SHA256(secret, f"{t}.{body}")`` over the exact bytes of the body. Receivers
 recompute it and refuse a timestamp older than a few minutes (replays).
@@ -36,6 +42,8 @@ from claims.models import (
     WebhookEvent,
     WebhookSubscription,
 )
+from sources import fetching
+from sources.models import FetchOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +55,7 @@ MAX_BACKOFF_SECONDS = 3600
 SIGNATURE_TOLERANCE_SECONDS = 300
 
 ERROR_INACTIVE = "The subscription or its partner key is no longer active."
+ERROR_WEBHOOK_URL = "Webhooks are only sent over http(s) to public internet addresses. {reason}"
 
 
 def sign(secret: str, body: bytes, timestamp: int) -> str:
@@ -196,12 +205,19 @@ class DeliveryOutcome:
     retry_in: int | None = None
 
 
+def webhook_url_check(url: str) -> None:
+    """Refuse a webhook URL the fetcher would refuse to fetch (FetchError; REFUSED for an address
+    rule, NETWORK_ERROR for a host that does not resolve)."""
+    fetching.check_url(url)
+
+
 def webhook_deliver(delivery_id: int) -> DeliveryOutcome:
     """Make one attempt at a pending delivery and record its outcome.
 
     The row is claimed and counted in a short transaction; the HTTP call happens outside any
     transaction (a slow receiver must not hold a database lock). 2xx is success; anything else,
-    a timeout or a connection error is a failed attempt, retried until the attempt limit.
+    a timeout or a connection error is a failed attempt, retried until the attempt limit. A URL
+    refused by the address rules fails at once (retrying would only knock on the same door).
     """
     with transaction.atomic():
         delivery = (
@@ -217,7 +233,7 @@ def webhook_deliver(delivery_id: int) -> DeliveryOutcome:
     subscription = delivery.subscription
     partner = subscription.partner
     if not subscription.active or not partner.active or partner.revoked_at is not None:
-        _record(delivery.pk, status=DeliveryStatus.FAILED, code=None, excerpt="", error=ERROR_INACTIVE)
+        _record(delivery.pk, status=DeliveryStatus.FAILED, code=None, duration_ms=None, error=ERROR_INACTIVE)
         return DeliveryOutcome(DeliveryStatus.FAILED)
 
     body = encode_body(delivery.payload)
@@ -229,35 +245,42 @@ def webhook_deliver(delivery_id: int) -> DeliveryOutcome:
         SIGNATURE_HEADER: sign(subscription.secret, body, int(time.time())),
     }
     timeout = settings.FACTDESK_WEBHOOK_TIMEOUT
-    code, excerpt, error = None, "", ""
+    code, error, refused = None, "", False
+    started = time.monotonic()
     try:
-        with requests.post(subscription.url, data=body, headers=headers, timeout=(min(5, timeout), timeout),
-                           allow_redirects=False, stream=True) as response:
+        webhook_url_check(subscription.url)
+        # The body of the reply is never read: only its status line matters.
+        with fetching.checked_session().post(subscription.url, data=body, headers=headers,
+                                             timeout=(min(5, timeout), timeout), allow_redirects=False,
+                                             stream=True) as response:
             code = response.status_code
-            excerpt = response.raw.read(500, decode_content=True).decode("utf-8", "replace")
+    except fetching.FetchError as exc:  # refused by the address rules, before or after connecting
+        refused = exc.outcome == FetchOutcome.REFUSED
+        error = ERROR_WEBHOOK_URL.format(reason=exc.message) if refused else exc.message
     except requests.RequestException as exc:
-        error = f"{type(exc).__name__}: {exc}"[:500]
+        error = f"{type(exc).__name__}: {fetching.network_error_reason(exc)}"
     except Exception as exc:  # a bad URL or an unexpected transport failure is still just a failed attempt
-        error = f"{type(exc).__name__}: {exc}"[:500]
+        error = f"{type(exc).__name__}: {fetching.network_error_reason(exc)}"
+    duration_ms = int((time.monotonic() - started) * 1000)
 
     if code is not None and 200 <= code < 300:
-        _record(delivery.pk, status=DeliveryStatus.DELIVERED, code=code, excerpt=excerpt, error="")
+        _record(delivery.pk, status=DeliveryStatus.DELIVERED, code=code, duration_ms=duration_ms, error="")
         return DeliveryOutcome(DeliveryStatus.DELIVERED)
     if code is not None:
         error = f"HTTP {code}"
-    if delivery.attempts >= settings.FACTDESK_WEBHOOK_MAX_ATTEMPTS:
-        _record(delivery.pk, status=DeliveryStatus.FAILED, code=code, excerpt=excerpt, error=error)
+    if refused or delivery.attempts >= settings.FACTDESK_WEBHOOK_MAX_ATTEMPTS:
+        _record(delivery.pk, status=DeliveryStatus.FAILED, code=code, duration_ms=duration_ms, error=error)
         logger.warning("webhook delivery %s failed after %s attempts: %s", delivery.pk, delivery.attempts, error)
         return DeliveryOutcome(DeliveryStatus.FAILED)
-    _record(delivery.pk, status=DeliveryStatus.PENDING, code=code, excerpt=excerpt, error=error)
+    _record(delivery.pk, status=DeliveryStatus.PENDING, code=code, duration_ms=duration_ms, error=error)
     return DeliveryOutcome(DeliveryStatus.PENDING, retry_in=retry_delay(delivery.attempts))
 
 
-def _record(delivery_id: int, *, status: str, code: int | None, excerpt: str, error: str) -> None:
+def _record(delivery_id: int, *, status: str, code: int | None, duration_ms: int | None, error: str) -> None:
     WebhookDelivery.objects.filter(pk=delivery_id).update(
         status=status,
         response_code=code,
-        response_excerpt=excerpt[:500],
+        duration_ms=duration_ms,
         last_error=error[:500],
         delivered_at=timezone.now() if status == DeliveryStatus.DELIVERED else None,
     )

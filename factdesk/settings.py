@@ -8,6 +8,7 @@ start-up with ``ImproperlyConfigured`` naming the variable, instead of silently 
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import os
 from pathlib import Path
@@ -66,6 +67,15 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+def env_rate(name: str, default: str) -> str:
+    """A rate in DRF's notation, like 30/min (per s, min, hour or day)."""
+    raw = env_str(name, default)
+    count, _, period = raw.partition("/")
+    if not count.isdigit() or int(count) < 1 or period not in {"s", "sec", "m", "min", "h", "hour", "d", "day"}:
+        raise ImproperlyConfigured(f"{name} must be a rate like 30/min (per s, min, hour or day); got {raw!r}")
+    return raw
+
+
 def env_url(name: str, default: str, schemes: tuple[str, ...]) -> str:
     """A URL whose scheme is one of ``schemes``."""
     raw = env_str(name, default)
@@ -87,6 +97,10 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 if not DEBUG and SECRET_KEY == _DEV_SECRET:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is the development key; set a real secret")
+# The secret partner API keys are hashed under. Unset, it is SECRET_KEY (how keys made before this
+# setting were hashed); set it so that rotating SECRET_KEY leaves every key working. Back it up with
+# the database: restored under another pepper, every key fails (check claims.W001 says so).
+FACTDESK_KEY_PEPPER = env_str("FACTDESK_KEY_PEPPER", SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -106,6 +120,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "simple_history",
     "csp",
+    "axes",
     "sources",
     "claims",
 ]
@@ -113,6 +128,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "factdesk.middleware.NulRefusalMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -124,6 +140,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factdesk.urls"
@@ -186,6 +204,21 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "factdesk"}}
 
 # --- Auth, i18n, static ------------------------------------------------------------------------
+
+# django-axes first: it refuses a locked-out username and address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin login lockout: after this many failed logins for one username from one client address,
+# that pair is locked out for the cool-off period (other users and addresses are not).
+AXES_FAILURE_LIMIT = env_int("FACTDESK_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("FACTDESK_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no start-up banner on every command; failures and lockouts are still logged
+# The client address the same way as every throttle (X-Forwarded-For only from trusted proxies).
+AXES_CLIENT_IP_CALLABLE = "factdesk.middleware.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -266,7 +299,14 @@ REST_FRAMEWORK = {
     },
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
     "PAGE_SIZE": 50,
+    # Proxies in front of the app that append to X-Forwarded-For. 0: the client is REMOTE_ADDR and
+    # X-Forwarded-For is ignored (a client could otherwise name a new address on every request).
+    "NUM_PROXIES": env_int("FACTDESK_NUM_PROXIES", 0),
 }
+# Failed API-key attempts allowed per client address (past it: 429 with Retry-After, even for a
+# right key, until the window ends), and public searches per client address.
+FACTDESK_THROTTLE_KEY_FAILURES = env_rate("FACTDESK_THROTTLE_KEY_FAILURES", "10/min")
+FACTDESK_THROTTLE_SEARCH = env_rate("FACTDESK_THROTTLE_SEARCH", "30/min")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "factdesk API",

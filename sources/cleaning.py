@@ -145,11 +145,23 @@ def _converter(config: str):
     return _CONVERTERS[config]
 
 
-def content_hash(text: str) -> str:
-    """SHA-256 of the text with Unicode, line endings and outer whitespace normalised.
+# Characters that render as nothing, removed before hashing only (the stored body keeps them): a
+# copy-paste, a CMS or a tracker inserting them must not make the same article look new. Zero-width
+# space, non-joiner and joiner, word joiner, BOM / zero-width no-break space, and the soft hyphen
+# (an optional break point, invisible unless a line breaks there).
+INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 
-    The same article re-sent with CRLF line endings or a trailing newline is the same article.
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with Unicode, line endings, outer whitespace and invisible characters
+    normalised.
+
+    The same article re-sent with CRLF line endings, a trailing newline or zero-width characters
+    sprinkled in is the same article. (A change here changes stored hashes: add a data migration,
+    as sources/migrations/0002_content_hash_ignores_invisible.py does.)
     """
+    text = text.translate(_DROP_INVISIBLE)
     canonical = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     canonical = "\n".join(line.rstrip() for line in canonical.strip().split("\n"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -3,7 +3,8 @@
 Every fetch is checked before and during the connection: only http(s); the host must resolve to
 public addresses (private, loopback, link-local, shared, reserved and multicast addresses are
 refused unless ``FACTDESK_FETCH_ALLOW_PRIVATE`` or ``FACTDESK_FETCH_ALLOW_NETWORKS`` says
-otherwise); the address actually connected to is checked again, so a DNS answer that changes
+otherwise; an IPv6 address that carries an IPv4 one, such as NAT64's 64:ff9b::a.b.c.d, is judged by
+the address it carries); the address actually connected to is checked again, so a DNS answer that changes
 between the check and the connection (DNS rebinding) is refused too. Redirects are followed here,
 one hop at a time, each hop re-checked, at most ``FACTDESK_FETCH_MAX_REDIRECTS``. The body is
 streamed and cut off at ``FACTDESK_FETCH_MAX_BYTES`` (after decompression, so a small gzip bomb
@@ -109,6 +110,35 @@ def _allowed_networks(spec: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ip
     return tuple(ipaddress.ip_network(item, strict=False) for item in spec)
 
 
+# IPv6 forms that carry an IPv4 address. A connection to one of them can end at that IPv4 address
+# (through a NAT64 gateway, a 6to4 relay, an ISATAP tunnel or the host's own IPv4 stack), so they
+# are judged by the address they carry; forms where that address cannot be known for sure, or that
+# are obsolete, are refused outright.
+_NAT64_WELL_KNOWN = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: IPv4 in the last 32 bits
+_REFUSED_IPV6 = (
+    ipaddress.ip_network("64:ff9b:1::/48"),  # RFC 8215 local-use NAT64: the IPv4 may sit anywhere
+    ipaddress.ip_network("::/96"),  # IPv4-compatible (deprecated by RFC 4291); also :: and ::1
+    ipaddress.ip_network("::ffff:0:0:0/96"),  # SIIT IPv4-translated (RFC 2765)
+    ipaddress.ip_network("fec0::/10"),  # site-local (deprecated, routed inside a site)
+)
+_ISATAP_IDS = {0x00005EFE, 0x02005EFE}  # RFC 5214 interface identifiers ::0:5efe:a.b.c.d, ::200:5efe:...
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries (NAT64, mapped, 6to4, Teredo, ISATAP), if any."""
+    if ip in _NAT64_WELL_KNOWN:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if (int(ip) >> 32) & 0xFFFFFFFF in _ISATAP_IDS:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def address_allowed(address: str) -> bool:
     """True when fetching from this IP address is allowed by the SSRF rules and settings."""
     if getattr(settings, "FACTDESK_FETCH_ALLOW_PRIVATE", False):
@@ -117,13 +147,17 @@ def address_allowed(address: str) -> bool:
     if any(ip in net for net in _allowed_networks(tuple(getattr(settings, "FACTDESK_FETCH_ALLOW_NETWORKS", ())))):
         return True
     if isinstance(ip, ipaddress.IPv6Address):
-        # An IPv6 form that wraps an IPv4 address is judged by the address it wraps.
-        embedded = ip.ipv4_mapped or (ip.sixtofour if ip.sixtofour else None) or (ip.teredo[1] if ip.teredo else None)
+        if any(ip in net for net in _REFUSED_IPV6):
+            return False
+        embedded = _embedded_ipv4(ip)
         if embedded is not None and not address_allowed(str(embedded)):
             return False
-    # is_global is False for private, loopback, link-local, shared (100.64/10), reserved and
-    # unspecified addresses; multicast addresses can be "global" and are refused separately.
-    return ip.is_global and not ip.is_multicast
+        if ip in _NAT64_WELL_KNOWN or ip.ipv4_mapped is not None:
+            # Reached as the IPv4 address it carries (Python counts 64:ff9b::/96 as reserved).
+            return True
+    # is_global is False for private, loopback, link-local, shared (100.64/10) and unspecified
+    # addresses; multicast and (in IPv6) reserved addresses can be "global" and are refused here.
+    return ip.is_global and not ip.is_multicast and not ip.is_reserved
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -202,9 +236,10 @@ class _CheckedAdapter(HTTPAdapter):
 
 
 @functools.lru_cache(maxsize=1)
-def _session() -> requests.Session:
-    """One session per process (connection reuse); environment proxies and .netrc are ignored,
-    so that the address checked is the address connected to."""
+def checked_session() -> requests.Session:
+    """One session per process (connection reuse) whose every new connection has its peer address
+    checked; environment proxies and .netrc are ignored, so that the address checked is the address
+    connected to. Callers run ``check_url`` first and send with ``allow_redirects=False``."""
     session = requests.Session()
     session.trust_env = False
     adapter = _CheckedAdapter(max_retries=0)
@@ -291,7 +326,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = AC
         deadline += pause
         remaining = max(0.1, deadline - time.monotonic())
         try:
-            response = _session().get(
+            response = checked_session().get(
                 current,
                 headers=headers,
                 timeout=(min(timeout, remaining), min(timeout, remaining)),
@@ -303,7 +338,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = AC
         except requests.Timeout:
             raise error(ERROR_TIMEOUT.format(seconds=timeout), FetchOutcome.NETWORK_ERROR) from None
         except requests.RequestException as exc:
-            raise error(ERROR_NETWORK.format(reason=_reason(exc)), FetchOutcome.NETWORK_ERROR) from None
+            raise error(ERROR_NETWORK.format(reason=network_error_reason(exc)), FetchOutcome.NETWORK_ERROR) from None
         with response:
             status = response.status_code
             if status in _REDIRECTS:
@@ -353,7 +388,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = AC
                         ERROR_TIMEOUT.format(seconds=timeout), FetchOutcome.NETWORK_ERROR, status=status, received=len(body)
                     ) from None
                 raise error(
-                    ERROR_NETWORK.format(reason=_reason(exc)), FetchOutcome.NETWORK_ERROR, status=status, received=len(body)
+                    ERROR_NETWORK.format(reason=network_error_reason(exc)), FetchOutcome.NETWORK_ERROR, status=status, received=len(body)
                 ) from None
             content_type, charset = _content_type(response.headers.get("Content-Type", ""))
             return FetchResult(
@@ -383,7 +418,7 @@ def _is_timeout(exc: BaseException) -> bool:
     return False
 
 
-def _reason(exc: BaseException) -> str:
+def network_error_reason(exc: BaseException) -> str:
     """A short, human reason without urllib3's object reprs."""
     text = str(exc)
     for marker in ("Failed to establish a new connection: ", "Connection refused", "Connection reset"):

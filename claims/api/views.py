@@ -92,14 +92,38 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
+# No request of this API nests deeper than a few levels; deeper JSON is refused with a clear 400
+# (past about a thousand levels the decoder itself raises RecursionError, which was a 500).
+MAX_JSON_DEPTH = 32
+ERROR_JSON_DEPTH = "The JSON body is nested too deeply (more than {limit} levels of arrays or objects)."
+
+
+def _json_too_deep(value: object, limit: int) -> bool:
+    """True when arrays/objects nest deeper than ``limit`` (an explicit stack: no recursion here)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))  # type: ignore[union-attr]
+    return False
+
+
 class Utf8JSONParser(JSONParser):
-    """JSON, with a clear message when the body is not UTF-8 or not JSON."""
+    """JSON, with a clear message when the body is not UTF-8, not JSON, or nested too deeply."""
 
     def parse(self, stream, media_type=None, parser_context=None):
+        depth_error = ERROR_JSON_DEPTH.format(limit=MAX_JSON_DEPTH)
         try:
-            return super().parse(stream, media_type, parser_context)
+            data = super().parse(stream, media_type, parser_context)
         except exceptions.ParseError as exc:
             raise exceptions.ParseError(ERROR_JSON.format(error=str(exc.detail).split(" - ", 1)[-1])) from None
+        except RecursionError:
+            raise exceptions.ParseError(depth_error) from None
+        if isinstance(data, dict | list) and _json_too_deep(data, MAX_JSON_DEPTH):
+            raise exceptions.ParseError(depth_error)
+        return data
 
 
 class ReadApiMixin:

@@ -125,3 +125,56 @@ def test_an_allow_list_entry_that_is_not_a_network_stops_start_up():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert "FACTDESK_FETCH_ALLOW_NETWORKS: 'intranet' is not an IP network" in result.stderr
+
+
+# IPv6 forms that carry an IPv4 address: judged by the address they carry (NAT64 well-known prefix,
+# IPv4-mapped, 6to4, ISATAP) or refused outright where the carried address cannot be known or the
+# form is obsolete (NAT64 local-use prefix, IPv4-compatible, SIIT-translated, site-local).
+EMBEDDED_IPV4_TABLE = [
+    ("64:ff9b::7f00:1", False),  # NAT64 of 127.0.0.1
+    ("64:ff9b::127.0.0.1", False),
+    ("64:ff9b::a00:5", False),  # NAT64 of 10.0.0.5
+    ("64:ff9b::a9fe:a9fe", False),  # NAT64 of 169.254.169.254 (cloud metadata)
+    ("64:ff9b::c0a8:101", False),  # NAT64 of 192.168.1.1
+    ("64:ff9b::6440:1", False),  # NAT64 of 100.64.0.1 (shared address space)
+    ("64:ff9b::808:808", True),  # NAT64 of 8.8.8.8: a public IPv4 host seen from an IPv6-only network
+    ("64:ff9b:1::7f00:1", False),  # local-use NAT64 prefix (RFC 8215): refused whatever it carries
+    ("64:ff9b:1::808:808", False),
+    ("64:ff9b:1:ffff::1", False),
+    ("::7f00:1", False),  # IPv4-compatible (deprecated) 127.0.0.1
+    ("::808:808", False),  # IPv4-compatible: refused outright
+    ("::ffff:0:7f00:1", False),  # SIIT IPv4-translated 127.0.0.1
+    ("::ffff:0:808:808", False),
+    ("::ffff:127.0.0.1", False),  # IPv4-mapped
+    ("::ffff:169.254.169.254", False),
+    ("::ffff:8.8.8.8", True),
+    ("2002:7f00:1::1", False),  # 6to4 of 127.0.0.1
+    ("2002:c0a8:101::1", False),  # 6to4 of 192.168.1.1
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
+    ("2607:f8b0:4005::5efe:7f00:1", False),  # ISATAP interface id carrying 127.0.0.1
+    ("2607:f8b0:4005::200:5efe:a00:1", False),  # ISATAP (global bit) carrying 10.0.0.1
+    ("fec0::1", False),  # site-local (deprecated, routed internally)
+    ("100::1", False),  # discard-only
+    ("2001:db8::1", False),  # documentation
+    ("ff0e::1", False),  # global-scope multicast
+    ("2001:4860:4860::8888", True),
+    ("2606:4700:4700::1111", True),
+]
+
+
+@pytest.mark.parametrize(("address", "allowed"), EMBEDDED_IPV4_TABLE, ids=[a for a, _ in EMBEDDED_IPV4_TABLE])
+def test_ipv4_embedding_ipv6_forms_are_judged_by_what_they_carry(strict, address, allowed):
+    assert fetching.address_allowed(address) is allowed
+
+
+def test_allow_list_applies_to_the_ipv4_a_nat64_address_carries(strict):
+    strict.FACTDESK_FETCH_ALLOW_NETWORKS = ["10.20.0.0/16"]
+    assert fetching.address_allowed("64:ff9b::a14:505")  # 10.20.5.5
+    assert not fetching.address_allowed("64:ff9b::a15:1")  # 10.21.0.1
+
+
+def test_a_url_naming_a_nat64_loopback_is_refused_and_never_contacted(strict):
+    with pytest.raises(FetchError) as info:
+        fetching.fetch("http://[64:ff9b::7f00:1]:9/x")
+    assert info.value.outcome == FetchOutcome.REFUSED
+    assert info.value.message == fetching.ERROR_PRIVATE_ADDRESS.format(host="64:ff9b::7f00:1", address="64:ff9b::7f00:1")

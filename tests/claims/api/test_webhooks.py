@@ -1,5 +1,6 @@
 """Partner webhooks: fan-out by event/speaker/claim, HMAC signatures, retries with backoff, the record,
-re-sending from the admin; deliveries go to a real HTTP server on 127.0.0.1."""
+re-sending from the admin; deliveries go to a real HTTP server on 127.0.0.1 (allow-listed here: the
+address rules themselves are tested in test_webhook_ssrf.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Receiver:
         self.requests: list[dict] = []
         self.fail_first = fail_first
         self.status = status
+        self.body: bytes | None = None  # what to answer with (default: "ok" or "boom")
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -32,7 +34,7 @@ class Receiver:
                 self.send_response(code)
                 self.send_header("Content-Type", "text/plain")
                 self.end_headers()
-                self.wfile.write(b"ok" if code < 300 else b"boom")
+                self.wfile.write(receiver.body or (b"ok" if code < 300 else b"boom"))
 
             def log_message(self, *args):
                 pass
@@ -45,6 +47,15 @@ class Receiver:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+LOOPBACK_ALLOWED = "127.0.0.1/32"
+
+
+@pytest.fixture(autouse=True)
+def _loopback_receivers_allowed(settings):
+    """The receivers listen on 127.0.0.1, which the production address rules refuse."""
+    settings.FACTDESK_FETCH_ALLOW_NETWORKS = [LOOPBACK_ALLOWED]
 
 
 @pytest.fixture
@@ -92,7 +103,7 @@ def test_publishing_a_verdict_sends_a_signed_webhook(receiver, editor, django_ca
     assert t.startswith("t=") and v1.startswith("v1=") and len(v1) == 3 + 64
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == DeliveryStatus.DELIVERED and delivery.attempts == 1
-    assert delivery.response_code == 200 and delivery.response_excerpt == "ok"
+    assert delivery.response_code == 200 and delivery.duration_ms is not None
     assert delivery.payload["id"] == payload["id"]
 
 
@@ -168,7 +179,7 @@ def test_failed_attempts_are_retried_then_recorded(editor, settings, django_capt
     assert len(flaky.requests) == 3
     failed = WebhookDelivery.objects.get(subscription__url=down.url)
     assert (failed.status, failed.attempts, failed.response_code) == (DeliveryStatus.FAILED, 4, 503)
-    assert failed.last_error == "HTTP 503" and failed.response_excerpt == "boom"
+    assert failed.last_error == "HTTP 503"
     # The same event id on every attempt, so receivers can de-duplicate.
     assert len({json.loads(r["body"])["id"] for r in flaky.requests}) == 1
 
@@ -232,7 +243,8 @@ def test_real_worker_delivers_and_retries_with_backoff(editor):
 
     flaky = Receiver(fail_first=1)
     purge_broker()
-    worker = WorkerProcess(extra_env={"FACTDESK_WEBHOOK_BACKOFF_SECONDS": "1"}).start()
+    worker = WorkerProcess(extra_env={"FACTDESK_WEBHOOK_BACKOFF_SECONDS": "1",
+                                       "FACTDESK_FETCH_ALLOW_NETWORKS": LOOPBACK_ALLOWED}).start()
     try:
         sub = _subscribe(flaky.url, editor)
         claim = make_published_claim("工人送出的通知", user=editor)  # commits: the hook enqueues for real
