@@ -34,7 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     if "\x00" in text[:4096]:
         result = Extraction()
     else:
-        text = text.replace("\r\n", "\n") if False else text
         try:
             result = extract(text, published=published)
         except Exception as e:  # never a traceback on stdout: report and print an empty result

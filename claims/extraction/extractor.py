@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as L
-from .claims import assign_claim_keys
+from .claim_keys import assign_claim_keys
 from .dates import dateline, find_dates
 from .gazetteer import Gazetteer
 from .normalize import fold, lower_form, normalize_alias
@@ -223,12 +223,11 @@ class Stmt:
 
 
 class Doc:
-    def __init__(self, text: str, published: dt.date | None, gaz: Gazetteer, segmenter=None):
+    def __init__(self, text: str, published: dt.date | None, gaz: Gazetteer):
         self.text = text
         self.f = fold(text)
         self.low = lower_form(self.f)
         self.gaz = gaz
-        self.segmenter = segmenter
         self.ref = published or dateline(self.f)
         self.n = len(text)
         # paragraphs
@@ -776,9 +775,7 @@ class Doc:
                 return Spk(mention, None, mention, np_s, np_s + len(np_stripped), "group",
                            aliases=tuple(names))
         # gazetteer mentions inside the NP: the last one is the head (美国总统川普 -> 川普)
-        ms = [m for m in self.mentions_in(np_s, np_s + len(np_stripped))
-              if self._venue_name(self.low[m[0]:m[1]]) is None or m[2].kind != "media" or True]
-        ms = [m for m in ms if not self._is_platform(self.low[m[0]:m[1]])]
+        ms = [m for m in self.mentions_in(np_s, np_s + len(np_stripped)) if not self._is_platform(self.low[m[0]:m[1]])]
         on = self._outlet_name(np_stripped)
         if on and cue.verb in ("报导", "报道") and (not ms or ms[-1][2].kind != "media"):
             mention = self.text[np_s: np_s + len(np_stripped)]
@@ -1282,7 +1279,6 @@ class Doc:
         else:
             _, end = self.sent_bounds(i)
         # cut at a quote that starts a direct statement, or at the next attribution clause
-        j = i
         k = bisect.bisect_left(self.qstarts, i)
         while k < len(self.top_quotes) and self.top_quotes[k].open < end:
             qq = self.top_quotes[k]
@@ -1317,8 +1313,6 @@ class Doc:
             e -= 1
         # a connective left before a quote: 虽然…,但「…」
         body = f[s:e]
-        if e < end or (e == end and end < pe and f[end:end + 1] in "「“"):
-            pass
         if re.search(r"(?:但|但是|而|并|且|却|只说|说)$", body) and self.quote_at.get(self._next_nonspace(end)):
             return None
         if len(body) < 4:
@@ -1337,8 +1331,7 @@ class Doc:
         if body.endswith(L.ZH_CLAIM_NOUNS) and "," not in body and (
                 len(body) <= 6 or _OF_CLAIM_NOUN_RE.fullmatch(body)):
             return None  # 证实美方说法: a reference to something said, not a claim
-        del j
-        return Stmt(cue.speaker, s, e, "direct" if colon and not _CJK.search(body[:0]) and False else "indirect",
+        return Stmt(cue.speaker, s, e, "indirect",
                     cue.verb, cue.para, list(cue.via), anchor=cue.start, conf=0.7)
 
     def _next_nonspace(self, pos: int) -> int:
@@ -1476,7 +1469,6 @@ class Doc:
         if not q.closed:
             return None
         a = q.end + 1
-        window = self.f[a: a + 40]
         # Chinese: optional comma, subject (<=15), verb, then punctuation/quote/end
         k = bisect.bisect_left(self.cue_starts, a)
         for c in cues[k: k + 3]:
@@ -1508,7 +1500,6 @@ class Doc:
                     c.valid = True
                     return c.speaker, c
                 return None
-        del window
         return None
 
     def _post_quote(self, q: Quote, post) -> Stmt | None:
@@ -2311,5 +2302,5 @@ _EN_STOP_CAPS = {"the", "i", "we", "it", "this", "that", "but", "and", "in", "on
                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-def extract_doc(text: str, published, gaz: Gazetteer, segmenter=None) -> Extraction:
-    return Doc(text, published, gaz, segmenter).run()
+def extract_doc(text: str, published, gaz: Gazetteer) -> Extraction:
+    return Doc(text, published, gaz).run()
