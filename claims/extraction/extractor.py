@@ -16,14 +16,41 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
-from . import lexicon as L
 from .claim_keys import assign_claim_keys
 from .dates import dateline, find_dates
 from .gazetteer import Gazetteer
+from .lexicon import en as _en
+from .lexicon import names as _names
+from .lexicon import outlets as _outlets
+from .lexicon import zh as _zh
 from .normalize import fold, lower_form, normalize_alias
 from .quotes import Quote, scan_quotes
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
+
+_zv = _zh.ZH_VERBS
+L = SimpleNamespace(  # transitional view of the lexicon tables under their old names
+    ZH_SAY_STRONG=tuple(r.verb for r in _zv if r.kind == "say" or r.verb in ("证实", "否认", "批评", "抨击", "质疑", "痛批", "反批", "驳斥", "斥责", "反驳", "谴责", "怒斥", "暗批", "炮轰", "赞扬")),
+    ZH_SAY_WEAK=tuple(r.verb for r in _zv if r.weak) + ("认为",),
+    ZH_ASK=tuple(r.verb for r in _zv if r.kind == "ask"),
+    ZH_SUPPORT=tuple(r.verb for r in _zv if r.kind == "support"),
+    ZH_OPPOSE=tuple(r.verb for r in _zv if r.kind == "oppose"),
+    ZH_SAY_OPPOSE=("驳斥", "斥责", "反驳", "批评", "抨击", "质疑", "谴责", "痛批", "怒斥", "暗批", "炮轰", "反批"),
+    ZH_NOT_SPEECH_AFTER=_zh.ONE_CHAR_NOT_AFTER, ZH_NOT_SPEECH_BEFORE=_zh.ONE_CHAR_NOT_BEFORE,
+    ZH_SPEECH_ACTS=_zh.SPEECH_ACTS, ZH_NO_SPEAKER=_zh.NO_SPEAKER, ZH_SUBJECT_END=_zh.SUBJECT_END,
+    ZH_CHAIN=_zh.CHAIN_ADVERBS, ZH_PRONOUNS=_zh.PRONOUNS, TITLE_WORDS=_names.TITLE_WORDS,
+    TITLES_LONGEST_FIRST=tuple(sorted(_names.TITLE_WORDS, key=len, reverse=True)),
+    NAME_SUFFIXES=_names.NAME_SUFFIXES, ZH_INSTITUTION_END=_names.INSTITUTION_ENDS, ZH_COUNTER=_zh.COUNTER_WORDS,
+    ZH_DECISION_WORDS=_zh.DECISION_WORDS, ZH_CLAIM_NOUNS=_zh.CLAIM_NOUNS,
+    EN_SAY=tuple(r.verb for r in _en.EN_VERBS if r.kind not in ("ask",) and r.verb != "according to"),
+    EN_ASK=tuple(r.verb for r in _en.EN_VERBS if r.kind == "ask"),
+    EN_SUPPORT=tuple(r.verb for r in _en.EN_VERBS if r.stance == "support"),
+    EN_OPPOSE=tuple(r.verb for r in _en.EN_VERBS if r.stance == "oppose"),
+    EN_CLAIM_NOUNS=_en.CLAIM_NOUNS, EN_TITLE_WORDS=_names.EN_TITLE_WORDS, OUTLETS=_outlets.OUTLETS,
+    PLATFORMS=_outlets.PLATFORMS, ZH_VENUE_NOUNS=_outlets.VENUE_NOUNS, TRANSLIT_CHARS=_names.TRANSLIT_CHARS,
+    SURNAMES=_names.SURNAME_SET, NAME_STOP=_names.NAME_STOP,
+)
 
 EXTRACTOR_VERSION = "0.4.12"  # bump when the output for the same input changes
 
@@ -2294,10 +2321,7 @@ class _Intervals:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
-    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤赖柯卓萧洪游詹翁傅彭庄"
-)
+_SURNAMES = _names.BARE_NAME_SURNAMES
 _EN_STOP_CAPS = {"the", "i", "we", "it", "this", "that", "but", "and", "in", "on", "he", "she", "they",
                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
