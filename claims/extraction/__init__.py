@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .extractor import EXTRACTOR_VERSION, extract_doc
 from .gazetteer import Gazetteer
 from .normalize import normalize_alias, to_simplified
+from .pipeline import extract_article
 from .serialize import to_json
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
+from .version import EXTRACTOR_VERSION
 
 __all__ = [
     "EXTRACTOR_VERSION", "Extraction", "Gazetteer", "ProposedSpeaker", "SpeakerEntry", "Stance",
@@ -35,4 +36,4 @@ def extract(
     if not isinstance(text, str) or not text.strip():
         return Extraction(version=EXTRACTOR_VERSION)
     gaz = gazetteer if gazetteer is not None else Gazetteer.bundled()
-    return extract_doc(text, published, gaz)
+    return extract_article(text, published, gaz)
