@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .article import Article, AttributionState
 from .lexicon.zh import FEMALE_PRONOUNS, GENDERED_PRONOUNS, OBJECT_VERBS, PRONOUNS
-from .records import Candidate, Speaker
+from .records import Antecedents, Speaker
 
 LOOK_BACK = 1500  # how far back a pronoun or a document noun looks for its antecedent (bounded work)
 PREVIOUS_STATEMENT_REACH = 600  # the previous statement is an antecedent within this distance
@@ -35,18 +35,20 @@ def after_cue_in_sentence(art: Article, state: AttributionState, pos: int) -> bo
     return False
 
 
-def chinese_anaphor(art: Article, state: AttributionState, word: str, start: int, end: int,
-                    prev: Candidate | None, last_subject: Speaker | None) -> Speaker | None:
-    """The speaker a Chinese pronoun or anaphor stands for, named by the pronoun."""
+def chinese_anaphor(art: Article, state: AttributionState, word: str, start: int,
+                    before: Antecedents) -> Speaker | None:
+    """The speaker a Chinese pronoun or anaphor (the words at start) stands for, named by the pronoun."""
     kind = PRONOUNS.get(word, "he")
+    prev = before.previous
     if kind in ("latter", "former"):
         found = _latter_or_former(art, start, kind)
     elif kind in ("he", "she", "official"):
-        found = _person_before(art, state, word, start, prev, last_subject)
+        found = _person_before(art, state, word, start, before)
     elif kind in ("they", "org", "other"):
-        found = prev.speaker if prev is not None and start - prev.end < PREVIOUS_STATEMENT_REACH else last_subject
+        found = prev.speaker if prev is not None and start - prev.end < PREVIOUS_STATEMENT_REACH else before.last_subject
     else:
         found = None
+    end = start + len(word)
     return found.named_by(art.text_at(start, end), start, end) if found is not None else None
 
 
@@ -62,11 +64,11 @@ def _latter_or_former(art: Article, start: int, kind: str) -> Speaker | None:
     return people[idx] if len(people) > idx else None
 
 
-def _person_before(art: Article, state: AttributionState, word: str, start: int, prev: Candidate | None,
-                   last_subject: Speaker | None) -> Speaker | None:
+def _person_before(art: Article, state: AttributionState, word: str, start: int, before: Antecedents) -> Speaker | None:
     """他 / 她 / 该官员: a person named before in the paragraph (not an object, not inside content),
     else the previous statement's or the paragraph's last speaker, else any person named before."""
     doc = art.doc
+    prev, last_subject = before.previous, before.last_subject
     for m in reversed(art.mentions.within(max(doc.paragraph_starts[doc.para_of(start)], start - LOOK_BACK), start)):
         sp = m.speaker
         if sp.kind == "person" and not doc.in_quote.contains(m.start) and not is_object(art, m.start) \

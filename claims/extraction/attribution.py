@@ -18,7 +18,7 @@ from .lexicon.zh import ROLE_CLAUSE_CRITICISM
 from .patterns import CJK
 from .quoted import quote_statement
 from .quotes import Quote
-from .records import Candidate, Cue
+from .records import Antecedents, Candidate, Cue
 from .subjects_en import resolve_english_subject
 from .subjects_zh import resolve_chinese_subject
 
@@ -53,8 +53,8 @@ def _on_cue(art: Article, state: AttributionState, cue: Cue) -> None:
     if cue.lang == "zh":
         if not CJK.search(art.doc.folded[max(0, cue.start - 2): cue.end + 2]):
             return
-        res = resolve_chinese_subject(art, state, cue, prev if prev and prev.para == cue.para else None,
-                                      state.last_subject.get(cue.para))
+        before = Antecedents(prev if prev and prev.para == cue.para else None, state.last_subject.get(cue.para))
+        res = resolve_chinese_subject(art, state, cue, before)
     else:
         res = resolve_english_subject(art, state, cue, prev if prev and prev.para >= cue.para - 1 else None)
     state.resolutions[cue.index] = res

@@ -56,6 +56,8 @@ def _is_cjk(s: str) -> bool:
 
 
 def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
+    """Two canonical forms that say the same thing: equal, one containing (or prefixing) the other,
+    or sharing enough bigrams."""
     if not a or not b:
         return False
     if a == b:
@@ -63,15 +65,17 @@ def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= MIN_CONTAIN and (short in long_ or long_.startswith(short[: max(MIN_CONTAIN, len(short) - 2)])):
         return True
-    if not ga or not gb:
-        return False
+    return bool(ga) and bool(gb) and _bigrams_overlap(ga, gb, _is_cjk(a))
+
+
+def _bigrams_overlap(ga: set[str], gb: set[str], cjk: bool) -> bool:
     inter = len(ga & gb)
-    if not _is_cjk(a) and inter < 5:
+    if not cjk and inter < 5:
         return False  # a few English word pairs in common say nothing ("I'm interested in a ...")
     if 2 * inter / (len(ga) + len(gb)) >= DICE:
         return True
     small = min(len(ga), len(gb))
-    if _is_cjk(a) and inter >= MANY_SHARED and inter / small >= 0.5:
+    if cjk and inter >= MANY_SHARED and inter / small >= 0.5:
         return True  # a long paraphrase: many shared bigrams, half of the shorter one's
     return small >= 6 and inter / small >= OVERLAP
 

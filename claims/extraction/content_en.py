@@ -103,20 +103,13 @@ def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate
 def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
     """Where the reported clause after the verb starts (or a quote after 'accused X of')."""
     f = art.doc.folded
+    if cue.has_role(ROLE_ADDRESSEE):
+        m = _TOLD_THAT.match(f[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(f[cue.end: cue.end + 120])
+        return cue.end + m.end() if m else None
+    if cue.has_role(ROLE_ACCUSES):
+        return _accusation(art, state, cue)
     m = _THAT_AFTER.match(f[cue.end: cue.end + 80])
     start = cue.end + m.end()
-    if cue.has_role(ROLE_ADDRESSEE):
-        m2 = _TOLD_THAT.match(f[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(f[cue.end: cue.end + 120])
-        return cue.end + m2.end() if m2 else None
-    if cue.has_role(ROLE_ACCUSES):  # "X accused Y (on Tuesday) of 'holding ... hostage'" / "of holding ..."
-        m2 = _ACCUSED_OF.match(f[cue.end: cue.end + 100])
-        if not m2:
-            return None
-        j = cue.end + m2.end()
-        q = art.doc.quote_at.get(j)
-        if q is not None and q.open not in state.used_quotes:
-            return quote_after_cue(art, state, q, cue)
-        return j if _GERUND.match(f[j: j + 30]) else None
     if m.group(1):
         return start
     if cue.rule.stance or cue.has_role(ROLE_TAKES_OBJECT):
@@ -125,3 +118,16 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
     if not any(p.match(following) for p in _CLAUSE_OPENERS) or _PREPOSITION.match(following):
         return None
     return start
+
+
+def _accusation(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
+    """"X accused Y (on Tuesday) of 'holding ... hostage'" (the quote) / "of holding ..." (the clause)."""
+    f = art.doc.folded
+    m = _ACCUSED_OF.match(f[cue.end: cue.end + 100])
+    if not m:
+        return None
+    j = cue.end + m.end()
+    q = art.doc.quote_at.get(j)
+    if q is not None and q.open not in state.used_quotes:
+        return quote_after_cue(art, state, q, cue)
+    return j if _GERUND.match(f[j: j + 30]) else None

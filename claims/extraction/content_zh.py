@@ -39,7 +39,7 @@ def modal_stance(art: Article, cue: Cue) -> bool:
     return cue.is_stance and art.doc.folded[max(0, cue.start - 2):cue.start].endswith(_MODAL_BEFORE)
 
 
-def direct_statement(art: Article, q: Quote, speaker: Speaker, cue_word: str, via: tuple[str, ...], anchor: int,
+def direct_statement(art: Article, q: Quote, speaker: Speaker, cue_word: str, via: tuple[str, ...], *, anchor: int,
                      confidence: float, floating: bool = False) -> Candidate:
     """The words of a quote (outer spaces trimmed) as a direct statement."""
     s, e = q.start, q.end
@@ -52,11 +52,16 @@ def direct_statement(art: Article, q: Quote, speaker: Speaker, cue_word: str, vi
                      confidence=confidence, floating=floating)
 
 
+def said_by_cue(art: Article, state: AttributionState, q: Quote, cue: Cue) -> Candidate:
+    """A quote said by a verb's speaker (via the verb's venues)."""
+    resolution = state.resolution(cue)
+    return direct_statement(art, q, resolution.speaker, cue.verb, resolution.via, anchor=cue.start, confidence=0.9)
+
+
 def quote_after_cue(art: Article, state: AttributionState, q: Quote, cue: Cue) -> Candidate:
     """A quote the verb opens (说：「…」): the verb's speaker said it."""
     state.used_quotes.add(q.open)
-    resolution = state.resolution(cue)
-    return direct_statement(art, q, resolution.speaker, cue.verb, resolution.via, cue.start, 0.9)
+    return said_by_cue(art, state, q, cue)
 
 
 def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:

@@ -11,12 +11,12 @@ from dataclasses import replace
 
 from .anaphora import LOOK_BACK
 from .article import Article, AttributionState
-from .content_zh import direct_statement, modal_stance
+from .content_zh import direct_statement, modal_stance, said_by_cue
 from .normalize import lower_form
 from .patterns import CJK, CLAIM_NOUN_ALT, TITLE
 from .posts import post_holding
 from .quotes import Quote
-from .records import Candidate, Cue, Post, Speaker
+from .records import Antecedents, Candidate, Cue, Post
 from .subjects_en import resolve_english_subject
 from .subjects_zh import resolve_chinese_subject
 from .venues import is_platform, x_platform
@@ -37,19 +37,17 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     """The statement a quote is, when no verb before it took it, or None."""
     doc = art.doc
     para = doc.para_of(q.open)
-    if doc.headlines[para] or not doc.quote_body(q).strip():
-        return None
     term = doc.is_term(q) and not doc.is_sentence_quote(q)
-    if not _may_be_said(art, q, para, term):
+    if doc.headlines[para] or not doc.quote_body(q).strip() or not _may_be_said(art, q, para, term):
         return None
     tag = None if term else _tag_after(art, state, q, prev)
     if tag is not None:
-        return direct_statement(art, q, state.speaker(tag), tag.verb, state.resolution(tag).via, tag.start, 0.9)
+        return said_by_cue(art, state, q, tag)
     cue = cue_before_in_sentence(art, state, q)
     if term:
         return _term_quote(art, state, q, cue)
     if cue is not None and state.speaker(cue) is not None and cue.kind not in ("ask", "act"):
-        return direct_statement(art, q, state.speaker(cue), cue.verb, state.resolution(cue).via, cue.start, 0.9)
+        return said_by_cue(art, state, q, cue)
     post = post_holding(art.posts, q.open)
     if post is not None:
         return post_quote(art, q, post)
@@ -95,7 +93,7 @@ def _resolved_tag(art: Article, state: AttributionState, c: Cue, prev: Candidate
         after = f[c.end: c.end + 2]
         if not (after[:1] in "。,: \n「“" or after == "" or c.end == art.doc.paragraph_ends[c.para]):
             return None
-        resolution = state.resolutions[c.index] = resolve_chinese_subject(art, state, c, prev, None)
+        resolution = state.resolutions[c.index] = resolve_chinese_subject(art, state, c, Antecedents(prev))
         ok = resolution.speaker is not None and not resolution.no_speaker
     else:
         if not _ENGLISH_TAG_BETWEEN.fullmatch(between):
@@ -146,7 +144,7 @@ def _object_quote(art: Article, state: AttributionState, q: Quote, cue: Cue) -> 
         return None
     m = named[-1]
     return direct_statement(art, q, m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end), "object-quote",
-                            (), q.open, 0.6)
+                            (), anchor=q.open, confidence=0.6)
 
 
 def _scare_quote(art: Article, state: AttributionState, q: Quote, cue: Cue) -> Candidate | None:
@@ -156,7 +154,7 @@ def _scare_quote(art: Article, state: AttributionState, q: Quote, cue: Cue) -> C
     speaker = state.speaker(cue)
     if speaker is not None and q.open - cue.end <= 6 and cue.kind != "ask" and not is_platform(lower_form(body)) \
             and CJK.search(body) and not re.search(r"[((]", f[q.end + 1:q.end + 2]):
-        return direct_statement(art, q, speaker, cue.verb, state.resolution(cue).via, cue.start, 0.9)
+        return said_by_cue(art, state, q, cue)
     return None
 
 
@@ -172,7 +170,8 @@ def post_quote(art: Article, q: Quote, post: Post) -> Candidate | None:
     title = TITLE.match(art.doc.folded, m.end)
     end = title.end() if title else m.end
     speaker = m.speaker.named_by(art.text_at(m.start, end), m.start, end)
-    st = direct_statement(art, q, speaker, "post-quote", (x_platform(art.gazetteer), post.poster.name), q.open, 0.6)
+    st = direct_statement(art, q, speaker, "post-quote", (x_platform(art.gazetteer), post.poster.name), anchor=q.open,
+                          confidence=0.6)
     return replace(st, said_on=post.said_on)
 
 
@@ -184,5 +183,5 @@ def _floating(art: Article, q: Quote, para: int, prev: Candidate | None) -> Cand
     lead = f[art.doc.paragraph_starts[para]: q.open].strip() if para != prev.para else f[prev.end: q.open]
     if len(_FLOATING_LEAD.sub("", lead)) > 30:
         return None
-    return direct_statement(art, q, prev.speaker, "floating", prev.via, q.open, 0.6, floating=True)
+    return direct_statement(art, q, prev.speaker, "floating", prev.via, anchor=q.open, confidence=0.6, floating=True)
 

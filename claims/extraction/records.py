@@ -92,6 +92,15 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Antecedents:
+    """What a Chinese subject may continue and a pronoun refer to: the statement before the verb in
+    its paragraph and the paragraph's last explicit subject."""
+
+    previous: Candidate | None = None
+    last_subject: Speaker | None = None
+
+
+@dataclass(frozen=True)
 class Post:
     """An embedded social post: its text, signature line and author ("— Name (@handle) date")."""
 

@@ -36,20 +36,25 @@ def date_statements(doc: Document, statements: list[Candidate]) -> list[Candidat
     doc_day = _report_day(doc, dates)
     last_of: dict[str, Candidate] = {}
     out = []
-    for st in statements:
+    for candidate in statements:
+        st = candidate
         if st.said_on is None:
-            day = _date_near(doc, st, dates, starts)
             last = last_of.get(st.speaker.name)
-            if day is None and last is not None and st.para - last.para <= 2 and (
-                    st.floating or st.via == last.via or st.para == last.para):
-                day = last.said_on  # the same speaker a little further on: the same occasion
-            if day is None and doc_day is not None and not st.via and (
-                    last is None or last.said_on is None or last.said_on == doc_day):
-                day = doc_day  # a same-day report (今天, 今(5)日, "said on Tuesday" = the dateline)
-            st = replace(st, said_on=day)
+            st = replace(st, said_on=_date_near(doc, st, dates, starts) or _same_occasion(st, last, doc_day))
         last_of[st.speaker.name] = st
         out.append(st)
     return out
+
+
+def _same_occasion(st: Candidate, last: Candidate | None, doc_day: dt.date | None) -> dt.date | None:
+    """The same speaker a little further on: the same occasion; else a same-day report (今天,
+    今(5)日, "said on Tuesday" = the dateline)."""
+    if last is not None and st.para - last.para <= 2 and (st.floating or st.via == last.via or st.para == last.para):
+        if last.said_on is not None:
+            return last.said_on
+    if doc_day is not None and not st.via and (last is None or last.said_on is None or last.said_on == doc_day):
+        return doc_day
+    return None
 
 
 def _date_near(doc: Document, st: Candidate, dates: list[Dated], starts: list[int]) -> dt.date | None:

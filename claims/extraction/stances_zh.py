@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from .lexicon import zh as lex
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
-from .stance_hints import LEAD, StanceContext, StanceCue, StanceFinding, speaker_named_in, statement_at, \
-    statement_speaker_in
+from .stance_hints import (
+    LEAD,
+    StanceContext,
+    StanceCue,
+    StanceFinding,
+    speaker_named_in,
+    statement_at,
+    statement_speaker_in,
+)
 
 _TOPIC = re.compile(r"(?:对于|关于|针对|对)(?!此)")  # 对于X的说法, : the topic of what follows
 _NEGATED = re.compile(r"(?:不|未|没有|并非|并不|无法)$")

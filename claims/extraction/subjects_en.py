@@ -85,7 +85,7 @@ def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candi
     subject = trimmed.group(1) if trimmed else left
     pm = _FINAL_PRONOUN.search(subject)
     if pm:
-        return Resolution(english_pronoun(art, state, pm.group(1), base + pm.start(1), cue, prev))
+        return Resolution(english_pronoun(art, state, pm.group(1), base + pm.start(1), cue, prev=prev))
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", subject)]
     for ps, pe in reversed(pieces[-_MAX_PIECES:]):
         piece = subject[ps:pe]
@@ -116,7 +116,7 @@ def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution
     return Resolution(sp, post_posed=True) if sp is not None else None
 
 
-def english_pronoun(art: Article, state: AttributionState, word: str, start: int, cue: Cue,
+def english_pronoun(art: Article, state: AttributionState, word: str, start: int, cue: Cue, *,
                     prev: Candidate | None) -> Speaker | None:
     """he/she/they: the subject of the last English verb in this paragraph, else an antecedent before."""
     for c in art.cues.before(cue.start):

@@ -22,7 +22,7 @@ from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
 from .mentions import Mention
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
-from .records import Candidate, Cue, Resolution, Speaker
+from .records import Antecedents, Cue, Resolution, Speaker
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -64,29 +64,37 @@ class SubjectPhrase:
         return self.start + len(self.words)
 
 
-def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, prev: Candidate | None,
-                            last_subject: Speaker | None) -> Resolution:
-    """The speaker of a Chinese verb (prev: the statement before in the paragraph; last_subject:
-    the paragraph's last explicit subject)."""
+@dataclass(frozen=True)
+class SubjectSite:
+    """A Chinese verb, the subject words before it, the venues found so far and what it may continue."""
+
+    cue: Cue
+    words: str
+    start: int
+    via: tuple[str, ...]
+    before: Antecedents
+
+
+def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, before: Antecedents) -> Resolution:
+    """The speaker of a Chinese verb."""
     clause = subject_clause(art, cue)
     if clause.no_speaker:
         return Resolution(no_speaker=True)
     via = clause.via + tuple(x for x in state.relays.get(cue.index, ()) if x not in clause.via)
     if cue.has_role(lex.ROLE_OUTLET_REPORT) and not clause.words:
         return Resolution(via=via)
-    words, start = skip_lead_adverbials(clause.words, clause.start)
     chained = art.cues.ending_at(cue.start)  # 驳斥指, 回应说: the second verb takes the first one's subject
     if chained is not None and state.speaker(chained) is not None:
         earlier = state.resolution(chained)
         return Resolution(earlier.speaker, earlier.via, earlier.implicit)
-    phrase = words[:subject_end(art, start, words)]
-    if not phrase.strip():  # 并强调, 也指出: the same speaker goes on
-        if prev is None and last_subject is None:
-            return Resolution(via=via)
-        return Resolution(last_subject or prev.speaker, via, implicit=True)
-    if phrase.strip() in lex.DOCUMENT_NOUNS:
-        return _document_speaks(art, state, cue, phrase.strip(), start, via, prev, last_subject)
-    return _named_subject(art, state, cue, phrase, start, via, prev, last_subject)
+    words, start = skip_lead_adverbials(clause.words, clause.start)
+    site = SubjectSite(cue, words[:subject_end(art, start, words)], start, via, before)
+    if not site.words.strip():  # 并强调, 也指出: the same speaker goes on
+        carried = before.last_subject or (before.previous.speaker if before.previous else None)
+        return Resolution(carried, via, implicit=carried is not None)
+    if site.words.strip() in lex.DOCUMENT_NOUNS:
+        return _document_speaks(art, state, site)
+    return _named_subject(art, state, site)
 
 
 def subject_clause(art: Article, cue: Cue) -> SubjectClause:
@@ -152,15 +160,15 @@ def subject_end(art: Article, start: int, words: str) -> int:
         return m.start()
 
 
-def _document_speaks(art: Article, state: AttributionState, cue: Cue, noun: str, start: int, via: tuple[str, ...],
-                     prev: Candidate | None, last_subject: Speaker | None) -> Resolution:
+def _document_speaks(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
     """声明指出 / 新闻稿说: the document speaks for the organisation that issued it."""
-    issuer = last_subject or (prev.speaker if prev else None)
+    noun, start, before = site.words.strip(), site.start, site.before
+    issuer = before.last_subject or (before.previous.speaker if before.previous else None)
     if issuer is None:
-        issuer = _organisation_before(art, cue, start) or _issuer_named_before(art, state, cue, noun, start)
+        issuer = _organisation_before(art, site.cue, start) or _issuer_named_before(art, state, site.cue, noun, start)
     if issuer is None or issuer.kind == "person":
-        return Resolution(via=via)
-    return Resolution(issuer.named_by(art.text_at(start, start + len(noun)), start, start + len(noun)), via,
+        return Resolution(via=site.via)
+    return Resolution(issuer.named_by(art.text_at(start, start + len(noun)), start, start + len(noun)), site.via,
                       implicit=True)
 
 
@@ -188,15 +196,15 @@ def _issuer_named_before(art: Article, state: AttributionState, cue: Cue, noun: 
     return None
 
 
-def _named_subject(art: Article, state: AttributionState, cue: Cue, phrase: str, start: int, via: tuple[str, ...],
-                   prev: Candidate | None, last_subject: Speaker | None) -> Resolution:
+def _named_subject(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
     """A noun phrase before the verb: the sieves, then the phrase before an adverb (无奈地), then an
     organisation that issues a statement; platforms and outlets between subject and verb are via."""
-    speaker, owned = phrase_speaker(art, state, cue, phrase, start, prev, last_subject)
-    via += owned
+    cue, phrase, start = site.cue, site.words, site.start
+    speaker, owned = phrase_speaker(art, state, cue, phrase, start, before=site.before)
+    via = site.via + owned
     adverb = _ADVERB_DI.fullmatch(phrase) if speaker is None else None
     if adverb:  # an adverb before the verb: 店家无奈地说
-        speaker, owned = phrase_speaker(art, state, cue, adverb.group(1), start, prev, last_subject)
+        speaker, owned = phrase_speaker(art, state, cue, adverb.group(1), start, before=site.before)
         via += owned
     between = art.doc.folded[start + len(phrase): cue.start]
     if speaker is None:
@@ -213,8 +221,8 @@ def _issuing_organisation(art: Article, words: str, start: int, between: str) ->
     return None
 
 
-def phrase_speaker(art: Article, state: AttributionState, cue: Cue, words: str, start: int, prev: Candidate | None,
-                   last_subject: Speaker | None) -> tuple[Speaker | None, tuple[str, ...]]:
+def phrase_speaker(art: Article, state: AttributionState, cue: Cue, words: str, start: int, *,
+                   before: Antecedents) -> tuple[Speaker | None, tuple[str, ...]]:
     """The speaker a subject phrase names, and the venues it owns (川普Truth Social的长文 -> 川普, via)."""
     words = words.rstrip()
     owned: tuple[str, ...] = ()
@@ -223,7 +231,7 @@ def phrase_speaker(art: Article, state: AttributionState, cue: Cue, words: str, 
         owned = tuple(venues_in(art.gazetteer, words[:k]))
         words = words[:k]
     if PRONOUN.fullmatch(words):
-        return chinese_anaphor(art, state, words, start, start + len(words), prev, last_subject), owned
+        return chinese_anaphor(art, state, words, start, before), owned
     mentions = tuple(m for m in art.mentions.within(start, start + len(words))
                      if not is_platform(art.doc.lowered[m.start:m.end]))
     phrase = SubjectPhrase(words, start, cue, mentions)
