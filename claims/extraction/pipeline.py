@@ -18,14 +18,20 @@ from .stances import find_stances
 from .types import Extraction
 
 
-def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> Extraction:
-    """Statements, stances and proposed speakers of one article (deterministic)."""
+def read_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> Article:
+    """Stages 1-3: the document, its posts, mentions and cues (what every later stage reads)."""
     doc = build_document(text, published)  # 1. text, folded text, paragraphs, posts, quotes
     posts = resolve_posts(doc, gazetteer)  # 1b. who wrote each embedded post
     names = NameMemory()
     found = find_mentions(doc, gazetteer, posts, names)  # 2. mentions; titled names learned
     cues = CueIndex(find_cues(doc))  # 3. reporting, question and stance verbs
-    art = Article(doc, gazetteer, posts, found.index, found.genders, cues, names)
+    return Article(doc, gazetteer, posts, found.index, found.genders, cues, names)
+
+
+def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> Extraction:
+    """Statements, stances and proposed speakers of one article (deterministic)."""
+    art = read_article(text, published, gazetteer)
+    doc = art.doc
     state = attribute(art)  # 4-5. subjects, content, quotes, in text order
     statements = list(state.statements)
     statements += post_statements(art, statements)  # 6. producers: embedded posts,

@@ -232,14 +232,19 @@ def phrase_speaker(art: Article, state: AttributionState, cue: Cue, words: str, 
         words = words[:k]
     if PRONOUN.fullmatch(words):
         return chinese_anaphor(art, state, words, start, before), owned
-    mentions = tuple(m for m in art.mentions.within(start, start + len(words))
-                     if not is_platform(art.doc.lowered[m.start:m.end]))
-    phrase = SubjectPhrase(words, start, cue, mentions)
+    phrase = subject_phrase(art, cue, words, start)
     for sieve in SUBJECT_SIEVES:
         speaker = sieve(art, phrase)
         if speaker is not None:
             return speaker, owned
     return None, owned
+
+
+def subject_phrase(art: Article, cue: Cue, words: str, start: int) -> SubjectPhrase:
+    """The phrase with the mentions inside it (a platform's name is no speaker)."""
+    mentions = tuple(m for m in art.mentions.within(start, start + len(words))
+                     if not is_platform(art.doc.lowered[m.start:m.end]))
+    return SubjectPhrase(words, start, cue, mentions)
 
 
 # --- the sieves, in order ------------------------------------------------------------------------

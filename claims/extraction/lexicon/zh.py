@@ -235,7 +235,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
             reports=REPORTS_BEFORE_PUNCTUATION, roles=(ROLE_CRITICISES_SPEAKER,)),
     _oppose("暗批", "他暗批,某些人只會放馬後砲。", "他說:「我沒有暗批任何人。」", reports=REPORTS_ALWAYS,
             roles=(ROLE_CRITICISES_SPEAKER,)),
-    _oppose("炮轰", "在野黨砲轟,政府施政無能。", "他說:「被炮轰是常有的事。」", reports=REPORTS_ALWAYS,
+    _oppose("炮轰", "在野黨炮轟,政府施政無能。", "他說:「被炮轰是常有的事。」", reports=REPORTS_ALWAYS,
             roles=(ROLE_CRITICISES_SPEAKER,)),
     _support("赞扬", "總統讚揚,醫護人員堅守崗位。", "他說:「這份讚揚我不敢當。」", weak=True),
     # stance verbs: agreement
@@ -302,7 +302,7 @@ STANCE_WORDS: tuple[StanceWord, ...] = (
     _rejection("无稽", "佩斯科夫回應,這是無稽之談。", "佩斯科夫表示,網路流傳許多無稽傳言。"),
     _rejection("胡说", "佩斯科夫回應,對方根本是胡說。", "佩斯科夫表示,孩子們常常胡說一通。"),
     _rejection("毫无根据", "佩斯科夫回應,相關說法毫無根據。", "佩斯科夫表示,恐慌往往毫無根據地蔓延。"),
-    _rejection("没有任何根据", "佩斯科夫回應,這個說法沒有任何根據。", "佩斯科夫表示,新法規定估價必須有任何根據可查。"),
+    _rejection("没有任何根据", "佩斯科夫回應,這個說法沒有任何根據。", "佩斯科夫表示,沒有任何根據的傳言不值得討論。"),
     _rejection("没有根据", "佩斯科夫回應,這些指控沒有根據。", "佩斯科夫表示,沒有根據的投資不會成功。"),
     _rejection("假新闻", "佩斯科夫回應,這是假新聞。", "佩斯科夫表示,學校應該教學生辨識假新聞。"),
     _rejection("不是事实", "佩斯科夫回應,這根本不是事實。", "佩斯科夫表示,小說寫的不是事實而是想像。"),
