@@ -29,6 +29,7 @@ _STANCE_HEAD = re.compile("(?:" + alternation(r.verb for r in lex.ZH_VERBS if r.
                           + ")(?:[,:;。]|$)")  # 表示同意, 承诺…: a stance, the next verb says what follows
 _OF_CLAIM_NOUN = re.compile(r".{1,8}的(?:" + alternation(lex.CLAIM_NOUNS) + ")")  # 美方的说法
 _MODAL_BEFORE = ("不", "会", "将", "愿", "能", "要", "可", "再", "仍", "都", "没", "未")
+_SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is no bare speech act
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
@@ -158,7 +159,7 @@ def is_claim(body: str) -> bool:
     not a reference to something said (证实美方说法)."""
     if _STANCE_HEAD.match(body):
         return False
-    if any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3 for w in lex.SPEECH_ACTS):
+    if len(body) <= _SPEECH_ACT_MAX and any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3 for w in lex.SPEECH_ACTS):
         return False
     return not (body.endswith(lex.CLAIM_NOUNS) and "," not in body and (len(body) <= 6 or _OF_CLAIM_NOUN.fullmatch(body)))
 

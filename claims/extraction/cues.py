@@ -78,14 +78,17 @@ GUARDS: dict[str, Callable[[Document, int, int], bool]] = {
 }
 
 
-def verb_counts(row: ReportingVerb, doc: Document, start: int, end: int) -> bool:
-    """The row's own conditions: the words around the verb, the end of the text, its guards."""
-    after = doc.folded[end:end + 4]
+def verb_counts(row: ReportingVerb, doc: Document, start: int, end: int, after: str) -> bool:
+    """The row's own conditions: the words around the verb (after: the four characters after it), the
+    end of the text, its guards."""
     if after.startswith(row.not_after) or doc.folded[max(0, start - 4):start].endswith(row.not_before):
         return False
     if not after and not row.at_text_end:
         return False
-    return all(GUARDS[g](doc, start, end) for g in row.guards)
+    for guard in row.guards:
+        if not GUARDS[guard](doc, start, end):
+            return False
+    return True
 
 
 def cue_kind(row: ReportingVerb, after: str) -> str:
@@ -104,34 +107,37 @@ def find_cues(doc: Document) -> tuple[Cue, ...]:
     """Every verb that counts, in text order (never inside a quote or in a headline)."""
     found = [*_chinese_cues(doc), *_english_cues(doc)]
     found.sort(key=lambda c: c[0])
-    return tuple(Cue(i, s, e, row.verb, doc.para_of(s), kind, row.lang, weak, row)
-                 for i, (s, e, row, kind, weak) in enumerate(found))
+    return tuple(Cue(i, s, e, row.verb, para, kind, row.lang, weak, row)
+                 for i, (s, e, para, row, kind, weak) in enumerate(found))
 
 
-def _chinese_cues(doc: Document) -> Iterator[tuple[int, int, ReportingVerb, str, bool]]:
+def _chinese_cues(doc: Document) -> Iterator[tuple[int, int, int, ReportingVerb, str, bool]]:
     f = doc.folded
     for m in _ZH_VERB_RE.finditer(f):
         s, e = m.span()
-        if not CJK.search(f[max(0, s - 8): e + 8]) or doc.in_quote.contains(s) or doc.headlines[doc.para_of(s)]:
+        if not CJK.search(f[max(0, s - 8): e + 8]) or doc.in_quote.contains(s):
+            continue
+        para = doc.para_of(s)
+        if doc.headlines[para]:
             continue
         row = ZH_VERB[m.group(0)]
-        if not verb_counts(row, doc, s, e):
-            continue
         after = f[e:e + 4]
-        yield s, e, row, cue_kind(row, after), row.weak and not opens_content(after)
+        if not verb_counts(row, doc, s, e, after):
+            continue
+        yield s, e, para, row, cue_kind(row, after), row.weak and not opens_content(after)
 
 
-def _english_cues(doc: Document) -> Iterator[tuple[int, int, ReportingVerb, str, bool]]:
+def _english_cues(doc: Document) -> Iterator[tuple[int, int, int, ReportingVerb, str, bool]]:
     for m in _EN_VERB_RE.finditer(doc.folded):
         s, e = m.span()
         row = _EN_VERB[m.group(1)]
-        if not doc.in_quote.contains(s) and verb_counts(row, doc, s, e):
-            yield s, e, row, row.kind, False
+        if not doc.in_quote.contains(s) and verb_counts(row, doc, s, e, doc.folded[e:e + 4]):
+            yield s, e, doc.para_of(s), row, row.kind, False
     for m in _EN_PHRASE_RE.finditer(doc.folded):
         s, e = m.span()
         if not doc.in_quote.contains(s):
             row = _EN_PHRASE[m.group(0).lower()]
-            yield s, e, row, row.kind, False
+            yield s, e, doc.para_of(s), row, row.kind, False
 
 
 class CueIndex:

@@ -103,6 +103,7 @@ class Document:
     quote_at: dict[int, Quote]  # opening offset -> quote
     in_quote: Intervals  # the content of every top-level quote
     _clause_starts: dict[int, int] = field(default_factory=dict, repr=False)  # memo of clause_start
+    _paragraph_scripts: dict[int, str] = field(default_factory=dict, repr=False)  # memo of language_of
 
     @property
     def length(self) -> int:
@@ -263,15 +264,18 @@ class Document:
         """zh-Hant / zh-Hans (by the span, else its paragraph, else the article), ru or en."""
         t = self.text[start:end]
         if CJK.search(t):
-            for sample in (t, self.text[self.paragraph_starts[para]:self.paragraph_ends[para]]):
-                if to_simplified(sample) != sample:
-                    return "zh-Hant"
-                if to_traditional(sample) != sample:
-                    return "zh-Hans"
-            return self.script
+            return _script_of(t) or self._paragraph_script(para)
         if _CYRILLIC.search(t):
             return "ru"
         return "en"
+
+    def _paragraph_script(self, para: int) -> str:
+        """A span without script-specific characters takes its paragraph's script, else the article's."""
+        r = self._paragraph_scripts.get(para)
+        if r is None:
+            r = self._paragraph_scripts[para] = _script_of(
+                self.text[self.paragraph_starts[para]:self.paragraph_ends[para]]) or self.script
+        return r
 
 
 def build_document(text: str, published: dt.date | None) -> Document:
@@ -293,6 +297,15 @@ def build_document(text: str, published: dt.date | None) -> Document:
         top_quotes=top, quote_opens=tuple(q.open for q in top), quote_at={q.open: q for q in top},
         in_quote=Intervals([(q.start, q.end) for q in top]),
     )
+
+
+def _script_of(text: str) -> str:
+    """zh-Hant when t2s changes the text, zh-Hans when s2t does, else ''."""
+    if to_simplified(text) != text:
+        return "zh-Hant"
+    if to_traditional(text) != text:
+        return "zh-Hans"
+    return ""
 
 
 def _is_headline(line: str) -> bool:

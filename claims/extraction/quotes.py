@@ -7,6 +7,7 @@ hard limit, e.g. an embedded social post).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_CLOSE = {"「": "」", "『": "』", "“": "”", "‘": "’", "«": "»", "《": None}
@@ -16,6 +17,7 @@ MAX_DEPTH = 32  # openers deeper than this are treated as plain text
 MAX_SEARCH = 4  # a mismatched closer looks this far down the stack for its opener
 MAX_SPAN = 6000  # a quote longer than this (characters) is taken as unclosed
 MAX_PARAS = 12  # ... or one that spans more paragraphs than this
+_MARK = re.compile("[\n" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSERS) + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ class _Marks:
 
 def _scan_marks(text: str) -> list[tuple[int, int, bool, str]]:
     marks = _Marks(text)
-    for i, ch in enumerate(text):
+    for m in _MARK.finditer(text):  # every other character leaves the scan as it is
+        i, ch = m.start(), m.group()
         if ch == "\n":
             marks.newline(i)
         elif ch in OPEN_CLOSE:

@@ -40,7 +40,9 @@ def date_statements(doc: Document, statements: list[Candidate]) -> list[Candidat
         st = candidate
         if st.said_on is None:
             last = last_of.get(st.speaker.name)
-            st = replace(st, said_on=_date_near(doc, st, dates, starts) or _same_occasion(st, last, doc_day))
+            day = _date_near(doc, st, dates, starts) or _same_occasion(st, last, doc_day)
+            if day is not None:
+                st = replace(st, said_on=day)
         last_of[st.speaker.name] = st
         out.append(st)
     return out

@@ -26,6 +26,7 @@ from .records import Antecedents, Cue, Resolution, Speaker
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
+_NO_SPEAKER = re.compile(alternation(lex.NO_SPEAKER))  # 据悉, 据说 anywhere in the clause: hearsay
 _DATELINE = re.compile(r"[^,。:\n]{0,16}?(?:\d{1,2}月)?\d{1,2}日[电讯]\)?\s*")  # 新华社北京3月2日电
 _MASK = re.compile(alternation(lex.SUBJECT_MASK_WORDS + tuple(names.TITLE_WORDS)))
 _STARTS_PREPOSITION = ("在", "于", "对", "向", "跟", "和", "与", "同")
@@ -104,7 +105,7 @@ def subject_clause(art: Article, cue: Cue) -> SubjectClause:
     words = f[clause_start:cue.start]
     start = clause_start + len(words) - len(words.lstrip())
     words = words.strip()
-    if any(w in words for w in lex.NO_SPEAKER):
+    if _NO_SPEAKER.search(words):
         return SubjectClause(True, (), words, start)
     via: tuple[str, ...] = ()
     m = _RELAYED.search(words)
