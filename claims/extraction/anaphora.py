@@ -45,7 +45,8 @@ def chinese_anaphor(art: Article, state: AttributionState, word: str, start: int
     elif kind in ("he", "she", "official"):
         found = _person_before(art, state, word, start, before)
     elif kind in ("they", "org", "other"):
-        found = prev.speaker if prev is not None and start - prev.end < PREVIOUS_STATEMENT_REACH else before.last_subject
+        near = prev is not None and start - prev.end < PREVIOUS_STATEMENT_REACH
+        found = prev.speaker if near else before.last_subject
     else:
         found = None
     end = start + len(word)

@@ -13,7 +13,8 @@ from .lexicon.en import ROLE_ACCORDING_TO, ROLE_ACCUSES, ROLE_ADDRESSEE, ROLE_TA
 from .records import Candidate, Cue
 
 _QUOTE_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
-_THAT_AFTER = re.compile(r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
+_THAT_AFTER = re.compile(  # said (on Friday) (that)
+    r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
 _TOLD_THAT = re.compile(r"[^.!?\n\"“]{1,80}?\bthat\s+")
 # "told reporters (on Tuesday) the talks had stalled": an addressee, then a clause
 _TOLD_ADDRESSEE = re.compile(
@@ -42,8 +43,8 @@ _QUOTE_MARKS = ('"', "“", "”")
 
 def english_content(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
     """The statement a resolved English verb licenses, or None."""
-    f = art.doc.folded
-    j = cue.end + _QUOTE_AFTER.match(f[cue.end: cue.end + 60]).end()
+    folded = art.doc.folded
+    j = cue.end + _QUOTE_AFTER.match(folded[cue.end: cue.end + 60]).end()
     q = art.doc.quote_at.get(j)
     if q is not None and q.open not in state.used_quotes:
         return quote_after_cue(art, state, q, cue)
@@ -57,14 +58,14 @@ def english_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
 
 def _indirect(art: Article, state: AttributionState, cue: Cue, start: int) -> Candidate | None:
     """The reported clause from start to the end of its sentence (or a quoted sentence after it)."""
-    f = art.doc.folded
+    folded = art.doc.folded
     e = min(art.doc.english_sentence(start)[1], art.doc.paragraph_ends[cue.para])
     q = next(art.doc.quotes_from(start), None)
-    if q is not None and q.open < e and not art.doc.is_term(q) and _SENTENCE_END.search(f[start: q.open]):
+    if q is not None and q.open < e and not art.doc.is_term(q) and _SENTENCE_END.search(folded[start: q.open]):
         e = q.open
-    while e > start and f[e - 1] in " .,;:\t\"“":
+    while e > start and folded[e - 1] in " .,;:\t\"“":
         e -= 1
-    if len(f[start:e].split()) < 3:
+    if len(folded[start:e].split()) < 3:
         return None
     resolution = state.resolution(cue)
     return Candidate(resolution.speaker, start, e, "indirect", cue.verb, cue.para, resolution.via, anchor=cue.start,
@@ -73,28 +74,28 @@ def _indirect(art: Article, state: AttributionState, cue: Cue, start: int) -> Ca
 
 def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
     """'…, X said.' / '…, according to X.': the clause before; 'According to X, …': the one after."""
-    f = art.doc.folded
+    folded = art.doc.folded
     resolution = state.resolution(cue)
     s, _ = art.doc.english_sentence(cue.start)
     e = resolution.post_end if resolution.post_end > s else cue.start
-    while e > s and f[e - 1] in " ,\t":
+    while e > s and folded[e - 1] in " ,\t":
         e -= 1
     according = cue.has_role(ROLE_ACCORDING_TO)
     if not according or e - s > 15:
-        words = f[s:e]
+        words = folded[s:e]
         if any(mark in words for mark in _QUOTE_MARKS):
             return None  # the clause must not hold a quote
         if len(words.split()) >= 4:
             return Candidate(resolution.speaker, s, e, "indirect", cue.verb, cue.para, resolution.via,
                              anchor=cue.start, confidence=0.6)
     if according:
-        m = _ACCORDING_THEN_COMMA.match(f[cue.end: cue.end + 100])
+        m = _ACCORDING_THEN_COMMA.match(folded[cue.end: cue.end + 100])
         if m and e - s <= 15:
             s = cue.end + m.end()
             e = art.doc.english_sentence(s)[1]
-            while e > s and f[e - 1] in " .\t":
+            while e > s and folded[e - 1] in " .\t":
                 e -= 1
-            if len(f[s:e].split()) >= 4 and '"' not in f[s:e]:
+            if len(folded[s:e].split()) >= 4 and '"' not in folded[s:e]:
                 return Candidate(resolution.speaker, s, e, "indirect", cue.verb, cue.para, (), anchor=cue.start,
                                  confidence=0.6)
     return None
@@ -102,19 +103,19 @@ def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate
 
 def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
     """Where the reported clause after the verb starts (or a quote after 'accused X of')."""
-    f = art.doc.folded
+    folded = art.doc.folded
     if cue.has_role(ROLE_ADDRESSEE):
-        m = _TOLD_THAT.match(f[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(f[cue.end: cue.end + 120])
+        m = _TOLD_THAT.match(folded[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(folded[cue.end: cue.end + 120])
         return cue.end + m.end() if m else None
     if cue.has_role(ROLE_ACCUSES):
         return _accusation(art, state, cue)
-    m = _THAT_AFTER.match(f[cue.end: cue.end + 80])
+    m = _THAT_AFTER.match(folded[cue.end: cue.end + 80])
     start = cue.end + m.end()
     if m.group(1):
         return start
     if cue.rule.stance or cue.has_role(ROLE_TAKES_OBJECT):
         return None  # "denied the report": an object, not a clause
-    following = f[start: start + 30]
+    following = folded[start: start + 30]
     if not any(p.match(following) for p in _CLAUSE_OPENERS) or _PREPOSITION.match(following):
         return None
     return start
@@ -122,12 +123,12 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
 
 def _accusation(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
     """"X accused Y (on Tuesday) of 'holding ... hostage'" (the quote) / "of holding ..." (the clause)."""
-    f = art.doc.folded
-    m = _ACCUSED_OF.match(f[cue.end: cue.end + 100])
+    folded = art.doc.folded
+    m = _ACCUSED_OF.match(folded[cue.end: cue.end + 100])
     if not m:
         return None
     j = cue.end + m.end()
     q = art.doc.quote_at.get(j)
     if q is not None and q.open not in state.used_quotes:
         return quote_after_cue(art, state, q, cue)
-    return j if _GERUND.match(f[j: j + 30]) else None
+    return j if _GERUND.match(folded[j: j + 30]) else None

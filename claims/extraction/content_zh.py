@@ -68,11 +68,11 @@ def quote_after_cue(art: Article, state: AttributionState, q: Quote, cue: Cue) -
 def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
     """The statement a resolved Chinese verb licenses, or None."""
     doc = art.doc
-    f = doc.folded
+    folded = doc.folded
     para_end = doc.paragraph_ends[cue.para]
     i, colon = cue.end, False
-    while i < para_end and f[i] in _SKIP_AFTER_VERB:
-        colon = colon or f[i] == ":"
+    while i < para_end and folded[i] in _SKIP_AFTER_VERB:
+        colon = colon or folded[i] == ":"
         i += 1
     if _next_verb_carries_content(art, cue, i):
         return None
@@ -113,17 +113,17 @@ def _cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
 def _outlet_relays_source(art: Article, state: AttributionState, cue: Cue, i: int) -> bool:
     """据《明报》报道，(有)政府消息人士透露，…: the source speaks and the outlet relays (only with
     据/引述/援引: 路透社报导，…副代表卡特勒…表示 is the official's statement)."""
-    f = art.doc.folded
-    relayed = _RELAYED.search(f[art.doc.clause_start(cue.start):cue.start]) is not None
+    folded = art.doc.folded
+    relayed = _RELAYED.search(folded[art.doc.clause_start(cue.start):cue.start]) is not None
     k = art.cues.first_from(i)
     for c in art.cues.cues[k: k + 3]:
         if c.start - i > 60 or c.lang != "zh" or not c.kind.startswith("say"):
             break
-        words = f[i:c.start]
+        words = folded[i:c.start]
         if art.doc.clause_start(c.start) > i or _SENTENCE_PUNCTUATION.search(words):
             continue
         if _SOURCE_NOUN.fullmatch(words) and words.lstrip("有").endswith(_SOURCE_ENDS) or any(
-                name_after(f, i + m.end()) or _NAME_THEN_MARKER.match(words[m.end():m.end() + 10])
+                name_after(folded, i + m.end()) or _NAME_THEN_MARKER.match(words[m.end():m.end() + 10])
                 for m in TITLE.finditer(words[:40])):
             state.relays[c.index] = (state.speaker(cue).name,) if relayed else ()
             return True
@@ -132,18 +132,18 @@ def _outlet_relays_source(art: Article, state: AttributionState, cue: Cue, i: in
 
 def _reported_clause(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> Candidate | None:
     """The reported clause start..end, trimmed, unless it is no claim."""
-    f = art.doc.folded
+    folded = art.doc.folded
     s, e = start, end
-    while s < e and f[s] in _LEAD_STRIP:
+    while s < e and folded[s] in _LEAD_STRIP:
         s += 1
-    while e > s and f[e - 1] in _TRAIL_STRIP:
+    while e > s and folded[e - 1] in _TRAIL_STRIP:
         e -= 1
-    body = f[s:e]
-    if _CONNECTIVE_BEFORE_QUOTE.search(body) and art.doc.quote_at.get(_next_nonspace(f, end)):
+    body = folded[s:e]
+    if _CONNECTIVE_BEFORE_QUOTE.search(body) and art.doc.quote_at.get(_next_nonspace(folded, end)):
         return None
     if len(body) < 4:
         return None
-    if cue.has_role(lex.ROLE_DESCRIBES) and f[e - 1:e] in "」”":
+    if cue.has_role(lex.ROLE_DESCRIBES) and folded[e - 1:e] in "」”":
         q = art.doc.quote_before(e - 1)  # 形容，政府的安排「雷声大、雨点小」: the quoted words are the claim
         if q is not None and q.end == e - 1 and q.open > s and q.open not in state.used_quotes:
             return quote_after_cue(art, state, q, cue)
@@ -159,13 +159,15 @@ def is_claim(body: str) -> bool:
     not a reference to something said (证实美方说法)."""
     if _STANCE_HEAD.match(body):
         return False
-    if len(body) <= _SPEECH_ACT_MAX and any(body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3 for w in lex.SPEECH_ACTS):
+    if len(body) <= _SPEECH_ACT_MAX and any(
+            body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3 for w in lex.SPEECH_ACTS):
         return False
-    return not (body.endswith(lex.CLAIM_NOUNS) and "," not in body and (len(body) <= 6 or _OF_CLAIM_NOUN.fullmatch(body)))
+    return not (body.endswith(lex.CLAIM_NOUNS) and "," not in body
+                and (len(body) <= 6 or _OF_CLAIM_NOUN.fullmatch(body)))
 
 
-def _next_nonspace(f: str, pos: int) -> int:
-    while pos < len(f) and f[pos] in " ,\t":
+def _next_nonspace(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos] in " ,\t":
         pos += 1
     return pos
 
@@ -191,17 +193,18 @@ def cut_at_next_attribution(art: Article, state: AttributionState, start: int, e
 
 def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
     """The clause of cue c names its own speaker (a pronoun, a name, a title, a chain adverb)."""
-    f = art.doc.folded
-    words = f[clause_start:c.start].strip()
+    folded = art.doc.folded
+    words = folded[clause_start:c.start].strip()
     if c.kind == "ask":
         return False
     if not words:  # …，批评民进党政府「…」: a new speech verb opening the clause: the speaker's next statement
-        return c.has_role(lex.ROLE_OPENS_CLAUSE) and f[clause_start - 1: clause_start] == ","
+        return c.has_role(lex.ROLE_OPENS_CLAUSE) and folded[clause_start - 1: clause_start] == ","
     if CHAIN.fullmatch(words) or CHAIN_THEN_ONLY.fullmatch(words):
         return True
     phrase = words[:subject_end(art, clause_start, words)]
     # a content subject followed by a content verb (普京支持...) is no cut: only cues cut
-    return bool(phrase) and bool(PRONOUN.fullmatch(phrase) or art.mentions.within(clause_start, clause_start + len(phrase))
-                                 or TITLE.search(phrase) or art.gazetteer.lookup(phrase)
-                                 or normalize_alias(phrase) in art.names.learned)
+    if not phrase:
+        return False
+    return bool(PRONOUN.fullmatch(phrase) or art.mentions.within(clause_start, clause_start + len(phrase))
+                or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned)
 

@@ -112,16 +112,16 @@ def find_cues(doc: Document) -> tuple[Cue, ...]:
 
 
 def _chinese_cues(doc: Document) -> Iterator[tuple[int, int, int, ReportingVerb, str, bool]]:
-    f = doc.folded
-    for m in _ZH_VERB_RE.finditer(f):
+    folded = doc.folded
+    for m in _ZH_VERB_RE.finditer(folded):
         s, e = m.span()
-        if not CJK.search(f[max(0, s - 8): e + 8]) or doc.in_quote.contains(s):
+        if not CJK.search(folded[max(0, s - 8): e + 8]) or doc.in_quote.contains(s):
             continue
         para = doc.para_of(s)
         if doc.headlines[para]:
             continue
         row = ZH_VERB[m.group(0)]
-        after = f[e:e + 4]
+        after = folded[e:e + 4]
         if not verb_counts(row, doc, s, e, after):
             continue
         yield s, e, para, row, cue_kind(row, after), row.weak and not opens_content(after)

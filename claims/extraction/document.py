@@ -33,7 +33,8 @@ _EN_PUNCT = re.compile(r'[.!?](?=[ \n"”]|$)')
 _EN_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|U\.S|U\.N|[A-Z]|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|"
                         r"Nos|approx|vs)$")
 # An English dateline at the start of a paragraph: "SANTIAGO, March 11 (Meridian Wire) - "
-_EN_DATELINE = re.compile(r"[A-Z][A-Z .'\-]{1,40},?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s+")
+_EN_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\-]{1,40},?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s+")
 
 # Embedded posts: a body paragraph, then "— Name (@handle) February 12, 2025", then (optionally)
 # continuation paragraphs up to a picture link.
@@ -158,13 +159,13 @@ class Document:
     def _english_breaks(self) -> tuple[list[int], list[int]]:
         starts: list[int] = []  # sentence-final .!? followed by a space
         ends: list[int] = []  # ... followed by a space, newline, closing quote or the end
-        f = self.folded
-        for m in _EN_PUNCT.finditer(f):
+        folded = self.folded
+        for m in _EN_PUNCT.finditer(folded):
             k = m.start()
-            abbrev = _EN_ABBREV.search(f[max(self.paragraph_starts[self.para_of(k)], k - 4):k]) is not None
+            abbrev = _EN_ABBREV.search(folded[max(self.paragraph_starts[self.para_of(k)], k - 4):k]) is not None
             if not abbrev:
                 ends.append(k)
-            if f[k + 1: k + 2] == " " and not (abbrev and f[k] == "."):
+            if folded[k + 1: k + 2] == " " and not (abbrev and folded[k] == "."):
                 starts.append(k)
         return starts, ends
 
@@ -229,10 +230,11 @@ class Document:
 
     def is_sentence_quote(self, q: Quote) -> bool:
         """…,「中选会没有裁量空间」。: a quoted clause closing a sentence after a comma, not a term."""
-        f = self.folded
-        body = f[q.start:q.end]
-        return (q.closed and q.open > 0 and f[q.open - 1] in ",:" and len(body) >= 6 and CJK.search(body) is not None
-                and f[q.end + 1: q.end + 2] in ("。", "!", "?", ";", "\n", "") and not re.search(r"[((]", body))
+        folded = self.folded
+        body = folded[q.start:q.end]
+        return (q.closed and q.open > 0 and folded[q.open - 1] in ",:" and len(body) >= 6
+                and CJK.search(body) is not None and folded[q.end + 1: q.end + 2] in ("。", "!", "?", ";", "\n", "")
+                and not re.search(r"[((]", body))
 
     # --- paragraphs and scripts --------------------------------------------------------------
     @cached_property

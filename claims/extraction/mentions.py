@@ -242,14 +242,14 @@ def _learned_english_mentions(doc: Document, mentions: list[Mention], memory: Na
 def _genders_around(doc: Document, mentions: list[Mention]) -> dict[str, str]:
     """'f' or 'm' for a person whose mention has 女士, 小姐, Ms, Mrs (or 先生, Mr) around it."""
     out: dict[str, str] = {}
-    f = doc.folded
+    folded = doc.folded
     for m in mentions:
         if m.speaker.kind != "person":
             continue
-        around = f[max(0, m.start - 6): m.start] + "|" + f[m.end: m.end + 3]
+        around = folded[max(0, m.start - 6): m.start] + "|" + folded[m.end: m.end + 3]
         head = around.split("|")[0]
         if _FEMALE_BEFORE.search(head) or _FEMALE_AFTER.match(around[around.index("|"):]):
             out.setdefault(m.speaker.name, "f")
-        elif _MALE_BEFORE.search(head) or around.endswith(names.MALE_AFTER) or f[m.end:m.end + 2] == "先生":
+        elif _MALE_BEFORE.search(head) or around.endswith(names.MALE_AFTER) or folded[m.end:m.end + 2] == "先生":
             out.setdefault(m.speaker.name, "m")
     return out

@@ -107,34 +107,35 @@ def topic_statements(art: Article, statements: list[Candidate]) -> list[Candidat
     doc = art.doc
     taken = Intervals([(st.start, st.end) for st in statements])
     for m in _TOPIC_CLAIM.finditer(doc.folded):
-        cs, ce = m.span("c")
-        if doc.in_quote.contains(m.start("np")) or taken.contains(cs) or taken.contains(ce - 1):
+        claim_start, claim_end = m.span("c")
+        if doc.in_quote.contains(m.start("np")) or taken.contains(claim_start) or taken.contains(claim_end - 1):
             continue
-        if doc.folded[cs:cs + 1] in ("「", "“"):
-            cs, ce = cs + 1, ce - 1
-        if ce - cs < 4:
+        if doc.folded[claim_start:claim_start + 1] in ("「", "“"):
+            claim_start, claim_end = claim_start + 1, claim_end - 1
+        if claim_end - claim_start < 4:
             continue
-        ns, ne = m.span("np")
-        speaker = _topic_speaker(art, statements, ns, ne)
+        name_start, name_end = m.span("np")
+        speaker = _topic_speaker(art, statements, name_start, name_end)
         if speaker is not None:
-            out.append(Candidate(speaker.named_by(art.text_at(ns, ne), ns, ne), cs, ce, "indirect", "topic",
-                                 doc.para_of(cs), (), anchor=m.start(), confidence=0.6))
+            named = speaker.named_by(art.text_at(name_start, name_end), name_start, name_end)
+            out.append(Candidate(named, claim_start, claim_end, "indirect", "topic", doc.para_of(claim_start), (),
+                                 anchor=m.start(), confidence=0.6))
     return out
 
 
-def _topic_speaker(art: Article, statements: list[Candidate], ns: int, ne: int) -> Speaker | None:
+def _topic_speaker(art: Article, statements: list[Candidate], name_start: int, name_end: int) -> Speaker | None:
     """Who X is in 对于X所称: a mention, a learned name, or the speaker of an earlier statement so named."""
     doc = art.doc
-    mentions = [m for m in art.mentions.within(ns, ne) if not is_platform(doc.lowered[m.start:m.end])]
+    mentions = [m for m in art.mentions.within(name_start, name_end) if not is_platform(doc.lowered[m.start:m.end])]
     if mentions:
         return mentions[-1].speaker
-    words = doc.folded[ns:ne]
+    words = doc.folded[name_start:name_end]
     if normalize_alias(words) in art.names.learned:
         return art.names.learned[normalize_alias(words)]
     found = None
     for st in statements:
         sp = st.speaker
-        if st.start < ns and (fold(sp.name) == words or sp.mention_start is not None and
+        if st.start < name_start and (fold(sp.name) == words or sp.mention_start is not None and
                               doc.folded[sp.mention_start:sp.mention_end].endswith(words) and len(words) >= 2):
             found = sp  # the last one so named
     return found

@@ -56,13 +56,13 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
 
 def _may_be_said(art: Article, q: Quote, para: int, term: bool) -> bool:
     """Not a label (所谓「公投绑大选」), not questions only, not a quote right after a question verb."""
-    f = art.doc.folded
+    folded = art.doc.folded
     body = art.doc.quote_body(q).strip()
-    if term and f[max(0, q.open - 3):q.open].endswith(_LABELS):
+    if term and folded[max(0, q.open - 3):q.open].endswith(_LABELS):
         return False
     if not term and _QUESTIONS_ONLY.fullmatch(body) and len(body) <= 200:
         return False
-    return not _AFTER_QUESTION_VERB.search(f[max(art.doc.paragraph_starts[para], q.open - 6): q.open])
+    return not _AFTER_QUESTION_VERB.search(folded[max(art.doc.paragraph_starts[para], q.open - 6): q.open])
 
 
 def _tag_after(art: Article, state: AttributionState, q: Quote, prev: Candidate | None) -> Cue | None:
@@ -70,13 +70,13 @@ def _tag_after(art: Article, state: AttributionState, q: Quote, prev: Candidate 
     resolved and marked as used; None when there is none (or it asks)."""
     if not q.closed:
         return None
-    f = art.doc.folded
+    folded = art.doc.folded
     a = q.end + 1
     k = art.cues.first_from(a)
     for c in art.cues.cues[k: k + 3]:
         if c.start - a > (_ZH_TAG_REACH if c.lang == "zh" else _EN_TAG_REACH):
             break
-        between = f[a: c.start]
+        between = folded[a: c.start]
         if _SENTENCE_PUNCTUATION.search(between) or art.doc.in_quote.contains(c.start):
             break
         if c.lang == "zh" and (_COMMA_OR_COLON.search(between.lstrip(" ,")) or len(between) > 16):
@@ -88,9 +88,9 @@ def _tag_after(art: Article, state: AttributionState, q: Quote, prev: Candidate 
 
 
 def _resolved_tag(art: Article, state: AttributionState, c: Cue, prev: Candidate | None, between: str) -> Cue | None:
-    f = art.doc.folded
+    folded = art.doc.folded
     if c.lang == "zh":
-        after = f[c.end: c.end + 2]
+        after = folded[c.end: c.end + 2]
         if not (after[:1] in "。,: \n「“" or after == "" or c.end == art.doc.paragraph_ends[c.para]):
             return None
         resolution = state.resolutions[c.index] = resolve_chinese_subject(art, state, c, Antecedents(prev))
@@ -109,9 +109,9 @@ def _resolved_tag(art: Article, state: AttributionState, c: Cue, prev: Candidate
 
 def cue_before_in_sentence(art: Article, state: AttributionState, q: Quote) -> Cue | None:
     """The last verb before the quote in its sentence that has a speaker (or asks), in the quote's language."""
-    f = art.doc.folded
+    folded = art.doc.folded
     sentence_start, _ = art.doc.sentence_bounds(q.open)
-    lang = "zh" if CJK.search(f[q.start:q.end]) or f[q.open] in "「『" else None
+    lang = "zh" if CJK.search(folded[q.start:q.end]) or folded[q.open] in "「『" else None
     for c in art.cues.before(q.open, limit=len(art.cues.cues)):
         if c.start < sentence_start:
             break
@@ -129,9 +129,9 @@ def _term_quote(art: Article, state: AttributionState, q: Quote, cue: Cue | None
     """A short quoted term after a verb: the words of the verb's object (「…」的指控), or a scare quote."""
     if cue is None:
         return None
-    f = art.doc.folded
-    if q.open - cue.end <= 8 and not f[max(0, q.open - 2):q.open].endswith("所谓") \
-            and _CLAIM_NOUN_AFTER.match(f[q.end + 1:q.end + 6]):
+    folded = art.doc.folded
+    if q.open - cue.end <= 8 and not folded[max(0, q.open - 2):q.open].endswith("所谓") \
+            and _CLAIM_NOUN_AFTER.match(folded[q.end + 1:q.end + 6]):
         return _object_quote(art, state, q, cue)
     return _scare_quote(art, state, q, cue)
 
@@ -149,11 +149,11 @@ def _object_quote(art: Article, state: AttributionState, q: Quote, cue: Cue) -> 
 
 def _scare_quote(art: Article, state: AttributionState, q: Quote, cue: Cue) -> Candidate | None:
     """斥责提议「荒谬」: a short quote right after a verb with a speaker is that speaker's word."""
-    f = art.doc.folded
+    folded = art.doc.folded
     body = art.doc.quote_body(q)
     speaker = state.speaker(cue)
     if speaker is not None and q.open - cue.end <= 6 and cue.kind != "ask" and not is_platform(lower_form(body)) \
-            and CJK.search(body) and not re.search(r"[((]", f[q.end + 1:q.end + 2]):
+            and CJK.search(body) and not re.search(r"[((]", folded[q.end + 1:q.end + 2]):
         return said_by_cue(art, state, q, cue)
     return None
 
@@ -179,8 +179,8 @@ def _floating(art: Article, q: Quote, para: int, prev: Candidate | None) -> Cand
     """A quote in the paragraph of the previous statement (or the next one) with little before it."""
     if prev is None or para - prev.para > 1 or q.open - prev.end >= _FLOATING_REACH:
         return None
-    f = art.doc.folded
-    lead = f[art.doc.paragraph_starts[para]: q.open].strip() if para != prev.para else f[prev.end: q.open]
+    folded = art.doc.folded
+    lead = folded[art.doc.paragraph_starts[para]: q.open].strip() if para != prev.para else folded[prev.end: q.open]
     if len(_FLOATING_LEAD.sub("", lead)) > 30:
         return None
     return direct_statement(art, q, prev.speaker, "floating", prev.via, anchor=q.open, confidence=0.6, floating=True)

@@ -16,10 +16,10 @@ _PERSON_WORDS = (r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*|mayor|minister|governo
 _NEGATED = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?$|\bnot everyone\s+$|\bfew\s+$", re.I)
 _WITH_PERSON = re.compile(r"\s+with\s+(?:the\s+)?(" + _PERSON_WORDS + r")(?:'s)?\b")
 _SIDED_PERSON = re.compile(r"\s+(?:with\s+)?(?:the\s+)?(" + _PERSON_WORDS + r")(?:'s)?\b(?!\s+(?:" + _CLAIMS + r")\b)")
-_REJECTED_CLAIM = re.compile(r"\s+(?:the|this|that|these|those|his|her|their|its|such|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
-                             r"'s?)\s+(?:[\w\-]+\s+){0,2}(?:" + _CLAIMS + r")\b")
-_SUPPORTED_CLAIM = re.compile(r"\s+(?:with\s+)?(?:the|this|that|his|her|their|[A-Z][\w.'’\-]*'s)\s+(?:[\w\-]+\s+){0,2}(?:"
-                              + _CLAIMS + r")\b")
+_REJECTED_CLAIM = re.compile(r"\s+(?:the|this|that|these|those|his|her|their|its|such|"
+                             r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*'s?)\s+(?:[\w\-]+\s+){0,2}(?:" + _CLAIMS + r")\b")
+_SUPPORTED_CLAIM = re.compile(r"\s+(?:with\s+)?(?:the|this|that|his|her|their|[A-Z][\w.'’\-]*'s)\s+"
+                              r"(?:[\w\-]+\s+){0,2}(?:" + _CLAIMS + r")\b")
 _THAT = re.compile(r"\s+that\s+")
 _IT_OR_THIS = re.compile(r"\s+(?:it|this)\b")
 _WITH_PRONOUN = re.compile(r"\s+with\s+(?:him|her|them|that|this)\b")
@@ -31,11 +31,12 @@ _SIMILAR_REACH = 6000
 
 
 def english_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
-    f = ctx.art.doc.folded
+    folded = ctx.art.doc.folded
     cue = holder.cue
-    after = f[cue.end: cue.end + 60]
+    after = folded[cue.end: cue.end + 60]
     stance = cue.rule.stance
-    if stance == "support" and _NEGATED.search(f[max(ctx.art.doc.paragraph_starts[cue.para], cue.start - 24): cue.start]):
+    before = folded[max(ctx.art.doc.paragraph_starts[cue.para], cue.start - 24): cue.start]
+    if stance == "support" and _NEGATED.search(before):
         m = _WITH_PERSON.match(after)  # "did not agree with", "Not everyone agreed with": disagreement
         return StanceFinding("oppose", _object_speaker(ctx, holder, m.start(1), m.end(1))) if m else None
     if cue.has_role(ROLE_SIDES_WITH):  # "sided with Chen", "backed the Port Authority"

@@ -62,21 +62,22 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
     if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
         return StanceFinding("oppose", LEAD)  # 扬言将采取反制措施: a counter-measure answers a measure
-    if cue.has_role(lex.ROLE_ANSWERS) and (site.refers_here or site.topic is not None or cue.has_role(lex.ROLE_REPLIES)):
+    answered = site.refers_here or site.topic is not None or cue.has_role(lex.ROLE_REPLIES)
+    if cue.has_role(lex.ROLE_ANSWERS) and answered:
         return _rejecting_answer(ctx, site)
     return None
 
 
 def stance_site(ctx: StanceContext, holder: StanceCue) -> StanceSite:
     doc = ctx.art.doc
-    f = doc.folded
+    folded = doc.folded
     cue = holder.cue
     clause_start = doc.clause_start(cue.start)
     sentence_start, _ = doc.sentence_bounds(cue.start)
     end = cue.end
     limit = min(doc.paragraph_ends[cue.para], cue.end + _OBJECT_REACH)
-    while end < limit and f[end] not in _OBJECT_END:
-        if f[end] in "「“『":
+    while end < limit and folded[end] not in _OBJECT_END:
+        if folded[end] in "「“『":
             q = doc.quote_at.get(end)
             if q is not None and q.end < limit and doc.is_term(q):
                 end = q.end + 1
@@ -85,9 +86,9 @@ def stance_site(ctx: StanceContext, holder: StanceCue) -> StanceSite:
         end += 1
     return StanceSite(
         holder=holder, clause_start=clause_start,
-        before=f[max(doc.paragraph_starts[cue.para], clause_start - 6): cue.start],
-        refers_here="对此" in f[sentence_start: cue.start] or f[cue.end:cue.end + 1] == "此",
-        topic=topic_before(ctx, holder), object_end=end, object_core=_ASPECT.sub("", f[cue.end:end]).strip(),
+        before=folded[max(doc.paragraph_starts[cue.para], clause_start - 6): cue.start],
+        refers_here="对此" in folded[sentence_start: cue.start] or folded[cue.end:cue.end + 1] == "此",
+        topic=topic_before(ctx, holder), object_end=end, object_core=_ASPECT.sub("", folded[cue.end:end]).strip(),
     )
 
 
@@ -140,10 +141,10 @@ def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceF
 
 def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
     """随即反驳, 表示同意, 持不同看法: the topic clause's claim, else the last one by someone else."""
-    f = ctx.art.doc.folded
+    folded = ctx.art.doc.folded
     cue = site.holder.cue
-    if site.topic is None and cue.has_role(lex.ROLE_DOCUMENT_CRITICISM) and f[cue.end:cue.end + 1] in ",:" and \
-            f[site.clause_start:cue.start].rstrip(_CHAIN_BEFORE) in lex.DOCUMENT_NOUNS:
+    if site.topic is None and cue.has_role(lex.ROLE_DOCUMENT_CRITICISM) and folded[cue.end:cue.end + 1] in ",:" and \
+            folded[site.clause_start:cue.start].rstrip(_CHAIN_BEFORE) in lex.DOCUMENT_NOUNS:
         return None  # 声明并批评，…: the statement's own content, no target named
     if site.topic is not None:
         return _topic_finding(ctx, site, polarity)

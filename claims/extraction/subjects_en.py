@@ -75,12 +75,12 @@ def resolve_english_subject(art: Article, state: AttributionState, cue: Cue, pre
 
 def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candidate | None) -> Resolution | None:
     """'X said': the subject at the start of the clause (after a closing quote or 'But')."""
-    f = art.doc.folded
+    folded = art.doc.folded
     sentence_start, _ = art.doc.english_sentence(cue.start)
-    k = max(f.rfind('"', sentence_start, cue.start), f.rfind("”", sentence_start, cue.start))
+    k = max(folded.rfind('"', sentence_start, cue.start), folded.rfind("”", sentence_start, cue.start))
     clause_start = k + 1 if k >= 0 else sentence_start
-    base = clause_start + _OPENING_CONJUNCTION.match(f[clause_start: cue.start]).end()
-    left = f[base: cue.start]
+    base = clause_start + _OPENING_CONJUNCTION.match(folded[clause_start: cue.start]).end()
+    left = folded[base: cue.start]
     trimmed = _TRAILING_ADVERBS.match(left)  # "also", "later", "had" between subject and verb
     subject = trimmed.group(1) if trimmed else left
     pm = _FINAL_PRONOUN.search(subject)
@@ -92,25 +92,25 @@ def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candi
         off = _PIECE_LEAD.match(piece).end()
         sp = clause_subject(art, piece[off:].rstrip(), base + ps + off, prev)
         if sp is not None:
-            if (ps, pe) == pieces[-1] and _post_posed(f, sentence_start, base + ps, piece, len(pieces)):
+            if (ps, pe) == pieces[-1] and _post_posed(folded, sentence_start, base + ps, piece, len(pieces)):
                 return Resolution(sp, post_posed=True, post_start=sentence_start, post_end=base + ps)
             return Resolution(sp)
     return None
 
 
-def _post_posed(f: str, sentence_start: int, subject_start: int, piece: str, pieces: int) -> bool:
+def _post_posed(folded: str, sentence_start: int, subject_start: int, piece: str, pieces: int) -> bool:
     """'…, Mining Minister Camila Rojas said on Tuesday.': the subject follows a clause and a comma."""
-    before = f[sentence_start: subject_start].strip()
+    before = folded[sentence_start: subject_start].strip()
     return bool(before) and before[-1] == "," and before[0] not in '"“' and pieces >= 2 \
         and not _LEAD_PHRASE.match(before) and not _AND_OR_BUT.match(piece) \
-        and not _NAME_THEN_COMMA.match(f[sentence_start: subject_start])
+        and not _NAME_THEN_COMMA.match(folded[sentence_start: subject_start])
 
 
 def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution | None:
     """'said X' (post-posed): ', said Dmitry Peskov, the Kremlin spokesman.'"""
-    f = art.doc.folded
-    m = _SAID_AFTER.match(f[cue.end: cue.end + 80])
-    if not m or f[cue.start - 2: cue.start].strip() not in (",", "", '"', "”"):
+    folded = art.doc.folded
+    m = _SAID_AFTER.match(folded[cue.end: cue.end + 80])
+    if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”"):
         return None
     sp = noun_phrase_speaker(art, m.group(1).strip(), cue.end + m.start(1), prev)
     return Resolution(sp, post_posed=True) if sp is not None else None

@@ -100,9 +100,9 @@ def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, bef
 
 def subject_clause(art: Article, cue: Cue) -> SubjectClause:
     """The clause before the verb, without hearsay, relays, datelines, connectives and 据."""
-    f = art.doc.folded
+    folded = art.doc.folded
     clause_start = art.doc.clause_start(cue.start)
-    words = f[clause_start:cue.start]
+    words = folded[clause_start:cue.start]
     start = clause_start + len(words) - len(words.lstrip())
     words = words.strip()
     if _NO_SPEAKER.search(words):
@@ -191,8 +191,9 @@ def _issuer_named_before(art: Article, state: AttributionState, cue: Cue, noun: 
         if sp is not None and sp.mention_end and c.start > start - LOOK_BACK:
             candidates.append((sp.mention_start, sp.mention_end, sp))
     candidates += [(m.start, m.end, m.speaker) for m in art.mentions.within(max(0, start - LOOK_BACK), para_start)]
-    for ms, me, sp in sorted(candidates, key=lambda x: -x[0]):
-        if sp.kind != "person" and not art.doc.in_quote.contains(ms) and issued.match(art.doc.folded, me, me + 30):
+    for mention_start, mention_end, sp in sorted(candidates, key=lambda x: -x[0]):
+        if sp.kind != "person" and not art.doc.in_quote.contains(mention_start) and \
+                issued.match(art.doc.folded, mention_end, mention_end + 30):
             return sp
     return None
 

@@ -181,8 +181,8 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _row("ridiculed", OPPOSE, "Critics ridiculed the proposal.", '"I was ridiculed," he said.', stance=OPPOSE),
     _row("scoffed", OPPOSE, "The minister scoffed at the idea.", '"They scoffed," she said.', stance=OPPOSE),
     # a source phrase, matched in any case
-    _say("according to", "According to the ministry, exports fell by 3%.", '"Everything went according to plan," he said.',
-         ignore_case=True, roles=(ROLE_ACCORDING_TO,)),
+    _say("according to", "According to the ministry, exports fell by 3%.",
+         '"Everything went according to plan," he said.', ignore_case=True, roles=(ROLE_ACCORDING_TO,)),
 )
 EN_VERB = {row.verb: row for row in EN_VERBS}
 
