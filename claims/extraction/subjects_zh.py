@@ -20,9 +20,8 @@ from .article import Article, AttributionState
 from .lexicon import names
 from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
-from .mentions import Mention
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
-from .records import Antecedents, Cue, Resolution, Speaker
+from .records import Antecedents, Cue, Mention, Resolution, Speaker
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -37,7 +36,7 @@ _ISSUED_DOCUMENT = {word: re.compile(r"[^,。;\n]{0,12}?(?:发布|发表|发出)
 _COORDINATION = re.compile(r"[、]|(?<=.)[和与及](?=.)")  # 英国、法国和德国
 _COUNTED_PEOPLE = re.compile(r"(?:一|两|多|数|几)[名位个]|有")  # 一名议员, 有议员
 _LATIN_ORGANISATION = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,19}")  # Uber, OpenAI
-_NOT_A_DEMONSTRATIVE = "这那此其该"
+_DEMONSTRATIVES = "这那此其该"
 _NAME_MAX_IN_MENTION = 24  # a longer subject phrase is named by its mention alone
 
 
@@ -217,7 +216,7 @@ def _named_subject(art: Article, state: AttributionState, site: SubjectSite) -> 
 def _issuing_organisation(art: Article, words: str, start: int, between: str) -> Speaker | None:
     """Whoever issues a statement (X发表声明) is a speaker, an organisation the registry may not know."""
     if _ISSUED.match(between) and 2 <= len(words) <= 10 and HAN_RUN.fullmatch(words) and not PRONOUN.match(words) \
-            and not any(ch in _NOT_A_DEMONSTRATIVE for ch in words[:1]):
+            and not any(ch in _DEMONSTRATIVES for ch in words[:1]):
         mention = art.text_at(start, start + len(words))
         return Speaker(mention, None, mention, start, start + len(words), "organisation")
     return None
