@@ -48,9 +48,8 @@ def main() -> int:
 
     jieba.setLogLevel(logging.ERROR)
     jieba.initialize()
-    from claims.extraction import Gazetteer, extract, warm_up
+    from claims.extraction import Gazetteer, extract
 
-    warm_up()
     gaz = Gazetteer.bundled()
     paths = articles()
     if not paths:

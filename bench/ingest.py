@@ -327,9 +327,8 @@ def run_loop(articles: list[dict]) -> dict:
     import jieba
 
     jieba.setLogLevel(logging.ERROR)
-    from claims.extraction import Gazetteer, extract, warm_up
+    from claims.extraction import Gazetteer, extract
 
-    warm_up()
     gazetteer = Gazetteer.bundled()
     extract(articles[0]["text"], gazetteer=gazetteer)
     statements = 0

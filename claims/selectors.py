@@ -105,7 +105,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _canonical(text: str) -> str:
-    from claims.extraction.claims import canonical
+    from claims.extraction.claim_keys import canonical
 
     return canonical(text)
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from claims.extraction.claims import claim_key_of
+from claims.extraction.claim_keys import claim_key_of
 from claims.extraction.normalize import normalize_alias
 from claims.models import (
     ChangeKind,

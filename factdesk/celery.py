@@ -3,7 +3,6 @@
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factdesk.settings")
 
@@ -11,12 +10,3 @@ app = Celery("factdesk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-
-@worker_process_init.connect
-def _warm_extractor(**_kwargs) -> None:
-    """Load the segmenter once per worker process, before the first task pays for it."""
-    try:
-        from claims.extraction import warm_up
-    except ImportError:  # extractor without a warm-up hook
-        return
-    warm_up()

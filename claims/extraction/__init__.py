@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .extractor import EXTRACTOR_VERSION, extract_doc
 from .gazetteer import Gazetteer
 from .normalize import normalize_alias, to_simplified
-from .segment import warm_up
+from .pipeline import extract_article
 from .serialize import to_json
 from .types import Extraction, ProposedSpeaker, SpeakerEntry, Stance, Statement
+from .version import EXTRACTOR_VERSION
 
 __all__ = [
     "EXTRACTOR_VERSION", "Extraction", "Gazetteer", "ProposedSpeaker", "SpeakerEntry", "Stance",
-    "Statement", "extract", "normalize_alias", "to_json", "to_simplified", "warm_up",
+    "Statement", "extract", "normalize_alias", "to_json", "to_simplified",
 ]
 
 
@@ -27,15 +27,13 @@ def extract(
     *,
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
-    segmenter=None,
 ) -> Extraction:
     """Statements, stances and proposed new speakers in ``text`` (deterministic).
 
     ``gazetteer=None`` uses the bundled registry; ``published`` resolves relative dates
-    (12日, "on Friday"); ``segmenter`` (str -> list[str]) is optional and only used on short
-    windows.
+    (12日, "on Friday").
     """
     if not isinstance(text, str) or not text.strip():
         return Extraction(version=EXTRACTOR_VERSION)
     gaz = gazetteer if gazetteer is not None else Gazetteer.bundled()
-    return extract_doc(text, published, gaz, segmenter)
+    return extract_article(text, published, gaz)

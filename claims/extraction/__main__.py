@@ -16,17 +16,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m claims.extraction")
     ap.add_argument("file")
     ap.add_argument("--published", default="", help="publication date, YYYY-MM-DD")
-    a = ap.parse_args(argv)
+    args = ap.parse_args(argv)
     published = None
-    if a.published:
+    if args.published:
         try:
-            published = dt.date.fromisoformat(a.published)
+            published = dt.date.fromisoformat(args.published)
         except ValueError:
             published = None
     try:
-        raw = Path(a.file).read_bytes()
+        raw = Path(args.file).read_bytes()
     except OSError as e:
-        print(f"cannot read {a.file}: {e}", file=sys.stderr)
+        print(f"cannot read {args.file}: {e}", file=sys.stderr)
         return 2
     # Offsets refer to the text as Python reads it; invalid bytes become U+FFFD (one character),
     # which is what read_text(errors="replace") would give; binary files give an empty result.
@@ -34,7 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     if "\x00" in text[:4096]:
         result = Extraction()
     else:
-        text = text.replace("\r\n", "\n") if False else text
         try:
             result = extract(text, published=published)
         except Exception as e:  # never a traceback on stdout: report and print an empty result

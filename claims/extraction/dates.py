@@ -73,52 +73,66 @@ def resolve(m: re.Match, ref: dt.date | None) -> dt.date | None:
         return _safe(int(g["y1"]), int(g["m1"]), int(g["d1"]))
     if g["iso"]:
         return _safe(int(g["y4"]), int(g["m4"]), int(g["d4"]))
-    if ref is None:
-        if g["en"] and g["y5"]:
-            return _safe(int(g["y5"]), _month_of(g["en"]), int(g["d5"]))
-        return None
-    if g["md"]:
-        return _month_day(ref, int(g["m2"]), int(g["d2"]))
-    if g["d"]:
-        return _day_only(ref, int(g["d3"]))
-    if g["par"]:  # 今(5)日, 昨(14)日: the number is the day of the month
-        return _day_only(ref, int(g["d7"]))
-    if g["en"]:
-        mon = _month_of(g["en"])
-        if not mon:
-            return None
-        if g["y5"]:
-            return _safe(int(g["y5"]), mon, int(g["d5"]))
-        return _month_day(ref, mon, int(g["d5"]))
-    if g["en2"]:
-        mon = _month_of(g["mon6"] or "")
-        if not mon:
-            return None
-        if g["y6"]:
-            return _safe(int(g["y6"]), mon, int(g["d6"]))
-        return _month_day(ref, mon, int(g["d6"]))
-    if g["wk"]:
-        prefix = g["wk"][0] if g["wk"][0] in "上本这下" else ""
-        if prefix == "下":
-            return None
-        wd = _WEEKDAYS_ZH[g["wd"]]
-        monday = ref - dt.timedelta(days=ref.weekday())
-        if prefix == "上":
-            return monday - dt.timedelta(days=7) + dt.timedelta(days=wd)
-        return _weekday(ref, wd)
-    if g["wken"]:
-        x = _weekday(ref, _WEEKDAYS_EN[g["wde"].lower()])
-        if m.group(0).lower().startswith("last"):
-            x -= dt.timedelta(days=7) if x == ref else dt.timedelta(0)
-        return x
-    if g["rel"]:
-        r = g["rel"].lower()
-        if r in ("今天", "今日", "today", "今晨"):
-            return ref
-        if r in ("前天",):
-            return ref - dt.timedelta(days=2)
-        return ref - dt.timedelta(days=1)
+    if ref is None:  # only an English date with its year needs no reference day
+        return _safe(int(g["y5"]), _month_of(g["en"]), int(g["d5"])) if g["en"] and g["y5"] else None
+    for form, resolver in _RELATIVE_FORMS:
+        if g[form]:
+            return resolver(g, ref, m)
     return None
+
+
+def _english_month_day(g: dict, ref: dt.date, m: re.Match) -> dt.date | None:
+    mon = _month_of(g["en"])
+    if not mon:
+        return None
+    return _safe(int(g["y5"]), mon, int(g["d5"])) if g["y5"] else _month_day(ref, mon, int(g["d5"]))
+
+
+def _english_day_month(g: dict, ref: dt.date, m: re.Match) -> dt.date | None:
+    mon = _month_of(g["mon6"] or "")
+    if not mon:
+        return None
+    return _safe(int(g["y6"]), mon, int(g["d6"])) if g["y6"] else _month_day(ref, mon, int(g["d6"]))
+
+
+def _chinese_weekday(g: dict, ref: dt.date, m: re.Match) -> dt.date | None:
+    prefix = g["wk"][0] if g["wk"][0] in "上本这下" else ""
+    if prefix == "下":
+        return None
+    wd = _WEEKDAYS_ZH[g["wd"]]
+    if prefix == "上":
+        monday = ref - dt.timedelta(days=ref.weekday())
+        return monday - dt.timedelta(days=7) + dt.timedelta(days=wd)
+    return _weekday(ref, wd)
+
+
+def _english_weekday(g: dict, ref: dt.date, m: re.Match) -> dt.date:
+    x = _weekday(ref, _WEEKDAYS_EN[g["wde"].lower()])
+    if m.group(0).lower().startswith("last"):
+        x -= dt.timedelta(days=7) if x == ref else dt.timedelta(0)
+    return x
+
+
+def _relative_day(g: dict, ref: dt.date, m: re.Match) -> dt.date:
+    r = g["rel"].lower()
+    if r in ("今天", "今日", "today", "今晨"):
+        return ref
+    if r in ("前天",):
+        return ref - dt.timedelta(days=2)
+    return ref - dt.timedelta(days=1)
+
+
+# The forms that need a reference day, in the order they are tried.
+_RELATIVE_FORMS = (
+    ("md", lambda g, ref, m: _month_day(ref, int(g["m2"]), int(g["d2"]))),
+    ("d", lambda g, ref, m: _day_only(ref, int(g["d3"]))),
+    ("par", lambda g, ref, m: _day_only(ref, int(g["d7"]))),  # 今(5)日, 昨(14)日: the day of the month
+    ("en", _english_month_day),
+    ("en2", _english_day_month),
+    ("wk", _chinese_weekday),
+    ("wken", _english_weekday),
+    ("rel", _relative_day),
+)
 
 
 def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None):

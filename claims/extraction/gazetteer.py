@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import NAME_SUFFIXES, TITLE_WORDS
+from .lexicon.names import NAME_SUFFIXES, TITLE_WORDS
 from .normalize import fold, lower_form, normalize_alias
 from .types import SpeakerEntry
 

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from claims.extraction import Gazetteer, SpeakerEntry, extract
+from claims.extraction.pipeline import read_article
 
 GAZ = Gazetteer([
     SpeakerEntry("trump", "Donald Trump", "person", ("Trump", "川普", "特朗普", "唐納德·川普")),
@@ -30,3 +31,13 @@ def run(text, published=PUB):
 def spans(text, published=PUB):
     """(speaker, text, kind) of every statement."""
     return [(s.speaker, s.text, s.kind) for s in run(text, published).statements]
+
+
+def article(text, gazetteer=GAZ, published=PUB):
+    """The first stages (document, posts, mentions, cues) on text: what sieves and stages read."""
+    return read_article(text, published, gazetteer)
+
+
+def cue_of(art, verb, nth=0):
+    """The nth cue of this verb (Simplified, or the English word)."""
+    return [c for c in art.cues.cues if c.verb == verb][nth]

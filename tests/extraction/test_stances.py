@@ -34,15 +34,20 @@ def stances(text):
     ("普京批評白宮「破壞談判」。川普拒絕接受普京「破壞談判」的指控。",
      ("Donald Trump", "oppose", "破壞談判")),
     # Simplified, answer with a strong negative after a topic clause
-    ("对于普京所谓制裁无效的说法,毛宁回应称,这种说法完全不符合事实。",
-     None),
+    ("普京表示,西方的制裁完全无效。\n对于普京所谓制裁无效的说法,毛宁回应称,这种说法完全不符合事实。",
+     ("Mao Ning", "oppose", "西方的制裁完全无效")),
 ])
 def test_zh_stance_targets(text, expected):
     got, ex = stances(text)
-    if expected is None:
-        assert all(t.polarity == "oppose" and t.speaker == "Mao Ning" for t in ex.stances), got
-    else:
-        assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+def test_zh_answer_to_a_claim_nobody_made_here_is_no_stance():
+    """A stance points at a statement: a claim only named in the topic clause (所谓…的说法) gives none,
+    and the answer is still the answerer's statement."""
+    got, ex = stances("对于普京所谓制裁无效的说法,毛宁回应称,这种说法完全不符合事实。")
+    assert got == set()
+    assert [(s.speaker, s.text) for s in ex.statements] == [("Mao Ning", "这种说法完全不符合事实")]
 
 
 @pytest.mark.parametrize("text", [

@@ -22,18 +22,39 @@ DICE = 0.5  # bigram Dice coefficient for near paraphrases
 OVERLAP = 0.6  # bigram overlap coefficient (shorter side) for a paraphrase inside a longer claim
 SAME_SPEAKER_OVERLAP = 0.45  # ... lower when the same speaker says it again
 MANY_SHARED = 10  # shared bigrams that make half-overlap enough between any two speakers
+WINDOW = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
+
+
+class _LettersAndDigits(dict):
+    """A str.translate table, filled as characters are met: letters and digits (Unicode categories
+    L*, N*) stay, every other character becomes ``other`` (None: it is dropped)."""
+
+    def __init__(self, other: int | None) -> None:
+        super().__init__()
+        self.other = other
+
+    def __missing__(self, cp: int) -> int | None:
+        self[cp] = cp if unicodedata.category(chr(cp))[0] in "LN" else self.other
+        return self[cp]
+
+
+_DROP_OTHERS = _LettersAndDigits(None)
+_SPACE_OTHERS = _LettersAndDigits(ord(" "))
 
 
 def canonical(text: str) -> str:
     """Simplified, case-folded, without punctuation, symbols or whitespace."""
-    s = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
-    return "".join(ch for ch in s if unicodedata.category(ch)[0] in "LN")
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold().translate(_DROP_OTHERS)
 
 
 def claim_key_of(text: str) -> str:
     """The claim key of one wording (script-folded canonical form, hashed); the desk and the
     extractor share it so that a claim worded by a reviewer matches the same words extracted later."""
-    return "c" + hashlib.blake2b(canonical(text).encode("utf-8"), digest_size=6).hexdigest()
+    return _key_of_canonical(canonical(text))
+
+
+def _key_of_canonical(form: str) -> str:
+    return "c" + hashlib.blake2b(form.encode("utf-8"), digest_size=6).hexdigest()
 
 
 def _bigrams(s: str) -> set[str]:
@@ -47,15 +68,16 @@ def _word_grams(text: str) -> set[str]:
 
 
 def canonical_words(text: str) -> list[str]:
-    s = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in s).split()
+    return unicodedata.normalize("NFKC", text).casefold().translate(_SPACE_OTHERS).split()
 
 
 def _is_cjk(s: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in s)
 
 
-def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
+def _similar(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool:
+    """Two canonical forms (Chinese when cjk) that say the same thing: equal, one containing (or
+    prefixing) the other, or sharing enough bigrams."""
     if not a or not b:
         return False
     if a == b:
@@ -63,15 +85,17 @@ def _similar(a: str, b: str, ga: set[str], gb: set[str]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= MIN_CONTAIN and (short in long_ or long_.startswith(short[: max(MIN_CONTAIN, len(short) - 2)])):
         return True
-    if not ga or not gb:
-        return False
+    return bool(ga) and bool(gb) and _bigrams_overlap(ga, gb, cjk)
+
+
+def _bigrams_overlap(ga: set[str], gb: set[str], cjk: bool) -> bool:
     inter = len(ga & gb)
-    if not _is_cjk(a) and inter < 5:
+    if not cjk and inter < 5:
         return False  # a few English word pairs in common say nothing ("I'm interested in a ...")
     if 2 * inter / (len(ga) + len(gb)) >= DICE:
         return True
     small = min(len(ga), len(gb))
-    if _is_cjk(a) and inter >= MANY_SHARED and inter / small >= 0.5:
+    if cjk and inter >= MANY_SHARED and inter / small >= 0.5:
         return True  # a long paraphrase: many shared bigrams, half of the shorter one's
     return small >= 6 and inter / small >= OVERLAP
 
@@ -119,13 +143,29 @@ def _translation(x: Statement, y: Statement, px: int, py: int) -> bool:
 
 
 def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statement]:
-    n = len(stmts)
-    if n == 0:
+    """Every statement with the key of its group (paras: each statement's paragraph, for translations)."""
+    if not stmts:
         return []
     canon = [canonical(s.text) for s in stmts]
-    grams = [(_bigrams(c) if _is_cjk(c) else _word_grams(s.text)) if len(c) <= 4000 else set()
-             for c, s in zip(canon, stmts, strict=True)]
-    parent = list(range(n))
+    cjk = [_is_cjk(c) for c in canon]
+    find = _group(stmts, paras, canon, cjk)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(stmts)):
+        groups.setdefault(find(i), []).append(i)
+    key_of = {}
+    for root, members in groups.items():
+        rep = max(members, key=lambda k: (len(canon[k]), canon[k]))
+        key_of[root] = _key_of_canonical(canon[rep]) if canon[rep] else "c" + hashlib.blake2b(
+            stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
+    return [replace(s, claim_key=key_of[find(i)]) for i, s in enumerate(stmts)]
+
+
+def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool]):
+    """Union-find over the statements: equal canonical forms first (linear), then pairs of distinct
+    forms within a window (bounded, linear work). Returns the find function."""
+    grams = [(_bigrams(c) if flag else _word_grams(s.text)) if len(c) <= 4000 else set()
+             for c, flag, s in zip(canon, cjk, stmts, strict=True)]
+    parent = list(range(len(stmts)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -138,34 +178,25 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
-    # exact canonical forms first (linear), then pairwise on a bounded window
     first: dict[str, int] = {}
     for i, c in enumerate(canon):
         if c in first:
             union(first[c], i)
         else:
             first[c] = i
-    window = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
-    cjk = [_is_cjk(c) for c in canon]
     uniq = sorted(first.values())  # one representative per canonical form
     for a in range(len(uniq)):
         i = uniq[a]
-        for b in range(a + 1, min(len(uniq), a + window)):
+        for b in range(a + 1, min(len(uniq), a + WINDOW)):
             j = uniq[b]
-            if cjk[i] != cjk[j]:
-                if find(i) != find(j) and _translation(stmts[i], stmts[j], paras[i], paras[j]):
-                    union(i, j)
+            if find(i) == find(j):
                 continue
-            if find(i) != find(j) and (_similar(canon[i], canon[j], grams[i], grams[j]) or (
-                    stmts[i].speaker == stmts[j].speaker and cjk[i] and _restated(grams[i], grams[j], canon[i],
-                                                                                   canon[j]))):
+            if cjk[i] != cjk[j]:
+                same = _translation(stmts[i], stmts[j], paras[i], paras[j])
+            else:
+                same = _similar(canon[i], canon[j], grams[i], grams[j], cjk[i]) or (
+                    stmts[i].speaker == stmts[j].speaker and cjk[i]
+                    and _restated(grams[i], grams[j], canon[i], canon[j]))
+            if same:
                 union(i, j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    key_of = {}
-    for root, members in groups.items():
-        rep = max(members, key=lambda k: (len(canon[k]), canon[k]))
-        key_of[root] = claim_key_of(stmts[rep].text) if canon[rep] else "c" + hashlib.blake2b(
-            stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
-    return [replace(s, claim_key=key_of[find(i)]) for i, s in enumerate(stmts)]
+    return find

@@ -1,0 +1,210 @@
+"""Extraction stage 5a, Chinese content: what a resolved Chinese verb licenses, the quote right after
+it or the reported clause (to the end of the sentence; after a colon, of the paragraph), cut where
+the next clause names its own speaker and cleared of what is not a claim (表示感谢, 证实美方说法).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import Article, AttributionState
+from .lexicon import names
+from .lexicon import zh as lex
+from .mentions import name_after
+from .normalize import normalize_alias
+from .patterns import CHAIN, CHAIN_THEN_ONLY, PRONOUN, TITLE, alternation
+from .quotes import Quote
+from .records import Candidate, Cue, Speaker
+from .subjects_zh import subject_end
+
+_SKIP_AFTER_VERB = " ,:\t道"  # 表示, / 说道: / 称：
+_ANSWER_TIME = re.compile(r"[^,。;:!?]{0,8}?[时后]")  # 答询时表示, 回答相关提问时表示
+_SENTENCE_PUNCTUATION = re.compile(r"[。!?;\n]")
+_RELAYED = re.compile(r"据|引述|援引")
+_SOURCE_NOUN = re.compile(r"(?:有)?[\u4e00-\u9fff]{2,12}")  # (有)政府消息人士
+_NAME_THEN_MARKER = re.compile(r"[\u4e00-\u9fff・·]{2,6}(?:\(|\d|在|对|接受)")  # 卡特勒4日, 卡特勒对记者
+_SOURCE_ENDS = names.INSTITUTION_ENDS + ("人士",)
+_CONNECTIVE_BEFORE_QUOTE = re.compile(r"(?:但|但是|而|并|且|却|只说|说)$")  # 虽然…,但「…」
+_STANCE_HEAD = re.compile("(?:" + alternation(r.verb for r in lex.ZH_VERBS if r.kind in ("support", "oppose"))
+                          + ")(?:[,:;。]|$)")  # 表示同意, 承诺…: a stance, the next verb says what follows
+_OF_CLAIM_NOUN = re.compile(r".{1,8}的(?:" + alternation(lex.CLAIM_NOUNS) + ")")  # 美方的说法
+_MODAL_BEFORE = ("不", "会", "将", "愿", "能", "要", "可", "再", "仍", "都", "没", "未")
+_SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is no bare speech act
+_LEAD_STRIP = " ,:\t"
+_TRAIL_STRIP = " ,。.;:!?\t\n、"
+_NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
+
+
+def modal_stance(art: Article, cue: Cue) -> bool:
+    """不会支持, 将反对: a negated or modal stance verb is a predicate, not a cue of its own."""
+    return cue.is_stance and art.doc.folded[max(0, cue.start - 2):cue.start].endswith(_MODAL_BEFORE)
+
+
+def direct_statement(art: Article, q: Quote, speaker: Speaker, cue_word: str, via: tuple[str, ...], *, anchor: int,
+                     confidence: float, floating: bool = False) -> Candidate:
+    """The words of a quote (outer spaces trimmed) as a direct statement."""
+    s, e = q.start, q.end
+    text = art.doc.text
+    while s < e and text[s] in " \t\n":
+        s += 1
+    while e > s and text[e - 1] in " \t\n":
+        e -= 1
+    return Candidate(speaker, s, e, "direct", cue_word, art.doc.para_of(q.open), via, anchor=anchor,
+                     confidence=confidence, floating=floating)
+
+
+def said_by_cue(art: Article, state: AttributionState, q: Quote, cue: Cue) -> Candidate:
+    """A quote said by a verb's speaker (via the verb's venues)."""
+    resolution = state.resolution(cue)
+    return direct_statement(art, q, resolution.speaker, cue.verb, resolution.via, anchor=cue.start, confidence=0.9)
+
+
+def quote_after_cue(art: Article, state: AttributionState, q: Quote, cue: Cue) -> Candidate:
+    """A quote the verb opens (说：「…」): the verb's speaker said it."""
+    state.used_quotes.add(q.open)
+    return said_by_cue(art, state, q, cue)
+
+
+def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
+    """The statement a resolved Chinese verb licenses, or None."""
+    doc = art.doc
+    folded = doc.folded
+    para_end = doc.paragraph_ends[cue.para]
+    i, colon = cue.end, False
+    while i < para_end and folded[i] in _SKIP_AFTER_VERB:
+        colon = colon or folded[i] == ":"
+        i += 1
+    if _next_verb_carries_content(art, cue, i):
+        return None
+    q = doc.quote_at.get(i)
+    if q is not None:
+        return None if q.open in state.used_quotes else quote_after_cue(art, state, q, cue)
+    if i >= para_end:
+        return None
+    end = _cut_at_quoted_sentence(art, i, para_end if colon else doc.sentence_bounds(i)[1])
+    speaker = state.speaker(cue)
+    if cue.has_role(lex.ROLE_OUTLET_REPORT) and speaker.kind == "media" and _outlet_relays_source(art, state, cue, i):
+        return None
+    end = cut_at_next_attribution(art, state, i, end, cue)
+    return _reported_clause(art, state, cue, i, end)
+
+
+def _next_verb_carries_content(art: Article, cue: Cue, i: int) -> bool:
+    """回应指出, / 表示支持: the next verb carries the content (or the stance); and 答询时表示."""
+    nxt = art.cues.starting_at(i)
+    if nxt is not None and nxt is not cue and nxt.lang == "zh" and nxt.kind != "ask" and (
+            nxt.kind.startswith("say") or nxt.is_stance) and i - cue.end <= 1:
+        return True
+    k = art.cues.first_from(i)
+    return any(0 <= c.start - i <= 10 and _ANSWER_TIME.fullmatch(art.doc.folded[i:c.start])
+               for c in art.cues.cues[k: k + 3])
+
+
+def _cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
+    """…,「跳票已经成了交通部的习惯」。: a quote that is a sentence (not a term) ends the clause."""
+    for q in art.doc.quotes_from(start):
+        if q.open >= end:
+            break
+        if not art.doc.is_term(q) or (q.open > start and art.doc.is_sentence_quote(q)):
+            return q.open
+    return end
+
+
+def _outlet_relays_source(art: Article, state: AttributionState, cue: Cue, i: int) -> bool:
+    """据《明报》报道，(有)政府消息人士透露，…: the source speaks and the outlet relays (only with
+    据/引述/援引: 路透社报导，…副代表卡特勒…表示 is the official's statement)."""
+    folded = art.doc.folded
+    relayed = _RELAYED.search(folded[art.doc.clause_start(cue.start):cue.start]) is not None
+    k = art.cues.first_from(i)
+    for c in art.cues.cues[k: k + 3]:
+        if c.start - i > 60 or c.lang != "zh" or not c.kind.startswith("say"):
+            break
+        words = folded[i:c.start]
+        if art.doc.clause_start(c.start) > i or _SENTENCE_PUNCTUATION.search(words):
+            continue
+        if _SOURCE_NOUN.fullmatch(words) and words.lstrip("有").endswith(_SOURCE_ENDS) or any(
+                name_after(folded, i + m.end()) or _NAME_THEN_MARKER.match(words[m.end():m.end() + 10])
+                for m in TITLE.finditer(words[:40])):
+            state.relays[c.index] = (state.speaker(cue).name,) if relayed else ()
+            return True
+    return False
+
+
+def _reported_clause(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> Candidate | None:
+    """The reported clause start..end, trimmed, unless it is no claim."""
+    folded = art.doc.folded
+    s, e = start, end
+    while s < e and folded[s] in _LEAD_STRIP:
+        s += 1
+    while e > s and folded[e - 1] in _TRAIL_STRIP:
+        e -= 1
+    body = folded[s:e]
+    if _CONNECTIVE_BEFORE_QUOTE.search(body) and art.doc.quote_at.get(_next_nonspace(folded, end)):
+        return None
+    if len(body) < 4:
+        return None
+    if cue.has_role(lex.ROLE_DESCRIBES) and folded[e - 1:e] in "」”":
+        q = art.doc.quote_before(e - 1)  # 形容，政府的安排「雷声大、雨点小」: the quoted words are the claim
+        if q is not None and q.end == e - 1 and q.open > s and q.open not in state.used_quotes:
+            return quote_after_cue(art, state, q, cue)
+    if not is_claim(body):
+        return None
+    resolution = state.resolution(cue)
+    return Candidate(resolution.speaker, s, e, "indirect", cue.verb, cue.para, resolution.via, anchor=cue.start,
+                     confidence=0.7)
+
+
+def is_claim(body: str) -> bool:
+    """Reported words that say something: not a stance head (同意, 承诺…), not an attitude (感谢),
+    not a reference to something said (证实美方说法)."""
+    if _STANCE_HEAD.match(body):
+        return False
+    if len(body) <= _SPEECH_ACT_MAX and any(
+            body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3 for w in lex.SPEECH_ACTS):
+        return False
+    return not (body.endswith(lex.CLAIM_NOUNS) and "," not in body
+                and (len(body) <= 6 or _OF_CLAIM_NOUN.fullmatch(body)))
+
+
+def _next_nonspace(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos] in " ,\t":
+        pos += 1
+    return pos
+
+
+def cut_at_next_attribution(art: Article, state: AttributionState, start: int, end: int, cue: Cue) -> int:
+    """End of a reported clause: the comma before the next clause that has its own speaker."""
+    k = art.cues.first_from(start)
+    for c in art.cues.cues[k: k + _NEXT_CUES]:
+        if c.start >= end:
+            break
+        if c is cue or c.lang != "zh" or modal_stance(art, c):
+            continue  # 国民党团不会支持任何追加预算: a predicate inside the reported clause
+        clause_start = art.doc.clause_start(c.start)
+        if clause_start <= start:
+            continue
+        own = state.own_subject.get(c.index)
+        if own is None:
+            own = state.own_subject[c.index] = has_own_subject(art, c, clause_start)
+        if own:
+            return clause_start
+    return end
+
+
+def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
+    """The clause of cue c names its own speaker (a pronoun, a name, a title, a chain adverb)."""
+    folded = art.doc.folded
+    words = folded[clause_start:c.start].strip()
+    if c.kind == "ask":
+        return False
+    if not words:  # …，批评民进党政府「…」: a new speech verb opening the clause: the speaker's next statement
+        return c.has_role(lex.ROLE_OPENS_CLAUSE) and folded[clause_start - 1: clause_start] == ","
+    if CHAIN.fullmatch(words) or CHAIN_THEN_ONLY.fullmatch(words):
+        return True
+    phrase = words[:subject_end(art, clause_start, words)]
+    # a content subject followed by a content verb (普京支持...) is no cut: only cues cut
+    if not phrase:
+        return False
+    return bool(PRONOUN.fullmatch(phrase) or art.mentions.within(clause_start, clause_start + len(phrase))
+                or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned)
+

@@ -1,0 +1,31 @@
+"""Extraction core: compiled patterns that several stages share, built once from the lexicon."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .lexicon import names, zh
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so the longest word wins)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# A Chinese title word (交通部长, 发言人): what stands before a name.
+TITLE = re.compile(alternation(names.TITLE_WORDS))
+# A Chinese pronoun or anaphor (他, 后者, 该官员).
+PRONOUN = re.compile(alternation(zh.PRONOUNS))
+# A run of chain adverbs (并, 也, 还, 不断 ...): a clause that continues the previous speaker.
+CHAIN = re.compile("(?:" + alternation(zh.CHAIN_ADVERBS) + ")+")
+CHAIN_THEN_ONLY = re.compile(r"(?:" + alternation(zh.CHAIN_ADVERBS) + r")*只")
+# Characters of a name after a title (Chinese, a middle dot, Latin letters, spaces).
+NAME_CHARS = re.compile(r"[\u3400-\u9fff・·•‧.A-Za-z\- ]+")
+# A surname and a short title for a person named before (卓院长, 赖总统, 卓揆).
+SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:" + "|".join(names.SURNAME_TITLES) + ")")
+# Nouns that refer back to something said (说法, 观点 ...), as an alternation.
+CLAIM_NOUN_ALT = alternation(zh.CLAIM_NOUNS)

@@ -1,0 +1,42 @@
+"""Extraction pipeline: the stages in order, each a function of what the earlier ones returned."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .article import Article
+from .attribution import attribute, dedupe
+from .cues import CueIndex, find_cues
+from .document import build_document
+from .gazetteer import Gazetteer
+from .mentions import NameMemory, find_mentions
+from .output import build_extraction
+from .posts import resolve_posts
+from .producers import answer_statements, post_statements, topic_statements
+from .said_on import date_statements
+from .stances import find_stances
+from .types import Extraction
+
+
+def read_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> Article:
+    """Stages 1-3: the document, its posts, mentions and cues (what every later stage reads)."""
+    doc = build_document(text, published)  # 1. text, folded text, paragraphs, posts, quotes
+    posts = resolve_posts(doc, gazetteer)  # 1b. who wrote each embedded post
+    names = NameMemory()
+    found = find_mentions(doc, gazetteer, posts, names)  # 2. mentions; titled names learned
+    cues = CueIndex(find_cues(doc))  # 3. reporting, question and stance verbs
+    return Article(doc, gazetteer, posts, found.index, found.genders, cues, names)
+
+
+def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> Extraction:
+    """Statements, stances and proposed speakers of one article (deterministic)."""
+    art = read_article(text, published, gazetteer)
+    doc = art.doc
+    state = attribute(art)  # 4-5. subjects, content, quotes, in text order
+    statements = list(state.statements)
+    statements += post_statements(art, statements)  # 6. producers: embedded posts,
+    statements += answer_statements(art, state, statements)  # press-conference answers,
+    statements += topic_statements(art, statements)  # topic clauses (对于X所称…)
+    statements = date_statements(doc, dedupe(statements))  # 7. overlaps out, then said_on
+    stances = find_stances(art, state, statements)  # 8. stances
+    return build_extraction(art, statements, stances)  # 9. output records and claim keys

@@ -1,0 +1,116 @@
+"""Extraction stage 8 (stances), shared records and hints: a stance's holder and finding, the
+statements it may answer, and whose statement a phrase names (X的说法, 卓院长, "the mayor's plan")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .article import Article
+from .normalize import fold
+from .patterns import CJK, CLAIM_NOUN_ALT, PRONOUN, SURNAME_TITLE
+from .records import Candidate, Cue, Speaker
+from .venues import is_platform
+
+LEAD = "lead"  # a hint: the article's lead announcement is what is answered
+_CLAIM_NOUN_END = re.compile("(?:所|的|之)?(?:" + CLAIM_NOUN_ALT + ")$")
+_SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
+_NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    """A verb and its resolved speaker, the holder of a possible stance."""
+
+    cue: Cue
+    speaker: Speaker
+
+
+@dataclass(frozen=True)
+class StanceFinding:
+    """A polarity, and what is answered: a statement index, or a hint of whose statement it is."""
+
+    polarity: str
+    about: Speaker | str | None = None  # a speaker, LEAD, or None (the last statement by someone else)
+    target: int | None = None
+
+
+@dataclass(frozen=True)
+class StanceContext:
+    """The statements a stance may answer, and who speaks for whom (陆委会副主委梁文杰 -> 陆委会)."""
+
+    art: Article
+    statements: list[Candidate]
+    starts: list[int]
+    affiliations: dict[str, set[str]]
+
+
+def statement_at(ctx: StanceContext, start: int, end: int) -> int | None:
+    """A statement whose span lies inside [start, end) (a quoted claim named as a stance's object)."""
+    k = bisect.bisect_left(ctx.starts, start)
+    if k < len(ctx.statements) and ctx.statements[k].start < end and ctx.statements[k].end <= end + 1:
+        return k
+    return None
+
+
+def speaker_named_in(ctx: StanceContext, start: int, end: int, holder: StanceCue) -> Speaker | None:
+    """The first speaker named in text[start:end] other than the holder: a mention, a learned name,
+    or a statement's speaker by name or mention."""
+    art = ctx.art
+    for m in art.mentions.within(start, end):
+        if m.speaker.name != holder.speaker.name and not is_platform(art.doc.lowered[m.start:m.end]):
+            return m.speaker
+    words = art.doc.folded[start:end]
+    for sp in art.names.learned.values():
+        if fold(sp.name) in words and sp.name != holder.speaker.name:
+            return sp
+    return statement_speaker_in(ctx, words, holder)
+
+
+def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
+    """A statement speaker named in words by its name or the words of its mention (交通部, 陸委會),
+    preferring one who spoke before the cue; else one named by surname and title (卓院长)."""
+    folded = ctx.art.doc.folded
+    core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", words.strip()))
+    best = None
+    for st in ctx.statements:
+        sp = st.speaker
+        if sp.name == holder.speaker.name or st.start > holder.cue.start + _NEAR_CUE:
+            continue
+        names = {fold(sp.name)}
+        if sp.mention_start is not None and sp.mention_end is not None and \
+                not PRONOUN.fullmatch(folded[sp.mention_start:sp.mention_end]):
+            names.add(folded[sp.mention_start:sp.mention_end])
+        if any(len(nm) >= 2 and (nm in words or (len(core) >= 2 and core in nm and CJK.search(core))) for nm in names):
+            if best is None or st.start <= holder.cue.start:
+                best = sp
+    return best if best is not None else _surname_title_speaker(ctx, words, holder)
+
+
+def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
+    """A person referred to by surname + title (卓院長, 蕭委員, 賴總統, 卓揆): the statement speaker whose
+    name (or mention) ends in a 2-4 character name with that surname, when only one does.
+
+    Chinese news abbreviates a named official this way after the first mention, e.g.
+    「她不認同王院長的說法」 after 「行政院長王某某表示…」.
+    """
+    folded = ctx.art.doc.folded
+    for m in SURNAME_TITLE.finditer(words):
+        ends_with_name = re.compile(re.escape(m.group(1)) + r"[\u4e00-\u9fff]{1,2}$")
+        found = None
+        for st in ctx.statements:
+            sp = st.speaker
+            if sp.name == holder.speaker.name or st.start > holder.cue.start + _NEAR_CUE:
+                continue
+            names = [fold(sp.name)]
+            if sp.mention_start is not None and sp.mention_end is not None:
+                names.append(folded[sp.mention_start:sp.mention_end])
+            if any(ends_with_name.search(nm) for nm in names if CJK.search(nm)):
+                if found is not None and found.name != sp.name:
+                    found = None  # two people share the surname: no guess
+                    break
+                found = sp
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,130 @@
+"""Extraction stage 8, stances: who supports or rejects which statement.
+
+Every resolved verb outside reported content is asked for a stance (stances_zh / stances_en),
+which gives a polarity and either the statement answered or a hint of whose it is (a speaker, or
+LEAD for an announced decision). The target is then the hinted speaker's statement nearest the
+cue, or the last statement by someone else, or the article's lead statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .article import Article, AttributionState
+from .document import Intervals
+from .records import Candidate, Speaker
+from .stance_hints import LEAD, StanceContext, StanceCue
+from .stances_en import english_stance
+from .stances_zh import chinese_stance
+from .types import Stance
+
+_TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
+_MAX_PARAGRAPHS_BACK = 3
+
+
+def find_stances(art: Article, state: AttributionState, statements: list[Candidate]) -> list[Stance]:
+    """Stances of every resolved verb that is not inside reported content (one per holder, polarity, target)."""
+    ctx = StanceContext(art, statements, [s.start for s in statements], _affiliations(art, statements))
+    inside = Intervals([(st.start, st.end) for st in statements])
+    out: list[Stance] = []
+    seen = set()
+    for cue in art.cues.cues:
+        res = state.resolution(cue)
+        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act") or inside.contains(cue.start):
+            continue  # a stance verb inside reported content is part of the content
+        holder = StanceCue(cue, res.speaker)
+        finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
+        if finding is None:
+            continue
+        target = finding.target if finding.target is not None else _target(ctx, holder, finding.about)
+        if target is None or statements[target].speaker.name == res.speaker.name:
+            continue
+        key = (res.speaker.name, finding.polarity, target)
+        if key not in seen:
+            seen.add(key)
+            out.append(Stance(res.speaker.name, res.speaker.key, finding.polarity, target,
+                              art.text_at(cue.start, cue.end), cue.start, cue.end, statements[target].said_on))
+    return out
+
+
+def _affiliations(art: Article, statements: list[Candidate]) -> dict[str, set[str]]:
+    """陆委会副主委梁文杰 speaks for 陆委会: a stance on 陆委会的说法 may answer him."""
+    out: dict[str, set[str]] = {}
+    for st in statements:
+        sp = st.speaker
+        if sp.mention_start is not None and sp.mention_end is not None and sp.mention_end - sp.mention_start <= 24:
+            for m in art.mentions.within(sp.mention_start, sp.mention_end):
+                if m.speaker.name != sp.name:
+                    out.setdefault(sp.name, set()).add(m.speaker.name)
+    return out
+
+
+def _target(ctx: StanceContext, holder: StanceCue, about: Speaker | str | None) -> int | None:
+    """The statement a stance answers: the hinted speaker's, else the last one by someone else, else the lead."""
+    if about == LEAD:  # an announced decision or measure: the lead statement, else the last one
+        lead = _lead_before(ctx, holder)
+        if lead is not None:
+            return lead
+        about = None
+    if about is not None:
+        return _statement_of(ctx, holder, about)
+    cue, speaker = holder.cue, holder.speaker
+    doc = ctx.art.doc
+    k = bisect.bisect_left(ctx.starts, cue.start)
+    for i in range(k - 1, max(-1, k - _TARGET_BACK), -1):
+        st = ctx.statements[i]
+        if doc.nonblank_index(cue.para) - doc.nonblank_index(st.para) > _MAX_PARAGRAPHS_BACK:
+            break
+        if st.end > cue.start or st.speaker.name == speaker.name:
+            continue
+        if speaker.aliases and st.speaker.name in speaker.aliases:
+            continue
+        return i
+    return _lead_before(ctx, holder)  # a reaction with nothing answered near it answers the lead
+
+
+def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int | None:
+    """'X's claim' names X's main line: the first statement X (or someone speaking for X) makes
+    before the cue, else the nearest after it."""
+    cue, speaker = holder.cue, holder.speaker
+    k = bisect.bisect_left(ctx.starts, cue.start)
+    best = None
+    for i in range(max(0, k - _TARGET_BACK), min(len(ctx.statements), k + _TARGET_ON)):
+        st = ctx.statements[i]
+        if st.speaker.name == speaker.name or (
+                st.speaker.name != about.name and about.name not in ctx.affiliations.get(st.speaker.name, ())):
+            continue
+        if st.para > cue.para + 1 or (st.para < cue.para - 4 and not (cue.start - st.end < 3000)):
+            continue
+        dist = st.start if st.end <= cue.start else 10**9 + abs(st.start - cue.start)
+        if best is None or dist < best[0]:
+            best = (dist, i)
+    return best[1] if best else None
+
+
+def _lead_before(ctx: StanceContext, holder: StanceCue) -> int | None:
+    lead = lead_statement(ctx)
+    if lead is not None and ctx.statements[lead].start < holder.cue.start and \
+            ctx.statements[lead].speaker.name != holder.speaker.name:
+        return lead
+    return None
+
+
+def lead_statement(ctx: StanceContext) -> int | None:
+    """The first statement of the article's first body paragraph (within the first three)."""
+    doc = ctx.art.doc
+    seen = 0
+    for para in range(len(doc.paragraph_starts)):
+        if doc.headlines[para] or doc.is_blank(para):
+            continue
+        seen += 1
+        for i, st in enumerate(ctx.statements):
+            if st.para == para:
+                return i
+            if st.para > para:
+                break
+        if seen >= 3:
+            return None
+    return None
+
+

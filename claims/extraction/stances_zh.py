@@ -1,0 +1,207 @@
+"""Extraction stage 8a, Chinese stances: the polarity a Chinese verb shows and what it answers.
+
+A stance verb (lexicon rows of kind support/oppose) answers its object: a quoted claim (拒绝接受
+X「…」的指控), a claim noun (不认同X的说法), a topic clause (对于X的说法, Y驳斥), a person (力挺X), a
+decision (欢迎政府公布时间表) or, bare (随即反驳), the last thing someone else said. A plain answer
+(回应, 对此表示) is a rejection only with strong words (lexicon STANCE_WORDS: 不实, 荒谬 ...); a
+threatened counter-measure (扬言将采取反制措施) opposes the measure announced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import zh as lex
+from .normalize import fold
+from .patterns import CLAIM_NOUN_ALT, PRONOUN
+from .stance_hints import (
+    LEAD,
+    StanceContext,
+    StanceCue,
+    StanceFinding,
+    speaker_named_in,
+    statement_at,
+    statement_speaker_in,
+)
+
+_TOPIC = re.compile(r"(?:对于|关于|针对|对)(?!此)")  # 对于X的说法, : the topic of what follows
+_NEGATED = re.compile(r"(?:不|未|没有|并非|并不|无法)$")
+_CLAIM_NOUN_END = re.compile("(?:" + CLAIM_NOUN_ALT + ")$")
+_CLAIM_NOUN_ANYWHERE = re.compile(CLAIM_NOUN_ALT)
+_BARE_OBJECT = re.compile(r"(?:表示|说|称|指出|强调|坦言|回应)?")  # 随即反驳说
+_ASPECT = re.compile(r"^(?:了|着|过)")
+_THIS = re.compile(r"此|对此")
+_THIS_CLAIM = re.compile(r"[,:\s]*[「“]?(?:这|此|该|[^,。]{0,6}的)(?:种|个|项)?(?:" + CLAIM_NOUN_ALT + ")")  # 这种说法
+_SENTENCE_BREAK = re.compile(r"[。!?;\n]")
+_DEMONSTRATIVES = ("这", "此", "该", "这项", "这一", "这个", "该项", "其", "")
+_OBJECT_END = "。!?;,:\n"
+_OBJECT_REACH = 40
+_CHAIN_BEFORE = "并也还又更"
+
+
+@dataclass(frozen=True)
+class StanceSite:
+    """What the Chinese stance rules read around a verb."""
+
+    holder: StanceCue
+    clause_start: int
+    before: str  # from six characters before the clause to the verb
+    refers_here: bool  # 对此 earlier in the sentence, or 此 right after the verb
+    topic: tuple[int, int] | None  # a topic clause (对于X的说法) before the subject
+    object_end: int
+    object_core: str  # the object without 了/着/过, up to the next punctuation (quoted terms included)
+
+
+def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    site = stance_site(ctx, holder)
+    cue = holder.cue
+    if cue.is_stance or cue.kind.startswith("say+"):
+        return _stance_verb(ctx, site)
+    doc = ctx.art.doc
+    following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
+    if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
+        return StanceFinding("oppose", LEAD)  # 扬言将采取反制措施: a counter-measure answers a measure
+    answered = site.refers_here or site.topic is not None or cue.has_role(lex.ROLE_REPLIES)
+    if cue.has_role(lex.ROLE_ANSWERS) and answered:
+        return _rejecting_answer(ctx, site)
+    return None
+
+
+def stance_site(ctx: StanceContext, holder: StanceCue) -> StanceSite:
+    doc = ctx.art.doc
+    folded = doc.folded
+    cue = holder.cue
+    clause_start = doc.clause_start(cue.start)
+    sentence_start, _ = doc.sentence_bounds(cue.start)
+    end = cue.end
+    limit = min(doc.paragraph_ends[cue.para], cue.end + _OBJECT_REACH)
+    while end < limit and folded[end] not in _OBJECT_END:
+        if folded[end] in "「“『":
+            q = doc.quote_at.get(end)
+            if q is not None and q.end < limit and doc.is_term(q):
+                end = q.end + 1
+                continue
+            break
+        end += 1
+    return StanceSite(
+        holder=holder, clause_start=clause_start,
+        before=folded[max(doc.paragraph_starts[cue.para], clause_start - 6): cue.start],
+        refers_here="对此" in folded[sentence_start: cue.start] or folded[cue.end:cue.end + 1] == "此",
+        topic=topic_before(ctx, holder), object_end=end, object_core=_ASPECT.sub("", folded[cue.end:end]).strip(),
+    )
+
+
+def topic_before(ctx: StanceContext, holder: StanceCue) -> tuple[int, int] | None:
+    """对于X的说法, Y驳斥: the topic clause at the start of the verb's sentence."""
+    doc = ctx.art.doc
+    sentence_start, _ = doc.sentence_bounds(holder.cue.start)
+    clause_start = doc.clause_start(holder.cue.start)
+    words = doc.folded[sentence_start:clause_start]
+    m = _TOPIC.match(words.lstrip())
+    if not m or clause_start - sentence_start < 4:
+        return None
+    return sentence_start + (len(words) - len(words.lstrip())) + m.end(), clause_start
+
+
+def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
+    cue = site.holder.cue
+    polarity = cue.rule.kind
+    if _NEGATED.search(site.before[-3:]):  # 不同意 is a row; 不会支持 / 并不认同 reverse a support verb
+        if polarity == "oppose":
+            return None
+        polarity = "oppose"
+    core = site.object_core
+    if cue.has_role(lex.ROLE_CONFIRMS) and not site.refers_here and not _CLAIM_NOUN_ANYWHERE.search(core):
+        return None  # 证实 is a stance only on something said (证实美方说法, 对此证实)
+    if core and _CLAIM_NOUN_END.search(core):
+        return _claim_named(ctx, site, polarity)
+    if not core or _BARE_OBJECT.fullmatch(core):
+        return _bare(ctx, site, polarity)
+    if site.refers_here and _THIS.match(core):
+        return StanceFinding(polarity)
+    return _person(ctx, site, polarity) or _decision(ctx, site, polarity) or _criticised(ctx, site, polarity)
+
+
+def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:
+    """拒绝接受国民党「用程序拖延民意」的指控 / 不认同佩斯科夫的说法 / 反对这种说法."""
+    cue = site.holder.cue
+    for k in range(cue.end, site.object_end):  # a quoted claim in the object is the target
+        q = ctx.art.doc.quote_at.get(k)
+        if q is not None:
+            target = statement_at(ctx, q.start, q.end)
+            if target is not None:
+                return StanceFinding(polarity, target=target)
+    who = _CLAIM_NOUN_END.sub("", site.object_core)
+    if PRONOUN.match(who) or who in _DEMONSTRATIVES:
+        return StanceFinding(polarity)
+    about = speaker_named_in(ctx, cue.end, site.object_end, site.holder)
+    return StanceFinding(polarity) if about is None and site.topic is None else StanceFinding(polarity, about)
+
+
+def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """随即反驳, 表示同意, 持不同看法: the topic clause's claim, else the last one by someone else."""
+    folded = ctx.art.doc.folded
+    cue = site.holder.cue
+    if site.topic is None and cue.has_role(lex.ROLE_DOCUMENT_CRITICISM) and folded[cue.end:cue.end + 1] in ",:" and \
+            folded[site.clause_start:cue.start].rstrip(_CHAIN_BEFORE) in lex.DOCUMENT_NOUNS:
+        return None  # 声明并批评，…: the statement's own content, no target named
+    if site.topic is not None:
+        return _topic_finding(ctx, site, polarity)
+    return StanceFinding(polarity)
+
+
+def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:
+    target = statement_at(ctx, *site.topic)
+    if target is not None:
+        return StanceFinding(polarity, target=target)
+    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder))
+
+
+def _person(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """力挺钟以恒, 同意赫格塞斯: agreeing with a person is agreeing with what they said."""
+    cue, core = site.holder.cue, site.object_core
+    if not cue.has_role(lex.ROLE_AGREES_WITH_PERSON) or len(core) > 12:
+        return None
+    mentions = ctx.art.mentions.within(cue.end, site.object_end)
+    if mentions and mentions[0].start - cue.end <= 2 and mentions[-1].end >= site.object_end - 2:
+        return StanceFinding(polarity, mentions[0].speaker)
+    sp = statement_speaker_in(ctx, core, site.holder)
+    if sp is not None and len(core) <= len(fold(sp.name)) + 4:
+        return StanceFinding(polarity, sp)
+    return None
+
+
+def _decision(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """欢迎政府公布时间表, 支持这项决定: an announced decision is the target."""
+    core = site.object_core
+    if site.holder.cue.has_role(lex.ROLE_ANSWERS_DECISION) and any(w in core[:20] for w in lex.DECISION_WORDS):
+        return StanceFinding(polarity, statement_speaker_in(ctx, core[:12], site.holder) or LEAD)
+    return None
+
+
+def _criticised(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """暗批交通部决策草率: criticising a speaker who has a statement here."""
+    core = site.object_core
+    if not site.holder.cue.has_role(lex.ROLE_CRITICISES_SPEAKER):
+        return None
+    sp = statement_speaker_in(ctx, core[:8], site.holder)
+    if sp is not None and fold(sp.name) in core[:len(sp.name) + 2]:
+        return StanceFinding(polarity, sp)
+    return None
+
+
+def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
+    """对此回应:「这是不可能的。」 / 对于X的说法, Y回应称, 这种说法是自欺欺人: an answer with strong words."""
+    doc = ctx.art.doc
+    cue = site.holder.cue
+    following = doc.folded[cue.end: min(cue.end + 60, doc.paragraph_ends[cue.para])]
+    m = _SENTENCE_BREAK.search(following)
+    following = following[: m.start()] if m else following
+    if not cue.has_role(lex.ROLE_REPLIES) and not _THIS_CLAIM.match(following):
+        return None
+    if not any(w in following for w in lex.REJECTING_WORDS):
+        return None  # agreement is said with a stance verb (同意, 支持); a bare answer is not
+    if site.topic is not None:
+        return _topic_finding(ctx, site, "oppose")
+    return StanceFinding("oppose")

@@ -1,0 +1,287 @@
+"""Extraction stage 4b, English subjects: who an English verb belongs to.
+
+In order: "according to X"; ", adding/saying" continues the paragraph's last English speaker; the
+subject before the verb (a pronoun, else the comma-separated pieces from the verb backwards:
+"…, Mining Minister Camila Rojas said"), which may make the verb post-posed; "said X" after it.
+A noun phrase becomes a speaker through NOUN_PHRASE_SIEVES.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .anaphora import gender_ok
+from .article import Article, AttributionState
+from .lexicon import names
+from .lexicon.en import ROLE_ACCORDING_TO, ROLE_CONTINUES
+from .normalize import normalize_alias
+from .records import Candidate, Cue, Resolution, Speaker
+from .venues import is_platform, outlet_name
+
+_ACCORDING_SOURCE = re.compile(r"\s+((?:the\s+)?[^,.;\n]{1,80}?)(?=,|\.|;|\n|$)")
+_OPENING_CONJUNCTION = re.compile(r"[\s,]*(?:(?:but|and|however|meanwhile|separately|also|yet|still)\b[\s,]*)?", re.I)
+_TRAILING_ADVERBS = re.compile(
+    r"^(.*?)(?:\s+(?:also|later|then|had|has|have|previously|earlier|separately|again|further|"
+    r"once|recently|repeatedly|publicly|privately|flatly|quickly|immediately))*\s*$", re.S)
+_FINAL_PRONOUN = re.compile(r"\b(he|she|they)\s*$", re.I)
+_PIECE_LEAD = re.compile(r"\s*(?:(?:and|but|while|as|who|which)\s+)?")
+_SAID_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.\-]*\s*){1,4}|he|she|they)")  # ', said Dmitry Peskov'
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*,")
+_AND_OR_BUT = re.compile(r"\s*(?:and|but)\s")
+# a leading phrase before the subject, not a clause: "In a written statement, X said ..."
+_LEAD_PHRASE = re.compile(
+    r"(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Separately|Meanwhile|However|Responding|Writing|"
+    r"Addressing|Commenting|Reacting|Last|This|Yesterday|Today|On)\b[^,;\"“”]{0,60},$")
+NOUNISH = re.compile(
+    r"(?:the|a|an|another|one|two|three|several|some|many|other)\s+(?:[\w\-]+\s+){0,4}"
+    r"(?:spokes(?:man|woman|person)|official|officials|minister|ministry|statement|"
+    r"source|sources|diplomat|diplomats|analyst|analysts|expert|experts|adviser|aide|aides|"
+    r"lawmaker|lawmakers|government|embassy|report|police|military|army|company|spokes\w+|"
+    r"advocate general|judge|prosecutors?|negotiators?|economists?|executives?|insiders?|envoys?)",
+    re.I,
+)
+_INDEFINITE = re.compile(r"(?:a|an|one|two|three|several|some|another)\s", re.I)
+_ANONYMOUS_PERSON = re.compile(r"(?:official|officials|source|sources|diplomat|diplomats|adviser|aide|aides|"
+                               r"advocate general|judge|negotiators?|executives?|insiders?|envoys?|spokes\w+)$", re.I)
+_THE_STATEMENT = re.compile(r"(?:the|this|that)\s+(?:\w+\s+)?statement", re.I)
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’.\-]*)*")
+_APPOSITION_AFTER = re.compile(r"\s*(?:,|of\b|at\b|from\b|for\b|in\b)")
+_ISSUER_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'’.\-]*)+"
+                            r"(?=\s+(?:issued|released|published|put out|said)\b)")
+_NO_SPEAKER_WORDS = ("i", "we", "you", "there", "this", "that", "which", "who", "it")
+_MAX_PIECES = 4  # comma-separated pieces looked at before a verb
+_PRONOUN_REACH = 800  # he/she/they: the previous statement within this distance
+_ISSUER_REACH = 400
+
+
+def resolve_english_subject(art: Article, state: AttributionState, cue: Cue, prev: Candidate | None) -> Resolution:
+    """The speaker of an English verb (prev: the statement before, in this or the previous paragraph)."""
+    if cue.has_role(ROLE_ACCORDING_TO):
+        m = _ACCORDING_SOURCE.match(art.doc.folded[cue.end: cue.end + 120])
+        if not m:
+            return Resolution()
+        return Resolution(noun_phrase_speaker(art, m.group(1), cue.end + m.start(1), prev))
+    if cue.has_role(ROLE_CONTINUES):  # ", adding that" / ", saying": the subject of the verb before
+        for c in art.cues.before(cue.start):
+            if c.para != cue.para:
+                break
+            if c.lang == "en" and state.speaker(c) is not None:
+                return Resolution(state.speaker(c), implicit=True)
+        return Resolution()
+    return _subject_before(art, state, cue, prev) or _speaker_after(art, cue, prev) or Resolution()
+
+
+def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candidate | None) -> Resolution | None:
+    """'X said': the subject at the start of the clause (after a closing quote or 'But')."""
+    folded = art.doc.folded
+    sentence_start, _ = art.doc.english_sentence(cue.start)
+    k = max(folded.rfind('"', sentence_start, cue.start), folded.rfind("”", sentence_start, cue.start))
+    clause_start = k + 1 if k >= 0 else sentence_start
+    base = clause_start + _OPENING_CONJUNCTION.match(folded[clause_start: cue.start]).end()
+    left = folded[base: cue.start]
+    trimmed = _TRAILING_ADVERBS.match(left)  # "also", "later", "had" between subject and verb
+    subject = trimmed.group(1) if trimmed else left
+    pm = _FINAL_PRONOUN.search(subject)
+    if pm:
+        return Resolution(english_pronoun(art, state, pm.group(1), base + pm.start(1), cue, prev=prev))
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", subject)]
+    for ps, pe in reversed(pieces[-_MAX_PIECES:]):
+        piece = subject[ps:pe]
+        off = _PIECE_LEAD.match(piece).end()
+        sp = clause_subject(art, piece[off:].rstrip(), base + ps + off, prev)
+        if sp is not None:
+            if (ps, pe) == pieces[-1] and _post_posed(folded, sentence_start, base + ps, piece, len(pieces)):
+                return Resolution(sp, post_posed=True, post_start=sentence_start, post_end=base + ps)
+            return Resolution(sp)
+    return None
+
+
+def _post_posed(folded: str, sentence_start: int, subject_start: int, piece: str, pieces: int) -> bool:
+    """'…, Mining Minister Camila Rojas said on Tuesday.': the subject follows a clause and a comma."""
+    before = folded[sentence_start: subject_start].strip()
+    return bool(before) and before[-1] == "," and before[0] not in '"“' and pieces >= 2 \
+        and not _LEAD_PHRASE.match(before) and not _AND_OR_BUT.match(piece) \
+        and not _NAME_THEN_COMMA.match(folded[sentence_start: subject_start])
+
+
+def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution | None:
+    """'said X' (post-posed): ', said Dmitry Peskov, the Kremlin spokesman.'"""
+    folded = art.doc.folded
+    m = _SAID_AFTER.match(folded[cue.end: cue.end + 80])
+    if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”"):
+        return None
+    sp = noun_phrase_speaker(art, m.group(1).strip(), cue.end + m.start(1), prev)
+    return Resolution(sp, post_posed=True) if sp is not None else None
+
+
+def english_pronoun(art: Article, state: AttributionState, word: str, start: int, cue: Cue, *,
+                    prev: Candidate | None) -> Speaker | None:
+    """he/she/they: the subject of the last English verb in this paragraph, else an antecedent before."""
+    for c in art.cues.before(cue.start):
+        if c.para != cue.para or c.lang != "en":
+            break
+        sp = state.speaker(c)
+        if sp is not None and (sp.kind in ("person", "group") and gender_ok(art, word.lower(), sp)
+                               or word.lower() == "they"):
+            return sp.named_by(word, start, start + len(word))
+    return noun_phrase_speaker(art, word, start, prev)
+
+
+def clause_subject(art: Article, subject: str, start: int, prev: Candidate | None) -> Speaker | None:
+    """The speaker in a clause-initial English subject (names, 'a spokesman', known aliases)."""
+    if not subject.strip() or len(subject) > 160:
+        return None
+    nm = NOUNISH.match(subject)
+    if nm and len(subject) - nm.end() <= 1:
+        return _described_subject(art, subject[: nm.end()], start, prev)
+    for m in _CAPITALISED_RUN.finditer(subject):  # the first capitalised run that is a name
+        run_start = start + m.start()
+        if len(m.group(0).split()) >= 2 or art.mentions.within(run_start, run_start + len(m.group(0))) or \
+                normalize_alias(m.group(0)) in art.names.by_surname():
+            tail = subject[m.end():]  # it must reach the verb or be followed by an apposition / "of ..."
+            if tail.strip() and not _APPOSITION_AFTER.match(tail):
+                continue
+            sp = noun_phrase_speaker(art, m.group(0), run_start, prev)
+            if sp is not None:
+                return sp
+    return None
+
+
+def _described_subject(art: Article, head: str, start: int, prev: Candidate | None) -> Speaker | None:
+    """'a senior EU official' (an anonymous person), 'the statement' (its issuer), 'the Kremlin spokesman'."""
+    end = start + len(head)
+    if _INDEFINITE.match(head) and _ANONYMOUS_PERSON.search(head):
+        return Speaker(head, None, head, start, end, "group")  # not the institution named inside
+    if _THE_STATEMENT.fullmatch(head):
+        sp = statement_issuer(art, start, prev)
+        if sp is not None:
+            return sp.named_by(head, start, end)
+    mentions = art.mentions.within(start, end)
+    if mentions:
+        return mentions[-1].speaker.named_by(head, start, end)
+    return noun_phrase_speaker(art, head, start, prev)
+
+
+def statement_issuer(art: Article, pos: int, prev: Candidate | None) -> Speaker | None:
+    """'The statement said': who issued it, named in the sentences just before (this or the previous
+    paragraph), else the previous statement's speaker."""
+    doc = art.doc
+    lo = max(doc.paragraph_starts[max(0, doc.para_of(pos) - 1)], pos - 500)
+    for m in reversed(art.mentions.within(lo, pos)):
+        if not doc.in_quote.contains(m.start) and not is_platform(doc.lowered[m.start:m.end]):
+            return m.speaker
+    for m in reversed(list(_ISSUER_BEFORE.finditer(doc.folded[lo:pos]))):
+        sp = noun_phrase_speaker(art, m.group(0), lo + m.start(), prev)
+        if sp is not None:
+            return sp
+    if prev is not None and pos - prev.end < _ISSUER_REACH:
+        return prev.speaker
+    return None
+
+
+# --- noun phrase -> speaker ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class NounPhrase:
+    words: str  # stripped, without a final comma
+    start: int  # where the unstripped phrase starts (offsets are start .. start + len(words))
+    prev: Candidate | None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.words)
+
+    def named(self, sp: Speaker) -> Speaker:
+        return sp.named_by(self.words, self.start, self.end)
+
+
+def noun_phrase_speaker(art: Article, words: str, start: int, prev: Candidate | None) -> Speaker | None:
+    """The speaker an English noun phrase names: the first sieve that decides."""
+    phrase = NounPhrase(words.strip().rstrip(","), start, prev)
+    if not phrase.words:
+        return None
+    low = phrase.words.lower()
+    if low in ("he", "she", "they", "it"):
+        return _pronoun_antecedent(art, phrase, low)
+    if low in _NO_SPEAKER_WORDS:
+        return None
+    for sieve in NOUN_PHRASE_SIEVES:
+        sp = sieve(art, phrase)
+        if sp is not None:
+            return sp
+    return None
+
+
+def _pronoun_antecedent(art: Article, phrase: NounPhrase, low: str) -> Speaker | None:
+    """he/she: the previous statement's speaker nearby when a person of that gender, else the last
+    such person mentioned; they/it: the previous statement's speaker, else the last mention."""
+    person = low in ("he", "she")
+    prev = phrase.prev
+    if prev is not None and phrase.start - prev.end < _PRONOUN_REACH and (
+            not person or (prev.speaker.kind == "person" and gender_ok(art, low, prev.speaker))):
+        return phrase.named(prev.speaker)
+    for m in reversed(art.mentions.within(max(0, phrase.start - 500), phrase.start)):
+        if not person or (m.speaker.kind == "person" and gender_ok(art, low, m.speaker)):
+            return phrase.named(m.speaker)
+    return None
+
+
+def mention_in_phrase(art: Article, phrase: NounPhrase) -> Speaker | None:
+    """'Kremlin spokesman Dmitry Peskov': the last registry or learned mention inside."""
+    mentions = [m for m in art.mentions.within(phrase.start, phrase.end)
+                if not is_platform(art.doc.lowered[m.start:m.end])]
+    return phrase.named(mentions[-1].speaker) if mentions else None
+
+
+def outlet(art: Article, phrase: NounPhrase) -> Speaker | None:
+    name = outlet_name(art.gazetteer, phrase.words)
+    return Speaker(name, None, phrase.words, phrase.start, phrase.end, "media") if name else None
+
+
+def anonymous_group(art: Article, phrase: NounPhrase) -> Speaker | None:
+    """'a government spokesman', 'two senior officials': an unnamed source."""
+    if NOUNISH.fullmatch(phrase.words):
+        return Speaker(phrase.words, None, phrase.words, phrase.start, phrase.end, "group")
+    return None
+
+
+def capitalised_name(art: Article, phrase: NounPhrase) -> Speaker | None:
+    """A capitalised name, titles stripped ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov"): the
+    registry's, a surname seen before in full, or a new person (learned and proposed)."""
+    words = phrase.words.split()
+    if not any(w[:1].isupper() for w in words) or not words[-1][:1].isupper() or len(words) > 7:
+        return None
+    name_words: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w in names.EN_TITLE_WORDS or w.lower() in names.EN_TITLE_LOWER \
+                or w.lower() in ("the", "a", "an"):
+            break
+        name_words.insert(0, w)
+    name = " ".join(name_words) or phrase.words
+    if name.lower() in names.EN_NOT_NAMES:
+        return None
+    entry = art.gazetteer.lookup(name)
+    if entry:
+        return Speaker(entry.name, entry.key, phrase.words, phrase.start, phrase.end, entry.kind)
+    if len(name_words) == 1:  # a single capitalised word is a name only when seen before in full
+        sp = art.names.by_surname().get(normalize_alias(name))
+        if sp is not None:
+            return phrase.named(sp)
+        if len(words) == 1:
+            return None
+    speaker = Speaker(name, None, phrase.words, phrase.start, phrase.end, "person")
+    if len(name_words) >= 2:
+        art.names.remember(name, speaker)
+        title = " ".join(words[: len(words) - len(name_words)])
+        if title:
+            art.names.propose(name, title)
+    return speaker
+
+
+NOUN_PHRASE_SIEVES: tuple[Callable[[Article, NounPhrase], Speaker | None], ...] = (
+    mention_in_phrase,
+    outlet,
+    anonymous_group,
+    capitalised_name,
+)

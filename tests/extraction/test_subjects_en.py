@@ -1,0 +1,106 @@
+"""English subject resolution: each noun-phrase sieve and each step of the clause before (or after)
+the verb, on sentences written for these tests. Plain pytest, no Django."""
+
+from claims.extraction.article import AttributionState
+from claims.extraction.subjects_en import (
+    NounPhrase,
+    anonymous_group,
+    capitalised_name,
+    clause_subject,
+    mention_in_phrase,
+    noun_phrase_speaker,
+    outlet,
+    resolve_english_subject,
+    statement_issuer,
+)
+
+from .helpers import article, cue_of
+
+
+def np(text, words):
+    art = article(text)
+    return art, NounPhrase(words, text.index(words), None)
+
+
+def test_mention_in_phrase_is_the_last_mention():
+    art, p = np("Kremlin spokesman Dmitry Peskov said the talks would go on.", "Kremlin spokesman Dmitry Peskov")
+    assert mention_in_phrase(art, p).name == "Dmitry Peskov"
+    art, p = np("A spokesman said the talks would go on.", "A spokesman")
+    assert mention_in_phrase(art, p) is None
+
+
+def test_outlet_by_its_english_name():
+    art, p = np("Bloomberg reported that prices rose.", "Bloomberg")
+    assert (outlet(art, p).name, outlet(art, p).kind) == ("Bloomberg", "media")
+    art, p = np("Mayor Ann Lee said prices rose.", "Mayor Ann Lee")
+    assert outlet(art, p) is None
+
+
+def test_anonymous_group():
+    art, p = np("Two senior officials said the deal was close.", "Two senior officials")
+    assert (anonymous_group(art, p).name, anonymous_group(art, p).kind) == ("Two senior officials", "group")
+    art, p = np("Officials said the deal was close.", "Officials")
+    assert anonymous_group(art, p) is None
+
+
+def test_capitalised_name_strips_titles_and_is_learned():
+    art, p = np("Mining Minister Camila Rojas said royalties would rise.", "Mining Minister Camila Rojas")
+    sp = capitalised_name(art, p)
+    assert (sp.name, sp.mention) == ("Camila Rojas", "Mining Minister Camila Rojas")
+    assert art.names.get("Camila Rojas") is not None
+    assert [(s.name, s.title) for s in art.names.proposed_speakers()] == [("Camila Rojas", "Mining Minister")]
+
+
+def test_capitalised_name_alone_only_when_seen_in_full():
+    art, p = np("Mayor Rosa Delgado spoke first. Delgado said the budget was tight.", "Delgado")
+    p = NounPhrase("Delgado", art.doc.text.rindex("Delgado"), None)
+    assert capitalised_name(art, p).name == "Rosa Delgado"
+    art, p = np("Delgado said the budget was tight.", "Delgado")
+    assert capitalised_name(art, p) is None
+    art, p = np("Monday said the budget was tight.", "Monday")
+    assert capitalised_name(art, p) is None
+
+
+def test_noun_phrase_he_goes_to_a_man_before():
+    art = article("Councilwoman Dana Ortiz met Mr. Paul Grant. He said the money was late.")
+    sp = noun_phrase_speaker(art, "He", art.doc.text.index("He said"), None)
+    assert sp.name == "Paul Grant"
+    assert noun_phrase_speaker(art, "we", 0, None) is None
+
+
+def test_clause_subject_anonymous_person_is_not_the_institution():
+    art = article("A senior EU official said the sanctions would stay.")
+    sp = clause_subject(art, "A senior EU official", 0, None)
+    assert (sp.name, sp.kind) == ("A senior EU official", "group")
+
+
+def test_statement_issuer_named_before():
+    art = article("The Port Authority issued a statement on Monday. The statement said the bridge would reopen.")
+    pos = art.doc.text.index("The statement")
+    assert statement_issuer(art, pos, None).name == "Port Authority"
+
+
+def test_post_posed_subject_after_a_clause():
+    art = article("Royalties will rise next year, Mining Minister Camila Rojas said on Tuesday.")
+    res = resolve_english_subject(art, AttributionState(), cue_of(art, "said"), None)
+    assert (res.speaker.name, res.post_posed, res.post_start) == ("Camila Rojas", True, 0)
+
+
+def test_said_then_the_speaker():
+    art = article('"The talks are over," said Dmitry Peskov, the Kremlin spokesman.')
+    res = resolve_english_subject(art, AttributionState(), cue_of(art, "said"), None)
+    assert (res.speaker.name, res.post_posed) == ("Dmitry Peskov", True)
+
+
+def test_according_to_names_the_source():
+    art = article("According to the Kremlin, the talks will resume in May.")
+    res = resolve_english_subject(art, AttributionState(), cue_of(art, "according to"), None)
+    assert res.speaker.name == "Kremlin"
+
+
+def test_adding_continues_the_previous_english_speaker():
+    art = article("Peskov praised the envoy, adding that the talks would resume.")
+    state = AttributionState()
+    state.resolutions[cue_of(art, "praised").index] = resolve_english_subject(art, state, cue_of(art, "praised"), None)
+    res = resolve_english_subject(art, state, cue_of(art, "adding"), None)
+    assert (res.speaker.name, res.implicit) == ("Dmitry Peskov", True)

@@ -1,0 +1,162 @@
+"""Chinese subject resolution: each sieve on its own sentences (it names the speaker, and it leaves
+alone what is not its case), then the clause before the verb. Plain pytest, no Django."""
+
+from claims.extraction import Gazetteer, SpeakerEntry
+from claims.extraction.article import AttributionState
+from claims.extraction.records import Antecedents
+from claims.extraction.subjects_zh import (
+    bare_name,
+    company_around_mention,
+    coordinated_speakers,
+    institution,
+    latin_organisation,
+    learned_name,
+    named_mention,
+    outlet_reporting,
+    outlet_speaking,
+    registry_name,
+    resolve_chinese_subject,
+    skip_lead_adverbials,
+    subject_clause,
+    subject_end,
+    subject_phrase,
+    titled_name,
+)
+
+from .helpers import GAZ, article, cue_of
+
+
+def phrase(text, words, verb, gazetteer=GAZ):
+    """The article, and the subject phrase ``words`` (Traditional as written) before ``verb``."""
+    art = article(text, gazetteer)
+    return art, subject_phrase(art, cue_of(art, verb), art.doc.folded[text.index(words):][: len(words)],
+                               text.index(words))
+
+
+def test_coordinated_speakers_make_a_group():
+    art, p = phrase("英國、法國和德國表示,將重啟談判。", "英國、法國和德國", "表示")
+    sp = coordinated_speakers(art, p)
+    assert (sp.kind, sp.aliases) == ("group", ("United Kingdom", "France", "Germany"))
+    art, p = phrase("英國政府表示,將重啟談判。", "英國政府", "表示")
+    assert coordinated_speakers(art, p) is None
+
+
+def test_outlet_reporting_is_the_outlet():
+    art, p = phrase("英國BBC報導,雙方已經停火。", "英國BBC", "报导")
+    assert (outlet_reporting(art, p).name, outlet_reporting(art, p).kind) == ("BBC", "media")
+    art, p = phrase("英國BBC表示,雙方已經停火。", "英國BBC", "表示")
+    assert outlet_reporting(art, p) is None  # only an outlet's own verb
+
+
+def test_company_named_around_a_mention_is_the_company():
+    gaz = Gazetteer([SpeakerEntry("tsmc", "TSMC", "organisation", ("台積電",))])
+    art, p = phrase("台積電美國子公司表示,工廠將如期投產。", "台積電美國子公司", "表示", gaz)
+    assert (company_around_mention(art, p).name, company_around_mention(art, p).kind) == ("台積電美國子公司",
+                                                                                          "organisation")
+    art, p = phrase("台積電表示,工廠將如期投產。", "台積電", "表示", gaz)
+    assert company_around_mention(art, p) is None
+
+
+def test_named_mention_is_the_last_mention_with_its_title():
+    art, p = phrase("美國總統川普表示,談判很順利。", "美國總統川普", "表示")
+    sp = named_mention(art, p)
+    assert (sp.name, sp.mention) == ("Donald Trump", "美國總統川普")
+
+
+def test_named_mention_leaves_a_title_and_name_after_an_institution():
+    art, p = phrase("克宮發言人Ann Lee表示,談判很順利。", "克宮發言人Ann Lee", "表示")
+    assert named_mention(art, p) is None  # Ann Lee speaks, not the Kremlin
+    assert titled_name(art, p).name == "Ann Lee"
+
+
+def test_outlet_speaking_with_an_outlet_verb():
+    art, p = phrase("彭博社指出,油價將上漲。", "彭博社", "指出")
+    assert (outlet_speaking(art, p).name, outlet_speaking(art, p).kind) == ("Bloomberg", "media")
+    art, p = phrase("彭博社透露,油價將上漲。", "彭博社", "透露")
+    assert outlet_speaking(art, p) is None
+
+
+def test_titled_name_is_learned_and_proposed():
+    art, p = phrase("交通部長林佑誠表示,票價不會調漲。", "交通部長林佑誠", "表示")
+    sp = titled_name(art, p)
+    assert (sp.name, sp.mention, sp.kind) == ("林佑誠", "林佑誠", "person")
+    assert art.names.get("林佑誠") is not None
+    assert [s.name for s in art.names.proposed_speakers()] == ["林佑誠"]
+    art, p = phrase("王小明表示,票價不會調漲。", "王小明", "表示")
+    assert titled_name(art, p) is None
+
+
+def test_titled_name_of_a_role_alone():
+    art, p = phrase("法務部發言人表示,案件仍在調查。", "法務部發言人", "表示")
+    sp = titled_name(art, p)
+    assert (sp.name, sp.kind) == ("法務部發言人", "person")
+
+
+def test_learned_name_after_its_title():
+    art, p = phrase("發言人李威特表示,會談順利。李威特強調,雙方將再見面。", "李威特", "强调")
+    p = subject_phrase(art, cue_of(art, "强调"), "李威特", art.doc.text.rindex("李威特"))
+    assert learned_name(art, p).name == "李威特"
+    art, p = phrase("張三豐強調,雙方將再見面。", "張三豐", "强调")
+    assert learned_name(art, p) is None
+
+
+def test_registry_name_with_a_title_stripped():
+    art, p = phrase("川普總統表示,會談順利。", "川普總統", "表示")
+    assert registry_name(art, p).name == "Donald Trump"
+    art, p = phrase("某官員表示,會談順利。", "某官員", "表示")
+    assert registry_name(art, p) is None
+
+
+def test_institution_and_anonymous_people():
+    art, p = phrase("國家統計局表示,物價平穩。", "國家統計局", "表示")
+    assert (institution(art, p).name, institution(art, p).kind) == ("國家統計局", "organisation")
+    art, p = phrase("一名歐洲外交官表示,制裁將延長。", "一名歐洲外交官", "表示")
+    assert institution(art, p).kind == "person"
+    art, p = phrase("這件事表示,制裁將延長。", "這件事", "表示")
+    assert institution(art, p) is None
+
+
+def test_latin_organisation_before_an_organisation_verb():
+    art, p = phrase("Uber表示,將調整費率。", "Uber", "表示")
+    assert (latin_organisation(art, p).name, latin_organisation(art, p).kind) == ("Uber", "organisation")
+    art, p = phrase("Uber透露,將調整費率。", "Uber", "透露")
+    assert latin_organisation(art, p) is None
+
+
+def test_bare_name_needs_a_common_surname_or_three_characters():
+    art, p = phrase("陳明表示,將調整費率。", "陳明", "表示")
+    assert bare_name(art, p).name == "陳明"
+    art, p = phrase("施明表示,將調整費率。", "施明", "表示")
+    assert bare_name(art, p) is None  # 施 is a surname only after a title (欧方 must not become a person)
+    art, p = phrase("施明德表示,將調整費率。", "施明德", "表示")
+    assert bare_name(art, p).name == "施明德"
+
+
+def test_subject_clause_drops_relays_datelines_and_hearsay():
+    art = article("據悉雙方已經同意停火。")
+    assert subject_clause(art, cue_of(art, "同意")).no_speaker
+    art = article("路透社引述消息人士表示,雙方已經停火。")
+    clause = subject_clause(art, cue_of(art, "表示"))
+    assert (clause.via, clause.words) == (("Reuters",), "消息人士")
+    art = article("新华社北京3月2日电 发言人毛宁2日表示,中方愿意提供协助。")
+    assert subject_clause(art, cue_of(art, "表示")).words.startswith("发言人毛宁")
+
+
+def test_lead_adverbials_and_subject_end():
+    assert skip_lead_adverbials("会后毛宁", 10) == ("毛宁", 12)
+    art = article("毛寧12日在記者會上表示,中方願意提供協助。")
+    assert subject_end(art, 0, art.doc.folded[:9]) == 2  # 毛宁 | 12日在记者会上
+
+
+def test_empty_subject_continues_the_paragraph_speaker():
+    art = article("毛寧表示,中方願意提供協助,並強調,和談必須重啟。")
+    state = AttributionState()
+    first = resolve_chinese_subject(art, state, cue_of(art, "表示"), Antecedents())
+    chained = resolve_chinese_subject(art, state, cue_of(art, "强调"), Antecedents(last_subject=first.speaker))
+    assert (chained.speaker.name, chained.implicit) == ("Mao Ning", True)
+
+
+def test_pronoun_subject_goes_to_the_person_before():
+    art = article("毛寧表示,中方願意提供協助。她說,具體行程將適時發布。")
+    res = resolve_chinese_subject(art, AttributionState(), cue_of(art, "说"), Antecedents())
+    assert (res.speaker.name, res.speaker.mention) == ("Mao Ning", "她")
