@@ -5,7 +5,10 @@ import os
 from celery import Celery
 from celery.signals import worker_process_init
 
+from factdesk.broker import patch_kombu_redis_channel
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factdesk.settings")
+patch_kombu_redis_channel()  # a Redis outage must not end the worker (see factdesk/broker.py)
 
 app = Celery("factdesk")
 app.config_from_object("django.conf:settings", namespace="CELERY")

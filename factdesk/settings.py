@@ -174,12 +174,16 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 # --- Cache -------------------------------------------------------------------------------------
 
 _cache_url = env_url("FACTDESK_CACHE_URL", "", ("redis", "rediss"))
+# After a failed cache call, how long a process serves uncached (and throttles locally) before
+# trying Redis again: a hung Redis then costs one socket timeout per process per interval.
+FACTDESK_CACHE_RETRY_SECONDS = env_int("FACTDESK_CACHE_RETRY_SECONDS", 5, minimum=1)
 if _cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that misses and skips instead of raising when Redis is down (factdesk.cache).
+            "BACKEND": "factdesk.cache.ResilientRedisCache",
             "LOCATION": _cache_url,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
