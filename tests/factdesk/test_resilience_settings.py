@@ -26,7 +26,7 @@ def test_bad_liveness_settings_stop_startup(env, message):
 
 def test_a_cache_url_selects_the_degrading_backend():
     result = run_django(
-        ["shell", "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"],
+        ["shell", "-v", "0", "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"],
         {"DJANGO_DEBUG": "1", "FACTDESK_CACHE_URL": "redis://127.0.0.1:6379/5"},
     )
     assert result.returncode == 0, result.stderr
