@@ -170,9 +170,5 @@ class LocalFallbackCache:
     def delete(self, key, version=None) -> bool:
         return self._call("delete", key, version)
 
-    def clear(self) -> None:
-        self.local.clear()
-        caches[self.alias].clear()
-
 
 throttle_cache = LocalFallbackCache()

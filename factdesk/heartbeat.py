@@ -39,17 +39,22 @@ def worker_instance() -> str:
 
 
 def _consuming(consumer) -> bool:
+    """Whether the consumer is running and connected (read from this thread without locking: a
+    momentary wrong answer during a reconnect is corrected by the next beat)."""
     from celery.bootsteps import RUN
 
-    blueprint = getattr(consumer, "blueprint", None)
-    connection = getattr(consumer, "connection", None)
-    return bool(
-        blueprint is not None
-        and blueprint.state == RUN
-        and connection is not None
-        and connection.connected
-        and getattr(consumer, "task_consumer", None) is not None
-    )
+    try:
+        blueprint = getattr(consumer, "blueprint", None)
+        connection = getattr(consumer, "connection", None)
+        return bool(
+            blueprint is not None
+            and blueprint.state == RUN
+            and connection is not None
+            and connection.connected
+            and getattr(consumer, "task_consumer", None) is not None
+        )
+    except Exception:  # noqa: BLE001 - the consumer is mid-reconnect
+        return False
 
 
 def heartbeat_record(*, instance: str, hostname: str, started_at: dt.datetime, consuming: bool) -> None:

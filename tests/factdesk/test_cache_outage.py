@@ -134,6 +134,10 @@ def test_throttling_falls_back_to_a_local_limit_while_redis_is_down(cache_redis,
     client = APIClient()
     assert [client.get("/api/v1/claims/").status_code for _ in range(4)] == [200, 200, 200, 429]
 
+    cache_redis.start()  # back (empty): after the retry interval the shared count is used again
+    time.sleep(1.2)
+    assert [client.get("/api/v1/claims/").status_code for _ in range(4)] == [200, 200, 200, 429]
+
 
 def test_a_change_made_during_the_outage_is_not_hidden_by_pages_cached_before_it(
     cache_redis, editor, django_capture_on_commit_callbacks

@@ -15,7 +15,7 @@ import pytest
 
 from claims import tasks
 from claims.models import Statement
-from sources.models import Article, ExtractionStatus
+from sources.models import Article, ExtractionStatus, WorkerHeartbeat
 from sources.services import article_ingest
 from tests.claims.test_pipeline_worker import PARAGRAPH, big_article
 from tests.conftest import WorkerProcess, wait_for
@@ -50,7 +50,12 @@ def broker_redis():
 @pytest.mark.django_db(transaction=True)
 def test_worker_survives_broker_outages_and_drains_the_backlog(broker_redis):
     worker = WorkerProcess(
-        concurrency=2, extra_env={"CELERY_BROKER_URL": broker_redis.url(), "FACTDESK_STALE_SECONDS": "0"}
+        concurrency=2,
+        extra_env={
+            "CELERY_BROKER_URL": broker_redis.url(),
+            "FACTDESK_STALE_SECONDS": "0",
+            "FACTDESK_WORKER_HEARTBEAT_SECONDS": "1",
+        },
     ).start()
     pid = worker.proc.pid
     articles: list[int] = []
@@ -67,12 +72,15 @@ def test_worker_survives_broker_outages_and_drains_the_backlog(broker_redis):
             # Articles arriving during the outage are stored pending (the outbox) and swept later.
             for i in range(3):
                 articles.append(article_ingest(text=PARAGRAPH.format(n=i + 1) + f"(停機 {round_}-{i})").article.pk)
+            # The worker's heartbeat goes on (it is alive) but says it is not consuming.
+            wait_for(lambda: WorkerHeartbeat.objects.filter(pid=pid, consuming=False).exists(), timeout=10)
             time.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - went_down)))
             assert worker.proc.poll() is None, f"worker died during outage {round_}:\n{worker.output()[-4000:]}"
 
             broker_redis.start()
             wait_for(lambda n=connected_before: worker.output().count("Connected to redis") > n, timeout=60)
             assert worker.proc.poll() is None, f"worker died after outage {round_}:\n{worker.output()[-4000:]}"
+            wait_for(lambda: WorkerHeartbeat.objects.filter(pid=pid, consuming=True).exists(), timeout=10)
 
         # The backlog: whatever was queued or running before the outages, and what arrived during them.
         assert tasks.enqueue_safely(tasks.sweep_pending_articles_task)
