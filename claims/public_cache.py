@@ -3,21 +3,34 @@
 Every service that changes public data calls ``public_data_changed()``; the bump happens after
 commit, so a reader never caches a page built from data that was rolled back. Cached API pages
 carry the version in their key, so a bump retires all of them at once without a scan.
+
+When the cache Redis is unreachable (factdesk.cache), pages are served uncached and a bump that
+could not reach Redis is remembered in this process and retried as soon as Redis answers again
+(the next page read, the next change, or the worker heartbeat), so pages cached before the change
+are not served after the outage. Staleness is otherwise bounded by ``PAGE_TTL_SECONDS``: a process
+that dies holding a pending bump leaves at most one page TTL of stale pages.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 
 from django.core.cache import cache
 from django.db import transaction
 
+from factdesk.cache import cache_available
+
 VERSION_KEY = "factdesk:public-data-version"
 PAGE_TTL_SECONDS = 300
 
+# Set when a bump could not reach the cache; process-local on purpose (see the module docstring).
+_bump_pending = threading.Event()
+
 
 def public_data_version() -> int:
-    """The current version (created on first use)."""
+    """The current version (created on first use); first retries a bump that failed earlier."""
+    retry_pending_bump()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
@@ -26,10 +39,24 @@ def public_data_version() -> int:
 
 
 def _bump() -> None:
+    if not cache_available():
+        _bump_pending.set()
+        return
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # evicted or never set: any fresh value retires the old keys
-        cache.set(VERSION_KEY, public_data_version() + 1, timeout=None)
+        cache.set(VERSION_KEY, (cache.get(VERSION_KEY) or 1) + 1, timeout=None)
+    if not cache_available():  # the call above failed: Redis went away meanwhile
+        _bump_pending.set()
+
+
+def retry_pending_bump() -> bool:
+    """Bump now if an earlier bump failed and the cache answers again; True when it did."""
+    if not _bump_pending.is_set() or not cache_available():
+        return False
+    _bump_pending.clear()
+    _bump()
+    return not _bump_pending.is_set()
 
 
 def public_data_changed() -> None:

@@ -39,6 +39,7 @@ from claims.models import (
 )
 from claims.public_cache import public_data_changed
 from claims.registry import alias_script
+from factdesk.heartbeat import stranded_running_q
 from sources.models import Article, ExtractionStatus
 
 logger = logging.getLogger(__name__)
@@ -715,7 +716,7 @@ def _speaker_for(stmt_key: str | None, name: str, mention: str, cache: dict, pro
     return speaker
 
 
-def article_extract(article_id: int, *, force: bool = False, gazetteer=None) -> ExtractionOutcome:
+def article_extract(article_id: int, *, force: bool = False, gazetteer=None, worker: str = "") -> ExtractionOutcome:
     """Run extraction on one article and store its candidates; idempotent and safe to repeat.
 
     Re-running replaces the article's unreviewed candidates and never touches reviewed statements
@@ -739,8 +740,10 @@ def article_extract(article_id: int, *, force: bool = False, gazetteer=None) -> 
         article.extraction_attempts += 1
         article.extraction_started_at = timezone.now()
         article.extraction_error = ""
+        article.extraction_worker = worker  # the sweep re-queues it when this worker's heartbeat stops
         article.save(update_fields=[
-            "extraction_status", "extraction_attempts", "extraction_started_at", "extraction_error", "updated_at"
+            "extraction_status", "extraction_attempts", "extraction_started_at", "extraction_error",
+            "extraction_worker", "updated_at",
         ])
         body = article.body
         published = (article.published_at or article.created_at)
@@ -920,14 +923,20 @@ def article_extraction_failed(article_id: int, error: str) -> None:
     )
 
 
-def articles_needing_extraction(*, pending_seconds: int, running_seconds: int, limit: int = 1000) -> list[int]:
+def articles_needing_extraction(
+    *, pending_seconds: int, running_seconds: int, worker_stale_seconds: int | None = None, limit: int = 1000
+) -> list[int]:
     """Ids of articles left pending for ``pending_seconds`` (the broker missed them), or running
-    for ``running_seconds`` (the worker died mid-task), oldest first."""
+    for ``running_seconds`` (the worker died mid-task), or running on a worker whose heartbeat is
+    ``worker_stale_seconds`` old (it died: factdesk.heartbeat), oldest first."""
     now = timezone.now()
+    stranded = Q(extraction_status=ExtractionStatus.RUNNING, updated_at__lt=now - dt.timedelta(seconds=running_seconds))
+    if worker_stale_seconds is not None:
+        stranded |= stranded_running_q(now=now, stale_seconds=worker_stale_seconds)
     return list(
         Article.objects.filter(
             Q(extraction_status=ExtractionStatus.PENDING, updated_at__lt=now - dt.timedelta(seconds=pending_seconds))
-            | Q(extraction_status=ExtractionStatus.RUNNING, updated_at__lt=now - dt.timedelta(seconds=running_seconds))
+            | stranded
         ).order_by("id").values_list("id", flat=True)[:limit]
     )
 

@@ -11,6 +11,8 @@ from django.db import IntegrityError, InterfaceError, OperationalError
 from kombu.exceptions import KombuError
 from kombu.exceptions import OperationalError as BrokerError
 
+from factdesk import heartbeat
+
 logger = logging.getLogger(__name__)
 
 ERROR_TIME_LIMIT = "Extraction took longer than the time limit and was stopped."
@@ -47,7 +49,7 @@ def extract_article_task(self, article_id: int, force: bool = False) -> dict:
     from claims import services
 
     try:
-        outcome = services.article_extract(article_id, force=force)
+        outcome = services.article_extract(article_id, force=force, worker=heartbeat.worker_instance())
     except SoftTimeLimitExceeded:
         services.article_extraction_failed(article_id, ERROR_TIME_LIMIT)
         return {"article": article_id, "status": "failed"}
@@ -68,11 +70,17 @@ def extract_article_task(self, article_id: int, force: bool = False) -> dict:
 
 @shared_task(acks_late=True, ignore_result=True)
 def sweep_pending_articles_task() -> int:
-    """Re-enqueue articles left pending (broker was down) or stuck running (worker died)."""
+    """Re-enqueue articles left pending (broker was down) or stuck running (worker died).
+
+    A killed worker's article is re-queued once its heartbeat is FACTDESK_WORKER_STALE_SECONDS old,
+    i.e. within that plus one sweep interval; the hard-limit rule covers rows with no known worker.
+    """
     from claims import services
 
     ids = services.articles_needing_extraction(
-        pending_seconds=settings.FACTDESK_STALE_SECONDS, running_seconds=settings.FACTDESK_RUNNING_STALE_SECONDS
+        pending_seconds=settings.FACTDESK_STALE_SECONDS,
+        running_seconds=settings.FACTDESK_RUNNING_STALE_SECONDS,
+        worker_stale_seconds=settings.FACTDESK_WORKER_STALE_SECONDS,
     )
     sent = sum(enqueue_safely(extract_article_task, article_id) for article_id in ids)
     if ids:

@@ -3,9 +3,9 @@
 - ``client_ip``: the client's address exactly as DRF's throttles see it (``REMOTE_ADDR``, or the
   entry ``FACTDESK_NUM_PROXIES`` trusted proxies from the right of ``X-Forwarded-For``), so admin
   login lockout, API-key failure limits, search limits and the API throttles agree on one client.
-- ``rate_hit`` / ``rate_exceeded``: a fixed-window counter per scope and client in the Django
-  cache (Redis in production, shared by every process); when the cache is down they fall back to
-  a counter in this process rather than failing the request or dropping the limit.
+- ``rate_hit`` / ``rate_exceeded``: a fixed-window counter per scope and client in the throttles'
+  cache (``factdesk.cache.throttle_cache``: Redis in production, shared by every process, and a
+  per-process cache while Redis is down, so an outage narrows a limit's reach instead of lifting it).
 - ``NulRefusalMiddleware``: PostgreSQL cannot store or compare text containing NUL, so a NUL in a
   query string or form field used to reach the database and fail there with a 500. It is refused
   at the door with a 400 and one constant message.
@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from rest_framework.throttling import BaseThrottle
+
+from factdesk.cache import throttle_cache
 
 logger = logging.getLogger(__name__)
 
@@ -57,33 +57,6 @@ def parse_rate(value: str) -> Rate:
     return Rate(int(count), _PERIODS[period[0]])
 
 
-class _LocalCounter:
-    """Counts in this process when the shared cache is unavailable (a limit per process beats none)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._counts: dict[str, tuple[int, float]] = {}
-
-    def get(self, key: str) -> int:
-        with self._lock:
-            count, expires = self._counts.get(key, (0, 0.0))
-            return count if expires > time.monotonic() else 0
-
-    def incr(self, key: str, ttl: int) -> int:
-        now = time.monotonic()
-        with self._lock:
-            if len(self._counts) > 10_000:  # drop expired windows now and then
-                self._counts = {k: v for k, v in self._counts.items() if v[1] > now}
-            count, expires = self._counts.get(key, (0, 0.0))
-            if expires <= now:
-                count, expires = 0, now + ttl
-            self._counts[key] = (count + 1, expires)
-            return count + 1
-
-
-_local = _LocalCounter()
-
-
 def _window(scope: str, ident: str, rate: Rate) -> tuple[str, int]:
     """The cache key of the current window and the seconds until it ends (at least 1)."""
     now = time.time()
@@ -96,11 +69,7 @@ def rate_exceeded(scope: str, ident: str, rate: str) -> int | None:
     """Seconds to wait when ``ident`` has used up ``rate`` in ``scope``; None otherwise (counts nothing)."""
     limit = parse_rate(rate)
     key, retry_after = _window(scope, ident, limit)
-    try:
-        count = int(cache.get(key) or 0)
-    except Exception as exc:  # the cache is down: count in this process instead
-        logger.warning("rate limit cache unavailable (%s): counting in this process", exc)
-        count = _local.get(key)
+    count = int(throttle_cache.get(key) or 0)
     return retry_after if count >= limit.count else None
 
 
@@ -108,14 +77,11 @@ def rate_hit(scope: str, ident: str, rate: str) -> int | None:
     """Count one hit for ``ident`` in ``scope``; seconds to wait when this hit is over ``rate``, else None."""
     limit = parse_rate(rate)
     key, retry_after = _window(scope, ident, limit)
+    throttle_cache.add(key, 0, timeout=limit.seconds + 1)
     try:
-        cache.add(key, 0, timeout=limit.seconds + 1)
-        count = cache.incr(key)
+        count = throttle_cache.incr(key)
     except ValueError:  # the key expired between add and incr: a new window
-        count = 1 if cache.add(key, 1, timeout=limit.seconds + 1) else int(cache.incr(key))
-    except Exception as exc:
-        logger.warning("rate limit cache unavailable (%s): counting in this process", exc)
-        count = _local.incr(key, limit.seconds)
+        count = 1 if throttle_cache.add(key, 1, timeout=limit.seconds + 1) else int(throttle_cache.incr(key))
     return retry_after if count > limit.count else None
 
 

@@ -192,12 +192,16 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 # --- Cache -------------------------------------------------------------------------------------
 
 _cache_url = env_url("FACTDESK_CACHE_URL", "", ("redis", "rediss"))
+# After a failed cache call, how long a process serves uncached (and throttles locally) before
+# trying Redis again: a hung Redis then costs one socket timeout per process per interval.
+FACTDESK_CACHE_RETRY_SECONDS = env_int("FACTDESK_CACHE_RETRY_SECONDS", 5, minimum=1)
 if _cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that misses and skips instead of raising when Redis is down (factdesk.cache).
+            "BACKEND": "factdesk.cache.ResilientRedisCache",
             "LOCATION": _cache_url,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -374,8 +378,18 @@ CELERY_BEAT_SCHEDULE = {
 FACTDESK_MAX_ARTICLE_CHARS = env_int("FACTDESK_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
 # An article left pending or running longer than this is picked up again by the sweep.
 FACTDESK_STALE_SECONDS = env_int("FACTDESK_STALE_SECONDS", 120, minimum=0)
-# A running extraction is presumed dead (worker killed) only after the task's hard limit has passed.
+# A running extraction is presumed dead (worker killed) only after the task's hard limit has passed;
+# this is the fallback for articles whose worker is unknown (factdesk/heartbeat.py is the fast path).
 FACTDESK_RUNNING_STALE_SECONDS = env_int("FACTDESK_RUNNING_STALE_SECONDS", FACTDESK_TASK_HARD_LIMIT + 60, minimum=0)
+# Every worker writes a heartbeat row this often; one silent for FACTDESK_WORKER_STALE_SECONDS is
+# presumed dead: the sweep re-queues the articles it was running, and /healthz stops counting it.
+FACTDESK_WORKER_HEARTBEAT_SECONDS = env_int("FACTDESK_WORKER_HEARTBEAT_SECONDS", 10, minimum=1)
+FACTDESK_WORKER_STALE_SECONDS = env_int("FACTDESK_WORKER_STALE_SECONDS", 30, minimum=2)
+if FACTDESK_WORKER_STALE_SECONDS < 2 * FACTDESK_WORKER_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "FACTDESK_WORKER_STALE_SECONDS must be at least twice FACTDESK_WORKER_HEARTBEAT_SECONDS "
+        f"({FACTDESK_WORKER_STALE_SECONDS} < 2 x {FACTDESK_WORKER_HEARTBEAT_SECONDS})"
+    )
 # What sources.services.article_ingest calls after commit; sources does not import claims.
 FACTDESK_ARTICLE_INGESTED_HOOKS = ["claims.tasks.enqueue_article_extraction"]
 FACTDESK_SITE_URL = env_url("FACTDESK_SITE_URL", "http://localhost:8000", ("http", "https"))

@@ -1,14 +1,9 @@
 """Root URL configuration: admin desk, versioned partner API, public pages, health check."""
 
 from django.contrib import admin
-from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
-
-def healthz(_request: HttpRequest) -> JsonResponse:
-    """Liveness probe for the container orchestrator."""
-    return JsonResponse({"ok": True})
-
+from factdesk.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -105,6 +105,9 @@ class Article(models.Model):
     extraction_ms = models.PositiveIntegerField(null=True, blank=True)
     extraction_started_at = models.DateTimeField(null=True, blank=True)
     extraction_finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker instance (WorkerHeartbeat.instance) that last marked it running: when that worker's
+    # heartbeat goes stale the sweep re-queues the article instead of waiting for the hard limit.
+    extraction_worker = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -157,3 +160,36 @@ class FetchLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.url} {self.outcome}"
+
+
+class WorkerHeartbeatQuerySet(models.QuerySet):
+    def alive(self, *, within_seconds: int, now=None) -> WorkerHeartbeatQuerySet:
+        """Workers whose last beat is at most ``within_seconds`` old."""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        return self.filter(beat_at__gte=now - timezone.timedelta(seconds=within_seconds))
+
+
+class WorkerHeartbeat(models.Model):
+    """Proof of life of one Celery worker process, written every few seconds by the worker itself.
+
+    One row per worker start (``instance`` is the node name plus a random id, so a restarted worker
+    with the same host name and pid is a new instance). ``consuming`` says whether its consumer was
+    connected to the broker at the last beat: alive and consuming means extraction can progress.
+    """
+
+    instance = models.CharField(max_length=100, unique=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+    consuming = models.BooleanField(default=False)
+
+    objects = WorkerHeartbeatQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-beat_at"]
+
+    def __str__(self) -> str:
+        return f"{self.instance} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -58,3 +58,45 @@ def test_docker_compose_commands_point_at_real_modules():
         env = services[name]["environment"]
         assert env["DATABASE_URL"].startswith("postgres://")
         assert env["CELERY_BROKER_URL"].startswith("redis://")
+
+
+def _run_healthcheck(code: str, port: int) -> int:
+    code = code.replace("127.0.0.1:8000", f"127.0.0.1:{port}")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30).returncode
+
+
+def test_docker_compose_restarts_every_service_and_checks_that_web_answers():
+    import http.server
+    import threading
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    for name in ("postgres", "redis", "web", "worker", "beat"):
+        assert services[name].get("restart") in {"unless-stopped", "always", "on-failure"}, name
+    for name in ("postgres", "redis", "web"):
+        assert "healthcheck" in services[name], name
+    test = services["web"]["healthcheck"]["test"]
+    assert test[:3] == ["CMD", "python", "-c"]
+
+    # The web check passes while gunicorn answers (200, or 503 when a dependency is down) and fails
+    # when nothing answers: a worker outage must not get the web container restarted.
+    answer = {"status": 200}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(answer["status"] if self.path == "/healthz" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        assert _run_healthcheck(test[3], port) == 0
+        answer["status"] = 503
+        assert _run_healthcheck(test[3], port) == 0
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _run_healthcheck(test[3], port) != 0

@@ -29,6 +29,7 @@ from rest_framework import exceptions, permissions, throttling
 from rest_framework.request import Request
 
 from claims.models import PartnerKey, PartnerScope
+from factdesk.cache import throttle_cache
 from factdesk.middleware import client_ip, rate_exceeded, rate_hit
 
 KEYWORD = "Api-Key"
@@ -167,6 +168,9 @@ class HasIngestScope(_HasScope):
 class _SettingsRateThrottle(throttling.SimpleRateThrottle):
     """Reads its rate from settings at request time (DRF binds rates at import), so tests and
     deployments can change REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'] without a restart."""
+
+    # Shared Redis while it answers, a per-process limit while it does not (never no limit).
+    cache = throttle_cache
 
     def get_rate(self) -> str | None:
         return settings.REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {}).get(self.scope)

@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from claims import services, tasks
+from claims import tasks
 from claims.models import Statement
 from sources.models import Article, ExtractionStatus
 from sources.services import article_ingest
@@ -45,29 +45,37 @@ def test_worker_extracts_an_ingested_article(celery_worker):
     assert "extract_article_task" in celery_worker.output()
 
 
+# Test heartbeat settings: beat every second, presumed dead after 4 s of silence (production: 10 s, 30 s).
+WORKER_STALE_SECONDS = 4
+
+
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_killed_worker_mid_extraction_loses_nothing_and_duplicates_nothing():
+def test_killed_worker_mid_extraction_loses_nothing_and_duplicates_nothing(settings):
+    settings.FACTDESK_WORKER_STALE_SECONDS = WORKER_STALE_SECONDS
+    heartbeat_env = {"FACTDESK_WORKER_HEARTBEAT_SECONDS": "1"}
     purge_broker()
-    worker = WorkerProcess().start()
+    worker = WorkerProcess(extra_env=heartbeat_env).start()
     try:
         article = article_ingest(text=big_article(2500, "kill")).article
         wait_for(lambda: status(article.pk) == ExtractionStatus.RUNNING, timeout=60, interval=0.02)
         worker.kill()
+        killed_at = time.monotonic()
         assert status(article.pk) == ExtractionStatus.RUNNING  # killed before it could finish
         assert not Statement.objects.filter(article=article).exists()
     finally:
         worker.stop()
+    assert Article.objects.get(pk=article.pk).extraction_worker  # the sweep knows whose article it was
 
-    # A worker comes back; the sweep (beat) finds the article stuck in 'running' and re-enqueues it.
-    worker = WorkerProcess().start()
+    # The beat sweep re-queues the stranded article as soon as the dead worker's heartbeat is stale
+    # (plus, in production, up to one FACTDESK_SWEEP_SECONDS), not after the task's hard limit
+    # (FACTDESK_RUNNING_STALE_SECONDS, 660 s by default).
+    wait_for(lambda: tasks.sweep_pending_articles_task() >= 1, timeout=WORKER_STALE_SECONDS + 15, interval=0.5)
+    requeued_after = time.monotonic() - killed_at
+    assert requeued_after <= WORKER_STALE_SECONDS + 2, requeued_after
+
+    worker = WorkerProcess(extra_env=heartbeat_env).start()  # a worker comes back and takes the message
     try:
-        sent = tasks.enqueue_safely(tasks.sweep_pending_articles_task)
-        assert sent
-        ids = services.articles_needing_extraction(pending_seconds=0, running_seconds=0)
-        assert article.pk in ids
-        for article_id in ids:
-            tasks.enqueue_safely(tasks.extract_article_task, article_id)
         wait_for(lambda: status(article.pk) == ExtractionStatus.DONE, timeout=240, interval=0.5)
     finally:
         worker.stop()
