@@ -27,6 +27,9 @@ _HEADLINE_PUNCTUATION = re.compile(r"[。!?;,]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _QUOTE_CLOSERS = "」』”\""
 _CJK_TERM_MAX = 12  # a quoted Chinese term is at most this long (「一中政策」)
+# A paragraph break stored as spaces (news crawlers keep "。 下一段" on one line): spaces after a
+# Chinese sentence end (。 ! ? and a closing mark) and before a Chinese character or an opening mark.
+_SPACED_BREAK = re.compile(r"(?:[。！？]|(?<=[\u3400-\u9fff」』])[!?])[」』”’)）]?([ \u3000]+)(?=[\u3400-\u9fff「『“《(（])")
 
 # English sentences: .!? before a space, a newline, a quote or the end; not after an abbreviation.
 _EN_PUNCT = re.compile(r'[.!?](?=[ \n"”]|$)')
@@ -282,8 +285,9 @@ class Document:
 
 def build_document(text: str, published: dt.date | None) -> Document:
     """The Document of one article (``published`` or the dateline is the reference day)."""
-    folded = fold(text)
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    layout = spaced_breaks_as_newlines(text)
+    folded = fold(layout)
+    starts = [0] + [m.end() for m in re.finditer("\n", layout)]
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     headlines = [_is_headline(folded[s:e]) for s, e in zip(starts, ends, strict=True)]
     posts = find_post_layouts(text, starts, ends)
@@ -292,13 +296,26 @@ def build_document(text: str, published: dt.date | None) -> Document:
         last = bisect.bisect_right(starts, max(post.region_start, post.region_end - 1)) - 1
         for para in range(first, last + 1):
             headlines[para] = False
-    top = tuple(q for q in scan_quotes(text, [(p.region_start, p.region_end) for p in posts]) if not q.nested)
+    top = tuple(q for q in scan_quotes(layout, [(p.region_start, p.region_end) for p in posts]) if not q.nested)
     return Document(
         text=text, folded=folded, lowered=lower_form(folded), reference_day=published or dateline(folded),
         paragraph_starts=tuple(starts), paragraph_ends=tuple(ends), headlines=tuple(headlines), posts=posts,
         top_quotes=top, quote_opens=tuple(q.open for q in top), quote_at={q.open: q for q in top},
         in_quote=Intervals([(q.start, q.end) for q in top]),
     )
+
+
+def spaced_breaks_as_newlines(text: str) -> str:
+    """The text with paragraph breaks stored as spaces turned into newlines (same length): "…。 X表示"
+    is two paragraphs whether the crawler kept a newline or a space."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    chars = None
+    for m in _SPACED_BREAK.finditer(text):
+        if chars is None:
+            chars = list(text)
+        chars[m.start(1):m.end(1)] = "\n" * (m.end(1) - m.start(1))
+    return text if chars is None else "".join(chars)
 
 
 def _script_of(text: str) -> str:

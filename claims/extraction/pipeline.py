@@ -6,6 +6,7 @@ import datetime as dt
 
 from .article import Article
 from .attribution import attribute, dedupe
+from .continuation import continued_statements
 from .cues import CueIndex, find_cues
 from .document import build_document
 from .gazetteer import Gazetteer
@@ -37,6 +38,7 @@ def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) 
     statements += post_statements(art, statements)  # 6. producers: embedded posts,
     statements += answer_statements(art, state, statements)  # press-conference answers,
     statements += topic_statements(art, statements)  # topic clauses (对于X所称…)
+    statements += continued_statements(art, state, statements)  # 6b. sentences that continue a speaker
     statements = date_statements(doc, dedupe(statements))  # 7. overlaps out, then said_on
     stances = find_stances(art, state, statements)  # 8. stances
     return build_extraction(art, statements, stances)  # 9. output records and claim keys

@@ -379,6 +379,13 @@ SAME_OCCASION = ("随即", "随后", "后来", "稍后", "同日", "当天", "�
 # Words of a press conference, a transcript whose answers (答：) are the spokesperson's.
 PRESS_CONFERENCE = ("记者会", "发布会", "答记者问", "吹风会", "记者招待会", "答问")
 
+# Words opening a sentence that give it a source or an occasion of its own (据了解, 记者问, 被问及):
+# it does not continue the previous speaker's words.
+# A sentence that opens with the writer's inference (显示, 可见) or with the post itself as its subject
+# (该贴文, 帖文) is narration about the words, not more of them.
+NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被问及", "被问到", "问及", "至于", "另据", "显示",
+                                  "可见", "由此可见", "该贴文", "贴文", "帖文", "该文", "该帖", "此文")
+
 # Connectives and topic words that open a clause before its subject (对此, 同时, 不过 ...).
 CONNECTIVES = re.compile(
     r"^(?:对此|对于此|对此事|针对此事|同时|此外|另外|然而|不过|但是|但|而|另一方面|与此同时|其中|"
