@@ -17,7 +17,7 @@ from .quotes import Quote
 from .records import Candidate, Cue, Speaker
 from .subjects_zh import subject_end
 
-_SKIP_AFTER_VERB = " ,:\t道"  # 表示, / 说道: / 称：
+_SKIP_AFTER_VERB = " ,:\t"  # 表示, / 称： (and 道 right after the verb: 说道:)
 _ANSWER_TIME = re.compile(r"[^,。;:!?]{0,8}?[时后]")  # 答询时表示, 回答相关提问时表示
 _SENTENCE_PUNCTUATION = re.compile(r"[。!?;\n]")
 _RELAYED = re.compile(r"据|引述|援引")
@@ -71,7 +71,7 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     folded = doc.folded
     para_end = doc.paragraph_ends[cue.para]
     i, colon = cue.end, False
-    while i < para_end and folded[i] in _SKIP_AFTER_VERB:
+    while i < para_end and (folded[i] in _SKIP_AFTER_VERB or folded[i] == "道" and i == cue.end):
         colon = colon or folded[i] == ":"
         i += 1
     if _next_verb_carries_content(art, cue, i):

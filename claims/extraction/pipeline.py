@@ -24,8 +24,9 @@ def read_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> 
     doc = build_document(text, published)  # 1. text, folded text, paragraphs, posts, quotes
     posts = resolve_posts(doc, gazetteer)  # 1b. who wrote each embedded post
     names = NameMemory()
-    found = find_mentions(doc, gazetteer, posts, names)  # 2. mentions; titled names learned
     cues = CueIndex(find_cues(doc))  # 3. reporting, question and stance verbs
+    chinese_verbs = [c.start for c in cues.cues if c.lang == "zh"]
+    found = find_mentions(doc, gazetteer, posts, names, chinese_verbs)  # 2. mentions; names learned
     return Article(doc, gazetteer, posts, found.index, found.genders, cues, names)
 
 

@@ -258,7 +258,7 @@ def _whole_phrase(art: Article, phrase: SubjectPhrase, name: str | None = None, 
 
 def coordinated_speakers(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     """英国、法国和德国表示: a group of short names (two known, or all of at most four characters)."""
-    parts = _COORDINATION.split(phrase.words)
+    parts = _split_outside_mentions(phrase)
     if len(parts) < 2 or not all(1 <= len(p) <= 8 for p in parts):
         return None
     entries = [art.gazetteer.lookup(p) for p in parts]
@@ -267,6 +267,17 @@ def coordinated_speakers(art: Article, phrase: SubjectPhrase) -> Speaker | None:
         return Speaker(mention, None, mention, phrase.start, phrase.end, "group",
                        aliases=tuple(e.name if e else p for e, p in zip(entries, parts, strict=True)))
     return None
+
+
+def _split_outside_mentions(phrase: SubjectPhrase) -> list[str]:
+    """The phrase split at 、和与及, except inside a name (陈和平 is one person)."""
+    inside = {i for m in phrase.mentions for i in range(m.start - phrase.start, m.end - phrase.start)}
+    parts, last = [], 0
+    for m in _COORDINATION.finditer(phrase.words):
+        if m.start() not in inside:
+            parts.append(phrase.words[last:m.start()])
+            last = m.end()
+    return parts + [phrase.words[last:]]
 
 
 def outlet_reporting(art: Article, phrase: SubjectPhrase) -> Speaker | None:
