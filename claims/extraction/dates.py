@@ -17,7 +17,7 @@ _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?
 # One regex for every date form; the named group says which one matched.
 DATE_RE = re.compile(
     # a cheap first-character test: most positions of a Chinese text fail it at once
-    r"(?=[\d今昨前本上这下周星礼A-Za-z])"
+    r"(?=[\d今昨前本上这下周星礼早中晚A-Za-z])"
     r"(?:(?P<ymd>(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号])"
     r"|(?P<md>(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号])"
     r"|(?P<par>[今昨本前]\s*[(\uff08]\s*(?P<d7>\d{1,2})\s*[)\uff09]\s*[日号])"
@@ -27,7 +27,16 @@ DATE_RE = re.compile(
     r"|(?P<en2>(?i:\b(?P<d6>\d{1,2})\s+" + _MON.replace("(jan", "(?P<mon6>jan", 1) + r"(?:\s+(?P<y6>\d{4}))?\b))"
     r"|(?P<wk>(?:上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末]))"
     r"|(?P<wken>(?i:\b(?:on\s+|last\s+)?(?P<wde>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))"
-    r"|(?P<rel>今天|今日|昨天|昨日|前天|昨晚|今晨|昨晨|(?i:\byesterday\b|\btoday\b)))"
+    r"|(?P<rel>今天|今日|昨天|昨日|前天|昨晚|今晨|昨晨|(?i:\byesterday\b|\btoday\b))"
+    # 上月31日: a day of the previous month
+    r"|(?P<lastm>上个?月\s*(?P<d9>\d{1,2})\s*[日号])"
+    # 早上/上午/下午/晚间 with no day before it: today (总统早上在总统府接见…)
+    r"|(?P<tod>(?<![日号天晚)\d一二三四五六末])(?:早上|上午|中午|下午|晚间)(?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就发回透呼提批宣举主直参公针视首正坦开召举]))"
+    # 昨(5/31), 今(6/1): month/day in parentheses after 今/昨
+    r"|(?P<slash>[今昨前]\s*[(\uff08]\s*(?P<m8>\d{1,2})\s*/\s*(?P<d8>\d{1,2})\s*[)\uff09])"
+    # a bare 今 / 昨 before what the subject does (陈某今受访时表示, 某某昨在议会指出): today, yesterday
+    r"|(?P<bare>(?<![至如迄而现古当于从自即])[今昨](?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就上下早午晚"
+    r"发回透呼提批宣举主直参公针视首正坦开])))"
 )
 _MON_ONLY = re.compile(_MON, re.I)
 
@@ -113,6 +122,10 @@ def _english_weekday(g: dict, ref: dt.date, m: re.Match) -> dt.date:
     return x
 
 
+def _bare_day(g: dict, ref: dt.date, m: re.Match) -> dt.date:
+    return ref if g["bare"] == "今" else ref - dt.timedelta(days=1)
+
+
 def _relative_day(g: dict, ref: dt.date, m: re.Match) -> dt.date:
     r = g["rel"].lower()
     if r in ("今天", "今日", "today", "今晨"):
@@ -132,6 +145,11 @@ _RELATIVE_FORMS = (
     ("wk", _chinese_weekday),
     ("wken", _english_weekday),
     ("rel", _relative_day),
+    ("slash", lambda g, ref, m: _month_day(ref, int(g["m8"]), int(g["d8"]))),
+    ("lastm", lambda g, ref, m: _safe(*((ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)),
+                                      int(g["d9"]))),
+    ("tod", lambda g, ref, m: ref),
+    ("bare", _bare_day),
 )
 
 

@@ -375,7 +375,7 @@ DECISION_WORDS = ("公布", "宣布", "决定", "措施", "方案", "政策", "�
 # right after one is an object, not the subject a pronoun refers to.
 OBJECT_VERBS = ("问", "批评", "质问", "反驳", "驳斥", "同意", "认同", "支持", "邀请", "会见", "与", "和", "跟", "向", "对")
 # Words that mark a date as the time of what follows (随即, 当天): the last date before applies.
-SAME_OCCASION = ("随即", "随后", "后来", "稍后", "同日", "当天", "当日", "同一天", "later", "then")
+SAME_OCCASION = ("随即", "随后", "后来", "稍后", "同日", "当天", "当日", "同一天", "当晚", "同晚", "当天晚上", "later", "then")
 # Words of a press conference, a transcript whose answers (答：) are the spokesperson's.
 PRESS_CONFERENCE = ("记者会", "发布会", "答记者问", "吹风会", "记者招待会", "答问")
 
