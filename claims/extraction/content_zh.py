@@ -105,9 +105,19 @@ def _cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
     for q in art.doc.quotes_from(start):
         if q.open >= end:
             break
-        if not art.doc.is_term(q) or (q.open > start and art.doc.is_sentence_quote(q)):
+        if (not art.doc.is_term(q) or (q.open > start and art.doc.is_sentence_quote(q))) and _ends_sentence(art, q):
             return q.open
     return end
+
+
+def _ends_sentence(art: Article, q: Quote) -> bool:
+    """A quote closing its sentence (」。, 。」 or the paragraph's end); one inside the clause (如同「…」,…)
+    is part of the reported words (a nested quote)."""
+    folded = art.doc.folded
+    k = q.end + 1
+    while k < len(folded) and folded[k] in " \t":
+        k += 1
+    return not q.closed or k >= len(folded) or folded[k] in "。!?;\n" or folded[q.end - 1:q.end] in ("。", "!", "?")
 
 
 def _outlet_relays_source(art: Article, state: AttributionState, cue: Cue, i: int) -> bool:
@@ -201,10 +211,15 @@ def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
         return c.has_role(lex.ROLE_OPENS_CLAUSE) and folded[clause_start - 1: clause_start] == ","
     if CHAIN.fullmatch(words) or CHAIN_THEN_ONLY.fullmatch(words):
         return True
+    lead = lex.CONNECTIVES.match(words)
+    if lead and lead.end():
+        clause_start, words = clause_start + lead.end(), words[lead.end():]
     phrase = words[:subject_end(art, clause_start, words)]
-    # a content subject followed by a content verb (普京支持...) is no cut: only cues cut
-    if not phrase:
+    # a content subject followed by a content verb (普京支持...) is no cut: only cues cut; nor is a
+    # condition (若疾管署认定…发文): the subject opens the clause
+    if not phrase or phrase.startswith(lex.CONDITIONS):
         return False
-    return bool(PRONOUN.fullmatch(phrase) or art.mentions.within(clause_start, clause_start + len(phrase))
+    named = art.mentions.within(clause_start, clause_start + len(phrase))
+    return bool(PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
                 or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned)
 

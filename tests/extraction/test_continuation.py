@@ -59,3 +59,24 @@ def test_continuation_skips_questions_and_editor_notes():
 def test_a_new_paragraph_is_not_continued():
     got = spans("毛寧表示,中方反對任何干涉。\n相關國家應停止挑釁行為。")
     assert [t for _, t, _ in got] == ["中方反對任何干涉"]
+
+
+def test_quote_inside_a_reported_clause_stays_in_it():
+    got = spans("川普回應,歐洲的做法如同「把球踢回給美國」,美國不會買單。")
+    assert ("Donald Trump", "歐洲的做法如同「把球踢回給美國」,美國不會買單", "indirect") in got
+
+
+def test_quote_closing_a_reported_sentence_is_split_off():
+    got = spans("川普表示,談判已經破裂,「這是對方的責任」。")
+    assert ("Donald Trump", "談判已經破裂", "indirect") in got
+    assert ("Donald Trump", "這是對方的責任", "direct") in got
+
+
+def test_a_condition_naming_someone_does_not_end_the_reported_clause():
+    got = spans("毛寧表示,相關調查仍在進行,若川普發文證實此事,中方將立即回應。")
+    assert ("Mao Ning", "相關調查仍在進行,若川普發文證實此事,中方將立即回應", "indirect") in got
+
+
+def test_a_verb_before_de_modifies_a_noun():
+    got = spans("毛寧指出,川普宣布的關稅措施違反世貿規則。")
+    assert [(s, t) for s, t, _ in got] == [("Mao Ning", "川普宣布的關稅措施違反世貿規則")]

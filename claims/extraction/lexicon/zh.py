@@ -40,6 +40,8 @@ ONE_CHAR_NOT_BEFORE = ("据", "听", "小", "虽", "游", "比如", "就是", "�
                        "按理", "所", "俗", "假")
 # A speech or question verb of two or more characters after these is a noun (国民党的主张, 他的表态).
 NOUN_MARKERS = ("的", "之", "所谓")
+# A speech verb before 的 modifies a noun (行政院宣布的方案, 他说的话): it reports nothing itself.
+VERB_AS_MODIFIER = ("的",)
 # 声明指出 / 报道称: a noun followed by the real verb.
 SAY_NEXT = tuple(p + v for p in ("", "中") for v in ("指出", "表示", "说", "称", "强调", "写道", "提到", "认为", "批评"))
 # 表示感谢/遗憾/欢迎…: an attitude, not a claim.
@@ -56,6 +58,8 @@ def _row(verb: str, kind: str, example: str, counterexample: str, *, not_before:
         not_before += ONE_CHAR_NOT_BEFORE
     elif kind in (SAY, ASK):
         not_before += NOUN_MARKERS
+    if kind in (SAY, ASK):
+        not_after += VERB_AS_MODIFIER
     return ReportingVerb(verb, kind, example, counterexample, not_before=not_before, not_after=not_after,
                          roles=frozenset(roles), **kw)
 
@@ -191,6 +195,54 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("提及", "他在演說中提及,將增加國防支出。", "文中的提及次數很少。"),
     _weak("讲", "他講,這件事不是他做的。", "學生在教室聽講。"),
     _say("扬言", "駭客揚言,將公開更多資料。", "對方的揚言不必理會。", roles=(ROLE_THREATENS_COUNTER,)),
+    # verbs of Taiwanese, Hong Kong and mainland political news (a reply, a jab, an exposé)
+    _say("点出", "分析師點出,出口成長已連續三季放緩。", "他對問題的點出十分精準。"),
+    _weak("判断", "專家判斷,颱風將在週末轉向。", "這需要專業的判斷。"),
+    _weak("研判", "氣象署研判,鋒面明天抵達。", "最新的研判結果尚未公布。"),
+    _weak("预告", "市長預告,明年將調漲水費。", "電影的預告已經上線。"),
+    _weak("细数", "校長細數,今年共有三項改革完成。", "經過他的細數,零錢剛好一百元。"),
+    _weak("回忆", "老兵回憶,當年的補給非常困難。", "那是一段美好的回憶。"),
+    _say("回忆道", "她回憶道:「那年冬天特別冷。」", "這本書是他的回憶道路。", not_after=("路",)),
+    _weak("阐述", "部長闡述,新制將分三階段實施。", "他的闡述過於冗長。"),
+    _weak("转述", "助理轉述,議員身體無恙。", "他轉述朋友的經歷。", guards=("punctuation after",)),
+    _weak("澄清", "公司澄清,產品並未漲價。", "官方的澄清來得太晚。"),
+    _say("反控", "被告反控,警方違法搜索。", "他提出反控訴訟。", not_after=("诉",)),
+    _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。"),
+    _weak("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。"),
+    _weak("回击", "部長回擊,質疑者不懂預算。", "對方的回擊毫無力道。"),
+    _say("回呛", "市長回嗆,議員根本沒看報告。", "面對網友的回嗆他不在乎。"),
+    _say("开呛", "議員開嗆,局長答非所問。", "他不在乎對方的開嗆。"),
+    _say("呛声", "抗議民眾嗆聲,要求部長下台。", "他不理會場外的嗆聲。"),
+    _say("秒回", "她秒回:「別再造謠了。」", "他的秒回速度驚人。"),
+    _say("砲轰", "在野黨砲轟,政府浪費公帑。", "他說:「被砲轟是常有的事。」"),
+    _say("狠批", "立委狠批,政府防疫失能。", "他說:「被狠批也沒關係。」"),
+    _say("怒批", "家長怒批,學校隱匿霸凌事件。", "他說:「怒批無助解決問題。」"),
+    _say("直批", "學者直批,政策缺乏配套。", "他說:「直批不是我的風格。」"),
+    _say("痛斥", "家屬痛斥,院方延誤治療。", "他說:「痛斥解決不了問題。」"),
+    _say("狠酸", "網友狠酸,這是自打嘴巴。", "他說:「被狠酸也無所謂。」"),
+    _say("大酸", "名嘴大酸,政府只會開空頭支票。", "他說:「大酸別人不厚道。」"),
+    _say("暗酸", "他暗酸,某些人只會喊口號。", "他說:「我沒有暗酸誰。」"),
+    _say("酸说", "他酸說,這種政策只會越改越亂。", "他說:「別酸說我。」"),
+    _say("笑说", "教練笑說,球員比他還緊張。", "他說:「別笑說我胖。」"),
+    _say("笑称", "部長笑稱,自己是最資深的新人。", "他說:「大家笑稱他是鐵人。」"),
+    _weak("夸赞", "總統誇讚,志工的付出令人感動。", "他獲得老師的誇讚。"),
+    _weak("缓颊", "副市長緩頰,雙方只是溝通不良。", "他說:「幫我緩頰一下。」"),
+    _say("示警", "專家示警,夏季用電將創新高。", "他說:「這是一種示警。」"),
+    _say("辩称", "被告辯稱,自己毫不知情。", "他說:「不必再辯稱了。」"),
+    _weak("期勉", "校長期勉,畢業生勇於挑戰。", "他說:「這是對你們的期勉。」"),
+    _weak("发现", "研究團隊發現,睡眠不足會影響記憶力。", "他發現一個有趣的現象。", guards=("punctuation after",)),
+    _weak("谈及", "他談及兩岸關係,強調對話不能中斷。", "他說:「這是第一次談及此事。」"),
+    _weak("致词", "校長致詞,勉勵畢業生勇於挑戰。", "主席的致詞長達半小時。"),
+    _weak("回复", "市府回覆,目前沒有漲價計畫。", "邊界不可能回復到戰前。", guards=("punctuation after",)),
+    _say("PO文", "議員在臉書PO文,批評市府防疫不力。", "他說:「不要亂PO文。」", roles=(ROLE_BARE_NAME,)),
+    _say("po文", "議員在臉書po文,批評市府防疫不力。", "他說:「不要亂po文。」", roles=(ROLE_BARE_NAME,)),
+    _weak("贴文", "議員在臉書貼文,批評市府防疫不力。", "他刪除了自己的貼文。"),
+    # one-character verbs of a reply or a jab, only before , : 「 (则回, 更批「…」, 在脸书上写「…」)
+    _say("回", "市長則回,這件事早有定論。", "他明天回台北。", guards=("punctuation after",)),
+    _say("批", "他更批,政府根本不在乎。", "這批貨明天到。", guards=("punctuation after",)),
+    _say("酸", "網友酸,這是自打嘴巴。", "這碗湯很酸。", guards=("punctuation after",)),
+    _say("呛", "他嗆:「有種就來告我。」", "煙味很嗆。", guards=("punctuation after",)),
+    _say("写", "她在臉書上寫「謝謝大家的支持」。", "他正在寫功課。", guards=("punctuation after",)),
     # Cantonese 话 (陈小姐话：「…」) in a Cantonese text only; not 说话, 电话, 话题
     _say("话", "陳小姐話:「佢哋唔會再加租。」", "他在電話中說明。", not_before=HUA_NOT_BEFORE,
          not_after=tuple("题语筒剧费说音别术柄匣"), at_text_end=False, guards=("cantonese", "words follow")),
@@ -385,6 +437,10 @@ PRESS_CONFERENCE = ("记者会", "发布会", "答记者问", "吹风会", "记�
 # (该贴文, 帖文) is narration about the words, not more of them.
 NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被问及", "被问到", "问及", "至于", "另据", "显示",
                                   "可见", "由此可见", "该贴文", "贴文", "帖文", "该文", "该帖", "此文")
+
+# Words opening a condition or a concession (若疾管署认定…, 即使…): the clause is part of what is said,
+# its subject no new speaker.
+CONDITIONS = ("若", "如果", "假如", "要是", "只要", "即使", "就算", "虽然", "因为", "由于", "一旦", "倘若", "万一")
 
 # Connectives and topic words that open a clause before its subject (对此, 同时, 不过 ...).
 CONNECTIVES = re.compile(
