@@ -65,7 +65,8 @@ def recurring_names(doc: Document, known: list[Mention], cue_starts: Sequence[in
         if start is None:
             continue
         name = doc.folded[start:start + 3]
-        if name not in found and (rec.count(name, start) >= 2 or _after_role(doc.folded, start)):
+        if name not in found and (rec.count(name, start) >= 2 or _after_role(doc.folded, start)
+                                  or _opens_clause_before_adverbial(doc, start, cue_start)):
             found[name] = start
     out = []
     for name in found:
@@ -88,7 +89,7 @@ def _name_before(doc: Document, cue_start: int, taken: Intervals) -> int | None:
             continue
         name = folded[i:i + 3]
         rest = folded[i + 3:cue_start]
-        if _may_be_name(name) and (not rest or lex.SUBJECT_END.match(rest)) and not _inside_word(folded, i, lo):
+        if _may_be_name(name) and (not rest or lex.SUBJECT_END.match(rest)):
             return i
     return None
 
@@ -99,15 +100,16 @@ def _may_be_name(word: str) -> bool:
         word[-1] not in _ROLE_ONLY
 
 
-def _inside_word(folded: str, i: int, lo: int) -> bool:
-    """The surname character ends a word before it (市府高层: 高 is no surname there)."""
-    return i > lo and folded[i - 1] in _JOINS_NEXT
+def _opens_clause_before_adverbial(doc: Document, start: int, cue_start: int) -> bool:
+    """陈某某今在记者会上强调: a name opening its clause, then a time or a place, then the verb."""
+    rest = doc.folded[start + 3:cue_start]
+    return doc.clause_start(start) == start and rest[:1] in _ADVERBIAL_OPENS and len(rest) >= 2
 
 
 def _after_role(folded: str, start: int) -> bool:
-    """议员参选人曾琮恺, 艺人郭彦均: a role noun or a title right before the name."""
+    """议员参选人曾琮恺, 艺人郭彦均, 警察局蔡某: a role noun, an office or a title right before the name."""
     before = folded[max(0, start - 8):start]
-    if before[-1:] in _ROLE_ENDS:
+    if before[-1:] in _ROLE_ENDS or before[-1:] in _OFFICE_ENDS and len(before) >= 2:
         return True
     return any(m.end() == len(before) for m in TITLE.finditer(before))
 
@@ -116,11 +118,12 @@ def _after_role(folded: str, start: int) -> bool:
 _NOT_IN_NAME = frozenset("的了们是说表称指在于对向或这那此其该他她我你也还并则又再已将就都仍却年月日今昨之所被把让给从到"
                          "为以而但吗呢吧啊")
 # Last characters of institution and place words (高市府, 林务局): not a name.
-_INSTITUTION_ENDS = frozenset("部院署局省会办处委厅府宫军党社台报网团方市县区校队所司组界馆站国州镇乡村街路")
+_INSTITUTION_ENDS = frozenset("部院署局省会办处委厅府宫军党社台报网团方市县区校队所司组界馆站国州镇乡村街路阁统席事理相")
 # Characters ending a role noun right before a name (参选人, 书记长, 媒体人, 评论员, 艺人).
 _ROLE_ENDS = frozenset("长员人师家者官士生手")
+# Last characters of an office a person is named after (台中市警察局蔡某, 国民党团万某).
+_OFFICE_ENDS = frozenset("局部署院会团处厅府")
 # ... of which these never end a name (方议员, 高局长 are a surname and a role).
 _ROLE_ONLY = frozenset("员长官者师家")
-# Characters after which a surname character is part of a word (市府高层, 中央林务): none at present
-# beyond the role endings, which introduce a name.
-_JOINS_NEXT = frozenset("府局部署院会党")
+# What a time or place adverbial between a subject and its verb opens with (今在, 昨天, 28日, 在场, 于会中).
+_ADVERBIAL_OPENS = frozenset("今昨在于日前稍0123456789")

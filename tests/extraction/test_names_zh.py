@@ -37,3 +37,17 @@ def test_institutions_and_roles_are_no_names(text, not_a_name):
 
 def test_a_name_said_once_without_a_role_noun_is_not_learned():
     assert "陳和平" not in _people("陳和平表示,道路下月完工。")
+
+
+def test_name_opening_its_clause_before_a_time_and_place_is_a_person_even_once():
+    got = spans("對此,陳文清今在記者會上強調,政府不會延後開放。")
+    assert ("陳文清", "政府不會延後開放", "indirect") in got
+
+
+def test_name_after_an_office_is_the_person():
+    got = spans("台中市警察局林志明今在議會指出,相關訊息與事實不符。")
+    assert ("林志明", "相關訊息與事實不符", "indirect") in got
+
+
+def test_a_surname_and_a_title_is_no_name():
+    assert "蔡總統" not in _people("蔡總統今在府內表示,國防預算將增加。")

@@ -440,7 +440,8 @@ NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被
 
 # Words opening a condition or a concession (若疾管署认定…, 即使…): the clause is part of what is said,
 # its subject no new speaker.
-CONDITIONS = ("若", "如果", "假如", "要是", "只要", "即使", "就算", "虽然", "因为", "由于", "一旦", "倘若", "万一")
+CONDITIONS = ("若", "如果", "假如", "要是", "只要", "即使", "就算", "虽然", "因为", "由于", "一旦", "倘若", "万一",
+              "包括", "包含", "例如", "比如", "像是")  # ... or an enumeration (包括王某等人都赞赏)
 
 # Connectives and topic words that open a clause before its subject (对此, 同时, 不过 ...).
 CONNECTIVES = re.compile(
@@ -461,13 +462,14 @@ SUBJECT_END = re.compile(
     r"答询|质询|受访|回覆|回复|见传媒|见记者|致词|致辞|发言时|演讲|讲话时|"
     r"[在于向对跟与和同也还并亦则更又再曾已将就都仍却便即均皆只仅]|受访|接受|透过|通过|藉|"
     r"明确|原则上|公开|私下|正式|首度|首次|再次|一再|不断|进一步|罕见|直接|当面|会后|会上|"
-    r"[今昨](?=\(\d)|发文|发布|发表|发出|召开|出席|举行|上午|下午|晚间|中午|早上|凌晨|今年|去年|月|日|年|时|[(:,;。!?]"
+    r"[今昨](?=\(\d)|[今昨](?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就上下早午晚发回透呼提批宣举主直参公针视首正坦开])|"
+    r"会中|发文|发布|发表|发出|召开|出席|举行|上午|下午|晚间|中午|早上|凌晨|今年|去年|月|日|年|时|[(:,;。!?]"
 )
 # Words that hold a subject-end marker but never end a subject (共和, 和平, 日本, 联合国 ...);
 # every title word is masked too (将军, 首都).
 SUBJECT_MASK_WORDS = ("共和", "和平", "同盟", "首都", "将军", "参与", "日本", "比利时", "都柏林", "在野", "执政",
                       "联合国", "北约", "对外", "向阳", "于是", "时代", "月球", "青年", "成都", "京都", "新加坡",
                       "巴基斯坦", "和党", "国会", "同志", "明日", "日报", "时报", "周刊", "周报", "再生", "更生",
-                      "亦即", "即将", "都会", "对方", "对手")
+                      "亦即", "即将", "都会", "对方", "对手", "时事", "时任")
 # Characters of a Cantonese text (佢, 嘅, 唔 ...): three in the first 20,000 characters make 话 a verb.
 CANTONESE_CHARS = re.compile(r"[佢嘅唔咗啲冇喺睇噉咁哋嚟]")
