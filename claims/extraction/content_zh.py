@@ -12,7 +12,7 @@ from .lexicon import names
 from .lexicon import zh as lex
 from .mentions import name_after
 from .normalize import normalize_alias
-from .patterns import CHAIN, CHAIN_THEN_ONLY, PRONOUN, TITLE, alternation
+from .patterns import CHAIN, CHAIN_THEN_ONLY, CJK, PRONOUN, TITLE, alternation
 from .quotes import Quote
 from .records import Candidate, Cue, Speaker
 from .subjects_zh import subject_end
@@ -38,6 +38,25 @@ _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
 def modal_stance(art: Article, cue: Cue) -> bool:
     """不会支持, 将反对: a negated or modal stance verb is a predicate, not a cue of its own."""
     return cue.is_stance and art.doc.folded[max(0, cue.start - 2):cue.start].endswith(_MODAL_BEFORE)
+
+
+_NAMING_BEFORE = re.compile("(?:" + alternation(lex.NAMING_VERBS) + r")(?:的|了)?\s*$")
+_NAME_HEAD_AFTER = re.compile("(?:" + alternation(lex.NAME_HEADS) + ")")
+
+
+def is_label(art: Article, q: Quote) -> bool:
+    """举办「…」论坛 / 签署「…」协议 / 人称「霸告」: a quoted name of a thing, not words anyone said."""
+    folded = art.doc.folded
+    return bool(_NAMING_BEFORE.search(folded[max(0, q.open - 5):q.open])
+                or q.closed and _NAME_HEAD_AFTER.match(folded, q.end + 1))
+
+
+def term_opens_clause(art: Article, q: Quote) -> bool:
+    """强调,「台美倡议」在昨晚宣布后…: a quoted term that opens the reported clause, not a quote."""
+    doc = art.doc
+    after = doc.folded[q.end + 1:q.end + 2]
+    return q.closed and doc.is_term(q) and not doc.is_sentence_quote(q) and after != "" and \
+        after not in ",。!?;:\n」”的" and CJK.match(after) is not None
 
 
 def direct_statement(art: Article, q: Quote, speaker: Speaker, cue_word: str, via: tuple[str, ...], *, anchor: int,
@@ -77,8 +96,10 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     if _next_verb_carries_content(art, cue, i):
         return None
     q = doc.quote_at.get(i)
-    if q is not None:
-        return None if q.open in state.used_quotes else quote_after_cue(art, state, q, cue)
+    if q is not None and not term_opens_clause(art, q):
+        if q.open in state.used_quotes or is_label(art, q):
+            return None
+        return quote_after_cue(art, state, q, cue)
     if i >= para_end:
         return None
     end = _cut_at_quoted_sentence(art, i, para_end if colon else doc.sentence_bounds(i)[1])

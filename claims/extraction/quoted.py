@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .anaphora import LOOK_BACK
 from .article import Article, AttributionState
-from .content_zh import direct_statement, modal_stance, said_by_cue
+from .content_zh import direct_statement, is_label, modal_stance, said_by_cue
 from .normalize import lower_form
 from .patterns import CJK, CLAIM_NOUN_ALT, TITLE
 from .posts import post_holding
@@ -55,10 +55,10 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
 
 
 def _may_be_said(art: Article, q: Quote, para: int, term: bool) -> bool:
-    """Not a label (所谓「公投绑大选」), not questions only, not a quote right after a question verb."""
+    """Not a label (所谓「公投绑大选」, 举办「…」论坛), not questions only, not a quote right after a question verb."""
     folded = art.doc.folded
     body = art.doc.quote_body(q).strip()
-    if term and folded[max(0, q.open - 3):q.open].endswith(_LABELS):
+    if term and folded[max(0, q.open - 3):q.open].endswith(_LABELS) or is_label(art, q):
         return False
     if not term and _QUESTIONS_ONLY.fullmatch(body) and len(body) <= 200:
         return False

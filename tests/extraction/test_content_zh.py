@@ -1,0 +1,25 @@
+"""Chinese reported content: quoted labels and terms (sentences written for these tests)."""
+
+import pytest
+
+from .helpers import spans
+
+
+@pytest.mark.parametrize("text", [
+    "外交部表示,雙方將簽署「海關互助協定」。",  # the name of an agreement
+    "毛寧指出,中方今天舉辦「全球治理」論壇。",  # an event's name after 举办
+    "毛寧表示,外界人稱他「鐵娘子」。",  # a nickname
+    "川普說,這就是「美國優先」政策的成果。",  # a quoted name heading a noun
+])
+def test_quoted_names_are_no_statements(text):
+    assert all(kind == "indirect" for _, _, kind in spans(text)), spans(text)
+
+
+def test_a_quoted_term_opening_the_reported_clause_is_part_of_it():
+    got = spans("毛寧強調,「一帶一路」倡議已經帶動沿線國家發展。")
+    assert got == [("Mao Ning", "「一帶一路」倡議已經帶動沿線國家發展", "indirect")]
+
+
+def test_a_short_quote_that_is_the_whole_answer_is_direct():
+    got = spans("川普說「不可能」。")
+    assert ("Donald Trump", "不可能", "direct") in got
