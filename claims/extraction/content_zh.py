@@ -33,6 +33,8 @@ _SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is n
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
+_RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
+_SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
 
 
 def modal_stance(art: Article, cue: Cue) -> bool:
@@ -103,11 +105,18 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     if i >= para_end:
         return None
     end = _cut_at_quoted_sentence(art, i, para_end if colon else doc.sentence_bounds(i)[1])
-    speaker = state.speaker(cue)
-    if cue.has_role(lex.ROLE_OUTLET_REPORT) and speaker.kind == "media" and _outlet_relays_source(art, state, cue, i):
+    if _relayed(art, state, cue, i, end):
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
     return _reported_clause(art, state, cue, i, end)
+
+
+def _relayed(art: Article, state: AttributionState, cue: Cue, i: int, end: int) -> bool:
+    """The verb only relays: another speaker's verb carries the words (a minister's, an outlet's source)."""
+    if _relays_a_speaker(art, state, cue, i, end):
+        return True
+    speaker = state.speaker(cue)
+    return cue.has_role(lex.ROLE_OUTLET_REPORT) and speaker.kind == "media" and _outlet_relays_source(art, state, cue, i)
 
 
 def _next_verb_carries_content(art: Article, cue: Cue, i: int) -> bool:
@@ -139,6 +148,26 @@ def _ends_sentence(art: Article, q: Quote) -> bool:
     while k < len(folded) and folded[k] in " \t":
         k += 1
     return not q.closed or k >= len(folded) or folded[k] in "。!?;\n" or folded[q.end - 1:q.end] in ("。", "!", "?")
+
+
+def _relays_a_speaker(art: Article, state: AttributionState, cue: Cue, i: int, end: int) -> bool:
+    """外交部表示,部长某某在会中致词表示,…: an institution's plain report that opens with one of its
+    people and a verb of their own; the first verb relays, the second one carries the words (a person
+    recounting what another said, or an institution's criticism, keeps the words)."""
+    speaker = state.speaker(cue)
+    k = art.cues.first_from(i)
+    for c in art.cues.cues[k:k + 4]:
+        if c.start >= min(end, i + _RELAY_REACH):
+            break
+        if c.lang == "zh" and c.kind.startswith("say") and art.doc.clause_start(c.start) == i:
+            named = art.mentions.within(i, c.start)
+            if not named or not has_own_subject(art, c, i):
+                return False
+            if named[0].start == i and named[-1].end == c.start and art.doc.folded[c.end:c.end + 1] in ",:「":
+                return True  # …澄清,国民党团呼吁,…: a bare name, its verb and the words after a comma
+            return speaker is not None and speaker.kind != "person" and cue.kind == "say" and \
+                named[0].speaker.kind == "person"
+    return False
 
 
 def _outlet_relays_source(art: Article, state: AttributionState, cue: Cue, i: int) -> bool:
@@ -222,6 +251,15 @@ def cut_at_next_attribution(art: Article, state: AttributionState, start: int, e
     return end
 
 
+def _time_clause(art: Article, c: Cue) -> bool:
+    """苏某说要究办某某后,…: the verb's clause is a time clause inside what is said."""
+    folded = art.doc.folded
+    stop = c.end
+    while stop < min(len(folded), c.end + 30) and folded[stop] not in ",。!?;:\n":
+        stop += 1
+    return _SUBORDINATE_END.search(folded[c.end:stop]) is not None
+
+
 def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
     """The clause of cue c names its own speaker (a pronoun, a name, a title, a chain adverb)."""
     folded = art.doc.folded
@@ -230,6 +268,8 @@ def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
         return False
     if not words:  # …，批评民进党政府「…」: a new speech verb opening the clause: the speaker's next statement
         return c.has_role(lex.ROLE_OPENS_CLAUSE) and folded[clause_start - 1: clause_start] == ","
+    if _time_clause(art, c):
+        return False
     if CHAIN.fullmatch(words) or CHAIN_THEN_ONLY.fullmatch(words):
         return True
     lead = lex.CONNECTIVES.match(words)

@@ -40,6 +40,7 @@ def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) 
     statements += answer_statements(art, state, statements)  # press-conference answers,
     statements += topic_statements(art, statements)  # topic clauses (对于X所称…)
     statements += continued_statements(art, state, statements)  # 6b. sentences that continue a speaker
-    statements = date_statements(doc, dedupe(statements))  # 7. overlaps out, then said_on
+    said_after = [c.end for c in art.cues.cues if c.lang == "zh" and c.kind.startswith("say") and not c.rule.weak]
+    statements = date_statements(doc, dedupe(statements), said_after)  # 7. overlaps out, then said_on
     stances = find_stances(art, state, statements)  # 8. stances
     return build_extraction(art, statements, stances)  # 9. output records and claim keys

@@ -46,7 +46,7 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     cue = cue_before_in_sentence(art, state, q)
     if term:
         return _term_quote(art, state, q, cue)
-    if cue is not None and state.speaker(cue) is not None and cue.kind not in ("ask", "act"):
+    if cue is not None and state.speaker(cue) is not None and cue.kind != "ask":  # 表示感谢,「…」: the thanker's
         return said_by_cue(art, state, q, cue)
     post = post_holding(art.posts, q.open)
     if post is not None:
@@ -118,7 +118,8 @@ def cue_before_in_sentence(art: Article, state: AttributionState, q: Quote) -> C
         if c.end > q.open or modal_stance(art, c) or c.lang != (lang or c.lang):
             continue
         resolution = state.resolution(c)
-        if resolution.speaker is not None and not resolution.no_speaker and (c.index in state.valid or c.is_stance):
+        if resolution.speaker is not None and not resolution.no_speaker and (
+                c.index in state.valid or c.is_stance or c.kind == "act"):
             return c
         if c.kind == "ask":
             return c

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .dates import find_dates
@@ -31,13 +32,14 @@ class Dated:
     day: dt.date
 
 
-def date_statements(doc: Document, statements: list[Candidate]) -> list[Candidate]:
-    """The statements with said_on filled in (where the text allows), in the same order."""
+def date_statements(doc: Document, statements: list[Candidate], said_after: Sequence[int] = ()) -> list[Candidate]:
+    """The statements with said_on filled in (where the text allows), in the same order. ``said_after``:
+    where the Chinese reporting verbs end, in text order."""
     found = find_dates(doc.folded, doc.reference_day)
     dates = [Dated(*d) for d in found if not doc.in_quote.contains(d[0])]
     starts = [d.start for d in dates]
     doc_day = _report_day(doc, dates)
-    chinese = date_index(doc, found, statements, doc_day)
+    chinese = date_index(doc, found, statements, doc_day, said_after)
     last_of: dict[str, Candidate] = {}
     out = []
     for candidate in statements:

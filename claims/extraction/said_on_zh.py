@@ -29,11 +29,19 @@ class DateIndex:
 
 
 def date_index(doc: Document, found: Sequence[tuple[int, int, dt.date]], statements: list[Candidate],
-               report_day: dt.date | None) -> DateIndex:
-    """``report_day``: the publication day when the lead dates something to it (a report of the day's news)."""
+               report_day: dt.date | None, said_after: Sequence[int] = ()) -> DateIndex:
+    """``report_day``: the publication day when the lead dates something to it (a report of the day's news).
+    ``said_after``: where reporting verbs end; a date after one in its clause is what was said (至于某某
+    提到昨日与…接触), not when."""
     words = Intervals([(st.start, st.end) for st in statements])
-    kept = [(s, d) for s, _, d in found if not doc.in_quote.contains(s) and not words.contains(s)]
+    kept = [(s, d) for s, _, d in found if not doc.in_quote.contains(s) and not words.contains(s)
+            and not _after_a_verb(doc, s, said_after)]
     return DateIndex([s for s, _ in kept], [d for _, d in kept], report_day)
+
+
+def _after_a_verb(doc: Document, pos: int, said_after: Sequence[int]) -> bool:
+    k = bisect.bisect_right(said_after, pos) - 1
+    return k >= 0 and said_after[k] >= doc.clause_start(pos)
 
 
 def chinese_day(doc: Document, index: DateIndex, st: Candidate, last: Candidate | None,
@@ -54,10 +62,8 @@ def chinese_day(doc: Document, index: DateIndex, st: Candidate, last: Candidate 
 
 
 def _before_verb(doc: Document, index: DateIndex, st: Candidate, lo: int) -> dt.date | None:
-    """The last date from lo to the words said (or to the verb, when the words come before it)."""
-    anchor = st.anchor
-    hi = st.start if anchor < st.start <= anchor + 12 else anchor
-    k = bisect.bisect_left(index.starts, hi) - 1
+    """The last date from lo to the verb (a date after it is the object's: 还原昨晚情况)."""
+    k = bisect.bisect_left(index.starts, st.anchor) - 1
     if k >= 0 and index.starts[k] >= lo:
         return index.days[k]
     return None

@@ -38,6 +38,8 @@ _COUNTED_PEOPLE = re.compile(r"(?:一|两|多|数|几)[名位个]|有")  # 一�
 _LATIN_ORGANISATION = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,19}")  # Uber, OpenAI
 _DEMONSTRATIVES = "这那此其该"
 _NAME_MAX_IN_MENTION = 24  # a longer subject phrase is named by its mention alone
+_OPENER_REACH = 12  # the speaker opening a clause starts this close to it
+_OPENER_CLAUSES = 2  # clauses looked back at within the sentence (bounded work)
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,58 @@ def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, bef
         earlier = state.resolution(chained)
         return Resolution(earlier.speaker, earlier.via, earlier.implicit)
     words, start = skip_lead_adverbials(clause.words, clause.start)
+    if _asked_in_clause(art, cue, clause.start):
+        words = ""  # 媒体问到某某批评…表示: the one asked answers, the subject is before
     site = SubjectSite(cue, words[:subject_end(art, start, words)], start, via, before)
     if not site.words.strip():  # 并强调, 也指出: the same speaker goes on
-        carried = before.last_subject or (before.previous.speaker if before.previous else None)
+        carried = _sentence_opener(art, state, cue) or before.last_subject or (
+            before.previous.speaker if before.previous else None)
         return Resolution(carried, via, implicit=carried is not None)
     if site.words.strip() in lex.DOCUMENT_NOUNS:
         return _document_speaks(art, state, site)
     return _named_subject(art, state, site)
+
+
+def _asked_in_clause(art: Article, cue: Cue, clause_start: int) -> bool:
+    """A question verb between the clause start and the verb (媒体问到某某…表示)."""
+    k = art.cues.first_from(clause_start)
+    return any(c.kind == "ask" and c.start < cue.start for c in art.cues.cues[k:k + 3])
+
+
+def _sentence_opener(art: Article, state: AttributionState, cue: Cue) -> Speaker | None:
+    """某某昨天还援引法条,指…: a verb without a subject after a clause of its sentence that opens with
+    a speaker (the nearest such clause), and no verb with a subject between them: that speaker."""
+    doc = art.doc
+    sentence_start = max(doc.sentence_bounds(cue.start)[0], doc.paragraph_starts[cue.para])
+    for c in art.cues.before(cue.start, limit=8):
+        if c.start < sentence_start:
+            break
+        if state.speaker(c) is not None and c.kind != "ask":
+            return None  # the verbs of the sentence already have a subject: it goes on
+    end = doc.clause_start(cue.start)
+    for _ in range(_OPENER_CLAUSES):
+        if end - 1 <= sentence_start:
+            return None
+        start = max(doc.clause_start(end - 1), sentence_start)
+        speaker = _clause_subject(art, state, cue, start, end - 1)
+        if speaker is not None:
+            return speaker
+        end = start
+    return None
+
+
+def _clause_subject(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> Speaker | None:
+    """The speaker a clause opens with (after connectives and time words), or None."""
+    doc = art.doc
+    lead = lex.CONNECTIVES.match(doc.folded[start:end])
+    s = start + (lead.end() if lead else 0)
+    while s < end and doc.folded[s] in " ,\t":
+        s += 1
+    words, s = skip_lead_adverbials(doc.folded[s:end], s)
+    if doc.in_quote.contains(s) or not any(m.start == s for m in art.mentions.within(s, min(end, s + _OPENER_REACH))):
+        return None
+    phrase = words[:subject_end(art, s, words)]
+    return phrase_speaker(art, state, cue, phrase, s, before=Antecedents())[0] if phrase else None
 
 
 def subject_clause(art: Article, cue: Cue) -> SubjectClause:

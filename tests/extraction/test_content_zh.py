@@ -23,3 +23,23 @@ def test_a_quoted_term_opening_the_reported_clause_is_part_of_it():
 def test_a_short_quote_that_is_the_whole_answer_is_direct():
     got = spans("川普說「不可能」。")
     assert ("Donald Trump", "不可能", "direct") in got
+
+
+def test_a_quote_after_thanks_is_the_thankers_words():
+    got = spans("普京訪問北京,川普表示感謝,「但美國還是要靠自己」。")
+    assert ("Donald Trump", "但美國還是要靠自己", "direct") in got
+
+
+def test_zhi_opening_a_word_after_a_comma_is_no_verb():
+    got = spans("對此,指揮中心發言人莊大明表示,目前沒有新病例。")
+    assert [t for _, t, _ in got] == ["目前沒有新病例"]
+
+
+def test_an_institution_relaying_its_minister_gives_the_ministers_words():
+    got = spans("外交部表示,部長林大同在渥太華致詞表示,民主國家應團結一致。")
+    assert [(s, t) for s, t, _ in got] == [("林大同", "民主國家應團結一致")]
+
+
+def test_a_time_clause_with_a_verb_stays_in_the_reported_words():
+    got = spans("毛寧批評,川普說要加徵關稅後,美國企業馬上跟進漲價,受害的是消費者。")
+    assert got == [("Mao Ning", "川普說要加徵關稅後,美國企業馬上跟進漲價,受害的是消費者", "indirect")]

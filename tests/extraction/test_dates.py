@@ -67,3 +67,8 @@ def test_round_up_of_earlier_events_leaves_undated_statements_undated():
     got = {s.text: s.said_on for s in run(text).statements}
     assert got["會談富有成效"] == dt.date(2025, 2, 12)
     assert got["政府會持續關注"] is None
+
+
+def test_a_date_in_what_someone_mentions_is_not_when_the_answer_was_given():
+    text = "毛寧13日表示,中方反對制裁。至於川普提到昨日的通話,毛寧表示,雙方保持溝通。"
+    assert [s.said_on for s in run(text).statements] == [dt.date(2025, 2, 13)] * 2

@@ -160,3 +160,15 @@ def test_pronoun_subject_goes_to_the_person_before():
     art = article("毛寧表示,中方願意提供協助。她說,具體行程將適時發布。")
     res = resolve_chinese_subject(art, AttributionState(), cue_of(art, "说"), Antecedents())
     assert (res.speaker.name, res.speaker.mention) == ("Mao Ning", "她")
+
+
+def test_verb_without_subject_takes_the_speaker_opening_its_sentence():
+    from .helpers import spans
+    got = spans("川普當選後不久,毛寧昨天還翻出舊協議,指美方應停止挑釁。")
+    assert ("Mao Ning", "美方應停止挑釁", "indirect") in got
+
+
+def test_the_one_asked_is_not_the_subject_of_the_answer():
+    from .helpers import spans
+    got = spans("毛寧今天在記者會上,被記者問到川普的說法時表示,中方反對任何干涉。")
+    assert ("Mao Ning", "中方反對任何干涉", "indirect") in got

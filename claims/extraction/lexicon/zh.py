@@ -115,10 +115,11 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _say("称", "國防部稱,共機今日再度擾台。", "他被外界稱為鐵人。", not_after=tuple("为作之号霸职赞"),
          not_before=("来", "而", "的", "者"), at_text_end=False,
          roles=(ROLE_OUTLET_SPEAKS, ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_THREATENS_COUNTER, ROLE_ANSWERS)),
-    _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"),
+    _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"), not_after=("来",),
          roles=(ROLE_BARE_NAME, ROLE_ANSWERS)),
     # 指 alone is a verb of speech only after a chain adverb or a comma, or before punctuation
-    _say("指", "他並指,新制將在明年上路。", "她用手指著黑板。", guards=("chain or punctuation",)),
+    _say("指", "他並指,新制將在明年上路。", "她用手指著黑板。", guards=("chain or punctuation",),
+         not_after=tuple("挥示标定导令南针数引纹甲望向点名正派教使")),  # 对此,指挥中心…: a word opens there
     _say("提到", "校長在致詞時提到,校園安全最重要。", "他說:「我沒有提到任何人。」"),
     _say("谈到", "他談到兩岸關係時說,對話不能中斷。", "他說:「我們談到深夜。」"),
     _say("声明", "總統府聲明,將全力協助調查。", "聲明指出,公投應與選舉脫鉤。", not_after=SAY_NEXT,
@@ -165,7 +166,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("保证", "廠商保證,產品絕無添加物。", "這是品質的保證。"),
     _weak("承诺", "市長承諾,年底前完成道路拓寬。", "政府的承諾沒有兌現。"),
     _weak("揭露", "調查報告揭露,工程款遭到挪用。", "媒體的揭露促成了修法。"),
-    _weak("分析", "經濟學家分析,升息將壓抑房市。", "專家的分析相當保守。"),
+    _weak("分析", "經濟學家分析,升息將壓抑房市。", "專家的分析相當保守。", not_after=("师", "家", "员", "人士")),
     _weak("预计", "氣象署預計,鋒面週四抵達。", "結果不如大家的預計。"),
     _weak("预测", "分析師預測,油價將持續上漲。", "這只是市場的預測。"),
     _weak("估计", "主計總處估計,今年經濟成長率為三%。", "這是保守的估計。"),
@@ -462,6 +463,7 @@ CONNECTIVES = re.compile(
 # Time and place adverbials before a subject (会后, 当地时间2月12日中午, 今(20)日) and 有 (有议员批评).
 LEAD_ADVERBIALS = re.compile(
     r"(?:(?:记者|新闻发布|发布|说明|招待)会[后上中]|会后|会前|当地时间|北京时间|台北时间|今天|昨天|今日|昨日|稍早|稍后|日前|"
+    r"隔天|隔日|翌日|次日|"
     r"随后|同日|当天|当日|\d{1,4}年|\d{1,2}月|\d{1,2}[日号]|[今昨]?\(\d{1,2}\)日|上午|下午|晚间|中午|早上|凌晨|"
     r"[一-龥]{0,2}时间|有(?=[一-龥]{2}))"
 )
