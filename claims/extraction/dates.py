@@ -17,7 +17,7 @@ _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?
 # One regex for every date form; the named group says which one matched.
 DATE_RE = re.compile(
     # a cheap first-character test: most positions of a Chinese text fail it at once
-    r"(?=[\d今昨前本上这下周星礼早中晚A-Za-z])"
+    r"(?=[\d今昨前本上这下周星礼早晚A-Za-z])"
     r"(?:(?P<ymd>(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号])"
     r"|(?P<md>(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号])"
     r"|(?P<par>[今昨本前]\s*[(\uff08]\s*(?P<d7>\d{1,2})\s*[)\uff09]\s*[日号])"
@@ -31,7 +31,7 @@ DATE_RE = re.compile(
     # 上月31日: a day of the previous month
     r"|(?P<lastm>上个?月\s*(?P<d9>\d{1,2})\s*[日号])"
     # 早上/上午/下午/晚间 with no day before it: today (总统早上在总统府接见…)
-    r"|(?P<tod>(?<![日号天晚)\d一二三四五六末])(?:早上|上午|中午|下午|晚间)(?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就发回透呼提批宣举主直参公针视首正坦开召举]))"
+    r"|(?P<tod>(?<![日号天晚)\d一二三四五六末])(?:早上|上午|下午|晚间)(?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就发回透呼提批宣举主直参公针视首正坦开召举]))"
     # 昨(5/31), 今(6/1): month/day in parentheses after 今/昨
     r"|(?P<slash>[今昨前]\s*[(\uff08]\s*(?P<m8>\d{1,2})\s*/\s*(?P<d8>\d{1,2})\s*[)\uff09])"
     # a bare 今 / 昨 before what the subject does (陈某今受访时表示, 某某昨在议会指出): today, yesterday

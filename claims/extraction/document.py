@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import dateline
-from .normalize import fold, lower_form, to_simplified, to_traditional
+from .normalize import fold, lower_form, to_simplified, to_traditional, width_folded
 from .quotes import Quote, scan_quotes
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -29,7 +29,9 @@ _QUOTE_CLOSERS = "」』”\""
 _CJK_TERM_MAX = 12  # a quoted Chinese term is at most this long (「一中政策」)
 # A paragraph break stored as spaces (news crawlers keep "。 下一段" on one line): spaces after a
 # Chinese sentence end (。 ! ? and a closing mark) and before a Chinese character or an opening mark.
-_SPACED_BREAK = re.compile(r"(?:[。！？]|(?<=[\u3400-\u9fff」』])[!?])[」』”’)）]?([ \u3000]+)(?=[\u3400-\u9fff「『“《(（])")
+_SPACED_BREAK = re.compile(r"(?<=[。！？!?」』”’)）])[ \u3000]+(?=[\u3400-\u9fff「『“《(（])")  # checked further below
+_SENTENCE_END = frozenset("。！？")
+_CLOSERS_AFTER_END = frozenset("」』”’)）")
 
 # English sentences: .!? before a space, a newline, a quote or the end; not after an abbreviation.
 _EN_PUNCT = re.compile(r'[.!?](?=[ \n"”]|$)')
@@ -269,10 +271,16 @@ class Document:
         """zh-Hant / zh-Hans (by the span, else its paragraph, else the article), ru or en."""
         t = self.text[start:end]
         if CJK.search(t):
-            return _script_of(t) or self._paragraph_script(para)
+            return self._span_script(t, start, end) or self._paragraph_script(para)
         if _CYRILLIC.search(t):
             return "ru"
         return "en"
+
+    def _span_script(self, t: str, start: int, end: int) -> str:
+        """_script_of(t), reading the Traditional test off the folded text (it is t2s already)."""
+        if self.folded[start:end] != width_folded(t):
+            return "zh-Hant"
+        return "zh-Hans" if to_traditional(t) != t else ""
 
     def _paragraph_script(self, para: int) -> str:
         """A span without script-specific characters takes its paragraph's script, else the article's."""
@@ -312,10 +320,25 @@ def spaced_breaks_as_newlines(text: str) -> str:
         return text
     chars = None
     for m in _SPACED_BREAK.finditer(text):
+        if not _ends_sentence_at(text, m.start()):
+            continue
         if chars is None:
             chars = list(text)
-        chars[m.start(1):m.end(1)] = "\n" * (m.end(1) - m.start(1))
+        chars[m.start():m.end()] = "\n" * (m.end() - m.start())
     return text if chars is None else "".join(chars)
+
+
+def _ends_sentence_at(text: str, pos: int) -> bool:
+    """。 ! ? (after a Chinese character or closing mark), then at most one closing mark, end at pos."""
+    k = pos - 1
+    if text[k] in _CLOSERS_AFTER_END:
+        k -= 1
+    if k < 0:
+        return False
+    ch = text[k]
+    if ch in _SENTENCE_END:
+        return True
+    return ch in "!?" and k > 0 and (CJK.match(text[k - 1]) is not None or text[k - 1] in "」』")
 
 
 def _script_of(text: str) -> str:

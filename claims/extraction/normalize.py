@@ -55,6 +55,11 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c := ch.lower()) == 1 else ch for ch in text)
 
 
+def width_folded(text: str) -> str:
+    """Full-width ASCII and ideographic spaces folded, nothing else (same length)."""
+    return text.translate(_WIDTH)
+
+
 def fold(text: str) -> str:
     """Width-folded and Simplified (case kept), exactly as long as ``text``.
 

@@ -318,6 +318,8 @@ def coordinated_speakers(art: Article, phrase: SubjectPhrase) -> Speaker | None:
 
 def _split_outside_mentions(phrase: SubjectPhrase) -> list[str]:
     """The phrase split at 、和与及, except inside a name (陈和平 is one person)."""
+    if not _COORDINATION.search(phrase.words):
+        return [phrase.words]
     inside = {i for m in phrase.mentions for i in range(m.start - phrase.start, m.end - phrase.start)}
     parts, last = [], 0
     for m in _COORDINATION.finditer(phrase.words):
