@@ -47,8 +47,12 @@ def content_of(art: Article, state: AttributionState, cue: Cue) -> Candidate | N
 
 
 def _on_cue(art: Article, state: AttributionState, cue: Cue) -> None:
-    if cue.index in state.consumed:
-        return  # already the speaker tag of a quote before it
+    if cue.index in state.consumed:  # already the speaker tag of a quote before it
+        if cue.lang == "zh" and art.doc.folded[cue.end:cue.end + 1] in ",:" and not cue.is_stance:
+            st = content_of(art, state, cue)  # 「…」她并指出,…: the tag's verb says more after it
+            if st is not None:
+                state.statements.append(st)
+        return
     prev = state.last_statement
     if cue.lang == "zh":
         if not CJK.search(art.doc.folded[max(0, cue.start - 2): cue.end + 2]):

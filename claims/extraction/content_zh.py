@@ -104,7 +104,7 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
         return quote_after_cue(art, state, q, cue)
     if i >= para_end:
         return None
-    end = _cut_at_quoted_sentence(art, i, para_end if colon else doc.sentence_bounds(i)[1])
+    end = cut_at_quoted_sentence(art, i, para_end if colon else doc.sentence_bounds(i)[1])
     if _relayed(art, state, cue, i, end):
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
@@ -130,7 +130,7 @@ def _next_verb_carries_content(art: Article, cue: Cue, i: int) -> bool:
                for c in art.cues.cues[k: k + 3])
 
 
-def _cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
+def cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
     """…,「跳票已经成了交通部的习惯」。: a quote that is a sentence (not a term) ends the clause."""
     for q in art.doc.quotes_from(start):
         if q.open >= end:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .article import Article, AttributionState
-from .content_zh import is_claim
+from .content_zh import cut_at_quoted_sentence, direct_statement, is_claim
 from .lexicon import zh as lex
 from .patterns import CJK, alternation
 from .records import Candidate
@@ -53,15 +54,21 @@ def _continue(art: Article, state: AttributionState, st: Candidate, taken: list[
         start, end = _sentence_from(art, pos, para_end)
         if _overlaps(taken, start, end) or _names_its_own_speaker(art, state, start, end):
             break
-        s, e = _trimmed(doc.folded, start, end)
+        cut = cut_at_quoted_sentence(art, start, end)
+        s, e = _trimmed(doc.folded, start, cut)
         if doc.folded[e:e + 1] == "?" or doc.folded[s:s + 1] in "((":
             pos = end + 1  # a question (rhetorical, or put to the speaker) or an editor's note
             continue
         if _opens_with_someone_else(art, st, s, end):
             break
+        speaker = st.speaker.named_by("", None, None)
         if e - s >= _MIN_CHARS and is_claim(doc.folded[s:e]):
-            out.append(Candidate(st.speaker.named_by("", None, None), s, e, "indirect", "continued", st.para, st.via,
-                                 anchor=st.anchor, said_on=st.said_on, confidence=0.5))
+            out.append(Candidate(speaker, s, e, "indirect", "continued", st.para, st.via, anchor=st.anchor,
+                                 said_on=st.said_on, confidence=0.5))
+        q = doc.quote_at.get(cut)
+        if q is not None and cut < end and q.open not in state.used_quotes:  # …,「quote closing the sentence」。
+            out.append(replace(direct_statement(art, q, speaker, "continued", st.via, anchor=st.anchor,
+                                                confidence=0.5), said_on=st.said_on))
         pos = end + 1
     return out
 

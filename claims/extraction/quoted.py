@@ -38,7 +38,7 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     doc = art.doc
     para = doc.para_of(q.open)
     term = doc.is_term(q) and not doc.is_sentence_quote(q)
-    if doc.headlines[para] or not doc.quote_body(q).strip() or not _may_be_said(art, q, para, term):
+    if doc.headlines[para] or not doc.quote_body(q).strip() or not _may_be_said(art, state, q, para, term):
         return None
     tag = None if term else _tag_after(art, state, q, prev)
     if tag is not None:
@@ -54,15 +54,22 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     return _floating(art, q, para, prev)
 
 
-def _may_be_said(art: Article, q: Quote, para: int, term: bool) -> bool:
-    """Not a label (所谓「公投绑大选」, 举办「…」论坛), not questions only, not a quote right after a question verb."""
+def _may_be_said(art: Article, state: AttributionState, q: Quote, para: int, term: bool) -> bool:
+    """Not a label (所谓「公投绑大选」, 举办「…」论坛), not questions only (unless a speaker's verb earlier in
+    the sentence asks them: 他质疑,…,「难道…吗?」), not a quote right after a question verb."""
     folded = art.doc.folded
     body = art.doc.quote_body(q).strip()
     if term and folded[max(0, q.open - 3):q.open].endswith(_LABELS) or is_label(art, q):
         return False
-    if not term and _QUESTIONS_ONLY.fullmatch(body) and len(body) <= 200:
+    if not term and _QUESTIONS_ONLY.fullmatch(body) and len(body) <= 200 and not _asked_by_a_speaker(art, state, q):
         return False
     return not _AFTER_QUESTION_VERB.search(folded[max(art.doc.paragraph_starts[para], q.open - 6): q.open])
+
+
+def _asked_by_a_speaker(art: Article, state: AttributionState, q: Quote) -> bool:
+    """A rhetorical question closing a sentence whose speech verb has a speaker (…表示,…,「…吗?」)."""
+    cue = cue_before_in_sentence(art, state, q)
+    return cue is not None and cue.kind != "ask" and CJK.search(art.doc.quote_body(q)) is not None
 
 
 def _tag_after(art: Article, state: AttributionState, q: Quote, prev: Candidate | None) -> Cue | None:

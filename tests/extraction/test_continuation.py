@@ -80,3 +80,19 @@ def test_a_condition_naming_someone_does_not_end_the_reported_clause():
 def test_a_verb_before_de_modifies_a_noun():
     got = spans("毛寧指出,川普宣布的關稅措施違反世貿規則。")
     assert [(s, t) for s, t, _ in got] == [("Mao Ning", "川普宣布的關稅措施違反世貿規則")]
+
+
+def test_quote_closing_a_continued_sentence_is_split_off_as_direct():
+    got = spans("毛寧表示,中方反對任何干涉。各國政府都很清楚,「這是不變的立場。」")
+    assert ("Mao Ning", "各國政府都很清楚", "indirect") in got
+    assert ("Mao Ning", "這是不變的立場。", "direct") in got
+
+
+def test_rhetorical_question_quote_of_a_speaker_is_a_statement():
+    got = spans("毛寧批評,美方一再挑釁,「難道這是負責任的做法嗎?」")
+    assert ("Mao Ning", "難道這是負責任的做法嗎?", "direct") in got
+
+
+def test_a_verb_after_a_quote_that_says_more_is_not_only_a_tag():
+    got = spans("毛寧表示,美方應停止挑釁,「這是底線。」她並指出,中方已提出嚴正交涉。")
+    assert ("Mao Ning", "中方已提出嚴正交涉", "indirect") in got
