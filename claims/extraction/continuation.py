@@ -52,9 +52,9 @@ def _continue(art: Article, state: AttributionState, st: Candidate, taken: list[
         if pos is None or pos >= para_end or pos - st.end > _MAX_REACH:
             break
         start, end = _sentence_from(art, pos, para_end)
-        if _overlaps(taken, start, end) or _names_its_own_speaker(art, state, start, end):
+        cut = cut_at_quoted_sentence(art, start, end)  # a quote closing the sentence may be taken already
+        if _overlaps(taken, start, cut) or _names_its_own_speaker(art, state, start, end):
             break
-        cut = cut_at_quoted_sentence(art, start, end)
         s, e = _trimmed(doc.folded, start, cut)
         if doc.folded[e:e + 1] == "?" or doc.folded[s:s + 1] in "((":
             pos = end + 1  # a question (rhetorical, or put to the speaker) or an editor's note
@@ -66,7 +66,7 @@ def _continue(art: Article, state: AttributionState, st: Candidate, taken: list[
             out.append(Candidate(speaker, s, e, "indirect", "continued", st.para, st.via, anchor=st.anchor,
                                  said_on=st.said_on, confidence=0.5))
         q = doc.quote_at.get(cut)
-        if q is not None and cut < end and q.open not in state.used_quotes:  # …,「quote closing the sentence」。
+        if q is not None and cut < end and not _overlaps(taken, q.start, q.end):  # …,「quote closing the sentence」。
             out.append(replace(direct_statement(art, q, speaker, "continued", st.via, anchor=st.anchor,
                                                 confidence=0.5), said_on=st.said_on))
         pos = end + 1
