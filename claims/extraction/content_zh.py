@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .article import Article, AttributionState
+from .cues import opens_content
 from .lexicon import names
 from .lexicon import zh as lex
 from .mentions import name_after
@@ -34,6 +35,7 @@ _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
+_PERSONAL_PRONOUNS = ("他", "她")
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
 
 
@@ -241,7 +243,7 @@ def cut_at_next_attribution(art: Article, state: AttributionState, start: int, e
         if c is cue or c.lang != "zh" or modal_stance(art, c):
             continue  # 国民党团不会支持任何追加预算: a predicate inside the reported clause
         clause_start = art.doc.clause_start(c.start)
-        if clause_start <= start:
+        if clause_start <= start or _embedded(art, state, cue, c, clause_start):
             continue
         own = state.own_subject.get(c.index)
         if own is None:
@@ -249,6 +251,21 @@ def cut_at_next_attribution(art: Article, state: AttributionState, start: int, e
         if own:
             return clause_start
     return end
+
+
+def _embedded(art: Article, state: AttributionState, cue: Cue, c: Cue, clause_start: int) -> bool:
+    """A verb inside the reported words, not a new attribution: a named subject running straight into an
+    object (某某还特地告诉她要从…, 某某说是谣言), or he/she going on with a person's reasoning (…,但他认为…)."""
+    folded = art.doc.folded
+    words = folded[clause_start:c.start].strip()
+    m = CHAIN.match(words)
+    subject = words[m.end():] if m else words
+    if not subject or c.kind != "say":
+        return False  # 并强调 / ,呼吁: the speaker's next statement (decided by the verb's role); a stance
+    if subject in _PERSONAL_PRONOUNS:
+        speaker = state.speaker(cue)
+        return c.verb in lex.BELIEF_VERBS and speaker is not None and speaker.kind == "person"
+    return not opens_content(folded[c.end:c.end + 1]) and not c.has_role(lex.ROLE_OPENS_CLAUSE)
 
 
 def _time_clause(art: Article, c: Cue) -> bool:

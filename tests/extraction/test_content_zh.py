@@ -43,3 +43,23 @@ def test_an_institution_relaying_its_minister_gives_the_ministers_words():
 def test_a_time_clause_with_a_verb_stays_in_the_reported_words():
     got = spans("毛寧批評,川普說要加徵關稅後,美國企業馬上跟進漲價,受害的是消費者。")
     assert got == [("Mao Ning", "川普說要加徵關稅後,美國企業馬上跟進漲價,受害的是消費者", "indirect")]
+
+
+def test_a_named_verb_running_into_its_object_stays_in_the_reported_words():
+    got = spans("毛寧回憶,當年兩國關係緊張,川普還特地告訴她要保持耐心,讓她印象深刻。")
+    assert got == [("Mao Ning", "當年兩國關係緊張,川普還特地告訴她要保持耐心,讓她印象深刻", "indirect")]
+
+
+def test_he_goes_on_with_the_same_persons_reasoning():
+    got = spans("川普表示,很多人說這是失敗,但他認為這是成功的開始。")
+    assert got == [("Donald Trump", "很多人說這是失敗,但他認為這是成功的開始", "indirect")]
+
+
+def test_a_new_attribution_after_a_comma_still_ends_the_clause():
+    got = spans("毛寧表示,中方反對干涉,川普則說,美方不會讓步。")
+    assert [(s, t) for s, t, _ in got] == [("Mao Ning", "中方反對干涉"), ("Donald Trump", "美方不會讓步")]
+
+
+def test_each_said_in_a_chain_is_its_own_statement():
+    got = spans("川普還說,關稅將在下月生效,說美國企業早已做好準備。")
+    assert [t for _, t, _ in got] == ["關稅將在下月生效", "美國企業早已做好準備"]

@@ -116,7 +116,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
          not_before=("来", "而", "的", "者"), at_text_end=False,
          roles=(ROLE_OUTLET_SPEAKS, ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_THREATENS_COUNTER, ROLE_ANSWERS)),
     _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"), not_after=("来",),
-         roles=(ROLE_BARE_NAME, ROLE_ANSWERS)),
+         roles=(ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_OPENS_CLAUSE)),
     # 指 alone is a verb of speech only after a chain adverb or a comma, or before punctuation
     _say("指", "他並指,新制將在明年上路。", "她用手指著黑板。", guards=("chain or punctuation",),
          not_after=tuple("挥示标定导令南针数引纹甲望向点名正派教使")),  # 对此,指挥中心…: a word opens there
@@ -230,7 +230,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("缓颊", "副市長緩頰,雙方只是溝通不良。", "他說:「幫我緩頰一下。」"),
     _say("示警", "專家示警,夏季用電將創新高。", "他說:「這是一種示警。」"),
     _say("辩称", "被告辯稱,自己毫不知情。", "他說:「不必再辯稱了。」"),
-    _weak("期勉", "校長期勉,畢業生勇於挑戰。", "他說:「這是對你們的期勉。」"),
+    _weak("期勉", "校長期勉,畢業生勇於挑戰。", "他說:「這是對你們的期勉。」", roles=(ROLE_OPENS_CLAUSE,)),
     _weak("发现", "研究團隊發現,睡眠不足會影響記憶力。", "他發現一個有趣的現象。", guards=("punctuation after",)),
     _weak("谈及", "他談及兩岸關係,強調對話不能中斷。", "他說:「這是第一次談及此事。」"),
     _weak("致词", "校長致詞,勉勵畢業生勇於挑戰。", "主席的致詞長達半小時。"),
@@ -438,6 +438,9 @@ PRESS_CONFERENCE = ("记者会", "发布会", "答记者问", "吹风会", "记�
 # (该贴文, 帖文) is narration about the words, not more of them.
 NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被问及", "被问到", "问及", "至于", "另据", "显示",
                                   "可见", "由此可见", "该贴文", "贴文", "帖文", "该文", "该帖", "此文")
+
+# Verbs of belief: "…,但他认为…" goes on with the same person's reasoning (one statement).
+BELIEF_VERBS = ("认为", "相信", "觉得", "深信", "坚信", "以为")
 
 # Words opening a condition or a concession (若疾管署认定…, 即使…): the clause is part of what is said,
 # its subject no new speaker.
