@@ -62,8 +62,8 @@ def _on_cue(art: Article, state: AttributionState, cue: Cue) -> None:
     else:
         res = resolve_english_subject(art, state, cue, prev if prev and prev.para >= cue.para - 1 else None)
     state.resolutions[cue.index] = res
-    if res.speaker is not None and not res.implicit:
-        state.last_subject[cue.para] = res.speaker
+    if res.speaker is not None and not res.implicit and not (cue.lang == "zh" and cue.weak and res.speaker.kind != "person"):
+        state.last_subject[cue.para] = res.speaker  # (a weak verb's non-person subject is no speaker to go on with)
     if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
         return
     if cue.weak and not (res.speaker.kind == "person" or res.implicit):

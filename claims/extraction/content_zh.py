@@ -28,12 +28,16 @@ _SOURCE_ENDS = names.INSTITUTION_ENDS + ("人士",)
 _CONNECTIVE_BEFORE_QUOTE = re.compile(r"(?:但|但是|而|并|且|却|只说|说)$")  # 虽然…,但「…」
 _STANCE_HEAD = re.compile("(?:" + alternation(r.verb for r in lex.ZH_VERBS if r.kind in ("support", "oppose"))
                           + ")(?:[,:;。]|$)")  # 表示同意, 承诺…: a stance, the next verb says what follows
+_DEGREE = re.compile(r"(?:高度|深表|深感|十分|非常|强烈|严正|极度|深切|诚挚|由衷)")  # before an attitude word
+_ATTITUDE_PHRASE = re.compile(r".{0,12}的(?:" + alternation(lex.ATTITUDE_NOUNS) + ")")  # 对台湾的关心
 _OF_CLAIM_NOUN = re.compile(r".{1,8}的(?:" + alternation(lex.CLAIM_NOUNS) + ")")  # 美方的说法
 _MODAL_BEFORE = ("不", "会", "将", "愿", "能", "要", "可", "再", "仍", "都", "没", "未")
 _SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is no bare speech act
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
+_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")  # a clause that answers what came before
+_POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
@@ -110,7 +114,8 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     if _relayed(art, state, cue, i, end):
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
-    return _reported_clause(art, state, cue, i, end)
+    turn = _RESPONSE_TURN.search(folded, i, end)  # …施压,对此,周某第一时间发声: a reply begins
+    return _reported_clause(art, state, cue, i, turn.start() if turn else end)
 
 
 def _relayed(art: Article, state: AttributionState, cue: Cue, i: int, end: int) -> bool:
@@ -123,13 +128,28 @@ def _relayed(art: Article, state: AttributionState, cue: Cue, i: int, end: int) 
 
 def _next_verb_carries_content(art: Article, cue: Cue, i: int) -> bool:
     """回应指出, / 表示支持: the next verb carries the content (or the stance); and 答询时表示."""
-    nxt = art.cues.starting_at(i)
+    folded = art.doc.folded
+    chain = CHAIN.match(folded, i)  # 出面澄清,并反控…: a chained verb right after the comma
+    j = chain.end() if chain and i > cue.end else i
+    nxt = art.cues.starting_at(j)
     if nxt is not None and nxt is not cue and nxt.lang == "zh" and nxt.kind != "ask" and (
-            nxt.kind.startswith("say") or nxt.is_stance) and i - cue.end <= 1:
+            nxt.kind.startswith("say") or nxt.is_stance) and (i - cue.end <= 1 or j > i):
         return True
     k = art.cues.first_from(i)
-    return any(0 <= c.start - i <= 10 and _ANSWER_TIME.fullmatch(art.doc.folded[i:c.start])
-               for c in art.cues.cues[k: k + 3])
+    return any(0 <= c.start - i <= 10 and _ANSWER_TIME.fullmatch(folded[i:c.start])
+               for c in art.cues.cues[k: k + 3]) or cue.has_role(lex.ROLE_POSTS) and _posted_then_said(art, i)
+
+
+def _posted_then_said(art: Article, i: int) -> bool:
+    """发文转述朋友的经历,称「…」: after a post, a verb of saying opening the next clause carries the words."""
+    folded = art.doc.folded
+    k = art.cues.first_from(i)
+    for c in art.cues.cues[k:k + 3]:
+        if c.start - i > _POSTED_REACH or _SENTENCE_PUNCTUATION.search(folded[i:c.start]):
+            return False
+        if c.kind.startswith("say") and folded[c.start - 1:c.start] == "," and opens_content(folded[c.end:c.end + 1]):
+            return True
+    return False
 
 
 def cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
@@ -217,10 +237,12 @@ def _reported_clause(art: Article, state: AttributionState, cue: Cue, start: int
 
 
 def is_claim(body: str) -> bool:
-    """Reported words that say something: not a stance head (同意, 承诺…), not an attitude (感谢),
-    not a reference to something said (证实美方说法)."""
-    if _STANCE_HEAD.match(body):
+    """Reported words that say something: not a stance head (同意, 承诺…), not an attitude (感谢, 对台湾的
+    关心, 强烈的参选意愿), not a reference to something said (证实美方说法)."""
+    if _STANCE_HEAD.match(body) or _ATTITUDE_PHRASE.fullmatch(body):
         return False
+    degree = _DEGREE.match(body)  # 高度遗憾, 深表感谢
+    body = body[degree.end():] if degree else body
     if len(body) <= _SPEECH_ACT_MAX and any(
             body == w or body == "对此" + w or body.startswith(w) and len(body) <= len(w) + 3 for w in lex.SPEECH_ACTS):
         return False
@@ -240,8 +262,8 @@ def cut_at_next_attribution(art: Article, state: AttributionState, start: int, e
     for c in art.cues.cues[k: k + _NEXT_CUES]:
         if c.start >= end:
             break
-        if c is cue or c.lang != "zh" or modal_stance(art, c):
-            continue  # 国民党团不会支持任何追加预算: a predicate inside the reported clause
+        if c is cue or c.lang != "zh" or modal_stance(art, c) or c.is_stance and art.doc.folded[c.start - 1:c.start] == "的":
+            continue  # 国民党团不会支持任何追加预算: a predicate inside the reported clause; 自己的支持群众: a noun
         clause_start = art.doc.clause_start(c.start)
         if clause_start <= start or _embedded(art, state, cue, c, clause_start):
             continue

@@ -37,9 +37,12 @@ _COORDINATION = re.compile(r"[、]|(?<=.)[和与及](?=.)")  # 英国、法国�
 _COUNTED_PEOPLE = re.compile(r"(?:一|两|多|数|几)[名位个]|有")  # 一名议员, 有议员
 _LATIN_ORGANISATION = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,19}")  # Uber, OpenAI
 _DEMONSTRATIVES = "这那此其该"
+_ONE_CHARACTER_ENDS = frozenset(e for e in names.INSTITUTION_ENDS if len(e) == 1)
+_VERB_OR_PREPOSITION = frozenset("来去在到回出进上下对向与和从被把将返离访赴抵")
 _NAME_MAX_IN_MENTION = 24  # a longer subject phrase is named by its mention alone
 _OPENER_REACH = 12  # the speaker opening a clause starts this close to it
 _OPENER_CLAUSES = 2  # clauses looked back at within the sentence (bounded work)
+_CLAUSE_VERB = re.compile(r"[说称指表示批认为]|发文|宣布|表态")  # a clause holding one of these is no noun phrase
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,13 @@ def _clause_subject(art: Article, state: AttributionState, cue: Cue, start: int,
     while s < end and doc.folded[s] in " ,\t":
         s += 1
     words, s = skip_lead_adverbials(doc.folded[s:end], s)
-    if doc.in_quote.contains(s) or not any(m.start == s for m in art.mentions.within(s, min(end, s + _OPENER_REACH))):
+    if doc.in_quote.contains(s):
+        return None
+    named = art.mentions.within(s, end)
+    if named and named[-1].end == end and len(words) <= _NAME_MAX_IN_MENTION and not _CLAUSE_VERB.search(words):
+        m = named[-1]  # 有意参选某市长的某党议员张某, 就PO文表示: the clause is the speaker's noun phrase
+        return m.speaker.named_by(art.text_at(s, end), s, end)
+    if not any(m.start == s for m in named[:3]):
         return None
     phrase = words[:subject_end(art, s, words)]
     return phrase_speaker(art, state, cue, phrase, s, before=Antecedents())[0] if phrase else None
@@ -280,6 +289,11 @@ def phrase_speaker(art: Article, state: AttributionState, cue: Cue, words: str, 
         words = words[:k]
     if PRONOUN.fullmatch(words):
         return chinese_anaphor(art, state, words, start, before), owned
+    if words.startswith(lex.CAUSATIVES):  # 让选民认为…: the one made to think is no speaker, unless named
+        k = next(len(c) for c in lex.CAUSATIVES if words.startswith(c))
+        named = [m for m in art.mentions.within(start + k, start + len(words)) if m.speaker.kind == "person"]
+        if not named or named[-1].end != start + len(words):
+            return None, owned
     phrase = subject_phrase(art, cue, words, start)
     for sieve in SUBJECT_SIEVES:
         speaker = sieve(art, phrase)
@@ -427,6 +441,8 @@ def institution(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     if not ((2 <= len(words) <= 12 or len(words) <= 22 and _COUNTED_PEOPLE.match(words))
             and words.endswith(names.INSTITUTION_ENDS) and CJK.search(words)):
         return None
+    if len(words) == 2 and words[-1] in _ONE_CHARACTER_ENDS and words[0] in _VERB_OR_PREPOSITION:
+        return None  # 来台, 回台: a verb and a one-character ending, no institution (蓝委, 绿委 are)
     return _whole_phrase(art, phrase, kind="person" if words.endswith(names.ANONYMOUS_PEOPLE) else "organisation")
 
 
@@ -435,6 +451,17 @@ def latin_organisation(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     if phrase.cue.has_role(lex.ROLE_ORGANISATION_SPEAKS) and _LATIN_ORGANISATION.fullmatch(phrase.words) \
             and phrase.words.lower() not in names.EN_NOT_NAMES:
         return _whole_phrase(art, phrase, kind="organisation")
+    return None
+
+
+def surname_alone(art: Article, phrase: SubjectPhrase) -> Speaker | None:
+    """黄质疑, 张仅说: a surname alone names the person of that surname mentioned just before."""
+    words = phrase.words
+    if len(words) != 1 or words not in names.SURNAME_SET:
+        return None
+    for m in reversed(art.mentions.within(max(0, phrase.start - LOOK_BACK), phrase.start)):
+        if m.speaker.kind == "person" and art.doc.folded[m.start:m.start + 1] == words:
+            return m.speaker.named_by(art.text_at(phrase.start, phrase.end), phrase.start, phrase.end)
     return None
 
 
@@ -462,4 +489,5 @@ SUBJECT_SIEVES: tuple[Callable[[Article, SubjectPhrase], Speaker | None], ...] =
     institution,
     latin_organisation,
     bare_name,
+    surname_alone,
 )

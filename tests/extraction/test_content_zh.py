@@ -63,3 +63,23 @@ def test_a_new_attribution_after_a_comma_still_ends_the_clause():
 def test_each_said_in_a_chain_is_its_own_statement():
     got = spans("川普還說,關稅將在下月生效,說美國企業早已做好準備。")
     assert [t for _, t, _ in got] == ["關稅將在下月生效", "美國企業早已做好準備"]
+
+
+def test_a_chained_verb_after_a_comma_carries_the_words():
+    got = spans("川普今天出面澄清,並反控媒體造謠。")
+    assert got == [("Donald Trump", "媒體造謠", "indirect")]
+
+
+def test_a_post_then_a_verb_of_saying_gives_the_quote():
+    got = spans("川普在社群發文轉述友人說法,稱「美國經濟非常強勁」。")
+    assert got == [("Donald Trump", "美國經濟非常強勁", "direct")]
+
+
+def test_an_attitude_is_no_claim():
+    assert spans("川普對此表達高度遺憾。") == []
+    assert spans("川普表達對台灣的關心。") == []
+
+
+def test_a_reply_begins_a_new_turn():
+    got = spans("川普指控媒體造謠,對此,毛寧第一時間回應。")
+    assert got[0] == ("Donald Trump", "媒體造謠", "indirect")

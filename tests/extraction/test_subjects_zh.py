@@ -172,3 +172,21 @@ def test_the_one_asked_is_not_the_subject_of_the_answer():
     from .helpers import spans
     got = spans("毛寧今天在記者會上,被記者問到川普的說法時表示,中方反對任何干涉。")
     assert ("Mao Ning", "中方反對任何干涉", "indirect") in got
+
+
+def test_a_surname_alone_names_the_person_just_mentioned():
+    from .helpers import spans
+    got = spans("議員黃大明表示,預算太少。黃質疑,政府根本沒有規劃。")
+    assert ("黃大明", "政府根本沒有規劃", "indirect") in got
+
+
+def test_the_one_made_to_think_is_no_speaker_unless_named():
+    from .helpers import spans
+    assert spans("此舉讓選民認為,政府只想選舉。") == []
+    assert ("Mao Ning", "政府只想選舉", "indirect") in spans("此舉讓毛寧質疑,政府只想選舉。")
+
+
+def test_a_clause_that_is_the_speakers_noun_phrase_gives_the_subject():
+    from .helpers import spans
+    got = spans("有意參選市長的國民黨議員陳文清,就在臉書表示,將發放防疫包。陳文清也說,經費自籌。")
+    assert ("陳文清", "將發放防疫包", "indirect") in got

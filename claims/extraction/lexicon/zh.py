@@ -30,6 +30,7 @@ ROLE_CRITICISES_SPEAKER = "criticises a speaker"  # 暗批交通部决策草率:
 ROLE_THREATENS_COUNTER = "threatens a counter-measure"  # 扬言将采取反制措施: opposes the measure announced
 ROLE_ANSWERS = "answers"  # 对此回应/表示/说…: an answer that rejects with strong words (see STANCE_WORDS)
 ROLE_REPLIES = "replies"  # 回应: an answer even without 对此 or a topic clause
+ROLE_POSTS = "posts"  # 发文, PO文: posting; a verb of saying right after (发文转述…,称「…」) carries the words
 
 # Words that, right after a one-character speech verb, make it part of another word (说法, 说服,
 # 说客, 说明书, 称号 ...) and words that, right before it, make it hearsay or an idiom (据说,
@@ -147,7 +148,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("回答", "部長回答,這項計畫不會延後。", "這是他的回答。"),
     _weak("答复", "市府答覆,目前沒有漲價計畫。", "我們還在等官方的答覆。"),
     _weak("致辞", "校長致辭,勉勵畢業生勇於挑戰。", "主席的致辭長達半小時。"),
-    _say("发文", "總統在臉書發文,感謝國軍辛勞。", "他刪除了先前的發文。", roles=(ROLE_BARE_NAME,)),
+    _say("发文", "總統在臉書發文,感謝國軍辛勞。", "他刪除了先前的發文。", roles=(ROLE_BARE_NAME, ROLE_POSTS)),
     _say("发帖", "網友發帖,抱怨排隊太久。", "版主的發帖規則很嚴格。", roles=(ROLE_BARE_NAME,)),
     _say("发推", "川普發推,批評聯準會升息。", "他的發推頻率很高。"),
     _say("撰文", "前官員撰文,主張重啟核電。", "他的撰文引發爭議。"),
@@ -198,7 +199,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _say("扬言", "駭客揚言,將公開更多資料。", "對方的揚言不必理會。", roles=(ROLE_THREATENS_COUNTER,)),
     # verbs of Taiwanese, Hong Kong and mainland political news (a reply, a jab, an exposé)
     _say("点出", "分析師點出,出口成長已連續三季放緩。", "他對問題的點出十分精準。"),
-    _weak("判断", "專家判斷,颱風將在週末轉向。", "這需要專業的判斷。"),
+    _weak("判断", "專家判斷,颱風將在週末轉向。", "他的政治判斷可以正常一點。", guards=("punctuation after",)),
     _weak("研判", "氣象署研判,鋒面明天抵達。", "最新的研判結果尚未公布。"),
     _weak("预告", "市長預告,明年將調漲水費。", "電影的預告已經上線。"),
     _weak("细数", "校長細數,今年共有三項改革完成。", "經過他的細數,零錢剛好一百元。"),
@@ -235,9 +236,18 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("谈及", "他談及兩岸關係,強調對話不能中斷。", "他說:「這是第一次談及此事。」"),
     _weak("致词", "校長致詞,勉勵畢業生勇於挑戰。", "主席的致詞長達半小時。"),
     _weak("回复", "市府回覆,目前沒有漲價計畫。", "邊界不可能回復到戰前。", guards=("punctuation after",)),
-    _say("PO文", "議員在臉書PO文,批評市府防疫不力。", "他說:「不要亂PO文。」", roles=(ROLE_BARE_NAME,)),
-    _say("po文", "議員在臉書po文,批評市府防疫不力。", "他說:「不要亂po文。」", roles=(ROLE_BARE_NAME,)),
-    _weak("贴文", "議員在臉書貼文,批評市府防疫不力。", "他刪除了自己的貼文。"),
+    _say("PO文", "議員在臉書PO文,批評市府防疫不力。", "他說:「不要亂PO文。」", roles=(ROLE_BARE_NAME, ROLE_POSTS)),
+    _say("po文", "議員在臉書po文,批評市府防疫不力。", "他說:「不要亂po文。」", roles=(ROLE_BARE_NAME, ROLE_POSTS)),
+    _weak("贴文", "議員在臉書貼文,批評市府防疫不力。", "他在臉書貼文分享照片。", guards=("punctuation after",),
+          roles=(ROLE_POSTS,)),
+    _weak("深信", "他深信,這座城市會更好。", "這是他深信不疑的事。", guards=("punctuation after",)),
+    # a poll its organisation publishes (某基金会民调显示…, 陆委会公布最新民调,…)
+    _say("民调显示", "基金會民調顯示,六成民眾支持延後。", "他說:「民調顯示不能盡信。」"),
+    _say("调查显示", "協會調查顯示,多數家長擔心學費。", "他說:「調查顯示什麼並不重要。」"),
+    _say("公布最新民调", "陸委會公布最新民調,多數民眾支持維持現狀。", "他說:「公布最新民調沒有意義。」"),
+    _say("公布民调", "基金會公布民調,七成受訪者反對。", "他說:「公布民調要有根據。」"),
+    _say("公布最新民调结果", "陸委會公布最新民調結果,多數民眾支持維持現狀。", "他說:「公布最新民調結果之前要查證。」"),
+    _say("发布民调", "研究中心發布民調,半數民眾不滿施政。", "他說:「發布民調要謹慎。」"),
     # one-character verbs of a reply or a jab, only before , : 「 (则回, 更批「…」, 在脸书上写「…」)
     _say("回", "市長則回,這件事早有定論。", "他明天回台北。", guards=("punctuation after",)),
     _say("批", "他更批,政府根本不在乎。", "這批貨明天到。", guards=("punctuation after",)),
@@ -250,8 +260,8 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _say("反呛", "他反嗆,對方根本不懂法律。", "網友的反嗆很犀利。", roles=(ROLE_OPENS_CLAUSE,)),
     _say("发布声明", "國民黨發布聲明,批評政府失職。", "記者問:「何時發布聲明?」",
          roles=(ROLE_ORGANISATION_SPEAKS,)),
-    # 显示 only after a data release (国家统计局…发布数据显示), not 民调显示 or 显示出
-    _say("显示", "統計局今天發布的數據顯示,物價連續三個月上漲。", "民調顯示,多數人支持延後。",
+    # 显示 only after a data release (国家统计局…发布数据显示), not 屏幕显示 or 显示出 (民调显示 is its own row)
+    _say("显示", "統計局今天發布的數據顯示,物價連續三個月上漲。", "螢幕顯示,電量已經不足。",
          not_after=("出", "器", "屏"), at_text_end=False, guards=("data release",)),
     # questions: never statements
     _ask("问", "記者問,雙方何時恢復談判?", "這是一個好問題。", not_after=("题", "责", "世", "候", "卷", "鼎", "津")),
@@ -439,6 +449,13 @@ PRESS_CONFERENCE = ("记者会", "发布会", "答记者问", "吹风会", "记�
 NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被问及", "被问到", "问及", "至于", "另据", "显示",
                                   "可见", "由此可见", "该贴文", "贴文", "帖文", "该文", "该帖", "此文")
 
+# Nouns of an attitude or an intention: "表达对台湾的关心", "表达强烈的参选意愿" state no claim.
+ATTITUDE_NOUNS = ("关心", "关切", "支持", "肯定", "感谢", "谢意", "不满", "敬意", "遗憾", "担忧", "祝福", "期待", "重视",
+                  "意愿", "决心", "诚意", "善意", "欢迎", "慰问", "哀悼", "歉意", "敬佩", "赞许")
+
+# Causatives opening a subject phrase (让选民认为, 使外界质疑): the one made to think is no speaker.
+CAUSATIVES = ("让", "使", "令", "叫", "致使", "导致")
+
 # Verbs of belief: "…,但他认为…" goes on with the same person's reasoning (one statement).
 BELIEF_VERBS = ("认为", "相信", "觉得", "深信", "坚信", "以为")
 
@@ -473,7 +490,7 @@ LEAD_ADVERBIALS = re.compile(
 # Markers that end a subject noun phrase (time, place, adverbs before the verb).
 SUBJECT_END = re.compile(
     r"\d|当地时间|北京时间|台北时间|美东时间|今天|昨天|前天|今日|昨日|本周|上周|周[一二三四五六日末]|"
-    r"星期|日前|稍早|早前|此前|先前|随即|随后|后来|稍后|同日|当天|当日|同时|会后|会前|"
+    r"星期|日前|稍早|早前|此前|先前|随即|随后|后来|稍后|同日|当天|当日|同时|会后|会前|过去|以往|向来|一向|"
     r"答询|质询|受访|回覆|回复|见传媒|见记者|致词|致辞|发言时|演讲|讲话时|"
     r"[在于向对跟与和同也还并亦则更又再曾已将就都仍却便即均皆只仅]|受访|接受|透过|通过|藉|"
     r"明确|原则上|公开|私下|正式|首度|首次|再次|一再|不断|进一步|罕见|直接|当面|会后|会上|"
