@@ -25,8 +25,8 @@ from claims.extraction.normalize import normalize_alias
 from claims.models import Origin, ReviewState, Speaker, Stance, Statement
 from claims.selectors import speaker_gazetteer
 from claims.services.speakers import speaker_create, speaker_find
-from factdesk.heartbeat import stranded_running_q
 from factdesk.outbox import enqueue, enqueue_on_commit
+from sources.heartbeat import stranded_running_q
 from sources.models import Article, ExtractionStatus
 
 logger = logging.getLogger(__name__)
