@@ -76,6 +76,9 @@ def stance_confidence(art: Article, cue: Cue, ev: StanceEvidence) -> float:
         score -= 0.3  # 记者追问…, X表示肯定: the answer is to the question, not to the claim before it
     elif gap >= 2 and ev.link == LINK_PREVIOUS:
         score -= 0.05 * min(gap - 1, 4)  # "the last thing said" is a weaker guess paragraphs away
+    if cue.lang == "en" and ev.link == LINK_PREVIOUS and gap > 1:
+        score -= 0.15  # English paragraphs are short: "denied the allegations" paragraphs after a statement
+        # answers something the article narrates, not that statement
     if ev.resolution.implicit:
         score -= 0.05  # the holder was carried over, not named at the verb
     return round(min(0.95, max(0.05, score)), 2)
