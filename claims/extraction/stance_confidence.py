@@ -47,6 +47,7 @@ _BASE = {
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said
+_RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
 _PASSIVE = ("遭到", "受到", "遭", "被")
 _DECLARED = ("表示", "表明", "表态")
 
@@ -93,6 +94,9 @@ def _answers_last(art: Article, cue: Cue, ev: StanceEvidence) -> bool:
     doc = art.doc
     if doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para) > 1:
         return False
+    sentence_start, _ = doc.sentence_bounds(cue.start)
+    if any(w in doc.folded[sentence_start:cue.start] for w in _RUMOUR):
+        return False  # 消息传出后, X随即否认: the report is what is denied, not the last statement
     before = doc.folded[max(doc.paragraph_starts[cue.para], cue.start - 12): cue.start]
     holder = ev.resolution.speaker
     if holder is not None and holder.mention_start is not None and holder.mention_start < cue.start:

@@ -134,3 +134,12 @@ def test_same_speaker_repeating_a_clause_inside_a_longer_statement_shares_its_ke
              "市長還說,市民如有意見可撥打服務專線0800-123-456反映。\n")
     keys = [s.claim_key for s in ex.statements]
     assert len(keys) == 3 and keys[0] == keys[1] != keys[2], [(s.text, s.claim_key) for s in ex.statements]
+
+
+def test_topic_clause_with_a_posted_accusation_is_the_claim_rejected():
+    """針對X今日於臉書發文,質疑…, Y駁斥: the accusation in the topic clause is X's statement, and the
+    rebuttal answers it (the name may run into the venue words)."""
+    text = "針對議員陳小明今日於臉書發文,質疑市府採購案有人圖利,市長王大同駁斥,所有程序都依法辦理。"
+    got, ex = stances(text)
+    assert ("陳小明", "市府採購案有人圖利") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("王大同", "oppose", "市府採購案有人圖利") in got, got
