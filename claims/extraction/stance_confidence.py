@@ -47,6 +47,9 @@ _BASE = {
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said
+_ANAPHORIC = (THIS, THIS_CLAIM, THIS_ANSWER)
+_SENTENCE_ENDS = "。!?"
+_NARRATION_SCAN = 2000
 _RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
 _PASSIVE = ("遭到", "受到", "遭", "被")
 _DECLARED = ("表示", "表明", "表态")
@@ -77,6 +80,8 @@ def stance_confidence(art: Article, cue: Cue, ev: StanceEvidence) -> float:
         score -= 0.3  # 记者追问…, X表示肯定: the answer is to the question, not to the claim before it
     elif gap >= 2 and ev.link == LINK_PREVIOUS:
         score -= 0.05 * min(gap - 1, 4)  # "the last thing said" is a weaker guess paragraphs away
+    if ev.finding.evidence in _ANAPHORIC and ev.link == LINK_PREVIOUS and _narration_between(art, ev.target.end, cue):
+        score -= 0.2  # 这种说法 / 对此 point at the sentence before: narration there is what they answer
     if cue.lang == "en" and ev.link == LINK_PREVIOUS and gap > 1:
         score -= 0.15  # English paragraphs are short: "denied the allegations" paragraphs after a statement
         # answers something the article narrates, not that statement
@@ -117,3 +122,14 @@ def _question_between(art: Article, end: int, cue: Cue) -> bool:
         if other.kind == "ask":
             return True
     return False
+
+
+def _narration_between(art: Article, end: int, cue: Cue) -> bool:
+    """A whole sentence between the claim and the sentence of the answer that quotes words itself (对方称
+    「…」, 引发争论。X表示, 这种不实谣言…): those words are what the anaphora answers (bounded scan)."""
+    sentence_start, _ = art.doc.sentence_bounds(cue.start)
+    if sentence_start - end > _NARRATION_SCAN:
+        return True
+    between = art.doc.folded[end:sentence_start]
+    first_end = min((k for k in (between.find(ch) for ch in _SENTENCE_ENDS) if k >= 0), default=-1)
+    return first_end >= 0 and any(q in between[first_end:] for q in "「“")

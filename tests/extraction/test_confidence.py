@@ -43,3 +43,13 @@ def test_bare_criticism_is_not_published():
     text = "交通部表示,票價將調漲一成。\n\n消費者團體批評,政府從未公開成本資料。\n"
     ex = run(text)
     assert not ex.stances, ex.stances
+
+
+def test_this_claim_answers_the_quoted_words_just_before_not_an_older_statement():
+    """這種不實謠言 points at the sentence before it: when that sentence quotes words nobody is named for,
+    the older statement of someone else is not what is answered (kept unpublished)."""
+    text = ("議員王小明表示,市府的防疫政策非常混亂。\n\n"
+            "網路上有貼文稱「醫院已經沒有病床了」,引發討論。市長李大華表示,這種不實謠言引起恐慌,會依法究辦。\n")
+    ex = run(text)
+    texts = [s.text for s in ex.statements]
+    assert not any(texts[t.target] == "市府的防疫政策非常混亂" for t in ex.stances), ex.stances
