@@ -5,20 +5,25 @@ from __future__ import annotations
 from django.contrib import admin, messages
 
 from claims import services
-from claims.admin.common import DeskHistoryAdmin
+from claims.admin.common import ConfidenceFilter, DeskHistoryAdmin
 from claims.models import PendingChange, Stance
 
 
 @admin.register(Stance)
 class StanceAdmin(DeskHistoryAdmin):
-    list_display = ("speaker", "polarity", "target_col", "review_state", "said_on")
-    list_filter = ("review_state", "polarity")
+    list_display = ("speaker", "polarity", "target_col", "confidence_col", "review_state", "said_on")
+    list_filter = ("review_state", "polarity", ConfidenceFilter)
     list_select_related = ("speaker", "claim", "target_statement")
     search_fields = ("speaker__name", "cue")
     actions = ["accept_selected", "reject_selected"]
     readonly_fields = ("speaker", "polarity", "claim", "target_statement", "evidence_statement", "article", "cue",
-                       "said_on", "review_state", "reviewed_by", "reviewed_at", "extractor_version")
+                       "said_on", "confidence", "evidence", "review_state", "reviewed_by", "reviewed_at",
+                       "extractor_version")
     fields = readonly_fields
+
+    @admin.display(description="conf.", ordering="confidence")
+    def confidence_col(self, obj: Stance) -> str:
+        return f"{obj.confidence:.2f}"
 
     @admin.display(description="on")
     def target_col(self, obj: Stance) -> str:

@@ -268,6 +268,8 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
             cue_start=item.cue_start,
             cue_end=item.cue_end,
             said_on=item.said_on,
+            confidence=min(1.0, max(0.0, float(getattr(item, "confidence", 0.5)))),
+            evidence=(getattr(item, "evidence", "") or "")[:200],
             extractor_version=result.version,
         ))
     bulk_create_with_history(stance_rows, Stance, batch_size=500)
