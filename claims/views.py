@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -26,8 +25,9 @@ from django.views.decorators.http import condition, require_safe
 from claims import selectors
 from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
-from claims.public_cache import PAGE_TTL_SECONDS, page_key
+from claims.public_cache import read_through
 from claims.ratings import Rating
+from claims.templatetags.public import rating_label
 from factdesk.middleware import client_ip, rate_hit
 
 PAGE_SIZE = 20
@@ -49,7 +49,6 @@ LANGUAGE_FILTERS = [
 
 class SearchForm(forms.Form):
     """The search box and filters of the home and search pages (all optional, all GET)."""
-
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     rating = forms.ChoiceField(label=_("Rating"), required=False)
     speaker = forms.TypedChoiceField(label=_("Speaker"), required=False, coerce=int, empty_value=None)
@@ -59,8 +58,6 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from claims.templatetags.public import rating_label
-
         self.fields["rating"].choices = [("", _("Any rating"))] + [(r.value, rating_label(r.value)) for r in Rating]
         self.fields["speaker"].choices = [("", _("Any speaker"))] + [
             (s.pk, s.name) for s in selectors.speaker_public_choices()
@@ -78,14 +75,14 @@ def _vary(response: HttpResponse) -> HttpResponse:
 def _claim_list(request: HttpRequest, template: str) -> HttpResponse:
     # The same list for every reader of one language: served from the versioned public cache
     # (claims.public_cache), which every change to public data retires.
-    key = page_key(f"page:{template}", request.build_absolute_uri(), get_language() or "")
-    cached = cache.get(key)
-    if cached is not None:
-        return _vary(HttpResponse(cached))
-    response = _render_claim_list(request, template)
-    if response.status_code == 200:
-        cache.set(key, response.content, PAGE_TTL_SECONDS)
-    return response
+    computed: list[HttpResponse] = []
+
+    def render() -> bytes | None:
+        computed.append(_render_claim_list(request, template))
+        return computed[0].content if computed[0].status_code == 200 else None
+
+    body = read_through(f"page:{template}", request.build_absolute_uri(), get_language() or "", render)
+    return computed[0] if computed else _vary(HttpResponse(body))
 
 
 def _render_claim_list(request: HttpRequest, template: str) -> HttpResponse:
