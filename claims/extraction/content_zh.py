@@ -36,7 +36,9 @@ _SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is n
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
-_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")  # a clause that answers what came before
+_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")
+# …,对此,周某第一时间发声 (a reply) / …,他今(27)日公布… (he/she and a day: what they did next) begin anew
+_NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后))")
 _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
@@ -53,10 +55,12 @@ _NAME_HEAD_AFTER = re.compile("(?:" + alternation(lex.NAME_HEADS) + ")")
 
 
 def is_label(art: Article, q: Quote) -> bool:
-    """举办「…」论坛 / 签署「…」协议 / 人称「霸告」: a quoted name of a thing, not words anyone said."""
+    """举办「…」论坛 / 签署「…」协议 / 人称「霸告」 / 撰写的「…」白皮书: a quoted name of a thing, not words
+    anyone said."""
     folded = art.doc.folded
     return bool(_NAMING_BEFORE.search(folded[max(0, q.open - 5):q.open])
-                or q.closed and _NAME_HEAD_AFTER.match(folded, q.end + 1))
+                or q.closed and _NAME_HEAD_AFTER.match(folded, q.end + 1)
+                or q.closed and folded[q.open - 1:q.open] == "的" and CJK.match(folded[q.end + 1:q.end + 2] or "a"))
 
 
 def term_opens_clause(art: Article, q: Quote) -> bool:
@@ -114,7 +118,7 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     if _relayed(art, state, cue, i, end):
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
-    turn = _RESPONSE_TURN.search(folded, i, end)  # …施压,对此,周某第一时间发声: a reply begins
+    turn = _RESPONSE_TURN.search(folded, i, end) or _NEW_EVENT.search(folded, i, end)
     return _reported_clause(art, state, cue, i, turn.start() if turn else end)
 
 
@@ -132,9 +136,10 @@ def _next_verb_carries_content(art: Article, cue: Cue, i: int) -> bool:
     chain = CHAIN.match(folded, i)  # 出面澄清,并反控…: a chained verb right after the comma
     j = chain.end() if chain and i > cue.end else i
     nxt = art.cues.starting_at(j)
-    if nxt is not None and nxt is not cue and nxt.lang == "zh" and nxt.kind != "ask" and (
-            nxt.kind.startswith("say") or nxt.is_stance) and (i - cue.end <= 1 or j > i):
-        return True
+    if nxt is not None and nxt is not cue and nxt.lang == "zh" and (
+            nxt.kind.startswith("say") or nxt.is_stance or nxt.kind == "ask" and cue.has_role(lex.ROLE_POSTS)) and (
+            i - cue.end <= 1 or j > i):
+        return True  # 回应指出 / 出面澄清,并反控 / 发文质问 (a question carries no words)
     k = art.cues.first_from(i)
     return any(0 <= c.start - i <= 10 and _ANSWER_TIME.fullmatch(folded[i:c.start])
                for c in art.cues.cues[k: k + 3]) or cue.has_role(lex.ROLE_POSTS) and _posted_then_said(art, i)

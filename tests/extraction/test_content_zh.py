@@ -83,3 +83,28 @@ def test_an_attitude_is_no_claim():
 def test_a_reply_begins_a_new_turn():
     got = spans("川普指控媒體造謠,對此,毛寧第一時間回應。")
     assert got[0] == ("Donald Trump", "媒體造謠", "indirect")
+
+
+def test_an_appeal_after_a_comma_stays_in_the_speakers_words():
+    got = spans("毛寧表示,各方應保持克制,呼籲美方停止挑釁。")
+    assert got == [("Mao Ning", "各方應保持克制,呼籲美方停止挑釁", "indirect")]
+
+
+def test_he_and_a_day_begin_what_the_speaker_did_next():
+    got = spans("川普已表態將爭取連任,他今(13)日公布了競選團隊名單。")
+    assert got == [("Donald Trump", "將爭取連任", "indirect")]
+
+
+def test_a_post_that_asks_carries_no_words():
+    assert spans("川普在社群發文質問毛寧,中方為何不回應?") == []
+
+
+def test_whether_one_knows_is_no_denial():
+    from claims.extraction.document import build_document
+    from claims.extraction.cues import find_cues
+    doc = build_document("記者問他是否認識對方。", None)
+    assert [c.verb for c in find_cues(doc) if c.verb == "否认"] == []
+
+
+def test_a_quoted_name_after_de_heading_a_noun_is_a_label():
+    assert all(k == "indirect" for _, _, k in spans("川普表示,他撰寫的「美國優先」白皮書將在下月出版。"))

@@ -126,7 +126,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _say("谈到", "他談到兩岸關係時說,對話不能中斷。", "他說:「我們談到深夜。」"),
     _say("声明", "總統府聲明,將全力協助調查。", "聲明指出,公投應與選舉脫鉤。", not_after=SAY_NEXT,
          guards=("not clause-initial",), roles=(ROLE_ORGANISATION_SPEAKS,)),
-    _say("呼吁", "環保團體呼籲,政府應盡快訂定減碳目標。", "團體的呼籲獲得響應。", roles=(ROLE_OPENS_CLAUSE,)),
+    _say("呼吁", "環保團體呼籲,政府應盡快訂定減碳目標。", "團體的呼籲獲得響應。"),
     _say("回应", "交通部回應,將檢討票價。", "民眾的回應相當熱烈。",
          roles=(ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_REPLIES)),
     _say("表态", "黨主席表態,將支持這項法案。", "這是他首次公開的表態。"),
@@ -278,6 +278,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _support("证实", "警方證實,嫌犯已經落網。", "他說:「消息還沒有證實。」", reports=REPORTS_ALWAYS,
              roles=(ROLE_CONFIRMS,)),
     _oppose("否认", "白宮否認,總統曾與對方私下會面。", "他說:「這一點無法否認。」", reports=REPORTS_ALWAYS,
+            not_before=("是",),  # 是否认识: 是否 + 认识
             roles=(ROLE_ANSWERS_LAST,)),
     _oppose("批评", "議員批評,市府的防疫措施太慢。", "他說:「我們接受批評。」", weak=True,
             reports=REPORTS_BEFORE_PUNCTUATION, roles=_CRITIC),
