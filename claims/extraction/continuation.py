@@ -52,7 +52,8 @@ def _continue(art: Article, state: AttributionState, st: Candidate, taken: list[
         if pos is None or pos >= para_end or pos - st.end > _MAX_REACH:
             break
         start, end = _sentence_from(art, pos, para_end)
-        cut = cut_at_quoted_sentence(art, start, end)  # a quote closing the sentence may be taken already
+        cut = cut_at_quoted_sentence(art, start, end) if _overlaps(taken, start, end) or _quote_in(art, start, end) \
+            else end  # a quote closing the sentence may be taken already
         if _overlaps(taken, start, cut) or _names_its_own_speaker(art, state, start, end):
             break
         s, e = _trimmed(doc.folded, start, cut)
@@ -100,6 +101,11 @@ def _sentence_from(art: Article, pos: int, para_end: int) -> tuple[int, int]:
             break
         end += 1
     return pos, min(end, para_end)
+
+
+def _quote_in(art: Article, start: int, end: int) -> bool:
+    q = art.doc.quote_before(end - 1)
+    return q is not None and q.open >= start
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .dates import dateline
 from .lexicon.zh import CANTONESE_CHARS
-from .normalize import fold, lower_form, to_simplified, to_traditional, width_folded
+from .normalize import lower_form, simplified, to_simplified, to_traditional, width_folded
 from .quotes import Quote, scan_quotes
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -108,6 +108,7 @@ class Document:
     in_quote: Intervals  # the content of every top-level quote
     _clause_starts: dict[int, int] = field(default_factory=dict, repr=False)  # memo of clause_start
     _paragraph_scripts: dict[int, str] = field(default_factory=dict, repr=False)  # memo of language_of
+    width_text: str = field(default="", repr=False)  # the text width-folded (folded before t2s)
 
     @property
     def length(self) -> int:
@@ -274,7 +275,8 @@ class Document:
 
     def _span_script(self, t: str, start: int, end: int) -> str:
         """_script_of(t), reading the Traditional test off the folded text (it is t2s already)."""
-        if self.folded[start:end] != width_folded(t):
+        width = self.width_text or width_folded(self.text)
+        if self.folded[start:end] != width[start:end]:
             return "zh-Hant"
         return "zh-Hans" if to_traditional(t) != t else ""
 
@@ -290,7 +292,8 @@ class Document:
 def build_document(text: str, published: dt.date | None) -> Document:
     """The Document of one article (``published`` or the dateline is the reference day)."""
     layout = spaced_breaks_as_newlines(text)
-    folded = fold(layout)
+    width = width_folded(layout)
+    folded = simplified(width)
     starts = [0] + [m.end() for m in re.finditer("\n", layout)]
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     headlines = [_is_headline(folded[s:e]) for s, e in zip(starts, ends, strict=True)]
@@ -305,7 +308,7 @@ def build_document(text: str, published: dt.date | None) -> Document:
         text=text, folded=folded, lowered=lower_form(folded), reference_day=published or dateline(folded),
         paragraph_starts=tuple(starts), paragraph_ends=tuple(ends), headlines=tuple(headlines), posts=posts,
         top_quotes=top, quote_opens=tuple(q.open for q in top), quote_at={q.open: q for q in top},
-        in_quote=Intervals([(q.start, q.end) for q in top]),
+        in_quote=Intervals([(q.start, q.end) for q in top]), width_text=width,
     )
 
 

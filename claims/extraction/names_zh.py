@@ -11,18 +11,21 @@ change. Counting is bounded (a window around the verb, a cap on the names tried)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .document import Document, Intervals
 from .lexicon import names
 from .lexicon import zh as lex
-from .patterns import CJK, TITLE
+from .patterns import TITLE
 from .records import Mention, Speaker
 
 _WINDOW = 20000  # recurrence is counted this far around the name (bounded work)
 _MAX_TRIED = 300  # distinct candidate names counted per article
 _MAX_OCCURRENCES = 2000  # mentions made per name
 _SUBJECT_REACH = 14  # the name ends at most this far before its verb
+_HAN3 = re.compile(r"[\u3400-\u9fff]{3}")
+_CLAUSE_END = frozenset(",。!?;:\n ")
 
 
 class Recurrence:
@@ -83,21 +86,24 @@ def recurring_names(doc: Document, known: list[Mention], cue_starts: Sequence[in
 def _name_before(doc: Document, cue_start: int, taken: Intervals) -> int | None:
     """Where a surname + two characters ends the subject of a verb (before adverbs and times)."""
     folded = doc.folded
+    if cue_start == 0 or taken.contains(cue_start - 1) or folded[cue_start - 1] in _CLAUSE_END:
+        return None  # a known name right before the verb, or no subject words at all
     lo = max(doc.clause_start(cue_start), cue_start - _SUBJECT_REACH)
     for i in range(cue_start - 3, lo - 1, -1):
-        if folded[i] not in names.SURNAME_SET or taken.contains(i) or taken.contains(i + 2):
+        if folded[i] not in names.SURNAME_SET:
             continue
         name = folded[i:i + 3]
+        if not _may_be_name(name) or taken.contains(i) or taken.contains(i + 2):
+            continue
         rest = folded[i + 3:cue_start]
-        if _may_be_name(name) and (not rest or lex.SUBJECT_END.match(rest)):
+        if not rest or lex.SUBJECT_END.match(rest):
             return i
     return None
 
 
 def _may_be_name(word: str) -> bool:
-    return word[:1] in names.SURNAME_SET and all(CJK.match(ch) for ch in word) and \
-        not any(ch in _NOT_IN_NAME for ch in word[1:]) and word[-1] not in _INSTITUTION_ENDS and \
-        word[-1] not in _ROLE_ONLY
+    return word[:1] in names.SURNAME_SET and word[-1] not in _INSTITUTION_ENDS and word[-1] not in _ROLE_ONLY and \
+        _HAN3.fullmatch(word) is not None and not any(ch in _NOT_IN_NAME for ch in word[1:])
 
 
 def _opens_clause_before_adverbial(doc: Document, start: int, cue_start: int) -> bool:

@@ -65,8 +65,13 @@ def fold(text: str) -> str:
 
     Offsets found in the folded text are offsets in ``text``.
     """
-    out = _t2s_same_length(text.translate(_WIDTH))
-    assert len(out) == len(text)
+    return simplified(text.translate(_WIDTH))
+
+
+def simplified(width: str) -> str:
+    """fold() of a text already width-folded (same length)."""
+    out = _t2s_same_length(width)
+    assert len(out) == len(width)
     return out
 
 
