@@ -22,6 +22,7 @@ from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
 from .records import Antecedents, Cue, Mention, Resolution, Speaker
+from .subjects_zh_context import asked_in_clause, named_study, sentence_opener, study_named_before
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -40,9 +41,6 @@ _DEMONSTRATIVES = "这那此其该"
 _ONE_CHARACTER_ENDS = frozenset(e for e in names.INSTITUTION_ENDS if len(e) == 1)
 _VERB_OR_PREPOSITION = frozenset("来去在到回出进上下对向与和从被把将返离访赴抵")
 _NAME_MAX_IN_MENTION = 24  # a longer subject phrase is named by its mention alone
-_OPENER_REACH = 12  # the speaker opening a clause starts this close to it
-_OPENER_CLAUSES = 2  # clauses looked back at within the sentence (bounded work)
-_CLAUSE_VERB = re.compile(r"[说称指表示批认为]|发文|宣布|表态")  # a clause holding one of these is no noun phrase
 
 
 @dataclass(frozen=True)
@@ -93,64 +91,34 @@ def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, bef
         earlier = state.resolution(chained)
         return Resolution(earlier.speaker, earlier.via, earlier.implicit)
     words, start = skip_lead_adverbials(clause.words, clause.start)
-    if _asked_in_clause(art, cue, clause.start):
+    if asked_in_clause(art, cue, clause.start):
         words = ""  # 媒体问到某某批评…表示: the one asked answers, the subject is before
-    site = SubjectSite(cue, words[:subject_end(art, start, words)], start, via, before)
-    if not site.words.strip():  # 并强调, 也指出: the same speaker goes on
-        carried = _sentence_opener(art, state, cue) or before.last_subject or (
+    study = named_study(art, words, start)
+    if study is not None:
+        return Resolution(study, via)
+    return _subject_of_site(art, state, SubjectSite(cue, words[:subject_end(art, start, words)], start, via, before))
+
+
+def _subject_of_site(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
+    """No subject words (the speaker goes on), a study referred back to, a document, or a noun phrase."""
+    before, via, words = site.before, site.via, site.words.strip()
+    if not words:  # 并强调, 也指出: the same speaker goes on
+        carried = sentence_opener(art, state, site.cue, _clause_speaker) or before.last_subject or (
             before.previous.speaker if before.previous else None)
         return Resolution(carried, via, implicit=carried is not None)
-    if site.words.strip() in lex.DOCUMENT_NOUNS:
+    study = study_named_before(art, state, words, site.start) if words in lex.STUDY_REFERENCES else None
+    if study is not None:
+        return Resolution(study, via, implicit=True)
+    if words in lex.DOCUMENT_NOUNS:
         return _document_speaks(art, state, site)
     return _named_subject(art, state, site)
 
 
-def _asked_in_clause(art: Article, cue: Cue, clause_start: int) -> bool:
-    """A question verb between the clause start and the verb (媒体问到某某…表示)."""
-    k = art.cues.first_from(clause_start)
-    return any(c.kind == "ask" and c.start < cue.start for c in art.cues.cues[k:k + 3])
-
-
-def _sentence_opener(art: Article, state: AttributionState, cue: Cue) -> Speaker | None:
-    """某某昨天还援引法条,指…: a verb without a subject after a clause of its sentence that opens with
-    a speaker (the nearest such clause), and no verb with a subject between them: that speaker."""
-    doc = art.doc
-    sentence_start = max(doc.sentence_bounds(cue.start)[0], doc.paragraph_starts[cue.para])
-    for c in art.cues.before(cue.start, limit=8):
-        if c.start < sentence_start:
-            break
-        if state.speaker(c) is not None and c.kind != "ask":
-            return None  # the verbs of the sentence already have a subject: it goes on
-    end = doc.clause_start(cue.start)
-    for _ in range(_OPENER_CLAUSES):
-        if end - 1 <= sentence_start:
-            return None
-        start = max(doc.clause_start(end - 1), sentence_start)
-        speaker = _clause_subject(art, state, cue, start, end - 1)
-        if speaker is not None:
-            return speaker
-        end = start
-    return None
-
-
-def _clause_subject(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> Speaker | None:
-    """The speaker a clause opens with (after connectives and time words), or None."""
-    doc = art.doc
-    lead = lex.CONNECTIVES.match(doc.folded[start:end])
-    s = start + (lead.end() if lead else 0)
-    while s < end and doc.folded[s] in " ,\t":
-        s += 1
-    words, s = skip_lead_adverbials(doc.folded[s:end], s)
-    if doc.in_quote.contains(s):
-        return None
-    named = art.mentions.within(s, end)
-    if named and named[-1].end == end and len(words) <= _NAME_MAX_IN_MENTION and not _CLAUSE_VERB.search(words):
-        m = named[-1]  # 有意参选某市长的某党议员张某, 就PO文表示: the clause is the speaker's noun phrase
-        return m.speaker.named_by(art.text_at(s, end), s, end)
-    if not any(m.start == s for m in named[:3]):
-        return None
-    phrase = words[:subject_end(art, s, words)]
-    return phrase_speaker(art, state, cue, phrase, s, before=Antecedents())[0] if phrase else None
+def _clause_speaker(art: Article, state: AttributionState, cue: Cue, words: str, start: int) -> Speaker | None:
+    """The speaker a clause's words name (after time words), for a sentence opener."""
+    words, start = skip_lead_adverbials(words, start)
+    phrase = words[:subject_end(art, start, words)]
+    return phrase_speaker(art, state, cue, phrase, start, before=Antecedents())[0] if phrase else None
 
 
 def subject_clause(art: Article, cue: Cue) -> SubjectClause:

@@ -190,3 +190,12 @@ def test_a_clause_that_is_the_speakers_noun_phrase_gives_the_subject():
     from .helpers import spans
     got = spans("有意參選市長的國民黨議員陳文清,就在臉書表示,將發放防疫包。陳文清也說,經費自籌。")
     assert ("陳文清", "將發放防疫包", "indirect") in got
+
+
+def test_researchers_and_the_report_refer_back_to_the_study_named():
+    from .helpers import run
+    text = ("這項由東京大學與首爾大學合作的研究指出,每天散步能降低失智風險。\n"
+            "研究人員表示,散步半小時的效果最明顯。")
+    got = [(s.speaker, s.text) for s in run(text).statements]
+    assert got[0][0] == "這項由東京大學與首爾大學合作的研究"
+    assert got[1] == ("這項由東京大學與首爾大學合作的研究", "散步半小時的效果最明顯")

@@ -459,6 +459,9 @@ NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被
 ATTITUDE_NOUNS = ("关心", "关切", "支持", "肯定", "感谢", "谢意", "不满", "敬意", "遗憾", "担忧", "祝福", "期待", "重视",
                   "意愿", "决心", "诚意", "善意", "欢迎", "慰问", "哀悼", "歉意", "敬佩", "赞许")
 
+# Words that refer back to a study named before (这项由某大学合作的研究指出…; later 研究人员发现…).
+STUDY_REFERENCES = ("研究人员", "研究团队", "研究者", "研究报告", "该研究", "这项研究", "此项研究", "该项研究", "研究小组")
+
 # Causatives opening a subject phrase (让选民认为, 使外界质疑): the one made to think is no speaker.
 CAUSATIVES = ("让", "使", "令", "叫", "致使", "导致")
 
