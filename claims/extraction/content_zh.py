@@ -39,6 +39,7 @@ _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
 _RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")
 # …,对此,周某第一时间发声 (a reply) / …,他今(27)日公布… (he/she and a day: what they did next) begin anew
 _NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后))")
+_ADDRESSEE = re.compile("(?:" + alternation(lex.ADDRESSEES) + ")(?=[,:])")
 _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
@@ -102,6 +103,9 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     folded = doc.folded
     para_end = doc.paragraph_ends[cue.para]
     i, colon = cue.end, False
+    addressee = _ADDRESSEE.match(folded, i) if cue.has_role(lex.ROLE_ADDRESSES) else None
+    if addressee:  # 提醒大家,… / 呼吁民众,…: the words come after the ones addressed
+        i = addressee.end()
     while i < para_end and (folded[i] in _SKIP_AFTER_VERB or folded[i] == "道" and i == cue.end):
         colon = colon or folded[i] == ":"
         i += 1

@@ -39,6 +39,7 @@ _COUNTED_PEOPLE = re.compile(r"(?:一|两|多|数|几)[名位个]|有")  # 一�
 _LATIN_ORGANISATION = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,19}")  # Uber, OpenAI
 _DEMONSTRATIVES = "这那此其该"
 _ONE_CHARACTER_ENDS = frozenset(e for e in names.INSTITUTION_ENDS if len(e) == 1)
+_NOT_NAME_START = frozenset("应会要能可不没须需得请让使被把该否若")  # modals and particles open no name
 _VERB_OR_PREPOSITION = frozenset("来去在到回出进上下对向与和从被把将返离访赴抵")
 _NAME_MAX_IN_MENTION = 24  # a longer subject phrase is named by its mention alone
 
@@ -438,8 +439,8 @@ def bare_name(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     words = phrase.words
     if not (2 <= len(words) <= 4 and phrase.cue.has_role(lex.ROLE_BARE_NAME) and HAN_RUN.fullmatch(words)):
         return None
-    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words):
-        return None
+    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START:
+        return None  # (应聚焦于…发文: a modal opens a verb phrase, not a name)
     if words[0] in names.BARE_NAME_SURNAMES or len(words) >= 3:
         return _whole_phrase(art, phrase)
     return None

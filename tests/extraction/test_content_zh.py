@@ -108,3 +108,12 @@ def test_whether_one_knows_is_no_denial():
 
 def test_a_quoted_name_after_de_heading_a_noun_is_a_label():
     assert all(k == "indirect" for _, _, k in spans("川普表示,他撰寫的「美國優先」白皮書將在下月出版。"))
+
+
+def test_the_ones_addressed_are_not_part_of_the_words():
+    got = spans("毛寧提醒大家,出國前應接種疫苗。")
+    assert got == [("Mao Ning", "出國前應接種疫苗", "indirect")]
+
+
+def test_a_modal_opens_no_bare_name():
+    assert all(s != "應聚焦" for s, _, _ in spans("毛寧強調,共用帳號不等於有組織,應聚焦於網路發文,是否涉及不實。"))

@@ -30,6 +30,7 @@ ROLE_CRITICISES_SPEAKER = "criticises a speaker"  # 暗批交通部决策草率:
 ROLE_THREATENS_COUNTER = "threatens a counter-measure"  # 扬言将采取反制措施: opposes the measure announced
 ROLE_ANSWERS = "answers"  # 对此回应/表示/说…: an answer that rejects with strong words (see STANCE_WORDS)
 ROLE_REPLIES = "replies"  # 回应: an answer even without 对此 or a topic clause
+ROLE_ADDRESSES = "addresses someone"  # 提醒大家,… / 呼吁民众,…: the ones addressed come before the words
 ROLE_POSTS = "posts"  # 发文, PO文: posting; a verb of saying right after (发文转述…,称「…」) carries the words
 ROLE_ANSWERS_LAST = "answers what was just said"  # 随即反驳 / 表示同意 with no object: the last claim
 
@@ -126,7 +127,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _say("谈到", "他談到兩岸關係時說,對話不能中斷。", "他說:「我們談到深夜。」"),
     _say("声明", "總統府聲明,將全力協助調查。", "聲明指出,公投應與選舉脫鉤。", not_after=SAY_NEXT,
          guards=("not clause-initial",), roles=(ROLE_ORGANISATION_SPEAKS,)),
-    _say("呼吁", "環保團體呼籲,政府應盡快訂定減碳目標。", "團體的呼籲獲得響應。"),
+    _say("呼吁", "環保團體呼籲,政府應盡快訂定減碳目標。", "團體的呼籲獲得響應。", roles=(ROLE_ADDRESSES,)),
     _say("回应", "交通部回應,將檢討票價。", "民眾的回應相當熱烈。",
          roles=(ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_REPLIES)),
     _say("表态", "黨主席表態,將支持這項法案。", "這是他首次公開的表態。"),
@@ -178,7 +179,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("调侃", "主持人調侃,今天的來賓比觀眾還多。", "面對網友的調侃,他一笑置之。"),
     _say("自称", "嫌犯自稱,案發時人在國外。", "他不相信對方的自稱。"),
     _say("坦承", "他坦承,自己當時判斷錯誤。", "他的坦承獲得諒解。"),
-    _weak("提醒", "疾管署提醒,出國前應接種疫苗。", "謝謝你的提醒。"),
+    _weak("提醒", "疾管署提醒,出國前應接種疫苗。", "謝謝你的提醒。", roles=(ROLE_ADDRESSES,)),
     _say("强调说", "他強調說,這是最後一次讓步。", "他說:「我已經強調說過很多次。」"),
     _say("表示说", "他表示說,明年不會再參選。", "他說:「她表示說過了。」"),
     _say("说过", "他說過,不會接受任何捐款。", "他說:「我說過的話算數。」"),
@@ -461,6 +462,10 @@ ATTITUDE_NOUNS = ("关心", "关切", "支持", "肯定", "感谢", "谢意", "�
 
 # Words that refer back to a study named before (这项由某大学合作的研究指出…; later 研究人员发现…).
 STUDY_REFERENCES = ("研究人员", "研究团队", "研究者", "研究报告", "该研究", "这项研究", "此项研究", "该项研究", "研究小组")
+
+# The ones a call or a warning is addressed to (提醒大家,… / 呼吁国人,…): not part of the words.
+ADDRESSEES = ("大家", "民众", "国人", "各界", "社会大众", "全民", "乡亲", "选民", "家长", "朋友们", "各位", "市民", "网友",
+              "业者", "年轻人", "所有人")
 
 # Causatives opening a subject phrase (让选民认为, 使外界质疑): the one made to think is no speaker.
 CAUSATIVES = ("让", "使", "令", "叫", "致使", "导致")
