@@ -24,6 +24,7 @@ from .records import Candidate
 _NARRATION_OPENS = re.compile("(?:" + alternation(lex.NARRATION_OPENERS) + ")")
 _TIME_OPENS = re.compile(r"(?:同日|当天|当日|随后|随即|稍后|事后|当时|此前|日前|近日|今天|昨天|昨晚|今晨|今日|昨日|"
                          r"[今昨]\(|去年|今年|上周|本周|下周|\d)")
+_CLAUSE_PUNCTUATION = re.compile(r"[,:;]")
 _LEAD = " ,:\t\n」』”)"
 _TRAIL = " ,。;:\t\n、"
 _MIN_CHARS = 6  # a shorter remainder is a tag or a fragment, not a claim
@@ -122,16 +123,32 @@ def _names_its_own_speaker(art: Article, state: AttributionState, start: int, en
         s += 1
     if _NARRATION_OPENS.match(folded, s):
         return True
+    first_end = _first_clause_end(art, s, end)
     k = art.cues.first_from(start)
     for c in art.cues.cues[k:k + 20]:
         if c.start >= end:
             break
-        if c.kind == "ask" or c.index in state.valid or (c.kind == "say" and not c.rule.weak):
-            return True
         res = state.resolutions.get(c.index)
-        if res is not None and res.speaker is not None and not res.implicit:
+        named = res is not None and res.speaker is not None and not res.implicit
+        if c.start >= first_end and c.index not in state.valid:
+            continue  # 民意不认同中共…,诓称…: a verb inside the words, not the sentence's own attribution
+        if c.kind == "ask" or c.index in state.valid or (c.kind == "say" and not c.rule.weak) or named:
             return True
     return False
+
+
+def _first_clause_end(art: Article, s: int, end: int) -> int:
+    """End of the sentence's first clause that is more than a connective (对此, / 不过,)."""
+    folded = art.doc.folded
+    pos = s
+    for _ in range(4):
+        m = _CLAUSE_PUNCTUATION.search(folded, pos, end)
+        if m is None:
+            return end
+        if not lex.CONNECTIVES.fullmatch(folded[pos:m.start()].strip()):
+            return m.start()
+        pos = m.end()
+    return pos
 
 
 def _opens_with_someone_else(art: Article, st: Candidate, start: int, end: int) -> bool:

@@ -96,3 +96,8 @@ def test_rhetorical_question_quote_of_a_speaker_is_a_statement():
 def test_a_verb_after_a_quote_that_says_more_is_not_only_a_tag():
     got = spans("毛寧表示,美方應停止挑釁,「這是底線。」她並指出,中方已提出嚴正交涉。")
     assert ("Mao Ning", "中方已提出嚴正交涉", "indirect") in got
+
+
+def test_a_verb_inside_a_continued_sentence_does_not_stop_it():
+    got = spans("毛寧表示,多數國家反對制裁;此外各國不認同美方近期作法,誆稱在規則前提下已作出安排。")
+    assert ("Mao Ning", "此外各國不認同美方近期作法,誆稱在規則前提下已作出安排", "indirect") in got
