@@ -9,6 +9,7 @@ from .attribution import attribute, dedupe
 from .cues import CueIndex, find_cues
 from .document import build_document
 from .gazetteer import Gazetteer
+from .learn.producer import tagged_statements
 from .mentions import NameMemory, find_mentions
 from .output import build_extraction
 from .posts import resolve_posts
@@ -37,6 +38,7 @@ def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) 
     statements += post_statements(art, statements)  # 6. producers: embedded posts,
     statements += answer_statements(art, state, statements)  # press-conference answers,
     statements += topic_statements(art, statements)  # topic clauses (对于X所称…)
+    statements += tagged_statements(art, state, statements)  # English: the learned tagger's, where rules found none
     statements = date_statements(doc, dedupe(statements))  # 7. overlaps out, then said_on
     stances = find_stances(art, state, statements)  # 8. stances
     return build_extraction(art, statements, stances)  # 9. output records and claim keys

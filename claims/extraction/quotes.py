@@ -17,7 +17,8 @@ MAX_DEPTH = 32  # openers deeper than this are treated as plain text
 MAX_SEARCH = 4  # a mismatched closer looks this far down the stack for its opener
 MAX_SPAN = 6000  # a quote longer than this (characters) is taken as unclosed
 MAX_PARAS = 12  # ... or one that spans more paragraphs than this
-_MARK = re.compile("[\n" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSERS) + STRAIGHT) + "]")
+DOUBLED_APOSTROPHE = "''"  # ''…'': two apostrophes as a double quote (archived US wire and newspaper copy)
+_MARK = re.compile(DOUBLED_APOSTROPHE + "|[\n" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSERS) + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def _scan_marks(text: str) -> list[tuple[int, int, bool, str]]:
             marks.opener(ch, i)
         elif ch == STRAIGHT:
             marks.straight(i)
+        elif ch == DOUBLED_APOSTROPHE:
+            marks.straight(i)  # the content starts after both apostrophes (scan_quotes)
         elif ch in CLOSERS:
             marks.closer(CLOSERS[ch], i)
     return marks.finish()
@@ -140,16 +143,17 @@ def scan_quotes(text: str, limits: list[tuple[int, int]] | None = None) -> list[
         if not closed and m == "‘":
             continue  # an unclosed single quote is an apostrophe or a typo
         end = c if closed else _unclosed_end(text, o, c, limits)
-        if end > o + 1:
-            quotes.append((o, end, closed, m))
+        start = o + 2 if text.startswith(DOUBLED_APOSTROPHE, o) else o + 1
+        if end > start:
+            quotes.append((o, end, closed, m, start))
     quotes.sort()
     # nesting from the final spans: a quote inside another one is nested (linear, stack of ends)
     out: list[Quote] = []
     ends: list[int] = []
-    for o, end, closed, m in quotes:
+    for o, end, closed, m, start in quotes:
         while ends and ends[-1] <= o:
             ends.pop()
         nested = bool(ends) and end <= ends[-1]
-        out.append(Quote(o, o + 1, end, closed, m, nested))
+        out.append(Quote(o, start, end, closed, m, nested))
         ends.append(end)  # a nested quote ends inside the one around it
     return out

@@ -279,9 +279,35 @@ def capitalised_name(art: Article, phrase: NounPhrase) -> Speaker | None:
     return speaker
 
 
+_FULL_NAME_REACH = 6000  # a surname alone is looked up in full this far back
+
+
+def full_name_before(art: Article, phrase: NounPhrase) -> Speaker | None:
+    """'Sam Jacobs, the editor, ... Jacobs said': a surname alone is the full name written before it
+    (two to four capitalised words ending in it, titles left out), which is then learned."""
+    word = phrase.words
+    if " " in word or not word[:1].isupper() or word.lower() in names.EN_NOT_NAMES or len(word) < 3:
+        return None
+    lo = max(0, phrase.start - _FULL_NAME_REACH)
+    found = None
+    for m in re.finditer(r"((?:[A-Z][\w'’.\-]*\s+){1,3})" + re.escape(word) + r"\b", art.doc.folded[lo:phrase.start]):
+        found = m
+    if found is None:
+        return None
+    first = [w for w in found.group(1).split() if w not in names.EN_TITLE_WORDS
+             and w.lower() not in names.EN_TITLE_LOWER and w.lower() not in names.EN_NOT_NAMES]
+    if not first:
+        return None
+    name = " ".join([*first, word])
+    speaker = Speaker(name, None, word, phrase.start, phrase.end, "person")
+    art.names.remember(name, speaker)
+    return speaker
+
+
 NOUN_PHRASE_SIEVES: tuple[Callable[[Article, NounPhrase], Speaker | None], ...] = (
     mention_in_phrase,
     outlet,
     anonymous_group,
     capitalised_name,
+    full_name_before,
 )

@@ -200,3 +200,24 @@ CLAIM_NOUNS = ("claim", "claims", "statement", "statements", "remarks", "remark"
 STOP_WORDS = frozenset((
     "the a an and or but of to in on at for with by from that this these those it its was were is are be been had has "
     "have will would could should may might not no he she they we i you his her their our city state").split()) | {""}
+
+# Speech acts a learned attribution's cue must hold one of (as the start of a word: "declar" is declare,
+# declared, declares, declaring). The tagger also marks what people did or thought ("voted for",
+# "endorsed", "seemed", "showed"): those are not statements.
+SPEECH_STEMS = (
+    "say", "said", "tell", "told", "add", "according", "writ", "wrote", "ask", "call", "report", "note", "noting",
+    "announc", "continu", "suggest", "tweet", "argu", "describ", "found", "find", "accus", "explain", "critici",
+    "declar", "respond", "respons", "acknowledg", "conclu", "agree", "point", "urg", "warn", "stated", "stating",
+    "states", "expressed", "promis", "recall", "propos", "claim", "vow", "repl", "cite", "citing", "praise",
+    "praising", "insist", "defend", "reveal", "pledg", "question", "post", "attack", "reject", "charg", "blast",
+    "den", "predict", "confirm", "indicat", "admit", "blam", "dismiss", "mention", "assur", "mock", "echo",
+    "complain", "assert", "publish", "repeat", "reiterat", "listed", "encourag", "boast", "brag", "pressed", "remark",
+    "challeng", "conced", "quip", "jok", "lament", "slam", "testif", "threat", "tout", "demand", "emphas", "stress",
+    "hint", "contend", "maintain", "counter", "decr", "condemn", "disclos", "alleg", "quot", "recount", "email",
+    "shout", "yell", "chant", "label", "dub", "characteri", "comment", "answer", "inform", "advis", "recommend",
+    "speculat", "estimat", "forecast", "caution", "scoff", "rebuk", "scold", "chid", "applaud", "laud", "hail",
+    "welcom", "exclaim", "interject", "mus", "surmis", "elaborat", "clarif", "outlin", "detail", "cried", "plead",
+    "protest", "disput", "rebut", "proclaim", "affirm", "retort", "fume", "bemoan", "guarant", "swear", "swore",
+    "told", "thank", "observ", "reason", "wonder", "concern", "criticism", "statement", "remarks", "comments",
+    ":",
+)

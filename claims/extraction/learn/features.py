@@ -1,0 +1,157 @@
+"""Extraction, learned English attribution: the tokens of an English paragraph and their features.
+
+Shared by the training script (train.py) and the tagger (tagger.py), so that a model sees at run time
+exactly the features it was trained on. Word identities are hashed (crc32 into 2**18 buckets) and
+capitalised words mid-sentence carry no identity at all, only their shape: the model learns where a
+name stands ("…,'' said Xx Xx."), never which names stand there, and holds no article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import zlib
+from dataclasses import dataclass
+
+from ..document import Document
+from ..lexicon.en import EN_VERBS
+from ..lexicon.names import EN_TITLE_WORDS
+from ..mentions import MentionIndex
+
+FEATURES_VERSION = 1  # bump when a feature changes: the model must be rebuilt
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|''|[^\w\s]")
+_HASH_BUCKETS = 0x3FFFF
+_CUE_WORDS = {row.verb.split()[0].lower(): row.kind for row in EN_VERBS}
+_TITLES = frozenset(w.lower().rstrip(".") for w in EN_TITLE_WORDS if " " not in w)
+_PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"))
+_QUOTE_MARKS = frozenset(('"', "“", "”", "''", "‘", "’"))
+_SENTENCE_END = frozenset((".", "!", "?"))
+_NEAR, _FAR = 3, 8  # windows for "a cue / a quote mark is this close"
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str
+
+
+def tokenize(folded: str, start: int, end: int) -> list[Token]:
+    """Words, abbreviations (U.S.), '' and single punctuation marks of folded[start:end]."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded, start, end)]
+
+
+def _h(prefix: str, word: str) -> str:
+    return f"{prefix}{zlib.crc32(word.encode('utf-8')) & _HASH_BUCKETS:x}"
+
+
+def _shape(word: str) -> str:
+    if word in _QUOTE_MARKS:
+        return "Q"
+    c = word[0]
+    if not (c.isalnum() or c == "_"):
+        return "P" + word
+    if word.isdigit():
+        return "d"
+    if c.isupper():
+        return "X" if word.isupper() and len(word) > 1 else "Xx"
+    return "x"
+
+
+def _identity(word: str, sentence_initial: bool) -> str:
+    """A word's hashed identity; a capitalised word inside a sentence (a name) has none."""
+    if word[0].isupper() and not sentence_initial and word.lower() not in _TITLES:
+        return "NAME"
+    return _h("", word.lower())
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What each token contributes to its own and its neighbours' features."""
+
+    ident: str
+    shape: str
+    cue: str  # the lexicon kind of the word (say, ask, support, oppose) or ""
+    quote: str  # I (inside a quote), O (outside), M (a quote mark)
+
+
+def _bases(doc: Document, tokens: list[Token]) -> list[_Base]:
+    out = []
+    prev = "."
+    for t in tokens:
+        w = t.word
+        shape = _shape(w)
+        initial = prev in _SENTENCE_END or prev in _QUOTE_MARKS or prev == ":"
+        quote = "M" if shape == "Q" else ("I" if doc.in_quote.contains(t.start) else "O")
+        out.append(_Base(_identity(w, initial), shape, _CUE_WORDS.get(w.lower(), ""), quote))
+        prev = w
+    return out
+
+
+def paragraph_features(doc: Document, mentions: MentionIndex, tokens: list[Token]) -> list[list[str]]:
+    """The feature strings of each token of one paragraph."""
+    bases = _bases(doc, tokens)
+    n = len(tokens)
+    cue_at = [i for i, b in enumerate(bases) if b.cue]
+    marks = [i for i, b in enumerate(bases) if b.quote == "M"]
+    named = _mention_flags(mentions, tokens)
+    out = []
+    for i, (t, b) in enumerate(zip(tokens, bases, strict=True)):
+        low = t.word.lower()
+        f = ["b", "w" + b.ident, "s" + b.shape, "q" + b.quote, "sf" + _h("", low[-3:]) if b.shape == "x" else "sf-"]
+        if b.cue:
+            f.append("cue" + b.cue)
+        if low in _TITLES:
+            f.append("title")
+        if low in _PRONOUNS:
+            f.append("pron")
+        if named[i]:
+            f.append("mention")
+        if i == 0:
+            f.append("first")
+        if i == n - 1:
+            f.append("last")
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            if 0 <= j < n:
+                o = bases[j]
+                f += (f"{k}w{o.ident}", f"{k}s{o.shape}", f"{k}q{o.quote}")
+                if o.cue:
+                    f.append(f"{k}cue{o.cue}")
+            else:
+                f.append(f"{k}edge")
+        f += _near(i, cue_at, "c") + _near(i, marks, "m")
+        out.append(f)
+    return out
+
+
+def _near(i: int, positions: list[int], name: str) -> list[str]:
+    """Whether one of positions (a cue, a quote mark) is within _NEAR / _FAR tokens left and right."""
+    k = bisect.bisect_left(positions, i)
+    left = i - positions[k - 1] if k > 0 else 99
+    k = bisect.bisect_right(positions, i)
+    right = positions[k] - i if k < len(positions) else 99
+    out = []
+    for d, side in ((left, "L"), (right, "R")):
+        if d <= _NEAR:
+            out.append(f"{name}{side}{_NEAR}")
+        elif d <= _FAR:
+            out.append(f"{name}{side}{_FAR}")
+    return out
+
+
+def _mention_flags(mentions: MentionIndex, tokens: list[Token]) -> list[bool]:
+    if not tokens:
+        return []
+    flags = [False] * len(tokens)
+    spans = mentions.within(tokens[0].start, tokens[-1].end)
+    k = 0
+    for m in spans:
+        while k < len(tokens) and tokens[k].end <= m.start:
+            k += 1
+        j = k
+        while j < len(tokens) and tokens[j].start < m.end:
+            flags[j] = True
+            j += 1
+    return flags
