@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .anaphora import gender_ok
 from .article import Article, AttributionState
 from .lexicon import names
-from .lexicon.en import ROLE_ACCORDING_TO, ROLE_CONTINUES
+from .lexicon.en import ROLE_ACCORDING_TO, ROLE_CONTINUES, STOP_WORDS
 from .normalize import normalize_alias
 from .records import Candidate, Cue, Resolution, Speaker
 from .venues import is_platform, outlet_name
@@ -50,6 +50,8 @@ _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:de\s+|van\s+|von\s
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|of\b|at\b|from\b|for\b|in\b)")
 _ISSUER_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'’.\-]*)+"
                             r"(?=\s+(?:issued|released|published|put out|said)\b)")
+_APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b)")
+_BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*")
 _NO_SPEAKER_WORDS = ("i", "we", "you", "there", "this", "that", "which", "who", "it")
 _MAX_PIECES = 4  # comma-separated pieces looked at before a verb
 _PRONOUN_REACH = 800  # he/she/they: the previous statement within this distance
@@ -77,7 +79,9 @@ def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candi
     """'X said': the subject at the start of the clause (after a closing quote or 'But')."""
     folded = art.doc.folded
     sentence_start, _ = art.doc.english_sentence(cue.start)
-    k = max(folded.rfind('"', sentence_start, cue.start), folded.rfind("”", sentence_start, cue.start))
+    doubled = folded.rfind("''", sentence_start, cue.start)
+    k = max(folded.rfind('"', sentence_start, cue.start), folded.rfind("”", sentence_start, cue.start),
+            doubled + 1 if doubled >= 0 else -1)
     clause_start = k + 1 if k >= 0 else sentence_start
     base = clause_start + _OPENING_CONJUNCTION.match(folded[clause_start: cue.start]).end()
     left = folded[base: cue.start]
@@ -86,16 +90,27 @@ def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candi
     pm = _FINAL_PRONOUN.search(subject)
     if pm:
         return Resolution(english_pronoun(art, state, pm.group(1), base + pm.start(1), cue, prev=prev))
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", subject)]
-    for ps, pe in reversed(pieces[-_MAX_PIECES:]):
+    pieces = _name_before_appositions([(m.start(), m.end()) for m in re.finditer(r"[^,]+", subject)], subject)
+    for n, (ps, pe) in enumerate(reversed(pieces[-_MAX_PIECES:])):
         piece = subject[ps:pe]
         off = _PIECE_LEAD.match(piece).end()
         sp = clause_subject(art, piece[off:].rstrip(), base + ps + off, prev)
         if sp is not None:
-            if (ps, pe) == pieces[-1] and _post_posed(folded, sentence_start, base + ps, piece, len(pieces)):
+            if n == 0 and _post_posed(folded, sentence_start, base + ps, piece, len(pieces)):
                 return Resolution(sp, post_posed=True, post_start=sentence_start, post_end=base + ps)
             return Resolution(sp)
     return None
+
+
+def _name_before_appositions(pieces: list[tuple[int, int]], subject: str) -> list[tuple[int, int]]:
+    """'Jane Roe, a pollster who worked for Mr. Doe, said': the pieces after a bare name that describe it
+    (a/an/the …, who …, an age) are dropped, so the name is the subject, not a name inside them."""
+    k = len(pieces)
+    while k >= 2 and _APPOSITION.match(subject, pieces[k - 1][0]):
+        k -= 1
+    if k == len(pieces) or not _BARE_NAME.fullmatch(subject[pieces[k - 1][0]:pieces[k - 1][1]].strip()):
+        return pieces
+    return pieces[:k]
 
 
 def _post_posed(folded: str, sentence_start: int, subject_start: int, piece: str, pieces: int) -> bool:
@@ -110,7 +125,7 @@ def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution
     """'said X' (post-posed): ', said Dmitry Peskov, the Kremlin spokesman.'"""
     folded = art.doc.folded
     m = _SAID_AFTER.match(folded[cue.end: cue.end + 80])
-    if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”"):
+    if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”", "'"):
         return None
     sp = noun_phrase_speaker(art, m.group(1).strip(), cue.end + m.start(1), prev)
     return Resolution(sp, post_posed=True) if sp is not None else None
@@ -136,10 +151,12 @@ def clause_subject(art: Article, subject: str, start: int, prev: Candidate | Non
     nm = NOUNISH.match(subject)
     if nm and len(subject) - nm.end() <= 1:
         return _described_subject(art, subject[: nm.end()], start, prev)
+    if _PERSONS_ORGANISATION.fullmatch(subject):
+        return persons_organisation(art, NounPhrase(subject, start, prev))
     for m in _CAPITALISED_RUN.finditer(subject):  # the first capitalised run that is a name
         run_start = start + m.start()
         if len(m.group(0).split()) >= 2 or art.mentions.within(run_start, run_start + len(m.group(0))) or \
-                normalize_alias(m.group(0)) in art.names.by_surname():
+                normalize_alias(m.group(0)) in art.names.by_surname() or m.start() > 0 or len(subject) == m.end():
             tail = subject[m.end():]  # it must reach the verb or be followed by an apposition / "of ..."
             if tail.strip() and not _APPOSITION_AFTER.match(tail):
                 continue
@@ -280,6 +297,21 @@ def capitalised_name(art: Article, phrase: NounPhrase) -> Speaker | None:
 
 
 _FULL_NAME_REACH = 6000  # a surname alone is looked up in full this far back
+_NOT_FIRST_NAMES = frozenset(("when", "after", "while", "if", "as", "since", "because", "said", "says", "told", "asked",
+                              "then", "so", "yet", "still", "also", "though", "although", "before", "until", "where"))
+# "the Lee campaign", "Lee's campaign", "the Lee administration": a person's organisation speaks.
+_PERSONS_ORGANISATION = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*?)(?:['’]s?)?\s+"
+    r"(?P<head>campaign|administration|transition team|team|camp|government|White House)")
+
+
+def persons_organisation(art: Article, phrase: NounPhrase) -> Speaker | None:
+    """'The Lee campaign said': the campaign (an organisation) speaks, named with its owner."""
+    m = _PERSONS_ORGANISATION.fullmatch(phrase.words)
+    if m is None or m.group("owner").lower() in names.EN_NOT_NAMES:
+        return None
+    name = f"{m.group('owner')} {m.group('head').lower()}"
+    return Speaker(name, None, phrase.words, phrase.start, phrase.end, "organisation")
 
 
 def full_name_before(art: Article, phrase: NounPhrase) -> Speaker | None:
@@ -295,7 +327,8 @@ def full_name_before(art: Article, phrase: NounPhrase) -> Speaker | None:
     if found is None:
         return None
     first = [w for w in found.group(1).split() if w not in names.EN_TITLE_WORDS
-             and w.lower() not in names.EN_TITLE_LOWER and w.lower() not in names.EN_NOT_NAMES]
+             and w.lower() not in names.EN_TITLE_LOWER and w.lower() not in names.EN_NOT_NAMES
+             and w.lower() not in STOP_WORDS and w.lower() not in _NOT_FIRST_NAMES]
     if not first:
         return None
     name = " ".join([*first, word])
@@ -305,6 +338,7 @@ def full_name_before(art: Article, phrase: NounPhrase) -> Speaker | None:
 
 
 NOUN_PHRASE_SIEVES: tuple[Callable[[Article, NounPhrase], Speaker | None], ...] = (
+    persons_organisation,
     mention_in_phrase,
     outlet,
     anonymous_group,

@@ -49,3 +49,9 @@ def test_unclosed_quote_in_a_limited_region_ends_at_the_region():
     text = "“一\n二\n三 pic"
     (q,) = scan_quotes(text, limits=[(0, len(text) - 4)])
     assert text[q.start:q.end] == "一\n二\n三"
+
+
+def test_doubled_apostrophes_are_a_double_quote():
+    text = "''The pier is unsafe,'' said Nora Vance. Rock 'n' roll is not a quote."
+    quotes = scan_quotes(text)
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [("The pier is unsafe,", True)]
