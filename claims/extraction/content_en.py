@@ -12,9 +12,13 @@ from .content_zh import quote_after_cue
 from .lexicon.en import ROLE_ACCORDING_TO, ROLE_ACCUSES, ROLE_ADDRESSEE, ROLE_TAKES_OBJECT
 from .records import Candidate, Cue
 
-_QUOTE_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
-_THAT_AFTER = re.compile(  # said (on Friday) (that)
-    r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
+# "said Wednesday", "told reporters late Tuesday", "said last week": a bare time after the verb (US style)
+_BARE_TIME = (r"(?:\s+(?:late|early)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+              r"(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|last\s+(?:week|month|year|night)|"
+              r"earlier|later|this\s+(?:week|month|morning)))?")
+_QUOTE_AFTER = re.compile(_BARE_TIME + r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
+_THAT_AFTER = re.compile(  # said (Friday) (on Friday) (that)
+    _BARE_TIME + r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
 _TOLD_THAT = re.compile(r"[^.!?\n\"“]{1,80}?\bthat\s+")
 # "told reporters (on Tuesday) the talks had stalled": an addressee, then a clause
 _TOLD_ADDRESSEE = re.compile(
@@ -65,6 +69,9 @@ def _indirect(art: Article, state: AttributionState, cue: Cue, start: int) -> Ca
         e = q.open
     while e > start and folded[e - 1] in " .,;:\t\"“":
         e -= 1
+    last = art.doc.quote_before(e)
+    if last is not None and last.closed and start <= last.open < e and e - 1 <= last.end <= e + 2:
+        e = last.end + 1  # '…will "compete for the nomination."': the clause ends after the closing mark
     if len(folded[start:e].split()) < 3:
         return None
     resolution = state.resolution(cue)

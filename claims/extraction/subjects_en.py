@@ -54,6 +54,12 @@ _APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b)")
 _BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*")
 _NO_SPEAKER_WORDS = ("i", "we", "you", "there", "this", "that", "which", "who", "it")
 _MAX_PIECES = 4  # comma-separated pieces looked at before a verb
+_POST_POSED_TAIL = 3  # words after a post-posed verb that may be anything ("told reporters Tuesday.")
+# ... and words that may start a longer tail ("said in a telephone interview on Tuesday.")
+_TAIL_WORDS = frozenset(("on", "in", "at", "during", "after", "before", "last", "this", "late", "early", "earlier",
+                         "later", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "when", "while", "as", "of", "to", "from", "via", "through",
+                         "with", "about", "recently", "again", "also", "then", "afterward", "shortly", "told"))
 _PRONOUN_REACH = 800  # he/she/they: the previous statement within this distance
 _ISSUER_REACH = 400
 
@@ -96,7 +102,8 @@ def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candi
         off = _PIECE_LEAD.match(piece).end()
         sp = clause_subject(art, piece[off:].rstrip(), base + ps + off, prev)
         if sp is not None:
-            if n == 0 and _post_posed(folded, sentence_start, base + ps, piece, len(pieces)):
+            if n == 0 and _post_posed(folded, sentence_start, base + ps, piece, len(pieces)) \
+                    and not _clause_follows(art, cue):
                 return Resolution(sp, post_posed=True, post_start=sentence_start, post_end=base + ps)
             return Resolution(sp)
     return None
@@ -119,6 +126,18 @@ def _post_posed(folded: str, sentence_start: int, subject_start: int, piece: str
     return bool(before) and before[-1] == "," and before[0] not in '"“' and pieces >= 2 \
         and not _LEAD_PHRASE.match(before) and not _AND_OR_BUT.match(piece) \
         and not _NAME_THEN_COMMA.match(folded[sentence_start: subject_start])
+
+
+def _clause_follows(art: Article, cue: Cue) -> bool:
+    """'Pressed by Mr. Doe, Mr. Roe said there was no evidence': a reported clause follows the verb, so
+    what stands before the subject is a lead, not the content. A post-posed verb is followed by little
+    ('said on Tuesday.', 'said in a statement.') or by a comma (', adding that …')."""
+    folded = art.doc.folded
+    _, end = art.doc.english_sentence(cue.start)
+    rest = folded[cue.end:end].strip()
+    words = rest.split()
+    return len(words) > _POST_POSED_TAIL and not rest.startswith((",", ";", "(", "—", "-")) \
+        and words[0].lower() not in _TAIL_WORDS
 
 
 def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution | None:
@@ -302,7 +321,11 @@ _NOT_FIRST_NAMES = frozenset(("when", "after", "while", "if", "as", "since", "be
 # "the Lee campaign", "Lee's campaign", "the Lee administration": a person's organisation speaks.
 _PERSONS_ORGANISATION = re.compile(
     r"(?:[Tt]he\s+)?(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*?)(?:['’]s?)?\s+"
-    r"(?P<head>campaign|administration|transition team|team|camp|government|White House)")
+    r"(?P<head>campaign|administration|transition team|team|camp|government|White House|aides|advisers|allies|"
+    r"lawyers|attorneys|staff)")
+
+
+_PEOPLE_HEADS = frozenset(("aides", "advisers", "allies", "lawyers", "attorneys", "staff"))
 
 
 def persons_organisation(art: Article, phrase: NounPhrase) -> Speaker | None:
@@ -310,8 +333,10 @@ def persons_organisation(art: Article, phrase: NounPhrase) -> Speaker | None:
     m = _PERSONS_ORGANISATION.fullmatch(phrase.words)
     if m is None or m.group("owner").lower() in names.EN_NOT_NAMES:
         return None
-    name = f"{m.group('owner')} {m.group('head').lower()}"
-    return Speaker(name, None, phrase.words, phrase.start, phrase.end, "organisation")
+    head = m.group("head")
+    name = f"{m.group('owner')} {head if head[0].isupper() else head.lower()}"
+    kind = "group" if head in _PEOPLE_HEADS else "organisation"
+    return Speaker(name, None, phrase.words, phrase.start, phrase.end, kind)
 
 
 def full_name_before(art: Article, phrase: NounPhrase) -> Speaker | None:

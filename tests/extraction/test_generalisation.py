@@ -93,13 +93,14 @@ PORT = (
     "Analyst Priya Nair rejected the plan outright.\n"
 )
 FEES = "container fees would rise 12 percent next year"
+CHEN = 'the increase "will push cargo to other ports."'  # a quote closing a reported clause stays in it
 
 
 @pytest.mark.parametrize("speaker, polarity, target", [
     ("David Okafor", "support", FEES),  # welcomed the decision: the announcement
-    ("Maria Lopez", "support", "will push cargo to other ports."),  # sided with + surname
+    ("Maria Lopez", "support", CHEN),  # sided with + surname
     ("Tom Reyes", "support", FEES),  # backed + organisation
-    ("David Okafor", "oppose", "will push cargo to other ports."),  # dismissed the warning: last other
+    ("David Okafor", "oppose", CHEN),  # dismissed the warning: last other
     ("Priya Nair", "oppose", FEES),  # title stripped from the name; the plan is the lead
 ])
 def test_en_stances(speaker, polarity, target):

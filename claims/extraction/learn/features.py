@@ -14,15 +14,16 @@ import zlib
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon.en import EN_VERBS
+from ..lexicon.en import EN_VERBS, SPEECH_STEMS
 from ..lexicon.names import EN_TITLE_WORDS
 from ..mentions import MentionIndex
 
-FEATURES_VERSION = 1  # bump when a feature changes: the model must be rebuilt
+FEATURES_VERSION = 2  # bump when a feature changes: the model must be rebuilt
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|''|[^\w\s]")
 _HASH_BUCKETS = 0x3FFFF
 _CUE_WORDS = {row.verb.split()[0].lower(): row.kind for row in EN_VERBS}
+_SPEECH = tuple(s for s in SPEECH_STEMS if s.isalpha())
 _TITLES = frozenset(w.lower().rstrip(".") for w in EN_TITLE_WORDS if " " not in w)
 _PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"))
 _QUOTE_MARKS = frozenset(('"', "“", "”", "''", "‘", "’"))
@@ -84,7 +85,9 @@ def _bases(doc: Document, tokens: list[Token]) -> list[_Base]:
         shape = _shape(w)
         initial = prev in _SENTENCE_END or prev in _QUOTE_MARKS or prev == ":"
         quote = "M" if shape == "Q" else ("I" if doc.in_quote.contains(t.start) else "O")
-        out.append(_Base(_identity(w, initial), shape, _CUE_WORDS.get(w.lower(), ""), quote))
+        low = w.lower()
+        cue = _CUE_WORDS.get(low, "") or ("speech" if shape == "x" and low.startswith(_SPEECH) else "")
+        out.append(_Base(_identity(w, initial), shape, cue, quote))
         prev = w
     return out
 
@@ -92,37 +95,54 @@ def _bases(doc: Document, tokens: list[Token]) -> list[_Base]:
 def paragraph_features(doc: Document, mentions: MentionIndex, tokens: list[Token]) -> list[list[str]]:
     """The feature strings of each token of one paragraph."""
     bases = _bases(doc, tokens)
-    n = len(tokens)
     cue_at = [i for i, b in enumerate(bases) if b.cue]
     marks = [i for i, b in enumerate(bases) if b.quote == "M"]
     named = _mention_flags(mentions, tokens)
+    return [_own(tokens, bases, i, named[i]) + _context(bases, i) + _near(i, cue_at, "c") + _near(i, marks, "m")
+            + _sentence_position(i, tokens) for i in range(len(tokens))]
+
+
+def _own(tokens: list[Token], bases: list[_Base], i: int, named: bool) -> list[str]:
+    """The token itself: identity, shape, quote state, suffix, lexicon and position flags."""
+    b = bases[i]
+    low = tokens[i].word.lower()
+    f = ["b", "w" + b.ident, "s" + b.shape, "q" + b.quote, "sf" + _h("", low[-3:]) if b.shape == "x" else "sf-"]
+    flags = (("cue" + b.cue, bool(b.cue)), ("title", low in _TITLES), ("pron", low in _PRONOUNS),
+             ("mention", named), ("first", i == 0), ("last", i == len(tokens) - 1))
+    return f + [name for name, on in flags if on]
+
+
+def _context(bases: list[_Base], i: int) -> list[str]:
+    """The three tokens each side (identity, shape, quote state, lexicon kind) and the two bigrams."""
+    n = len(bases)
+    f = []
+    for k in (-3, -2, -1, 1, 2, 3):
+        j = i + k
+        if 0 <= j < n:
+            o = bases[j]
+            f += (f"{k}w{o.ident}", f"{k}s{o.shape}", f"{k}q{o.quote}")
+            if o.cue:
+                f.append(f"{k}cue{o.cue}")
+        else:
+            f.append(f"{k}edge")
+    if i > 0:
+        f.append("bl" + _h("", bases[i - 1].ident + bases[i].ident))
+    if i < n - 1:
+        f.append("br" + _h("", bases[i].ident + bases[i + 1].ident))
+    return f
+
+
+def _sentence_position(i: int, tokens: list[Token]) -> list[str]:
+    """Whether the sentence ends within 3 tokens (a post-posed tag's place) or began within 3."""
     out = []
-    for i, (t, b) in enumerate(zip(tokens, bases, strict=True)):
-        low = t.word.lower()
-        f = ["b", "w" + b.ident, "s" + b.shape, "q" + b.quote, "sf" + _h("", low[-3:]) if b.shape == "x" else "sf-"]
-        if b.cue:
-            f.append("cue" + b.cue)
-        if low in _TITLES:
-            f.append("title")
-        if low in _PRONOUNS:
-            f.append("pron")
-        if named[i]:
-            f.append("mention")
-        if i == 0:
-            f.append("first")
-        if i == n - 1:
-            f.append("last")
-        for k in (-2, -1, 1, 2):
-            j = i + k
-            if 0 <= j < n:
-                o = bases[j]
-                f += (f"{k}w{o.ident}", f"{k}s{o.shape}", f"{k}q{o.quote}")
-                if o.cue:
-                    f.append(f"{k}cue{o.cue}")
-            else:
-                f.append(f"{k}edge")
-        f += _near(i, cue_at, "c") + _near(i, marks, "m")
-        out.append(f)
+    for k in (1, 2, 3):
+        if i + k < len(tokens) and tokens[i + k].word in _SENTENCE_END:
+            out.append(f"end{k}")
+            break
+    for k in (1, 2, 3):
+        if i - k >= 0 and tokens[i - k].word in _SENTENCE_END:
+            out.append(f"begin{k}")
+            break
     return out
 
 
