@@ -42,6 +42,9 @@ _CLAUSE_OPENERS = (
 _PREPOSITION = re.compile(r"(?:in|on|at|of|to|for|with|by)\b")
 _ACCORDING_THEN_COMMA = re.compile(r"[^,\n]{1,80},\s*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+# the boundary before another verb's clause: ", (and) he added" / " while adding" / ", before claiming"
+_BEFORE_NEXT_CUE = re.compile(r"(?:[,;]\s*(?:and\s+|but\s+)?|\s+(?:and|while|before|after|whereas|but)\s+)"
+                              r"(?:(?:he|she|they|it|also|later|then|[A-Z][\w'’.\-]*)\s+){0,3}\Z")
 _QUOTE_MARKS = ('"', "“", "”")
 
 
@@ -72,11 +75,29 @@ def _indirect(art: Article, state: AttributionState, cue: Cue, start: int) -> Ca
     last = art.doc.quote_before(e)
     if last is not None and last.closed and start <= last.open < e and e - 1 <= last.end <= e + 2:
         e = last.end + 1  # '…will "compete for the nomination."': the clause ends after the closing mark
+    e = _cut_at_next_cue(art, start, e)
     if len(folded[start:e].split()) < 3:
         return None
     resolution = state.resolution(cue)
     return Candidate(resolution.speaker, start, e, "indirect", cue.verb, cue.para, resolution.via, anchor=cue.start,
                      confidence=0.6)
+
+
+def _cut_at_next_cue(art: Article, start: int, end: int) -> int:
+    """'… should be disbanded, and he added that …' / '…, adding that …': the clause ends before the next
+    English verb's own clause (at the comma or conjunction that opens it)."""
+    folded = art.doc.folded
+    k = art.cues.first_from(start + 1)
+    for c in art.cues.cues[k:k + 6]:
+        if c.start >= end:
+            break
+        m = _BEFORE_NEXT_CUE.search(folded, start, c.start) if c.lang == "en" else None
+        if m is not None:
+            e = m.start()
+            while e > start and folded[e - 1] in " ,;":
+                e -= 1
+            return e
+    return end
 
 
 def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:

@@ -118,7 +118,8 @@ def _clause_holding(art: Article, state: AttributionState, q: Quote, tag: Cue) -
     folded = art.doc.folded
     s, _ = art.doc.english_sentence(q.open)
     lead = folded[s:q.open]
-    if len(lead.split()) < 2 or lead.rstrip().endswith((":", ",")) or any(m in lead for m in _ENGLISH_MARKS):
+    if len(lead.split()) < 2 or lead.rstrip().endswith((":", ",", "-", "—", "–")) \
+            or any(m in lead for m in _ENGLISH_MARKS):
         return None
     e = q.end + (2 if folded.startswith("''", q.end) else 1)
     resolution = state.resolution(tag)

@@ -47,11 +47,12 @@ _ANONYMOUS_PERSON = re.compile(r"(?:official|officials|source|sources|diplomat|d
                                r"advocate general|judge|negotiators?|executives?|insiders?|envoys?|spokes\w+)$", re.I)
 _THE_STATEMENT = re.compile(r"(?:the|this|that)\s+(?:\w+\s+)?statement", re.I)
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’.\-]*)*")
-_APPOSITION_AFTER = re.compile(r"\s*(?:,|of\b|at\b|from\b|for\b|in\b)")
+_APPOSITION_AFTER = re.compile(r"\s*(?:,|\(|of\b|at\b|from\b|for\b|in\b)")
 _ISSUER_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'’.\-]*)+"
                             r"(?=\s+(?:issued|released|published|put out|said)\b)")
-_APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b)")
-_BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*")
+# what follows a name to describe it: "a pollster", "the mayor's aide", "who ran", "52", "director of …"
+_APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b|(?!(?:and|but|or|yet|so|while|as)\b)[a-z])")
+_BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*(?:\s*\([^()]{1,30}\))?")
 _NO_SPEAKER_WORDS = ("i", "we", "you", "there", "this", "that", "which", "who", "it")
 _MAX_PIECES = 4  # comma-separated pieces looked at before a verb
 _POST_POSED_TAIL = 3  # words after a post-posed verb that may be anything ("told reporters Tuesday.")
@@ -146,6 +147,8 @@ def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution
     m = _SAID_AFTER.match(folded[cue.end: cue.end + 80])
     if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”", "'"):
         return None
+    if m.group(1) in ("he", "she", "they") and folded[cue.end + m.end(): cue.end + m.end() + 1] not in (",", ".", ""):
+        return None  # 'said he fully supports it': the pronoun opens the reported clause
     sp = noun_phrase_speaker(art, m.group(1).strip(), cue.end + m.start(1), prev)
     return Resolution(sp, post_posed=True) if sp is not None else None
 

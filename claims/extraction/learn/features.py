@@ -113,10 +113,10 @@ def _own(tokens: list[Token], bases: list[_Base], i: int, named: bool) -> list[s
 
 
 def _context(bases: list[_Base], i: int) -> list[str]:
-    """The three tokens each side (identity, shape, quote state, lexicon kind) and the two bigrams."""
+    """The two tokens each side (identity, shape, quote state, lexicon kind)."""
     n = len(bases)
     f = []
-    for k in (-3, -2, -1, 1, 2, 3):
+    for k in (-2, -1, 1, 2):
         j = i + k
         if 0 <= j < n:
             o = bases[j]
@@ -125,10 +125,6 @@ def _context(bases: list[_Base], i: int) -> list[str]:
                 f.append(f"{k}cue{o.cue}")
         else:
             f.append(f"{k}edge")
-    if i > 0:
-        f.append("bl" + _h("", bases[i - 1].ident + bases[i].ident))
-    if i < n - 1:
-        f.append("br" + _h("", bases[i].ident + bases[i + 1].ident))
     return f
 
 

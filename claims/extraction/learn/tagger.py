@@ -21,7 +21,7 @@ LABELS = ("S", "C", "T")  # source, cue, content (BIO: B-S, I-S, ...)
 _SENTENCE_END = frozenset((".", "!", "?"))
 
 
-def _load(path: Path):
+def load_model(path: Path):
     try:
         import pycrfsuite
 
@@ -32,12 +32,12 @@ def _load(path: Path):
         return None
 
 
-_LOADED = {"tagger": _load(MODEL_PATH) if MODEL_PATH.exists() else None}  # one model per process
+_LOADED = {"tagger": load_model(MODEL_PATH) if MODEL_PATH.exists() else None}  # one model per process
 
 
 def use_model(path: Path | None) -> None:
     """Swap the model (cross-validation trains one per fold); None: no tagger."""
-    _LOADED["tagger"] = _load(path) if path is not None else None
+    _LOADED["tagger"] = load_model(path) if path is not None else None
 
 
 def available() -> bool:
@@ -61,6 +61,7 @@ class Tagged:
     cue: Span | None
     source: Span | None
     para: int
+    confidence: float = 0.0  # the model's mean marginal probability of the content's labels
 
 
 def english_paragraphs(doc: Document) -> list[int]:
@@ -84,8 +85,15 @@ def tag_article(art: Article) -> list[Tagged]:
         if len(tokens) < 4:
             continue
         labels = model.tag(paragraph_features(doc, art.mentions, tokens))
-        out += link(tokens, spans_of(tokens, labels), para)
+        out += [_with_confidence(model, labels, t) for t in link(tokens, spans_of(tokens, labels), para)]
     return out
+
+
+def _with_confidence(model, labels: list[str], t: Tagged) -> Tagged:
+    """The content span's mean marginal (of the labels it was given), from the tagged sequence."""
+    span = range(t.content.first, t.content.last + 1)
+    p = sum(model.marginal(labels[i], i) for i in span) / len(span)
+    return Tagged(t.content, t.cue, t.source, t.para, round(p, 3))
 
 
 def spans_of(tokens: list[Token], labels: list[str]) -> list[Span]:

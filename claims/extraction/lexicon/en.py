@@ -26,6 +26,7 @@ def _say(verb: str, example: str, counterexample: str, **kw) -> ReportingVerb:
 
 
 _MODAL = ("not after a modal",)  # "did not say", "would claim": no report
+_VERB_NOT_NOUN = ("a verb, not a plural noun",)  # "the report notes that" vs "the early states such as"
 
 EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("said", "The minister said the talks would resume in May.", '"I have said enough," she told reporters.'),
@@ -38,13 +39,15 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("added", "The spokesman added that no decision had been made.", '"We added two lanes," he said.'),
     _say("adds", "The statement adds that the plant will stay open.", '"It adds up," she said.'),
     _say("stated", "The court stated that the law was valid.", '"As I stated before, no," he said.'),
-    _say("states", "The ministry states that prices will fall.", '"The law states it clearly," she said.'),
+    _say("states", "The ministry states that prices will fall.", "Several Southern states such as Alabama voted.",
+         guards=_VERB_NOT_NOUN),
     _say("declared", "The governor declared that the state was ready.", '"He declared war on waste," she said.'),
     _say("announced", "The company announced it would cut 500 jobs.", '"They announced nothing," he said.'),
     _say("warned", "The central bank warned that inflation could rise.", '"We warned them," she said.'),
     _say("warns", "The agency warns that storms are likely.", '"My doctor warns me," he said.'),
     _say("noted", "The analyst noted that demand was weak.", '"It was noted," she said.'),
-    _say("notes", "The report notes that rents doubled.", '"Take notes," the teacher said.'),
+    _say("notes", "The report notes that rents doubled.", "The senator's notes were found in a drawer.",
+         guards=_VERB_NOT_NOUN),
     _say("wrote", "The senator wrote that the bill was flawed.", '"I wrote it myself," he said.'),
     _say("writes", "The author writes that the war was avoidable.", '"She writes well," he said.'),
     _say("tweeted", "The president tweeted that the deal was done.", '"He tweeted again," she said.'),
@@ -53,7 +56,8 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("argued", "Lawyers argued that the search was illegal.", '"We argued all night," he said.'),
     _say("argues", "The union argues that wages are too low.", '"Nobody argues with that," she said.'),
     _say("claimed", "The group claimed it had hacked the site.", '"Nobody claimed the prize," he said.'),
-    _say("claims", "The company claims the product is safe.", "Nobody would claims such a thing.", guards=_MODAL),
+    _say("claims", "The company claims the product is safe.", "His claims about the vote were false.",
+         guards=(*_MODAL, *_VERB_NOT_NOUN)),
     _say("insisted", "The minister insisted that the plan was fair.", '"She insisted on paying," he said.'),
     _say("insists", "The club insists the coach will stay.", '"My mother insists," she said.'),
     _say("stressed", "The doctor stressed that the risk was small.", '"I am stressed," he said.'),
@@ -96,7 +100,8 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("revealed", "The audit revealed that funds were missing.", '"All was revealed," he said.'),
     _say("reported", "The agency reported that exports rose.", '"It was reported late," she said.',
          roles=(ROLE_TAKES_OBJECT,)),
-    _say("reports", "The newspaper reports that the minister will resign.", '"Read the reports," he said.'),
+    _say("reports", "The newspaper reports that the minister will resign.", "News reports said the talks failed.",
+         guards=_VERB_NOT_NOUN),
     _say("estimated", "The bank estimated that growth slowed.", '"The cost is estimated," she said.'),
     _say("concluded", "The inquiry concluded that the crash was avoidable.", '"The show concluded," he said.'),
     _say("agreed", "The minister agreed that the plan needed work.", '"We agreed to meet," she said.',
