@@ -9,7 +9,14 @@ import re
 
 from .article import Article, AttributionState
 from .content_zh import quote_after_cue
-from .lexicon.en import ROLE_ACCORDING_TO, ROLE_ACCUSES, ROLE_ADDRESSEE, ROLE_TAKES_OBJECT
+from .lexicon.en import (
+    ROLE_ACCORDING_TO,
+    ROLE_ACCUSES,
+    ROLE_ADDRESSEE,
+    ROLE_DIRECTS,
+    ROLE_NAMES_AS,
+    ROLE_TAKES_OBJECT,
+)
 from .records import Candidate, Cue
 
 # "said Wednesday", "told reporters late Tuesday", "said last week": a bare time after the verb (US style)
@@ -30,6 +37,8 @@ _TOLD_ADDRESSEE = re.compile(
     r"(?:\s+(?:on|in|at|late on|early on)\s+(?:[A-Z][\w]*|the \w+)(?:\s+\w+)?)?(?:,)?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|there|this|his|her|their|its|some|[A-Z])\b)")
 _ACCUSED_OF = re.compile(r"\s+[^.!?\n\"“]{1,80}?\bof\s+")
+_OBJECT_THEN_QUOTE = re.compile(r"\s+(?!for\b|on\b|it\b|him\b|her\b)[^.!?\n\"“”,;:]{1,60}?\s(?=[\"“]|'')")
+_OBJECT_THEN_TO = re.compile(r"(\s+|\s+on\s+)(?=[^.!?\n\"“;:]{1,60}?\bto\s+[a-z])")
 _GERUND = re.compile(r"\w+ing\b")
 # What a clause after a verb without "that" may start with ("said the talks ...", "said projections showed ...").
 _CLAUSE_OPENERS = (
@@ -137,6 +146,11 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
         return cue.end + m.end() if m else None
     if cue.has_role(ROLE_ACCUSES):
         return _accusation(art, state, cue)
+    if cue.has_role(ROLE_NAMES_AS):
+        return _named_as(art, state, cue)
+    if cue.has_role(ROLE_DIRECTS):
+        m = _OBJECT_THEN_TO.match(folded, cue.end)
+        return cue.end + len(m.group(1)) if m else None
     m = _THAT_AFTER.match(folded[cue.end: cue.end + 80])
     start = cue.end + m.end()
     if m.group(1):
@@ -147,6 +161,15 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
     if not any(p.match(following) for p in _CLAUSE_OPENERS) or _PREPOSITION.match(following):
         return None
     return start
+
+
+def _named_as(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
+    """'called the plan "a disaster"': the quote after a short object is the speaker's words."""
+    m = _OBJECT_THEN_QUOTE.match(art.doc.folded, cue.end)
+    q = art.doc.quote_at.get(m.end()) if m else None
+    if q is None or q.open in state.used_quotes:
+        return None
+    return quote_after_cue(art, state, q, cue)
 
 
 def _accusation(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:

@@ -78,8 +78,17 @@ def resolve_english_subject(art: Article, state: AttributionState, cue: Cue, pre
                 break
             if c.lang == "en" and state.speaker(c) is not None:
                 return Resolution(state.speaker(c), implicit=True)
-        return Resolution()
+        return Resolution(_sentence_subject(art, cue, prev), implicit=True)
     return _subject_before(art, state, cue, prev) or _speaker_after(art, cue, prev) or Resolution()
+
+
+def _sentence_subject(art: Article, cue: Cue, prev: Candidate | None) -> Speaker | None:
+    """'Senator Ray Ostrow voted no, noting that …': the name that opens the sentence (no verb before)."""
+    s, _ = art.doc.english_sentence(cue.start)
+    m = _CAPITALISED_RUN.match(art.doc.folded, s, cue.start)
+    if m is None or len(m.group(0).split()) < 2 and not art.mentions.within(s, m.end()):
+        return None
+    return noun_phrase_speaker(art, m.group(0), s, prev)
 
 
 def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candidate | None) -> Resolution | None:

@@ -14,6 +14,8 @@ ROLE_ACCUSES = "accuses"  # "accused X of 'holding ... hostage'": the content fo
 ROLE_TAKES_OBJECT = "takes an object"  # "reported the figures": without "that", an object, not a clause
 ROLE_SIDES_WITH = "sides with a person"  # "sided with Chen", "backed the mayor": support for what they said
 ROLE_ACCORDING_TO = "according to"  # "according to X, ..." / "..., according to X."
+ROLE_NAMES_AS = "calls something a word"  # 'called the plan "a disaster"': the quoted words after the object
+ROLE_DIRECTS = "directs someone"  # "urged lawmakers to act": the object and its infinitive are the content
 
 
 def _row(verb: str, kind: str, example: str, counterexample: str, *, stance: str = "", roles: tuple[str, ...] = (),
@@ -71,7 +73,18 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
          stance=OPPOSE),
     _row("rejected", OPPOSE, "The council rejected the proposal on Monday.", '"I was rejected twice," he said.',
          stance=OPPOSE),
-    _say("urged", "The WHO urged countries to share data.", '"I urged caution," she said.'),
+    _say("urged", "The WHO urged countries to share data.", '"I urged caution," she said.', roles=(ROLE_DIRECTS,)),
+    _say("urges", "The agency urges drivers to slow down.", '"Nobody urges me," she said.', roles=(ROLE_DIRECTS,)),
+    _say("urging", "The mayor wrote to the council, urging members to vote.", '"Stop urging me," he said.',
+         roles=(ROLE_DIRECTS, ROLE_CONTINUES)),
+    _say("called on", "The senator called on the governor to resign.", '"Nobody called on me," she said.',
+         roles=(ROLE_DIRECTS,)),
+    _say("calls on", "The union calls on members to strike.", '"She calls on Fridays," he said.', roles=(ROLE_DIRECTS,)),
+    _say("called", 'The senator called the plan "a disaster for farmers."', '"Nobody called," she said.',
+         roles=(ROLE_NAMES_AS,)),
+    _say("calls", 'The union calls the offer "an insult."', '"He calls every day," she said.', roles=(ROLE_NAMES_AS,)),
+    _say("calling", 'The senator voted no, calling the plan "a disaster."', '"Stop calling me," he said.',
+         roles=(ROLE_NAMES_AS, ROLE_CONTINUES)),
     _say("replied", "The minister replied that the figures were wrong.", '"Nobody replied," he said.'),
     _say("responded", "The company responded that it had followed the rules.", '"They never responded," she said.'),
     _say("continued", "The mayor continued that the city would recover.", '"The rain continued," he said.'),
@@ -121,6 +134,24 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("signalled", "The bank signalled that rates would stay high.", '"The driver signalled," she said.'),
     _say("signaled", "The Fed signaled that cuts were coming.", '"He signaled left," she said.'),
     _say("adding", "The mayor praised the crews, adding that roads were clear.", '"Keep adding salt," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("noting", "The mayor opened the bridge, noting that it was finished early.", '"Stop noting it," he said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("telling", "The mayor left, telling reporters the bridge would reopen.", '"Stop telling me," he said.',
+         roles=(ROLE_CONTINUES, ROLE_ADDRESSEE)),
+    _say("suggesting", "The report came out, suggesting that rents would rise.", '"Stop suggesting it," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("arguing", "The union sued, arguing that the law was void.", '"Stop arguing," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("claiming", "The group posted a video, claiming it had hacked the site.", '"Stop claiming it," he said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("insisting", "The minister stayed, insisting that the plan was fair.", '"Stop insisting," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("warning", "The bank held rates, warning that inflation could rise.", '"That was a warning," he said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("explaining", "The coach benched him, explaining that he was injured.", '"Stop explaining," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("stating", "The court ruled, stating that the law was valid.", '"Stop stating the obvious," he said.',
          roles=(ROLE_CONTINUES,)),
     _say("saying", "The minister left early, saying the talks had failed.", '"Stop saying that," he said.',
          roles=(ROLE_CONTINUES,)),
