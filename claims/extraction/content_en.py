@@ -141,16 +141,9 @@ def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate
 def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
     """Where the reported clause after the verb starts (or a quote after 'accused X of')."""
     folded = art.doc.folded
-    if cue.has_role(ROLE_ADDRESSEE):
-        m = _TOLD_THAT.match(folded[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(folded[cue.end: cue.end + 120])
-        return cue.end + m.end() if m else None
-    if cue.has_role(ROLE_ACCUSES):
-        return _accusation(art, state, cue)
-    if cue.has_role(ROLE_NAMES_AS):
-        return _named_as(art, state, cue)
-    if cue.has_role(ROLE_DIRECTS):
-        m = _OBJECT_THEN_TO.match(folded, cue.end)
-        return cue.end + len(m.group(1)) if m else None
+    special = _object_first(art, state, cue)
+    if special is not _NOT_SPECIAL:
+        return special
     m = _THAT_AFTER.match(folded[cue.end: cue.end + 80])
     start = cue.end + m.end()
     if m.group(1):
@@ -161,6 +154,26 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
     if not any(p.match(following) for p in _CLAUSE_OPENERS) or _PREPOSITION.match(following):
         return None
     return start
+
+
+_NOT_SPECIAL = -1
+
+
+def _object_first(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
+    """Verbs whose object comes before the content: told X (that), accused X of, called X "…", urged X to;
+    _NOT_SPECIAL for the others."""
+    folded = art.doc.folded
+    if cue.has_role(ROLE_ADDRESSEE):
+        m = _TOLD_THAT.match(folded[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(folded[cue.end: cue.end + 120])
+        return cue.end + m.end() if m else None
+    if cue.has_role(ROLE_ACCUSES):
+        return _accusation(art, state, cue)
+    if cue.has_role(ROLE_NAMES_AS):
+        return _named_as(art, state, cue)
+    if cue.has_role(ROLE_DIRECTS):
+        m = _OBJECT_THEN_TO.match(folded, cue.end)
+        return cue.end + len(m.group(1)) if m else None
+    return _NOT_SPECIAL
 
 
 def _named_as(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
