@@ -142,7 +142,7 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
     """Where the reported clause after the verb starts (or a quote after 'accused X of')."""
     folded = art.doc.folded
     special = _object_first(art, state, cue)
-    if special is not _NOT_SPECIAL:
+    if special != _NOT_SPECIAL:
         return special
     m = _THAT_AFTER.match(folded[cue.end: cue.end + 80])
     start = cue.end + m.end()
