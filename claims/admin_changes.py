@@ -20,7 +20,6 @@ from claims import services
 from claims.models import ChangeState, PendingChange
 from sources.admin_articles import DeskMedia
 from sources.models import Article
-from sources.services import article_mark_pending
 
 MESSAGE_CHANGE_PUBLISHED = "Published: the change is now public and partners are told."
 MESSAGE_CHANGE_DISCARDED = "Discarded: the published version stays as it was."
@@ -158,7 +157,7 @@ def rerun_view(model_admin, request: HttpRequest, article_id: int) -> HttpRespon
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
             return HttpResponseRedirect(request.path)
-        article_mark_pending(article)
+        services.article_extraction_requeue(article)
         messages.success(request, MESSAGE_RERUN)
         return HttpResponseRedirect(article_url)
     context = {

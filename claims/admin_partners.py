@@ -2,7 +2,7 @@
 
 Keys are created through ``services.partner_key_create``: the plaintext is shown once, in a message
 on the next page, and never stored. Revoking is an action; webhook deliveries are a read-only
-record with a "re-send" action (``claims.webhooks.webhook_delivery_resend``).
+record with a "re-send" action (``claims.partners.webhooks.webhook_delivery_resend``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
-from claims import services, webhooks
-
-# Importing claims.api.auth here also registers its system check (claims.W001) at start-up: the
-# admin is loaded by django.setup(), before `manage.py check` collects the registered checks.
-from claims.api.auth import CANARY_PREFIX, ERROR_PEPPER_MISMATCH, key_pepper_mismatch
+from claims import services
 from claims.models import (
     PartnerKey,
     PartnerScope,
@@ -25,6 +21,11 @@ from claims.models import (
     WebhookEvent,
     WebhookSubscription,
 )
+from claims.partners import webhooks
+
+# Importing claims.api.auth here also registers its system check (claims.W001) at start-up: the
+# admin is loaded by django.setup(), before `manage.py check` collects the registered checks.
+from claims.partners.keys import CANARY_PREFIX, ERROR_PEPPER_MISMATCH, key_pepper_mismatch
 from sources.fetching import FetchError
 
 MESSAGE_KEY_CREATED = (

@@ -13,27 +13,18 @@ from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Claim, SpeakerKind, VerdictStatus
+from claims.presentation import absolute_url, claim_path
 from claims.ratings import BEST_RATING, WORST_RATING, rating_info
+from claims.selectors import claim_public_statements
 
 # What must not appear raw inside a <script> element: the same escapes as django's json_script.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 _PERSON_KINDS = {SpeakerKind.PERSON, SpeakerKind.ANONYMOUS}
-
-
-def absolute_url(path: str) -> str:
-    """``path`` on the canonical public site (FACTDESK_SITE_URL), not on whatever host was asked."""
-    return settings.FACTDESK_SITE_URL.rstrip("/") + path
-
-
-def claim_path(claim: Claim) -> str:
-    """The canonical path of a claim's public page."""
-    return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
 
 
 def _date(value) -> str | None:
@@ -63,8 +54,6 @@ def _public_statements(claim: Claim) -> list:
     cached = getattr(claim, "public_statements", None)
     if cached is not None:
         return list(cached)
-    from claims.selectors import claim_public_statements
-
     return list(claim_public_statements(claim))
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -73,3 +75,20 @@ def page_key(namespace: str, full_url: str, language: str) -> str:
     """Cache key of one rendered page of ``namespace`` at the current version."""
     digest = hashlib.sha1(f"{full_url}|{language}".encode(), usedforsecurity=False).hexdigest()
     return f"factdesk:{namespace}:{public_data_version()}:{digest}"
+
+
+def read_through(namespace: str, full_url: str, language: str, render: Callable[[], Any]) -> Any:
+    """The value cached for this URL and language at the current version, else ``render()``'s.
+
+    The one cache helper for rendered public reads (pages and API): ``render`` returns what to keep
+    (rendered bytes, or data) or None for an answer not worth keeping (an error); it runs at most
+    once. Keys carry the public-data version, so any public change retires every entry at once.
+    """
+    key = page_key(namespace, full_url, language)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    value = render()
+    if value is not None:
+        cache.set(key, value, PAGE_TTL_SECONDS)
+    return value

@@ -7,30 +7,15 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import IntegrityError, InterfaceError, OperationalError
-from kombu.exceptions import KombuError
-from kombu.exceptions import OperationalError as BrokerError
+from django.db import IntegrityError, InterfaceError, OperationalError, connection
 
-from factdesk import heartbeat
+from claims import services
+from claims.partners import webhooks
+from factdesk import heartbeat, outbox
 
 logger = logging.getLogger(__name__)
 
 ERROR_TIME_LIMIT = "Extraction took longer than the time limit and was stopped."
-
-
-def enqueue_safely(task, *args) -> bool:
-    """Send a task; a broker that is down is logged, not raised (the beat sweep catches up)."""
-    try:
-        task.delay(*args)
-    except (BrokerError, KombuError, OSError, TimeoutError) as exc:
-        logger.warning("broker unavailable, %s%s left for the sweep: %s", task.name, args, exc)
-        return False
-    return True
-
-
-def enqueue_article_extraction(article_id: int) -> None:
-    """After-ingest hook (named in settings): wake a worker for this article."""
-    enqueue_safely(extract_article_task, article_id)
 
 
 @shared_task(
@@ -46,8 +31,6 @@ def enqueue_article_extraction(article_id: int) -> None:
 )
 def extract_article_task(self, article_id: int, force: bool = False) -> dict:
     """Extract one article's statements, speakers and stances (idempotent; a deleted article is a no-op)."""
-    from claims import services
-
     try:
         outcome = services.article_extract(article_id, force=force, worker=heartbeat.worker_instance())
     except SoftTimeLimitExceeded:
@@ -57,8 +40,6 @@ def extract_article_task(self, article_id: int, force: bool = False) -> dict:
         raise
     except (OperationalError, InterfaceError):
         # Transient database trouble: drop the broken connection so the retry opens a new one.
-        from django.db import connection
-
         connection.close()
         raise
     except Exception as exc:  # bad input: a clear failed status, not an endless retry
@@ -75,14 +56,12 @@ def sweep_pending_articles_task() -> int:
     A killed worker's article is re-queued once its heartbeat is FACTDESK_WORKER_STALE_SECONDS old,
     i.e. within that plus one sweep interval; the hard-limit rule covers rows with no known worker.
     """
-    from claims import services
-
     ids = services.articles_needing_extraction(
         pending_seconds=settings.FACTDESK_STALE_SECONDS,
         running_seconds=settings.FACTDESK_RUNNING_STALE_SECONDS,
         worker_stale_seconds=settings.FACTDESK_WORKER_STALE_SECONDS,
     )
-    sent = sum(enqueue_safely(extract_article_task, article_id) for article_id in ids)
+    sent = sum(outbox.enqueue("claims.tasks.extract_article_task", article_id) for article_id in ids)
     if ids:
         logger.info("sweep re-enqueued %s of %s articles", sent, len(ids))
     return sent
@@ -91,18 +70,12 @@ def sweep_pending_articles_task() -> int:
 @shared_task(bind=True, acks_late=True, max_retries=0)
 def dispatch_verdict_event_task(self, event: str, verdict_id: int, claim_id: int) -> int:
     """Fan a verdict event out to matching webhook subscriptions (deliveries are separate tasks)."""
-    try:
-        from claims import webhooks
-    except ImportError:  # webhooks not configured in this build
-        return 0
     return webhooks.dispatch_verdict_event(event, verdict_id, claim_id)
 
 
 @shared_task(acks_late=True, max_retries=0, ignore_result=True)
 def dispatch_claim_withdrawn_task(claim_id: int) -> int:
     """Tell subscribed partners that a claim left the public (withdrawn, or merged into another)."""
-    from claims import webhooks
-
     return webhooks.dispatch_claim_withdrawn(claim_id)
 
 
@@ -110,8 +83,6 @@ def dispatch_claim_withdrawn_task(claim_id: int) -> int:
 def deliver_webhook_task(self, delivery_id: int) -> str:
     """One attempt at a webhook delivery; retried with exponential backoff until the attempt limit
     (the count lives on the delivery row, so a redelivered message cannot exceed it)."""
-    from claims import webhooks
-
     outcome = webhooks.webhook_deliver(delivery_id)
     if outcome.retry_in is not None:
         raise self.retry(countdown=outcome.retry_in)

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -26,7 +25,7 @@ from django.views.decorators.http import condition, require_safe
 from claims import selectors
 from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
-from claims.public_cache import PAGE_TTL_SECONDS, page_key
+from claims.public_cache import read_through
 from claims.ratings import Rating
 from factdesk.middleware import client_ip, rate_hit
 
@@ -78,14 +77,14 @@ def _vary(response: HttpResponse) -> HttpResponse:
 def _claim_list(request: HttpRequest, template: str) -> HttpResponse:
     # The same list for every reader of one language: served from the versioned public cache
     # (claims.public_cache), which every change to public data retires.
-    key = page_key(f"page:{template}", request.build_absolute_uri(), get_language() or "")
-    cached = cache.get(key)
-    if cached is not None:
-        return _vary(HttpResponse(cached))
-    response = _render_claim_list(request, template)
-    if response.status_code == 200:
-        cache.set(key, response.content, PAGE_TTL_SECONDS)
-    return response
+    computed: list[HttpResponse] = []
+
+    def render() -> bytes | None:
+        computed.append(_render_claim_list(request, template))
+        return computed[0].content if computed[0].status_code == 200 else None
+
+    body = read_through(f"page:{template}", request.build_absolute_uri(), get_language() or "", render)
+    return computed[0] if computed else _vary(HttpResponse(body))
 
 
 def _render_claim_list(request: HttpRequest, template: str) -> HttpResponse:

@@ -391,7 +391,7 @@ if FACTDESK_WORKER_STALE_SECONDS < 2 * FACTDESK_WORKER_HEARTBEAT_SECONDS:
         f"({FACTDESK_WORKER_STALE_SECONDS} < 2 x {FACTDESK_WORKER_HEARTBEAT_SECONDS})"
     )
 # What sources.services.article_ingest calls after commit; sources does not import claims.
-FACTDESK_ARTICLE_INGESTED_HOOKS = ["claims.tasks.enqueue_article_extraction"]
+FACTDESK_ARTICLE_INGESTED_HOOKS = ["claims.services.article_ingested"]
 FACTDESK_SITE_URL = env_url("FACTDESK_SITE_URL", "http://localhost:8000", ("http", "https"))
 FACTDESK_PUBLISHER_NAME = env_str("FACTDESK_PUBLISHER_NAME", "factdesk")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("FACTDESK_MAX_REQUEST_BYTES", 12 * 1024 * 1024, minimum=1024)

@@ -152,14 +152,6 @@ def article_ingest(
     return IngestResult(article, created=True)
 
 
-def article_mark_pending(article: Article) -> Article:
-    """Put an article back in the extraction outbox (re-run requested)."""
-    Article.objects.filter(pk=article.pk).update(extraction_status=ExtractionStatus.PENDING, extraction_error="")
-    transaction.on_commit(lambda: _notify_ingested(article.pk))
-    article.refresh_from_db()
-    return article
-
-
 # --- Feeds and URL fetching ----------------------------------------------------------------------
 # Network I/O happens outside any database transaction (a slow server must not hold a row lock or
 # a connection in a transaction); each fetch's record and its ingest are then written atomically.

@@ -5,21 +5,15 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 from django.db import InterfaceError, OperationalError
-from kombu.exceptions import KombuError
-from kombu.exceptions import OperationalError as BrokerError
+
+from factdesk import outbox
+from sources import services
+from sources.cleaning import IngestError
+from sources.models import Outlet
 
 logger = logging.getLogger(__name__)
-
-
-def _enqueue(task, *args) -> bool:
-    """Send a task; a broker that is down is logged, not raised (the next beat tick tries again)."""
-    try:
-        task.delay(*args)
-    except (BrokerError, KombuError, OSError, TimeoutError) as exc:
-        logger.warning("broker unavailable, %s%s not sent: %s", task.name, args, exc)
-        return False
-    return True
 
 
 @shared_task(
@@ -32,8 +26,6 @@ def _enqueue(task, *args) -> bool:
 )
 def poll_feed_task(feed_id: int, force: bool = False) -> dict:
     """Poll one feed (a deleted, flagged or inactive feed is a no-op); failures are recorded, not retried."""
-    from sources import services
-
     result = services.feed_poll(feed_id, force=force)
     return {
         "feed": result.feed_id,
@@ -47,10 +39,8 @@ def poll_feed_task(feed_id: int, force: bool = False) -> dict:
 @shared_task(acks_late=True, ignore_result=True)
 def poll_due_feeds_task() -> int:
     """Beat: hand every due feed to a worker (each feed is leased, so a second tick skips it)."""
-    from sources import services
-
     ids = services.feeds_due()
-    sent = sum(_enqueue(poll_feed_task, feed_id) for feed_id in ids)
+    sent = sum(outbox.enqueue("sources.tasks.poll_feed_task", feed_id) for feed_id in ids)
     if ids:
         logger.info("enqueued %s of %s due feeds", sent, len(ids))
     return sent
@@ -65,12 +55,6 @@ def poll_due_feeds_task() -> int:
 )
 def fetch_url_task(url: str, user_id: int | None = None, outlet_id: int | None = None) -> dict:
     """Fetch and ingest one submitted URL; a refusal is recorded in the fetch log and returned."""
-    from django.contrib.auth import get_user_model
-
-    from sources import services
-    from sources.cleaning import IngestError
-    from sources.models import Outlet
-
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     outlet = Outlet.objects.filter(pk=outlet_id).first() if outlet_id else None
     try:

@@ -1,18 +1,8 @@
 """Partner API (interface): API-key authentication, scope permissions and throttles.
 
-A partner sends ``Authorization: Api-Key <prefix>.<secret>``. The prefix finds the row (one
-indexed query); the whole key is compared by its HMAC-SHA256 under the key pepper
-(FACTDESK_KEY_PEPPER, or DJANGO_SECRET_KEY when it is unset, which is how keys made before the
-setting were hashed) in constant time. Keys are 256-bit random strings, so a fast keyed hash is
-enough: slow password hashing protects guessable secrets, and these are not guessable.
-
-A database restored under another pepper would fail every key in silence, so a canary is stored
-with the keys: a revoked pseudo-key (prefix ``canary``) whose plaintext the code knows. When its
-stored hash is not the hash under the current pepper, the system check ``claims.W001`` (shown by
-``manage.py check``, ``migrate`` and ``runserver``; ``check --fail-level WARNING`` fails on it) and
-the partner keys page say so. A warning, not an error: rotating DJANGO_SECRET_KEY after a leak is
-routine, and refusing to migrate or start would take down the site and the desk, which do not
-depend on the pepper, on top of the partner keys, which fail either way.
+A partner sends ``Authorization: Api-Key <prefix>.<secret>``; the key's hashing, the pepper and
+its canary live below the API in claims.partners.keys. Failed keys are limited per client address
+here, before DRF's throttles (which run after authentication).
 """
 
 from __future__ import annotations
@@ -22,18 +12,15 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core import checks
-from django.db import DatabaseError
-from django.utils.crypto import salted_hmac
 from rest_framework import exceptions, permissions, throttling
 from rest_framework.request import Request
 
 from claims.models import PartnerKey, PartnerScope
+from claims.partners.keys import CANARY_PREFIX, partner_key_hash, partner_key_mark_used
 from factdesk.cache import throttle_cache
 from factdesk.middleware import client_ip, rate_exceeded, rate_hit
 
 KEYWORD = "Api-Key"
-_HASH_SALT = "factdesk.partner-key"
 
 # Messages shown to partners; tests reuse them.
 ERROR_KEY_MALFORMED = "Malformed API key; send 'Authorization: Api-Key <prefix>.<secret>'."
@@ -42,54 +29,6 @@ ERROR_KEY_REQUIRED = "An API key is required: send 'Authorization: Api-Key <pref
 ERROR_SCOPE = "This API key does not have the '{scope}' scope."
 ERROR_KEY_THROTTLED = "Too many failed API-key attempts from this address."
 _FAILURE_SCOPE = "api-key-failures"
-
-
-# The key-hash canary (see the module docstring). Its prefix is not hex, so no real key can take it;
-# its secret is public on purpose: the canary is revoked, has no scopes and never authenticates.
-CANARY_PREFIX = "canary"
-CANARY_SECRET = "factdesk-key-hash-canary"  # noqa: S105 (public on purpose)
-CANARY_NAME = "Key-hash canary (not a key: do not delete)"
-CHECK_PEPPER_ID = "claims.W001"
-ERROR_PEPPER_MISMATCH = (
-    "Partner API keys were hashed under a different FACTDESK_KEY_PEPPER (or DJANGO_SECRET_KEY when no pepper"
-    " is set): all {count} active key(s) will be refused."
-)
-HINT_PEPPER_MISMATCH = (
-    "Set FACTDESK_KEY_PEPPER (or DJANGO_SECRET_KEY) to the value in use when the keys were created"
-    " (docs/OPERATIONS.md), or revoke those keys and issue new ones."
-)
-
-
-def partner_key_hash(plaintext: str) -> str:
-    """The stored form of a key: hex HMAC-SHA256 of the whole key under the salted key pepper."""
-    return salted_hmac(_HASH_SALT, plaintext, secret=settings.FACTDESK_KEY_PEPPER, algorithm="sha256").hexdigest()
-
-
-def canary_hash() -> str:
-    """What the canary's stored hash is under the current pepper."""
-    return partner_key_hash(f"{CANARY_PREFIX}.{CANARY_SECRET}")
-
-
-def key_pepper_mismatch() -> int:
-    """How many active keys cannot authenticate because the canary was hashed under another pepper
-    (0 when the pepper matches, or when there is no canary yet)."""
-    stored = PartnerKey.objects.filter(prefix=CANARY_PREFIX).values_list("key_hash", flat=True).first()
-    if stored is None or hmac.compare_digest(stored, canary_hash()):
-        return 0
-    return PartnerKey.objects.filter(active=True, revoked_at__isnull=True).exclude(prefix=CANARY_PREFIX).count()
-
-
-@checks.register()
-def key_pepper_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    """claims.W001 when the stored partner keys were hashed under another pepper (a restore under
-    the wrong secret): loud at `manage.py check` instead of every partner getting 401 in silence."""
-    try:
-        count = key_pepper_mismatch()
-    except DatabaseError:  # no database, or not migrated yet: nothing to verify
-        return []
-    if not count:
-        return []
-    return [checks.Warning(ERROR_PEPPER_MISMATCH.format(count=count), hint=HINT_PEPPER_MISMATCH, id=CHECK_PEPPER_ID)]
 
 
 class ApiKeyAuthentication:
@@ -131,8 +70,6 @@ class ApiKeyAuthentication:
             raise exceptions.AuthenticationFailed(ERROR_KEY_INVALID)
         if not key.active or key.revoked_at is not None:
             raise exceptions.AuthenticationFailed(ERROR_KEY_INVALID)
-        from claims.services import partner_key_mark_used
-
         partner_key_mark_used(key)
         return AnonymousUser(), key
 

@@ -15,20 +15,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims.presentation import iso_utc
+
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 MAX_ID = 2**62
 
 ERROR_DATE_RANGE = f"Dates must fall between the years {MIN_YEAR} and {MAX_YEAR}."
 ERROR_TIMESTAMP = "Enter a date-time in ISO 8601 (e.g. 2025-02-13T08:30:00+08:00) or a date (2025-02-13)."
-
-
-def iso_utc(value: dt.datetime | None) -> str | None:
-    """A datetime as RFC 3339 in UTC to the second with a trailing Z (the API's one timestamp format;
-    claims.api.queries.IsoUtc produces the same string in SQL)."""
-    if value is None:
-        return None
-    return value.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def checked_datetime(value: dt.datetime | dt.date) -> dt.datetime:

@@ -8,26 +8,17 @@ CI that what is sent matches what is declared.
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from rest_framework import serializers
 
-from claims.api.fields import BoundedDateTimeField, iso_utc
+from claims.api.fields import BoundedDateTimeField
 from claims.models import ClaimType, Polarity, StatementKind, VerdictStatus, VerificationStatus
+from claims.presentation import iso_utc, public_claim_url, verdict_summary
 from claims.ratings import Rating, rating_info
+from claims.selectors import public_verdict
 from sources.models import ExtractionStatus, Language
 
 LANGUAGE_CHOICES = Language.choices
-
-
-def public_claim_url(claim) -> str:
-    """The claim's page on the public site (absolute URL on FACTDESK_SITE_URL)."""
-    try:
-        from claims.jsonld import absolute_url, claim_path
-
-        return absolute_url(claim_path(claim))
-    except (ImportError, NoReverseMatch):  # public pages not installed: the API URL stands in
-        return settings.FACTDESK_SITE_URL.rstrip("/") + reverse("v1:claim-detail", kwargs={"pk": claim.pk})
 
 
 def _base(context: dict, name: str) -> str:
@@ -60,21 +51,6 @@ class VerdictSummarySerializer(serializers.Serializer):
     revision = serializers.IntegerField()
 
 
-def verdict_summary(verdict) -> dict | None:
-    if verdict is None:
-        return None
-    info = rating_info(verdict.rating)
-    return {
-        "id": verdict.pk,
-        "rating": verdict.rating,
-        "label": info.alternate_name,
-        "rating_value": info.value,
-        "summary": verdict.summary,
-        "published_at": iso_utc(verdict.published_at),
-        "revision": verdict.revision,
-    }
-
-
 # --- claims --------------------------------------------------------------------------------------
 
 
@@ -95,7 +71,7 @@ class ClaimListOutputSerializer(serializers.Serializer):
     languages = serializers.ListField(child=serializers.CharField(), help_text="Languages it was said in.")
 
     def to_representation(self, row: dict) -> dict:
-        """From a claims.api.queries.claim_rows row with people attached (no further queries).
+        """From a claims.selectors.claim_rows row with people attached (no further queries).
 
         A claim withdrawn or merged (listed only to ``updated_since`` readers) is a tombstone.
         """
@@ -245,7 +221,6 @@ class ClaimDetailOutputSerializer(ClaimListOutputSerializer):
     stances = StanceOutputSerializer(many=True)
 
     def to_representation(self, claim) -> dict:
-        from claims.api.queries import public_verdict
 
         verdict = public_verdict(claim)
         data = {

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from claims import tasks
 from claims.models import Statement
+from factdesk import outbox
 from sources.models import Article, ExtractionStatus
 from sources.services import article_ingest
 from tests.conftest import WorkerProcess, purge_broker, wait_for
@@ -158,7 +159,7 @@ def test_ingest_succeeds_while_redis_is_down_and_the_sweep_extracts_later(privat
     worker = WorkerProcess(extra_env={"CELERY_BROKER_URL": private_redis.url, "FACTDESK_STALE_SECONDS": "0"}).start()
     try:
         Article.objects.filter(pk=article.pk).update(updated_at=timezone.now() - timezone.timedelta(minutes=5))
-        assert tasks.enqueue_safely(tasks.sweep_pending_articles_task)
+        assert outbox.enqueue("claims.tasks.sweep_pending_articles_task")
         wait_for(lambda: status(article.pk) == ExtractionStatus.DONE, timeout=90)
     finally:
         worker.stop()

@@ -185,7 +185,7 @@ def test_search_indexes_exist_and_are_used():
     parsed = search.parse_query("索引測試")
     # The same expressions claim_search filters on; the planner may only pick the indexes if they match.
     qs = Claim.objects.filter(
-        Q(search_text__contains=parsed.folded) | Q(selectors._TsMatch("search_text", Value(parsed.tsquery())))
+        Q(search_text__contains=parsed.folded) | Q(selectors.search._TsMatch("search_text", Value(parsed.tsquery())))
     ).only("id")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")

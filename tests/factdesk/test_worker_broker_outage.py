@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-from claims import tasks
 from claims.models import Statement
+from factdesk import outbox
 from sources.models import Article, ExtractionStatus, WorkerHeartbeat
 from sources.services import article_ingest
 from tests.claims.test_pipeline_worker import PARAGRAPH, big_article
@@ -83,7 +83,7 @@ def test_worker_survives_broker_outages_and_drains_the_backlog(broker_redis):
             wait_for(lambda: WorkerHeartbeat.objects.filter(pid=pid, consuming=True).exists(), timeout=10)
 
         # The backlog: whatever was queued or running before the outages, and what arrived during them.
-        assert tasks.enqueue_safely(tasks.sweep_pending_articles_task)
+        assert outbox.enqueue("claims.tasks.sweep_pending_articles_task")
         wait_for(
             lambda: (
                 not Article.objects.filter(pk__in=articles).exclude(extraction_status=ExtractionStatus.DONE).exists()

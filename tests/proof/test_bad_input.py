@@ -24,7 +24,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from claims import services
-from claims.api import views as api_views
+from claims.api.views import articles as api_views
 from claims.models import ReviewState, Statement
 from sources import cleaning
 from sources.cleaning import IngestError, decode_bytes

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from claims import services
-from claims.api import views as api_views
+from claims.api.views import base as api_views
 from claims.roles import FACT_CHECKER
 from sources.models import Article
 from tests.factories import make_statement, make_user

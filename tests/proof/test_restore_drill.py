@@ -15,8 +15,8 @@ import pytest
 from django.db import connection
 
 from claims import services
-from claims.api import auth
 from claims.models import Claim, Statement, Verdict
+from claims.partners import keys as auth
 from sources.models import Article
 from tests.conftest import ROOT, _database_url
 from tests.factories import make_published_claim, make_user

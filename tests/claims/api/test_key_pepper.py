@@ -13,8 +13,8 @@ from django.utils.crypto import salted_hmac
 from rest_framework.test import APIClient
 
 from claims import services
-from claims.api import auth
 from claims.models import PartnerKey
+from claims.partners import keys as auth
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from claims import services, webhooks
+from claims import services
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from claims.partners import webhooks
 from sources import fetching
 from tests.claims.api.test_webhooks import Receiver
 from tests.factories import make_published_claim, make_user

@@ -11,8 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from claims import services, webhooks
+from claims import services
 from claims.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from claims.partners import webhooks
 from tests.factories import make_published_claim, make_speaker, make_statement, make_user
 
 

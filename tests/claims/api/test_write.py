@@ -8,9 +8,10 @@ import pytest
 from rest_framework.test import APIClient
 
 from claims import services
-from claims.api.auth import ERROR_KEY_INVALID, ERROR_KEY_REQUIRED, partner_key_hash
-from claims.api.views import ERROR_TEXT_ENCODING, ERROR_TEXT_REQUIRED
+from claims.api.auth import ERROR_KEY_INVALID, ERROR_KEY_REQUIRED
+from claims.api.views.articles import ERROR_TEXT_ENCODING, ERROR_TEXT_REQUIRED
 from claims.models import PartnerKey
+from claims.partners.keys import partner_key_hash
 from sources.cleaning import ERROR_BINARY, ERROR_TOO_LARGE
 from sources.models import Article
 from tests.factories import make_user

@@ -1,8 +1,8 @@
-"""Partner webhooks (service layer): fan verdict events out, sign and deliver them, re-send.
+"""Partner webhooks (service layer, below the API): subscriptions, payloads, fan-out, signed delivery, re-send.
 
 A delivery row is written (pending) before anything is sent: it is the outbox and the record.
 Each attempt is one HTTP POST with timeouts, its outcome stored on the row; the Celery task
-(claims.tasks.deliver_webhook_task) retries with exponential backoff until the attempt limit.
+(claims.tasks.deliver_webhook_task, queued by name through factdesk.outbox) retries with exponential backoff until the attempt limit.
 Delivery is at least once: receivers de-duplicate on the payload's ``id``.
 
 Addresses: a subscription's URL must pass the fetcher's address rules (sources.fetching: http(s)
@@ -22,12 +22,14 @@ import hashlib
 import hmac
 import json
 import logging
+import secrets
 import time
 import uuid
 from dataclasses import dataclass
 
 import requests
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -42,6 +44,8 @@ from claims.models import (
     WebhookEvent,
     WebhookSubscription,
 )
+from claims.presentation import api_claim_url, public_claim_url, verdict_summary
+from factdesk.outbox import enqueue_on_commit
 from sources import fetching
 from sources.models import FetchOutcome
 
@@ -54,7 +58,10 @@ USER_AGENT = "factdesk-webhooks/1"
 MAX_BACKOFF_SECONDS = 3600
 SIGNATURE_TOLERANCE_SECONDS = 300
 
+DELIVER_TASK = "claims.tasks.deliver_webhook_task"
+
 ERROR_INACTIVE = "The subscription or its partner key is no longer active."
+ERROR_WEBHOOK_EVENTS = "Choose at least one event among: verdict.published, verdict.changed, verdict.withdrawn."
 ERROR_WEBHOOK_URL = "Webhooks are only sent over http(s) to public internet addresses. {reason}"
 
 
@@ -92,11 +99,6 @@ def retry_delay(attempts: int) -> int:
 
 def verdict_event_payload(event: str, verdict: Verdict, claim: Claim) -> dict:
     """What partners receive: the event, the claim and its verdict (public fields only)."""
-    from claims.api.serializers import public_claim_url, verdict_summary
-
-    site = settings.FACTDESK_SITE_URL.rstrip("/")
-    from django.urls import reverse
-
     return {
         "id": uuid.uuid4().hex,
         "event": event,
@@ -106,7 +108,7 @@ def verdict_event_payload(event: str, verdict: Verdict, claim: Claim) -> dict:
             "text": claim.text,
             "language": claim.language,
             "url": public_claim_url(claim),
-            "api_url": site + reverse("v1:claim-detail", kwargs={"pk": claim.pk}),
+            "api_url": api_claim_url(claim.pk),
         },
         "verdict": verdict_summary(verdict),
     }
@@ -114,17 +116,11 @@ def verdict_event_payload(event: str, verdict: Verdict, claim: Claim) -> dict:
 
 def claim_withdrawn_payload(claim: Claim) -> dict:
     """What partners receive when a claim leaves the public: its id, when, and where it went if merged."""
-    from claims.api.serializers import public_claim_url, verdict_summary
-
-    site = settings.FACTDESK_SITE_URL.rstrip("/")
-    from django.urls import reverse
-
     target = None
     if claim.merged_into_id:
         merged = Claim.objects.filter(pk=claim.merged_into_id).first()
         if merged is not None:
-            target = {"id": merged.pk, "url": public_claim_url(merged),
-                      "api_url": site + reverse("v1:claim-detail", kwargs={"pk": merged.pk})}
+            target = {"id": merged.pk, "url": public_claim_url(merged), "api_url": api_claim_url(merged.pk)}
     last = Verdict.objects.filter(claim_id=claim.merged_into_id or claim.pk, status=VerdictStatus.PUBLISHED)
     return {
         "id": uuid.uuid4().hex,
@@ -166,8 +162,6 @@ def dispatch_verdict_event(event: str, verdict_id: int, claim_id: int) -> int:
 
 def _deliveries_create(event: str, claim_ids: set[int], payload: dict) -> int:
     """One pending delivery per subscription matching these claims (or their speakers), enqueued after commit."""
-    from claims import tasks
-
     speaker_ids = set(
         Statement.objects.filter(claim_id__in=claim_ids, review_state=ReviewState.ACCEPTED, speaker__isnull=False)
         .values_list("speaker_id", flat=True)
@@ -183,7 +177,7 @@ def _deliveries_create(event: str, claim_ids: set[int], payload: dict) -> int:
         if _matches(subscription, event, claim_ids, speaker_ids)
     ]
     for delivery in created:
-        transaction.on_commit(lambda pk=delivery.pk: tasks.enqueue_safely(tasks.deliver_webhook_task, pk))
+        enqueue_on_commit(DELIVER_TASK, delivery.pk)
     return len(created)
 
 
@@ -290,10 +284,29 @@ def _record(delivery_id: int, *, status: str, code: int | None, duration_ms: int
 def webhook_delivery_resend(delivery: WebhookDelivery) -> WebhookDelivery:
     """Send a delivery's payload again as a new delivery (same event id, fresh attempts); the
     original row stays as the record of what happened."""
-    from claims import tasks
-
     again = WebhookDelivery.objects.create(
         subscription_id=delivery.subscription_id, event=delivery.event, payload=delivery.payload
     )
-    transaction.on_commit(lambda: tasks.enqueue_safely(tasks.deliver_webhook_task, again.pk))
+    enqueue_on_commit(DELIVER_TASK, again.pk)
     return again
+
+
+@transaction.atomic
+def webhook_subscription_save(subscription):
+    """Validate and save a subscription (a signing secret is generated when none was given).
+
+    The URL must pass the fetcher's address rules (webhook_url_check): an editor
+    cannot point the worker at loopback, the private network or a cloud metadata address."""
+    events = list(dict.fromkeys(subscription.events or []))
+    if not events or any(e not in WebhookEvent.values for e in events):
+        raise ValidationError(ERROR_WEBHOOK_EVENTS)
+    try:
+        webhook_url_check(subscription.url)
+    except fetching.FetchError as exc:
+        raise ValidationError({"url": ERROR_WEBHOOK_URL.format(reason=exc.message)}) from None
+    subscription.events = events
+    if not subscription.secret:
+        subscription.secret = secrets.token_hex(32)
+    subscription.full_clean(exclude=["partner"])
+    subscription.save()
+    return subscription

@@ -1,10 +1,7 @@
-"""Partner API (interface): the API's read shapes on top of claims.selectors.
+"""Claims selectors: the partner API's read shapes (rows, tombstones, filters) on the public rules.
 
-Public rules are the site's: a claim only when published and not merged, a verdict only when
-published, statements only when accepted and their claim public, stances only when accepted and
-their claim public. Each list declares its queries: one for the page, one per related set, so
-the number of queries does not grow with the page size.
-"""
+Each list declares its queries: one for the page, one per related set, so the number of queries
+does not grow with the page size. Timestamps are formatted by the database (IsoUtc)."""
 
 from __future__ import annotations
 
@@ -13,15 +10,16 @@ from collections.abc import Iterable
 from django.db.models import CharField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from claims import selectors
-from claims.models import Claim, ReviewState, Speaker, Stance, Statement, Verdict, VerdictStatus
+from claims.models import Claim, ReviewState, Speaker, Statement, Verdict, VerdictStatus
+from claims.selectors.public import claim_published_list, stance_public_list, statement_public_list
+from claims.selectors.search import claim_search
 from sources.models import Article
 
 
 def public_claims() -> QuerySet[Claim]:
     """Published, unmerged claims with their current verdict and the sort keys the API offers."""
     return (
-        selectors.claim_published_list()
+        claim_published_list()
         .select_related(None)
         .select_related("current_verdict")
         # Selected only where a caller asks for them (claim_rows, when sorting by them).
@@ -38,7 +36,6 @@ class IsoUtc(Func):
     Parsing timestamps into Python datetimes (psycopg plus Django's time-zone loader, ~7 us each)
     and formatting them back was most of the claims list's cost; the list selects them as text.
     """
-
     output_field = CharField()
 
     def as_postgresql(self, compiler, connection, **extra):
@@ -56,6 +53,7 @@ class IsoUtc(Func):
 CLAIM_ROW_FIELDS = ("id", "text", "language", "claim_type", "status", "modified_at", "current_verdict_id",
                     "current_verdict__rating", "current_verdict__summary", "current_verdict__revision",
                     "current_verdict__status", "published", "merged_into_id")
+
 CLAIM_ROW_EXPRESSIONS = {
     "first_seen_iso": IsoUtc(F("first_seen_at")),
     "published_iso": IsoUtc(F("published_at")),
@@ -100,27 +98,17 @@ def claim_rows(queryset: QuerySet[Claim], sort_key: str = "updated_at") -> Query
     return queryset.values(*CLAIM_ROW_FIELDS, **CLAIM_ROW_EXPRESSIONS, **extra)
 
 
-def public_statements() -> QuerySet[Statement]:
-    """Accepted statements whose claim is public (the rule lives in selectors)."""
-    return selectors.statement_public_list()
-
-
-def public_stances() -> QuerySet[Stance]:
-    """Accepted stances on a public claim (the rule lives in selectors)."""
-    return selectors.stance_public_list()
-
-
 def public_speakers() -> QuerySet[Speaker]:
     """Unmerged speakers with at least one public statement or stance (others are never shown)."""
     return Speaker.objects.filter(merged_into__isnull=True).filter(
-        Exists(public_statements().filter(speaker_id=OuterRef("pk")))
-        | Exists(public_stances().filter(speaker_id=OuterRef("pk")))
+        Exists(statement_public_list().filter(speaker_id=OuterRef("pk")))
+        | Exists(stance_public_list().filter(speaker_id=OuterRef("pk")))
     )
 
 
 def public_articles() -> QuerySet[Article]:
     """Articles with at least one public statement (their metadata only is shown)."""
-    return Article.objects.filter(Exists(public_statements().filter(article_id=OuterRef("pk"))))
+    return Article.objects.filter(Exists(statement_public_list().filter(article_id=OuterRef("pk"))))
 
 
 def public_verdict(claim: Claim) -> Verdict | None:
@@ -187,41 +175,17 @@ def claims_by_language(queryset: QuerySet[Claim], language: str) -> QuerySet[Cla
     )
 
 
-def claim_search_results(query: str, **filters):
-    """Claims matching a full-text query, best first, through the site's ``claim_search`` when it
-    exists (a QuerySet or a list of claims).
-
-    Fallback (until the search selector lands): substring match on the claim text and its
-    accepted statements, with the query in both Chinese scripts, newest change first.
-    """
-    search = getattr(selectors, "claim_search", None)
-    if search is not None:
-        return search(query, **filters)
-    from claims.extraction.normalize import to_simplified, to_traditional
-
-    query = query.strip()
-    q = Q(pk__in=[])
-    for variant in dict.fromkeys([query, to_simplified(query), to_traditional(query)]):
-        q |= Q(text__icontains=variant) | Exists(
-            Statement.objects.filter(claim_id=OuterRef("pk"), review_state=ReviewState.ACCEPTED,
-                                     text__icontains=variant)
-        )
-    return public_claims().filter(q)
-
-
 def claims_matching(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
     """``queryset`` narrowed to the claims a full-text query finds (the caller keeps its ordering)."""
-    found = claim_search_results(query)
-    if isinstance(found, QuerySet):
-        return queryset.filter(pk__in=found.order_by().values("pk"))
-    return queryset.filter(pk__in=[c.pk for c in found])
+    return queryset.filter(pk__in=claim_search(query).order_by().values("pk"))
 
 
 def verdict_history(claim: Claim) -> list[dict]:
     """Every public state of the claim's verdicts, newest first: each publication and each edit
     made while published (from the history table), one entry per verdict revision."""
     rows = (
-        Verdict.history.filter(claim_id=claim.pk, status=VerdictStatus.PUBLISHED)
+        # By verdict, not by the history row's claim: verdicts moved here by a merge bring their past.
+        Verdict.history.filter(id__in=Verdict.objects.filter(claim=claim).values("id"), status=VerdictStatus.PUBLISHED)
         .order_by("-history_date", "-history_id")
         .values("id", "rating", "summary", "revision", "published_at", "history_date")
     )

@@ -1,0 +1,1 @@
+"""Partner keys and webhooks: services below the partner API that use them."""

@@ -1,0 +1,164 @@
+"""Claims selectors: the fact-checkers' desk (review queue, claim suggestions, desk search)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from claims.extraction.claim_keys import canonical
+from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
+from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
+
+
+def statement_review_queue() -> QuerySet[Statement]:
+    """Candidate statements, newest article first, with what the queue shows of each."""
+    return (
+        Statement.objects.filter(review_state=ReviewState.CANDIDATE)
+        .select_related("speaker", "article", "article__outlet")
+        .order_by("-article__created_at", "article_id", "start")
+    )
+
+
+@dataclass(frozen=True)
+class ClaimSuggestion:
+    claim: Claim
+    reason: str  # "same key", "same text in the other script", "similar wording"
+    score: float  # 1.0 best
+
+
+# How many rows each bounded probe may read; the desk never scans the claim table in Python.
+_SUGGEST_PROBE_LIMIT = 200
+
+_SUGGEST_MIN_DICE = 0.3
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _probes(text: str, count: int = 6) -> list[str]:
+    """A few substrings to find similar wordings with LIKE: spread Han bigrams, or the longest words."""
+    if _HAN.search(text):
+        han = "".join(_HAN.findall(to_simplified(text)))
+        grams = [han[i : i + 2] for i in range(len(han) - 1)]
+        if not grams:
+            return []
+        step = max(1, len(grams) // count)
+        picked = list(dict.fromkeys(grams[::step]))[:count]
+        # Claim text is stored as written: probe both scripts.
+        return list(dict.fromkeys([*picked, *(to_traditional(g) for g in picked)]))
+    words = sorted(set(w.casefold() for w in _WORD.findall(text)), key=len, reverse=True)
+    return words[:count]
+
+
+def claim_suggestions(statement: Statement, *, limit: int = 5) -> list[ClaimSuggestion]:
+    """Live claims that may say what ``statement`` says, best first; at most ``limit``.
+
+    Same matching key first (on the claim or on a statement accepted into it), then the same
+    wording in the other script, then character-bigram similarity. Every probe is a bounded
+    query (indexed key lookups and LIKE probes capped at a few hundred rows).
+    """
+    found: dict[int, ClaimSuggestion] = {}
+    live = Claim.objects.filter(merged_into__isnull=True).only("id", "text", "key", "published", "status", "language")
+
+    def add(claim: Claim, reason: str, score: float) -> None:
+        current = found.get(claim.pk)
+        if current is None or current.score < score:
+            found[claim.pk] = ClaimSuggestion(claim, reason, score)
+
+    key = statement.claim_key
+    if key:
+        by_key = live.filter(Q(key=key) | Q(pk__in=Statement.objects.filter(
+            claim_key=key, review_state=ReviewState.ACCEPTED, claim__isnull=False
+        ).values("claim_id")[:_SUGGEST_PROBE_LIMIT]))
+        for claim in by_key.order_by("-updated_at")[:limit]:
+            add(claim, "same key", 1.0)
+
+    canon = canonical(statement.text)
+    if canon:
+        text = statement.text.strip()
+        variants = {v for v in (text, to_simplified(text), to_traditional(text)) if v}
+        q = Q()
+        for variant in variants:
+            q |= Q(text__icontains=variant[:200])
+        for claim in live.filter(q).exclude(pk__in=list(found))[:_SUGGEST_PROBE_LIMIT]:
+            if canonical(claim.text) == canon:
+                add(claim, "same text" if claim.text.strip() == text else "same text in the other script", 0.95)
+
+    if len(found) < limit and canon:
+        probes = _probes(statement.text)
+        if probes:
+            q = Q()
+            for probe in probes:
+                q |= Q(text__icontains=probe)
+            grams = _bigrams(canon)
+            rows = live.filter(q).exclude(pk__in=list(found)).order_by("-updated_at")[:_SUGGEST_PROBE_LIMIT]
+            for claim in rows:
+                score = _dice(grams, _bigrams(canonical(claim.text)))
+                if score >= _SUGGEST_MIN_DICE:
+                    add(claim, "similar wording", round(0.9 * score, 3))
+
+    return sorted(found.values(), key=lambda s: (-s.score, -s.claim.pk))[:limit]
+
+
+def text_search_variants(term: str) -> list[str]:
+    """The query as typed and in both Chinese scripts (statement text is stored as written)."""
+    term = (term or "").strip()
+    if not term:
+        return []
+    return list(dict.fromkeys([term, to_simplified(term), to_traditional(term)]))
+
+
+def statement_search_q(term: str) -> Q:
+    """Statements whose text, mention or speaker (any alias, either script) matches ``term``."""
+    q = Q()
+    for variant in text_search_variants(term):
+        q |= Q(text__icontains=variant) | Q(mention__icontains=variant)
+    normalized = normalize_alias(term)
+    if normalized:
+        # A subquery, not a join: no duplicate rows, so the changelist needs no DISTINCT.
+        q |= Q(speaker_id__in=SpeakerAlias.objects.filter(normalized__startswith=normalized).values("speaker_id"))
+    return q
+
+
+def speaker_ids_matching(term: str, *, limit: int = 200) -> list[int]:
+    """Ids of speakers whose name or any alias matches ``term`` (either script), bounded."""
+    term = (term or "").strip()
+    if not term:
+        return []
+    if term.isdigit():
+        return [int(term)]
+    normalized = normalize_alias(term)
+    ids = list(
+        SpeakerAlias.objects.filter(normalized__startswith=normalized).values_list("speaker_id", flat=True)[:limit]
+    ) if normalized else []
+    ids += list(Speaker.objects.filter(name__icontains=term).values_list("id", flat=True)[:limit])
+    return list(dict.fromkeys(ids))
+
+
+def claim_desk_statements(claim: Claim, *, limit: int = 200) -> QuerySet[Statement]:
+    """Every statement linked to a claim (any review state) with what the desk shows, bounded."""
+    return (
+        Statement.objects.filter(claim=claim)
+        .select_related("speaker", "article", "article__outlet")
+        .order_by("said_on", "article__published_at", "id")[:limit]
+    )
+
+
+def claim_desk_stances(claim: Claim, *, limit: int = 200) -> QuerySet[Stance]:
+    """Stances on a claim (or on its statements), supporters first, bounded."""
+    return (
+        Stance.objects.filter(Q(claim=claim) | Q(target_statement__claim=claim))
+        .select_related("speaker", "article", "article__outlet")
+        .order_by("polarity", "-created_at")[:limit]
+    )

@@ -1,0 +1,47 @@
+"""Claims selectors: the speaker gazetteer the extractor resolves names with, built from the database."""
+
+from __future__ import annotations
+
+from django.db.models import Max
+
+from claims.extraction import Gazetteer
+from claims.extraction.types import SpeakerEntry
+from claims.models import Speaker, SpeakerAlias
+
+_GAZETTEER_CACHE: dict = {}
+
+
+def speaker_gazetteer():
+    """A Gazetteer of every live speaker and alias in the database, rebuilt only when they change.
+
+    Keys are speaker ids as strings. The cache is per process and keyed by the newest alias and
+    speaker change, so a reviewer's new alias is used by the next extraction without a restart.
+    """
+    stamp = (
+        SpeakerAlias.objects.aggregate(n=Max("id"))["n"],
+        SpeakerAlias.objects.count(),
+        Speaker.objects.aggregate(t=Max("updated_at"))["t"],
+    )
+    cached = _GAZETTEER_CACHE.get("gazetteer")
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, alias in SpeakerAlias.objects.values_list("speaker_id", "alias"):
+        aliases.setdefault(speaker_id, []).append(alias)
+    entries = [
+        SpeakerEntry(
+            key=str(s.pk),
+            name=s.name,
+            kind=s.kind,
+            aliases=tuple(aliases.get(s.pk, ())),
+            title=s.title,
+            country=s.country,
+            wikidata=s.wikidata_id or "",
+        )
+        for s in Speaker.objects.filter(merged_into__isnull=True).only(
+            "id", "name", "kind", "title", "country", "wikidata_id"
+        )
+    ]
+    gazetteer = Gazetteer(entries)
+    _GAZETTEER_CACHE["gazetteer"] = (stamp, gazetteer)
+    return gazetteer

@@ -1,0 +1,339 @@
+"""Claims services: extraction of an article into candidates, and the article's extraction status.
+
+This module is the one writer of ``sources.Article``'s extraction status (pending on a re-run,
+running, done, failed); sources only creates the article pending and calls the after-ingest hook
+named in settings (``article_ingested`` here), so sources never imports claims. Re-running never
+undoes review work: only untouched machine candidates are replaced."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from claims import extraction
+from claims.extraction.normalize import normalize_alias
+from claims.models import Origin, ReviewState, Speaker, Stance, Statement
+from claims.selectors import speaker_gazetteer
+from claims.services.speakers import speaker_create, speaker_find
+from factdesk.heartbeat import stranded_running_q
+from factdesk.outbox import enqueue, enqueue_on_commit
+from sources.models import Article, ExtractionStatus
+
+logger = logging.getLogger(__name__)
+
+
+ERROR_REVIEWED_ARTICLE = "This article has reviewed statements; reject or unlink them before deleting it."
+
+
+@dataclass(frozen=True)
+class ExtractionOutcome:
+    article_id: int
+    status: str
+    statements: int = 0
+    stances: int = 0
+    skipped: bool = False
+    error: str = ""
+
+
+def _lock_speaker_name(normalized: str) -> None:
+    """Transaction-scoped lock on one normalised name (PostgreSQL; SQLite serialises writers anyway)."""
+    if connection.vendor != "postgresql":
+        return
+    key = int.from_bytes(hashlib.blake2b(normalized.encode(), digest_size=8).digest(), "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def _speaker_for(stmt_key: str | None, name: str, mention: str, cache: dict, proposals: dict) -> Speaker | None:
+    """Resolve an extracted speaker to a row: by gazetteer key, then by alias, else a proposed speaker."""
+    cache_key = (stmt_key, name)
+    if cache_key in cache:
+        return cache[cache_key]
+    speaker = None
+    if stmt_key:
+        if stmt_key.isdigit():
+            speaker = Speaker.objects.filter(pk=int(stmt_key)).first()
+        else:
+            speaker = Speaker.objects.filter(registry_key=stmt_key).first()
+    if speaker is None and name:
+        speaker = speaker_find(name)
+    if speaker is None and mention and mention != name:
+        speaker = speaker_find(mention)
+    if speaker is None and name and normalize_alias(name):
+        # Two workers may meet the same new person at once: serialise creation per name, then
+        # look again, so the second one uses the first one's row instead of a duplicate.
+        _lock_speaker_name(normalize_alias(name))
+        speaker = speaker_find(name)
+    if speaker is None and name and normalize_alias(name):
+        proposal = proposals.get(normalize_alias(name))
+        speaker = speaker_create(
+            name=name,
+            title=proposal.title if proposal else "",
+            kind=proposal.kind if proposal else "person",
+            aliases=tuple(proposal.aliases) if proposal else (),
+            origin=Origin.EXTRACTED,
+        )
+    while speaker is not None and speaker.merged_into_id:
+        speaker = speaker.merged_into
+    cache[cache_key] = speaker
+    return speaker
+
+
+def article_extract(article_id: int, *, force: bool = False, gazetteer=None, worker: str = "") -> ExtractionOutcome:
+    """Run extraction on one article and store its candidates; idempotent and safe to repeat.
+
+    Re-running replaces the article's unreviewed candidates and never touches reviewed statements
+    (new candidates overlapping a reviewed span are dropped). The article row is locked while
+    candidates are written, so concurrent runs cannot duplicate them. A deleted article is a no-op.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return ExtractionOutcome(article_id, "missing", skipped=True)
+        if (
+            not force
+            and article.extraction_status == ExtractionStatus.DONE
+            and article.extractor_version == extraction.EXTRACTOR_VERSION
+        ):
+            return ExtractionOutcome(article_id, article.extraction_status, skipped=True)
+        article.extraction_status = ExtractionStatus.RUNNING
+        article.extraction_attempts += 1
+        article.extraction_started_at = timezone.now()
+        article.extraction_error = ""
+        article.extraction_worker = worker  # the sweep re-queues it when this worker's heartbeat stops
+        article.save(update_fields=[
+            "extraction_status", "extraction_attempts", "extraction_started_at", "extraction_error",
+            "extraction_worker", "updated_at",
+        ])
+        body = article.body
+        published = (article.published_at or article.created_at)
+        published_date = timezone.localdate(published) if published else None
+
+    began = time.perf_counter()
+    result = extraction.extract(body, published=published_date, gazetteer=gazetteer or speaker_gazetteer())
+    elapsed_ms = int((time.perf_counter() - began) * 1000)
+    return _store_extraction(article_id, result, elapsed_ms)
+
+
+class _KeptSpans:
+    """Spans of the statements a re-run keeps, sorted and never overlapping, with their rows.
+
+    An overlap test needs only the neighbours on either side: O(log n) per statement even for
+    articles with thousands of quotes.
+    """
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.rows: list[Statement | None] = []
+
+    def add(self, start: int, end: int, row: Statement | None = None) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.rows.insert(i, row)
+
+    def overlapping(self, start: int, end: int) -> tuple[bool, Statement | None]:
+        """Whether the span overlaps a kept one, and that kept statement when it is the same span
+        (overlap at least half of the union), so stances found on it can point at the kept row."""
+        i = bisect.bisect_left(self.starts, start)
+        for j in (i - 1, i):
+            if 0 <= j < len(self.starts) and self.starts[j] < end and self.ends[j] > start:
+                inter = min(end, self.ends[j]) - max(start, self.starts[j])
+                union = max(end, self.ends[j]) - min(start, self.starts[j])
+                return True, (self.rows[j] if 2 * inter >= union else None)
+        return False, None
+
+
+def _replaceable_statements(article_id: int):
+    """Candidates a re-run may replace: untouched by a person and not answered by reviewed stances."""
+    answered = Stance.objects.filter(target_statement__article_id=article_id).exclude(
+        review_state=ReviewState.CANDIDATE
+    ).values("target_statement_id")
+    return Statement.objects.filter(
+        article_id=article_id, review_state=ReviewState.CANDIDATE, edited_at__isnull=True
+    ).exclude(pk__in=answered)
+
+
+def _replaceable_stances(article_id: int):
+    return Stance.objects.filter(article_id=article_id, review_state=ReviewState.CANDIDATE, held=False)
+
+
+@dataclass(frozen=True)
+class RerunPreview:
+    """What re-running extraction on an article will replace and what it keeps."""
+    article_id: int
+    replaced_statements: int
+    replaced_stances: int
+    kept_statements: int
+    kept_stances: int
+
+
+def article_rerun_preview(article_id: int) -> RerunPreview:
+    """Counts for the desk's confirmation page: machine candidates replaced, review work kept."""
+    statements = Statement.objects.filter(article_id=article_id).count()
+    stances = Stance.objects.filter(article_id=article_id).count()
+    replaced = _replaceable_statements(article_id).count()
+    replaced_stances = _replaceable_stances(article_id).count()
+    return RerunPreview(article_id, replaced, replaced_stances, statements - replaced, stances - replaced_stances)
+
+
+@transaction.atomic
+def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOutcome:
+    """Replace the article's untouched machine candidates with ``result``; never undo review work.
+
+    Kept: every reviewed statement, every candidate a person fixed (span, speaker, split), every
+    statement a reviewed stance answers, and every reviewed stance. New candidates overlapping a
+    kept span are dropped, but stances found on them point at the kept statement, unless a stance
+    of that speaker and polarity on it already exists (a rejected one is not made again).
+    """
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None:  # deleted while we were extracting
+        return ExtractionOutcome(article_id, "missing", skipped=True)
+    _replaceable_stances(article_id).delete()
+    _replaceable_statements(article_id).delete()
+    kept = _KeptSpans()
+    for row in Statement.objects.filter(article=article).order_by("start").only(
+        "id", "start", "end", "claim_id", "review_state"
+    ):
+        kept.add(row.start, row.end, row)
+
+    proposals = {normalize_alias(p.name): p for p in result.new_speakers}
+    cache: dict = {}
+    rows: dict[int, Statement] = {}
+    targets: dict[int, Statement] = {}
+    body_len = len(article.body)
+    for index, item in enumerate(result.statements):
+        if not (0 <= item.start < item.end <= body_len) or article.body[item.start : item.end] != item.text:
+            logger.warning("article %s: dropping statement with invalid span %s-%s", article_id, item.start, item.end)
+            continue
+        overlaps, same = kept.overlapping(item.start, item.end)
+        if overlaps:
+            if same is not None:
+                targets[index] = same
+            continue
+        row = Statement(
+            article=article,
+            speaker=_speaker_for(item.speaker_key, item.speaker, item.mention, cache, proposals),
+            mention=(item.mention or "")[:200],
+            mention_start=item.mention_start,
+            mention_end=item.mention_end,
+            text=item.text,
+            start=item.start,
+            end=item.end,
+            kind=item.kind,
+            language=item.language if item.language in {"zh-Hant", "zh-Hans", "en", "other"} else "other",
+            said_on=item.said_on,
+            venue=(item.venue or "")[:200],
+            via=list(item.via),
+            cue=(item.cue or "")[:100],
+            claim_key=(item.claim_key or "")[:64],
+            confidence=min(1.0, max(0.0, float(item.confidence))),
+            extractor_version=result.version,
+        )
+        kept.add(item.start, item.end, row)
+        rows[index] = targets[index] = row
+    # One INSERT per batch for the statements and one for their history rows, instead of two
+    # INSERTs per statement (the bulk of the task's time on PostgreSQL).
+    bulk_create_with_history(list(rows.values()), Statement, batch_size=500)
+    existing = set(
+        Stance.objects.filter(target_statement__article_id=article_id)
+        .values_list("speaker_id", "polarity", "target_statement_id")
+    )
+    stance_rows = []
+    for item in result.stances:
+        target = targets.get(item.target)
+        if target is None or target.pk is None:
+            continue
+        speaker = _speaker_for(item.speaker_key, item.speaker, item.speaker, cache, proposals)
+        if speaker is None or (speaker.pk, item.polarity, target.pk) in existing:
+            continue
+        existing.add((speaker.pk, item.polarity, target.pk))
+        stance_rows.append(Stance(
+            speaker=speaker,
+            polarity=item.polarity,
+            target_statement=target,
+            claim_id=target.claim_id if target.review_state == ReviewState.ACCEPTED else None,
+            article=article,
+            cue=(item.cue or "")[:300],
+            cue_start=item.cue_start,
+            cue_end=item.cue_end,
+            said_on=item.said_on,
+            extractor_version=result.version,
+        ))
+    bulk_create_with_history(stance_rows, Stance, batch_size=500)
+    article.extraction_status = ExtractionStatus.DONE
+    article.extractor_version = result.version
+    article.extraction_ms = elapsed_ms
+    article.extraction_finished_at = timezone.now()
+    article.save(update_fields=[
+        "extraction_status", "extractor_version", "extraction_ms", "extraction_finished_at", "updated_at"
+    ])
+    return ExtractionOutcome(article_id, ExtractionStatus.DONE, statements=len(rows), stances=len(stance_rows))
+
+
+def article_extraction_failed(article_id: int, error: str) -> None:
+    """Record a failed extraction with its reason (shown in the desk and the status URL)."""
+    Article.objects.filter(pk=article_id).update(
+        extraction_status=ExtractionStatus.FAILED,
+        extraction_error=error[:2000],
+        extraction_finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
+def articles_needing_extraction(
+    *, pending_seconds: int, running_seconds: int, worker_stale_seconds: int | None = None, limit: int = 1000
+) -> list[int]:
+    """Ids of articles left pending for ``pending_seconds`` (the broker missed them), or running
+    for ``running_seconds`` (the worker died mid-task), or running on a worker whose heartbeat is
+    ``worker_stale_seconds`` old (it died: factdesk.heartbeat), oldest first."""
+    now = timezone.now()
+    stranded = Q(extraction_status=ExtractionStatus.RUNNING, updated_at__lt=now - dt.timedelta(seconds=running_seconds))
+    if worker_stale_seconds is not None:
+        stranded |= stranded_running_q(now=now, stale_seconds=worker_stale_seconds)
+    return list(
+        Article.objects.filter(
+            Q(extraction_status=ExtractionStatus.PENDING, updated_at__lt=now - dt.timedelta(seconds=pending_seconds))
+            | stranded
+        ).order_by("id").values_list("id", flat=True)[:limit]
+    )
+
+
+@transaction.atomic
+def article_delete(article: Article) -> None:
+    """Delete an article and its candidates; refused when any statement was reviewed."""
+    if Statement.objects.filter(article=article).exclude(review_state=ReviewState.CANDIDATE).exists():
+        raise ValidationError(ERROR_REVIEWED_ARTICLE)
+    Stance.objects.filter(article=article).delete()
+    Statement.objects.filter(article=article).delete()
+    article.delete()
+
+
+EXTRACT_TASK = "claims.tasks.extract_article_task"
+
+
+def article_ingested(article_id: int) -> None:
+    """After-ingest hook (named in settings; sources calls it after commit): wake a worker for it."""
+    enqueue(EXTRACT_TASK, article_id)
+
+
+@transaction.atomic
+def article_extraction_requeue(article: Article) -> Article:
+    """Put an article back in the extraction outbox (a re-run a person asked for, after seeing
+    what it replaces: article_rerun_preview); a worker is woken after commit."""
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=ExtractionStatus.PENDING, extraction_error="", updated_at=timezone.now()
+    )
+    enqueue_on_commit(EXTRACT_TASK, article.pk)
+    article.refresh_from_db()
+    return article
