@@ -52,7 +52,9 @@ _ISSUER_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+|for\s+|the\s+|
                             r"(?=\s+(?:issued|released|published|put out|said)\b)")
 # what follows a name to describe it: "a pollster", "the mayor's aide", "who ran", "52", "director of …"
 _APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b|(?!(?:and|but|or|yet|so|while|as)\b)[a-z])")
-_BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*(?:\s*\([^()]{1,30}\))?")
+# a name, perhaps after a lower-case title ('the economist Ann Roe'), perhaps with a party label
+_BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:the\s+)?(?:[a-z]+(?:ist|er|or|ian|ant|man|woman|host|anchor)\s+){0,2}"
+                        r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*(?:\s*\([^()]{1,30}\))?")
 _NO_SPEAKER_WORDS = ("i", "we", "you", "there", "this", "that", "which", "who", "it")
 _MAX_PIECES = 4  # comma-separated pieces looked at before a verb
 _POST_POSED_TAIL = 3  # words after a post-posed verb that may be anything ("told reporters Tuesday.")
@@ -125,9 +127,9 @@ def _name_before_appositions(pieces: list[tuple[int, int]], subject: str) -> lis
     k = len(pieces)
     while k >= 2 and _APPOSITION.match(subject, pieces[k - 1][0]):
         k -= 1
-    if k == len(pieces) or not _BARE_NAME.fullmatch(subject[pieces[k - 1][0]:pieces[k - 1][1]].strip()):
-        return pieces
-    return pieces[:k]
+        if _BARE_NAME.fullmatch(subject[pieces[k - 1][0]:pieces[k - 1][1]].strip()):
+            return pieces[:k]
+    return pieces
 
 
 def _post_posed(folded: str, sentence_start: int, subject_start: int, piece: str, pieces: int) -> bool:
@@ -244,9 +246,18 @@ class NounPhrase:
         return sp.named_by(self.words, self.start, self.end)
 
 
+_PARTY_LABEL = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_LEADING_NOT_NAME = re.compile(r"(?:On|In|At|While|When|After|Before|As|If|Since|Though|Although|Because|During|For|"
+                               r"From|With|Without|Unlike|Like|Until)\s+(?=[A-Z])")
+
+
 def noun_phrase_speaker(art: Article, words: str, start: int, prev: Candidate | None) -> Speaker | None:
     """The speaker an English noun phrase names: the first sieve that decides."""
-    phrase = NounPhrase(words.strip().rstrip(","), start, prev)
+    words = _PARTY_LABEL.sub("", words.strip().rstrip(","))  # 'Dick Durbin (D-Ill.)'
+    lead = _LEADING_NOT_NAME.match(words)  # 'On Friday', 'While Sanders': no name starts with these
+    if lead:
+        start, words = start + lead.end(), words[lead.end():]
+    phrase = NounPhrase(words, start, prev)
     if not phrase.words:
         return None
     low = phrase.words.lower()
@@ -275,11 +286,20 @@ def _pronoun_antecedent(art: Article, phrase: NounPhrase, low: str) -> Speaker |
     return None
 
 
+# after a mention: lower-case words (a title, a relation) and a full name to the end of the phrase
+_NAME_AFTER_MENTION = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w\-]*){1,4}\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)+")
+
+
 def mention_in_phrase(art: Article, phrase: NounPhrase) -> Speaker | None:
     """'Kremlin spokesman Dmitry Peskov': the last registry or learned mention inside."""
     mentions = [m for m in art.mentions.within(phrase.start, phrase.end)
                 if not is_platform(art.doc.lowered[m.start:m.end])]
-    return phrase.named(mentions[-1].speaker) if mentions else None
+    if not mentions:
+        return None
+    after = art.doc.folded[mentions[-1].end:phrase.end]
+    if _NAME_AFTER_MENTION.fullmatch(after):
+        return None  # 'Lee campaign manager Ann Roe', 'Lee ally Ann Roe': the name at the end speaks
+    return phrase.named(mentions[-1].speaker)
 
 
 def outlet(art: Article, phrase: NounPhrase) -> Speaker | None:

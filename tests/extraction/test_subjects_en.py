@@ -137,3 +137,18 @@ def test_name_before_an_apposition_is_the_subject():
     art = article("The lead will hold through the summer, the ministry said.")
     res = resolve_english_subject(art, AttributionState(), cue_of(art, "said"), None)
     assert (res.speaker.name, res.post_posed) == ("the ministry", True)
+
+
+def test_a_name_after_a_mention_and_a_title_is_the_speaker():
+    art, p = np("Peskov ally Anna Berg said the talks would go on.", "Peskov ally Anna Berg")
+    assert mention_in_phrase(art, p) is None
+    assert noun_phrase_speaker(art, p.words, p.start, None).name == "Anna Berg"
+    art, p = np("Kremlin spokesman Dmitry Peskov said the talks would go on.", "Kremlin spokesman Dmitry Peskov")
+    assert mention_in_phrase(art, p).name == "Dmitry Peskov"
+
+
+def test_party_label_and_leading_preposition_are_not_the_name():
+    art = article("Senator Anna Berg (D-Ore.) said the bill would pass.")
+    assert noun_phrase_speaker(art, "Senator Anna Berg (D-Ore.)", 0, None).name == "Anna Berg"
+    art = article("On Friday the Labor Department announced that hiring slowed.")
+    assert noun_phrase_speaker(art, "On Friday", 0, None) is None

@@ -12,6 +12,7 @@ import bisect
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 from ..lexicon.en import EN_VERBS, SPEECH_STEMS
@@ -24,6 +25,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*|''|[^\w\s]")
 _HASH_BUCKETS = 0x3FFFF
 _CUE_WORDS = {row.verb.split()[0].lower(): row.kind for row in EN_VERBS}
 _SPEECH = tuple(s for s in SPEECH_STEMS if s.isalpha())
+_SPEECH_WORD = re.compile(r"\b(?i:" + "|".join(sorted(_SPEECH, key=len, reverse=True)) + ")")
 _TITLES = frozenset(w.lower().rstrip(".") for w in EN_TITLE_WORDS if " " not in w)
 _PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"))
 _QUOTE_MARKS = frozenset(('"', "“", "”", "''", "‘", "’"))
@@ -77,19 +79,30 @@ class _Base:
     quote: str  # I (inside a quote), O (outside), M (a quote mark)
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str, initial: bool) -> tuple[str, str, str]:
+    """identity, shape and lexicon kind of a word (memoised: news repeats its words)."""
+    shape = _shape(word)
+    low = word.lower()
+    cue = _CUE_WORDS.get(low, "") or ("speech" if shape == "x" and low.startswith(_SPEECH) else "")
+    return _identity(word, initial), shape, cue
+
+
 def _bases(doc: Document, tokens: list[Token]) -> list[_Base]:
     out = []
     prev = "."
     for t in tokens:
         w = t.word
-        shape = _shape(w)
-        initial = prev in _SENTENCE_END or prev in _QUOTE_MARKS or prev == ":"
+        ident, shape, cue = _word(w, prev in _SENTENCE_END or prev in _QUOTE_MARKS or prev == ":")
         quote = "M" if shape == "Q" else ("I" if doc.in_quote.contains(t.start) else "O")
-        low = w.lower()
-        cue = _CUE_WORDS.get(low, "") or ("speech" if shape == "x" and low.startswith(_SPEECH) else "")
-        out.append(_Base(_identity(w, initial), shape, cue, quote))
+        out.append(_Base(ident, shape, cue, quote))
         prev = w
     return out
+
+
+def speech_words(folded: str, start: int, end: int) -> bool:
+    """Whether a paragraph holds a word a statement's cue needs (said, told, according ...)."""
+    return _SPEECH_WORD.search(folded, start, end) is not None
 
 
 def paragraph_features(doc: Document, mentions: MentionIndex, tokens: list[Token]) -> list[list[str]]:

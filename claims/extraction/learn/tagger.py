@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..article import Article
 from ..document import CJK, Document
-from .features import Token, paragraph_features, tokenize
+from .features import Token, paragraph_features, speech_words, tokenize
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "en_attribution.crfsuite"
 MAX_PARAGRAPH = 4000  # characters: longer lines (tables, dumps) are not tagged (bounded work)
@@ -81,7 +81,10 @@ def tag_article(art: Article) -> list[Tagged]:
     doc = art.doc
     out: list[Tagged] = []
     for para in english_paragraphs(doc):
-        tokens = tokenize(doc.folded, *doc.paragraph(para))
+        start, end = doc.paragraph(para)
+        if not speech_words(doc.folded, start, end):
+            continue  # no cue a statement needs (producer._speech_cue): nothing to tag
+        tokens = tokenize(doc.folded, start, end)
         if len(tokens) < 4:
             continue
         labels = model.tag(paragraph_features(doc, art.mentions, tokens))
