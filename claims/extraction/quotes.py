@@ -72,11 +72,17 @@ class _Marks:
             self.stack.append((ch, i, self.para))
 
     def straight(self, i: int) -> None:
-        if self.stack and self.stack[-1][0] == STRAIGHT:
+        top = self.stack[-1][0] if self.stack else ""
+        if top == STRAIGHT or (top == "“" and self._closing_position(i)):  # “…" (mixed marks) closes too
             m, o, _ = self.stack.pop()
             self.raw.append((o, i, True, m))
         elif len(self.stack) < MAX_DEPTH:
             self.stack.append((STRAIGHT, i, self.para))
+
+    def _closing_position(self, i: int) -> bool:
+        """A mark right after a word or punctuation and not before a letter: where a quote closes."""
+        text = self.text
+        return i > 0 and not text[i - 1].isspace() and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
     def closer(self, opener: str, i: int) -> None:
         """A closing mark: the matching opener near the top of the stack (else a stray closer or an
@@ -87,6 +93,9 @@ class _Marks:
         while k > lo and stack[k][0] != opener:
             k -= 1
         if k <= lo:
+            if opener == "“" and stack and stack[-1][0] == STRAIGHT:  # "…” (mixed marks, as web copy has)
+                m, o, _ = stack.pop()
+                self.raw.append((o, i, True, m))
             return
         m, o, p = stack[k]
         for m2, o2, _ in stack[k + 1:]:

@@ -55,3 +55,10 @@ def test_doubled_apostrophes_are_a_double_quote():
     text = "''The pier is unsafe,'' said Nora Vance. Rock 'n' roll is not a quote."
     quotes = scan_quotes(text)
     assert [(text[q.start:q.end], q.closed) for q in quotes] == [("The pier is unsafe,", True)]
+
+
+def test_mixed_straight_and_curly_marks_close_each_other():
+    text = '"The pier is unsafe,” Vance said. “We will close it." She left.'
+    quotes = scan_quotes(text)
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [("The pier is unsafe,", True),
+                                                                  ("We will close it.", True)]
