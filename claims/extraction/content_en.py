@@ -25,7 +25,7 @@ _BARE_TIME = (r"(?:\s+(?:late|early)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday
               r"earlier|later|this\s+(?:week|month|morning)))?")
 _QUOTE_AFTER = re.compile(_BARE_TIME + r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
 _THAT_AFTER = re.compile(  # said (Friday) (on Friday) (that)
-    _BARE_TIME + r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
+    _BARE_TIME + r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-'’]{1,50}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
 _TOLD_THAT = re.compile(r"[^.!?\n\"“]{1,80}?\bthat\s+")
 # "told reporters (on Tuesday) the talks had stalled": an addressee, then a clause
 _TOLD_ADDRESSEE = re.compile(

@@ -148,8 +148,9 @@ def _clause_follows(art: Article, cue: Cue) -> bool:
     _, end = art.doc.english_sentence(cue.start)
     rest = folded[cue.end:end].strip()
     words = rest.split()
-    return len(words) > _POST_POSED_TAIL and not rest.startswith((",", ";", "(", "—", "-")) \
-        and words[0].lower() not in _TAIL_WORDS
+    if len(words) <= _POST_POSED_TAIL or rest.startswith((",", ";", "(", "—", "-")):
+        return False
+    return words[0].lower() not in _TAIL_WORDS or "that" in words[:10] or any(m in rest for m in '"“')
 
 
 def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution | None:
