@@ -26,7 +26,7 @@ _BARE_TIME = (r"(?:\s+(?:late|early)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday
 _QUOTE_AFTER = re.compile(_BARE_TIME + r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
 _THAT_AFTER = re.compile(  # said (Friday) (on Friday) (that)
     _BARE_TIME + r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-'’]{1,50}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
-_TOLD_THAT = re.compile(r"[^.!?\n\"“]{1,80}?\bthat\s+")
+_TOLD_THAT = re.compile(r"(?:\s+[^\s.!?\"“‘]+){1,6}?\s+that\s+")  # told reporters on Tuesday that
 # "told reporters (on Tuesday) the talks had stalled": an addressee, then a clause
 _TOLD_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|parliament|legislators|senators|delegates|"

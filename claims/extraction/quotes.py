@@ -125,6 +125,8 @@ def _scan_marks(text: str) -> list[tuple[int, int, bool, str]]:
         elif ch == DOUBLED_APOSTROPHE:
             marks.straight(i)  # the content starts after both apostrophes (scan_quotes)
         elif ch in CLOSERS:
+            if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+                continue  # it’s, won’t, O’Malley: an apostrophe between letters closes nothing
             marks.closer(CLOSERS[ch], i)
     return marks.finish()
 

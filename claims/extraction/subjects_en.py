@@ -98,8 +98,10 @@ def _subject_before(art: Article, state: AttributionState, cue: Cue, prev: Candi
     folded = art.doc.folded
     sentence_start, _ = art.doc.english_sentence(cue.start)
     doubled = folded.rfind("''", sentence_start, cue.start)
+    q = art.doc.quote_before(cue.start)  # a closed quote of any kind (‘…’ too) before the verb in the sentence
     k = max(folded.rfind('"', sentence_start, cue.start), folded.rfind("”", sentence_start, cue.start),
-            doubled + 1 if doubled >= 0 else -1)
+            doubled + 1 if doubled >= 0 else -1, q.end if q is not None and sentence_start <= q.open and q.closed
+            and q.end < cue.start else -1)
     clause_start = k + 1 if k >= 0 else sentence_start
     base = clause_start + _OPENING_CONJUNCTION.match(folded[clause_start: cue.start]).end()
     left = folded[base: cue.start]
@@ -135,7 +137,7 @@ def _name_before_appositions(pieces: list[tuple[int, int]], subject: str) -> lis
 def _post_posed(folded: str, sentence_start: int, subject_start: int, piece: str, pieces: int) -> bool:
     """'…, Mining Minister Camila Rojas said on Tuesday.': the subject follows a clause and a comma."""
     before = folded[sentence_start: subject_start].strip()
-    return bool(before) and before[-1] == "," and before[0] not in '"“' and pieces >= 2 \
+    return bool(before) and before[-1] == "," and before[0] not in '"“‘\'' and pieces >= 2 \
         and not _LEAD_PHRASE.match(before) and not _AND_OR_BUT.match(piece) \
         and not _NAME_THEN_COMMA.match(folded[sentence_start: subject_start])
 
@@ -157,7 +159,7 @@ def _speaker_after(art: Article, cue: Cue, prev: Candidate | None) -> Resolution
     """'said X' (post-posed): ', said Dmitry Peskov, the Kremlin spokesman.'"""
     folded = art.doc.folded
     m = _SAID_AFTER.match(folded[cue.end: cue.end + 80])
-    if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”", "'"):
+    if not m or folded[cue.start - 2: cue.start].strip() not in (",", "", '"', "”", "'", "’", "»"):
         return None
     if m.group(1) in ("he", "she", "they") and folded[cue.end + m.end(): cue.end + m.end() + 1] not in (",", ".", ""):
         return None  # 'said he fully supports it': the pronoun opens the reported clause

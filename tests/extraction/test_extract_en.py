@@ -38,6 +38,13 @@ def spans(text):
      "their campaign has no desire to answer the ads", "indirect"),
     ("The Ostrow campaign said the report was misleading.", "Ostrow campaign", "the report was misleading",
      "indirect"),
+    # British single quotes, the tag after the quote naming a title and then the name
+    ("‘We will not back down on this,’ the Home Secretary, Ray Ostrow, said.", "Ray Ostrow",
+     "We will not back down on this,", "direct"),
+    ("‘It’s a disgrace,’ said Ray Ostrow, the party leader.", "Ray Ostrow", "It’s a disgrace,", "direct"),
+    # told X … that: the addressee is short; a longer run is the reported clause itself
+    ("Councilman Ray Ostrow told the paper the plan was ‘a fantasy’ that would cost billions.", "Ray Ostrow",
+     "the plan was ‘a fantasy’ that would cost billions", "indirect"),
 ])
 def test_english_patterns(text, speaker, content, kind):
     assert (speaker, content, kind) in spans(text), spans(text)

@@ -62,3 +62,8 @@ def test_mixed_straight_and_curly_marks_close_each_other():
     quotes = scan_quotes(text)
     assert [(text[q.start:q.end], q.closed) for q in quotes] == [("The pier is unsafe,", True),
                                                                   ("We will close it.", True)]
+
+
+def test_an_apostrophe_between_letters_closes_no_single_quote():
+    text = "‘It’s a disgrace,’ said Ed Vance. ‘People won’t forget.’"
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == ["It’s a disgrace,", "People won’t forget."]
