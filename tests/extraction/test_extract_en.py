@@ -43,7 +43,7 @@ def spans(text):
      "We will not back down on this,", "direct"),
     ("‘It’s a disgrace,’ said Ray Ostrow, the party leader.", "Ray Ostrow", "It’s a disgrace,", "direct"),
     # told X … that: the addressee is short; a longer run is the reported clause itself
-    ("Councilman Ray Ostrow told the paper the plan was ‘a fantasy’ that would cost billions.", "Ray Ostrow",
+    ("Councilman Ray Ostrow told the BBC the plan was ‘a fantasy’ that would cost billions.", "Ray Ostrow",
      "the plan was ‘a fantasy’ that would cost billions", "indirect"),
 ])
 def test_english_patterns(text, speaker, content, kind):
