@@ -51,10 +51,12 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:,|\(|of\b|at\b|from\b|for\b|in\b)")
 _ISSUER_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w'’.\-]*)+"
                             r"(?=\s+(?:issued|released|published|put out|said)\b)")
 # what follows a name to describe it: "a pollster", "the mayor's aide", "who ran", "52", "director of …"
-_APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b|(?!(?:and|but|or|yet|so|while|as)\b)[a-z])")
+_APPOSITION = re.compile(r"\s*(?:(?:a|an|the|who|whose|which)\s|\d{1,3}\b|(?!(?:and|but|or|yet|so|while|as)\b)[a-z]"
+                         r"|(?:Republican|Democrat|Independent|Labour|Conservative)\s+(?:of|from)\s)")
 # a name, perhaps after a lower-case title ('the economist Ann Roe'), perhaps with a party label
 _BARE_NAME = re.compile(r"(?:(?:and|but)\s+)?(?:the\s+)?(?:[a-z]+(?:ist|er|or|ian|ant|man|woman|host|anchor)\s+){0,2}"
-                        r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*(?:\s*\([^()]{1,30}\))?")
+                        r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*(?:\s*\([^()]{1,30}\))?"
+                        r"(?:\s+(?:of|from)\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?")  # Ann Roe of Ohio
 _NO_SPEAKER_WORDS = ("i", "we", "you", "there", "this", "that", "which", "who", "it")
 _MAX_PIECES = 4  # comma-separated pieces looked at before a verb
 _POST_POSED_TAIL = 3  # words after a post-posed verb that may be anything ("told reporters Tuesday.")
@@ -84,10 +86,15 @@ def resolve_english_subject(art: Article, state: AttributionState, cue: Cue, pre
     return _subject_before(art, state, cue, prev) or _speaker_after(art, cue, prev) or Resolution()
 
 
+# the capitalised words (and lower-case titles among them) that open a sentence: 'Likely nominee Ann Roe'
+_LEADING_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|[a-z]+(?:ist|er|or|ian|ant|man|woman|ee)))*"
+                           r"(?<=[\w.])(?<![a-z]ist)(?<![a-z]er)(?<![a-z]or)(?<![a-z]ian)(?<![a-z]ant)(?<![a-z]man)(?<![a-z]ee)")
+
+
 def _sentence_subject(art: Article, cue: Cue, prev: Candidate | None) -> Speaker | None:
     """'Senator Ray Ostrow voted no, noting that …': the name that opens the sentence (no verb before)."""
     s, _ = art.doc.english_sentence(cue.start)
-    m = _CAPITALISED_RUN.match(art.doc.folded, s, cue.start)
+    m = _LEADING_NAME.match(art.doc.folded, s, cue.start)
     if m is None or len(m.group(0).split()) < 2 and not art.mentions.within(s, m.end()):
         return None
     return noun_phrase_speaker(art, m.group(0), s, prev)
@@ -251,7 +258,8 @@ class NounPhrase:
 
 _PARTY_LABEL = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _LEADING_NOT_NAME = re.compile(r"(?:On|In|At|While|When|After|Before|As|If|Since|Though|Although|Because|During|For|"
-                               r"From|With|Without|Unlike|Like|Until)\s+(?=[A-Z])")
+                               r"From|With|Without|Unlike|Like|Until|Both|Even|Only|Also|Yet|But|And|So|Then|Now|"
+                               r"Still|Likely|Presumptive|Fellow|Former)\s+(?=[A-Z])")
 
 
 def noun_phrase_speaker(art: Article, words: str, start: int, prev: Candidate | None) -> Speaker | None:
@@ -290,7 +298,9 @@ def _pronoun_antecedent(art: Article, phrase: NounPhrase, low: str) -> Speaker |
 
 
 # after a mention: lower-case words (a title, a relation) and a full name to the end of the phrase
-_NAME_AFTER_MENTION = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w\-]*){1,4}\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)+")
+_NAME_AFTER_MENTION = re.compile(
+    r"(?:['’]s)?(?:\s+(?:[a-z][\w\-]*|" + "|".join(re.escape(w) for w in names.EN_TITLE_WORDS if " " not in w)
+    + r")){1,4}\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)+")
 
 
 def mention_in_phrase(art: Article, phrase: NounPhrase) -> Speaker | None:
