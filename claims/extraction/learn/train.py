@@ -140,6 +140,10 @@ def build(articles: list[Article], sequences: list[Sequence], work: Path, a: arg
         predict(held[k], work / f"fold{k}.crfsuite", work / f"filter{k}.crfsuite", preds)
         print(f"fold {k}: {score(gold, preds, [a[0] for a in held[k]])}", flush=True)
     print(f"cross-validated ({folds} folds): {score(gold, preds, [a[0] for a in articles])}", flush=True)
+    if a.keep_cv is not None:  # the out-of-fold predictions, for error analysis
+        a.keep_cv.mkdir(parents=True, exist_ok=True)
+        for p in preds.iterdir():
+            (a.keep_cv / p.name).write_bytes(p.read_bytes())
     train_filter([r for rs in records for r in rs], filter_out)
     train = work / "train"
     train.mkdir()
@@ -153,6 +157,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=tagger.MODEL_PATH)
     ap.add_argument("--filter-out", type=Path, default=learned_filter.FILTER_PATH)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--keep-cv", type=Path, help="copy the out-of-fold predictions into this folder")
     a = ap.parse_args()
     t = time.perf_counter()
     gaz = Gazetteer.bundled()
