@@ -259,7 +259,8 @@ class NounPhrase:
 _PARTY_LABEL = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _LEADING_NOT_NAME = re.compile(r"(?:On|In|At|While|When|After|Before|As|If|Since|Though|Although|Because|During|For|"
                                r"From|With|Without|Unlike|Like|Until|Both|Even|Only|Also|Yet|But|And|So|Then|Now|"
-                               r"Still|Likely|Presumptive|Fellow|Former)\s+(?=[A-Z])")
+                               r"Still|Likely|Presumptive|Fellow|Former|Later|Earlier|Meanwhile|However|Separately|"
+                               r"Today|Yesterday)\s+(?=[A-Z])")
 
 
 def noun_phrase_speaker(art: Article, words: str, start: int, prev: Candidate | None) -> Speaker | None:
@@ -351,6 +352,9 @@ def capitalised_name(art: Article, phrase: NounPhrase) -> Speaker | None:
             return phrase.named(sp)
         if len(words) == 1:
             return None
+        sp = full_name_before(art, NounPhrase(name, phrase.start + phrase.words.rindex(name), phrase.prev))
+        if sp is not None:  # 'Mrs Vance' after 'Councillor Nora Vance'
+            return phrase.named(sp)
     speaker = Speaker(name, None, phrase.words, phrase.start, phrase.end, "person")
     if len(name_words) >= 2:
         art.names.remember(name, speaker)

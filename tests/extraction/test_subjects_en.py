@@ -152,3 +152,9 @@ def test_party_label_and_leading_preposition_are_not_the_name():
     assert noun_phrase_speaker(art, "Senator Anna Berg (D-Ore.)", 0, None).name == "Anna Berg"
     art = article("On Friday the Labor Department announced that hiring slowed.")
     assert noun_phrase_speaker(art, "On Friday", 0, None) is None
+
+
+def test_british_titles_without_a_full_stop():
+    art = article("Councillor Nora Vance opened the session. Later Mrs Vance said the pier was unsafe.")
+    sp = noun_phrase_speaker(art, "Later Mrs Vance", art.doc.text.index("Later"), None)
+    assert (sp.name, sp.mention) == ("Nora Vance", "Mrs Vance")
