@@ -347,14 +347,9 @@ def capitalised_name(art: Article, phrase: NounPhrase) -> Speaker | None:
     if entry:
         return Speaker(entry.name, entry.key, phrase.words, phrase.start, phrase.end, entry.kind)
     if len(name_words) == 1:  # a single capitalised word is a name only when seen before in full
-        sp = art.names.by_surname().get(normalize_alias(name))
-        if sp is not None:
-            return phrase.named(sp)
-        if len(words) == 1:
-            return None
-        sp = full_name_before(art, NounPhrase(name, phrase.start + phrase.words.rindex(name), phrase.prev))
-        if sp is not None:  # 'Mrs Vance' after 'Councillor Nora Vance'
-            return phrase.named(sp)
+        sp = _surname_seen(art, phrase, name, len(words))
+        if sp is not None or len(words) == 1:
+            return sp
     speaker = Speaker(name, None, phrase.words, phrase.start, phrase.end, "person")
     if len(name_words) >= 2:
         art.names.remember(name, speaker)
@@ -362,6 +357,14 @@ def capitalised_name(art: Article, phrase: NounPhrase) -> Speaker | None:
         if title:
             art.names.propose(name, title)
     return speaker
+
+
+def _surname_seen(art: Article, phrase: NounPhrase, name: str, words: int) -> Speaker | None:
+    """A surname alone: a learned name, else (after a title: 'Mrs Vance') the full name written before."""
+    sp = art.names.by_surname().get(normalize_alias(name))
+    if sp is None and words > 1:
+        sp = full_name_before(art, NounPhrase(name, phrase.start + phrase.words.rindex(name), phrase.prev))
+    return phrase.named(sp) if sp is not None else None
 
 
 _FULL_NAME_REACH = 6000  # a surname alone is looked up in full this far back
