@@ -68,9 +68,18 @@ def english_paragraphs(doc: Document) -> list[int]:
     """Paragraphs the tagger reads: English (no Chinese characters), not blank, not over-long."""
     out = []
     for para, (s, e) in enumerate(zip(doc.paragraph_starts, doc.paragraph_ends, strict=True)):
-        if 20 <= e - s <= MAX_PARAGRAPH and not CJK.search(doc.folded, s, e) and not doc.headlines[para]:
+        if 20 <= e - s <= MAX_PARAGRAPH and not CJK.search(doc.folded, s, e) and not doc.headlines[para] \
+                and not english_headline(doc.folded[s:e]):
             out.append(para)
     return out
+
+
+def english_headline(line: str) -> bool:
+    """A title-case line without a sentence end ('Clinton Says Trump's Plan Won't Work'): a headline."""
+    words = line.split()
+    if not words or len(words) > 25 or line.rstrip()[-1:] in '.!?"”’\'':
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def tag_article(art: Article) -> list[Tagged]:
