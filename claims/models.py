@@ -263,6 +263,10 @@ class Stance(models.Model):
     cue_end = models.PositiveIntegerField(null=True, blank=True)
     said_on = models.DateField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
+    # How likely the extractor's stance is right (holder, polarity and target), from its evidence;
+    # the desk filters on it. ``evidence`` says what it rests on and how the target was linked.
+    confidence = models.FloatField(default=0.5)
+    evidence = models.CharField(max_length=200, blank=True)
     review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.CANDIDATE)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -278,6 +282,9 @@ class Stance(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(claim__isnull=False) | Q(target_statement__isnull=False), name="stance_has_target"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="stance_confidence_range"
             ),
         ]
         indexes = [models.Index(fields=["claim", "review_state"], name="stance_claim_idx")]

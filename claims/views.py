@@ -27,6 +27,7 @@ from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
 from claims.public_cache import read_through
 from claims.ratings import Rating
+from claims.templatetags.public import rating_label
 from factdesk.middleware import client_ip, rate_hit
 
 PAGE_SIZE = 20
@@ -48,7 +49,6 @@ LANGUAGE_FILTERS = [
 
 class SearchForm(forms.Form):
     """The search box and filters of the home and search pages (all optional, all GET)."""
-
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     rating = forms.ChoiceField(label=_("Rating"), required=False)
     speaker = forms.TypedChoiceField(label=_("Speaker"), required=False, coerce=int, empty_value=None)
@@ -58,8 +58,6 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from claims.templatetags.public import rating_label
-
         self.fields["rating"].choices = [("", _("Any rating"))] + [(r.value, rating_label(r.value)) for r in Rating]
         self.fields["speaker"].choices = [("", _("Any speaker"))] + [
             (s.pk, s.name) for s in selectors.speaker_public_choices()

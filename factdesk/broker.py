@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import threading
 
+from kombu.transport import redis as kombu_redis
+
 _lock = threading.Lock()
 
 
 def patch_kombu_redis_channel() -> None:
     """Install the fix once per process (idempotent)."""
-    from kombu.transport import redis as kombu_redis
-
     channel_cls = kombu_redis.Channel
     with _lock:
         if getattr(channel_cls, "_factdesk_patched", False):

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -31,7 +32,6 @@ _MISSING = object()
 
 class _Breaker:
     """Process-wide open/closed state for one Redis location (Django builds a backend per thread)."""
-
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.open_until = 0.0
@@ -61,7 +61,6 @@ def _breaker_for(location: str) -> _Breaker:
 
 class ResilientRedisCache(RedisCache):
     """RedisCache that misses on reads and skips writes while Redis is unreachable (never raises)."""
-
     def __init__(self, server: str, params: dict) -> None:
         super().__init__(server, params)
         self._breaker = _breaker_for(self._servers[0])
@@ -82,8 +81,6 @@ class ResilientRedisCache(RedisCache):
     def _guard(self, call: Callable[[], Any], fallback: Any) -> Any:
         if not self._breaker.allows():
             return fallback
-        import redis
-
         try:
             return call()
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
@@ -145,7 +142,6 @@ class LocalFallbackCache:
     Throttles use it so that a Redis outage lowers the limit's reach (each process counts on its
     own) instead of lifting it. A call that fails on Redis is repeated on the local cache.
     """
-
     def __init__(self, alias: str = "default") -> None:
         self.alias = alias
         self.local = LocMemCache(f"factdesk-fallback-{alias}", {"OPTIONS": {"MAX_ENTRIES": 10_000}})

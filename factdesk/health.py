@@ -18,11 +18,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+
+from factdesk.celery import app
+from sources.models import Article, ExtractionStatus, WorkerHeartbeat
 
 PROBE_TIMEOUT_SECONDS = 1
 
@@ -45,14 +49,10 @@ def _database() -> dict[str, Any]:
 
 
 def _eager() -> bool:
-    from factdesk.celery import app
-
     return bool(app.conf.task_always_eager)
 
 
 def _redis_ping(url: str) -> bool:
-    import redis
-
     # A fresh connection each probe (one TCP round trip): a pooled one could hide a dead server.
     client = redis.Redis.from_url(
         url, socket_connect_timeout=PROBE_TIMEOUT_SECONDS, socket_timeout=PROBE_TIMEOUT_SECONDS
@@ -66,8 +66,6 @@ def _redis_ping(url: str) -> bool:
 def _broker() -> dict[str, Any]:
     if _eager():
         return {"ok": True, "mode": "eager"}
-    from factdesk.celery import app
-
     url = app.conf.broker_write_url or app.conf.broker_url or ""
     if not url.startswith(("redis://", "rediss://")):
         return {"ok": True, "mode": url.split(":", 1)[0] or "none"}
@@ -87,8 +85,6 @@ def _workers(database_ok: bool) -> dict[str, Any]:
         return {"ok": True, "mode": "eager"}
     if not database_ok:
         return {"ok": False, "error": "database unavailable"}
-    from sources.models import Article, ExtractionStatus, WorkerHeartbeat
-
     stale = settings.FACTDESK_WORKER_STALE_SECONDS
     alive = WorkerHeartbeat.objects.alive(within_seconds=stale).filter(consuming=True)
     newest = WorkerHeartbeat.objects.order_by("-beat_at").values_list("beat_at", flat=True).first()

@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import threading
 import uuid
 
-from django.db.models import Q
+from celery.bootsteps import RUN
+from django.conf import settings
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
-
-# Rows of workers that never said goodbye (killed) are dropped after this long.
-_PRUNE_AFTER = dt.timedelta(days=1)
 
 # Set in the worker's main process before the pool forks, so its task processes inherit it.
 _instance = ""
@@ -41,8 +39,6 @@ def worker_instance() -> str:
 def _consuming(consumer) -> bool:
     """Whether the consumer is running and connected (read from this thread without locking: a
     momentary wrong answer during a reconnect is corrected by the next beat)."""
-    from celery.bootsteps import RUN
-
     try:
         blueprint = getattr(consumer, "blueprint", None)
         connection = getattr(consumer, "connection", None)
@@ -57,38 +53,20 @@ def _consuming(consumer) -> bool:
         return False
 
 
-def heartbeat_record(*, instance: str, hostname: str, started_at: dt.datetime, consuming: bool) -> None:
-    """Write this worker's beat (one upsert) and drop rows of workers gone for a day."""
-    from sources.models import WorkerHeartbeat
+def _store():
+    """sources.heartbeat, which touches models: imported only once the worker has set Django up
+    (this module is imported by factdesk.celery, before Django is configured)."""
+    from sources import heartbeat as store  # after django.setup(): the worker's own import order
 
-    now = timezone.now()
-    WorkerHeartbeat.objects.update_or_create(
-        instance=instance,
-        defaults={
-            "hostname": hostname,
-            "pid": os.getpid(),
-            "started_at": started_at,
-            "beat_at": now,
-            "consuming": consuming,
-        },
-    )
-    WorkerHeartbeat.objects.filter(beat_at__lt=now - _PRUNE_AFTER).delete()
-
-
-def heartbeat_remove(instance: str) -> None:
-    """A worker that stops cleanly removes its row (it finished its tasks: nothing is stranded)."""
-    from sources.models import WorkerHeartbeat
-
-    WorkerHeartbeat.objects.filter(instance=instance).delete()
+    return store
 
 
 def _beat_loop(consumer, hostname: str, started_at: dt.datetime, interval: float) -> None:
-    from django.db import close_old_connections, connection
-
+    store = _store()
     while not _stop.is_set():
         try:
             close_old_connections()
-            heartbeat_record(
+            store.heartbeat_record(
                 instance=_instance, hostname=hostname, started_at=started_at, consuming=_consuming(consumer)
             )
         except Exception as exc:  # noqa: BLE001 - a database blip must not end the heartbeat
@@ -108,8 +86,6 @@ def on_worker_init(sender=None, **_kwargs) -> None:
 def on_worker_ready(sender=None, **_kwargs) -> None:
     """celery ``worker_ready`` (sender: the consumer): start beating."""
     global _thread  # noqa: PLW0603
-    from django.conf import settings
-
     if not _instance or _thread is not None:
         return
     hostname = getattr(sender, "hostname", "") or _instance.split(":", 1)[0]
@@ -130,22 +106,6 @@ def on_worker_shutdown(**_kwargs) -> None:
         _thread.join(timeout=5)
     if _instance:
         try:
-            heartbeat_remove(_instance)
+            _store().heartbeat_remove(_instance)
         except Exception as exc:  # noqa: BLE001 - the row then goes stale, which is also correct
             logger.warning("worker heartbeat not removed: %s", exc)
-
-
-def stranded_running_q(*, now: dt.datetime, stale_seconds: int) -> Q:
-    """Articles running on a worker instance whose heartbeat is stale or gone (that worker died).
-
-    Only rows that name their worker qualify, and only once they have been running for the stale
-    interval themselves, so a worker that has just started a task is never second-guessed.
-    """
-    from sources.models import ExtractionStatus, WorkerHeartbeat
-
-    alive = WorkerHeartbeat.objects.alive(within_seconds=stale_seconds, now=now).values("instance")
-    return (
-        Q(extraction_status=ExtractionStatus.RUNNING, updated_at__lt=now - dt.timedelta(seconds=stale_seconds))
-        & ~Q(extraction_worker="")
-        & ~Q(extraction_worker__in=alive)
-    )

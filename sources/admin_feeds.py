@@ -22,6 +22,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
+from factdesk import outbox
 from sources import services
 from sources.cleaning import IngestError
 from sources.models import Feed, FetchLog, FetchOutcome, IngestChannel, Outlet
@@ -36,7 +37,6 @@ _FAILED = {FetchOutcome.HTTP_ERROR, FetchOutcome.NETWORK_ERROR, FetchOutcome.REF
 
 class _CappedPaginator(Paginator):
     """Never counts the whole (ever-growing) fetch log: at most ``cap`` rows are counted."""
-
     cap = 10_000
 
     @cached_property
@@ -146,15 +146,13 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description="Poll now", permissions=["change"])
     def poll_now(self, request: HttpRequest, queryset) -> None:
-        from sources.tasks import poll_feed_task
-
         flagged = 0
         queued = 0
         for pk, is_flagged in queryset.values_list("pk", "flagged"):
             if is_flagged:
                 flagged += 1
                 continue
-            poll_feed_task.delay_on_commit(pk, True)
+            outbox.enqueue_on_commit("sources.tasks.poll_feed_task", pk, True)
             queued += 1
         if queued:
             messages.success(request, MESSAGE_POLL_QUEUED.format(count=queued))

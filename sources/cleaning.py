@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 
+import opencc
+from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
 # User-facing error messages; tests and the API reuse these constants.
@@ -25,7 +30,6 @@ _LOOKS_HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<
 
 class IngestError(ValueError):
     """Input refused at the door, with a message fit to show the submitter."""
-
     def __init__(self, message: str, field: str = "body") -> None:
         super().__init__(message)
         self.message = message
@@ -98,7 +102,6 @@ def html_to_article(html: str) -> CleanedHtml:
     )
     meta = trafilatura.extract_metadata(html)
     if not text:
-        from bs4 import BeautifulSoup
 
         soup = BeautifulSoup(html, "lxml")
         for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form"]):
@@ -138,7 +141,6 @@ _CONVERTERS: dict = {}
 
 
 def _converter(config: str):
-    import opencc
 
     if config not in _CONVERTERS:
         _CONVERTERS[config] = opencc.OpenCC(config)
@@ -203,7 +205,6 @@ def charset_codecs(label: str | None) -> list[str]:
     label = label.strip().strip("\"'").lower()
     if label in _CHARSET_ALIASES:
         return list(_CHARSET_ALIASES[label])
-    import codecs
 
     try:
         return [codecs.lookup(label).name]
@@ -262,8 +263,6 @@ _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author
 
 def _iso_or_empty(value: str) -> str:
     """The value as an ISO date-time that datetime.fromisoformat accepts, or ""."""
-    import datetime as dt
-
     value = (value or "").strip()
     if not value:
         return ""
@@ -280,10 +279,6 @@ def page_metadata(html: str) -> PageMetadata:
 
     Author URLs (article:author is often a profile link) are ignored; the first usable value wins.
     """
-    import json
-
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(html[:300_000], "lxml")
     metas: dict[str, str] = {}
     for tag in soup.find_all("meta"):

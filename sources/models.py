@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class Language(models.TextChoices):
@@ -17,7 +18,6 @@ class Language(models.TextChoices):
 
 class Outlet(models.Model):
     """A publisher whose articles we ingest."""
-
     name = models.CharField(max_length=200, unique=True)
     home_url = models.URLField(max_length=500, blank=True)
     language = models.CharField(max_length=8, choices=Language.choices, blank=True)
@@ -33,7 +33,6 @@ class Outlet(models.Model):
 
 class Feed(models.Model):
     """An RSS or Atom feed of an outlet, polled by Celery beat."""
-
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
     url = models.URLField(max_length=1000, unique=True)
     title = models.CharField(max_length=300, blank=True)
@@ -77,7 +76,6 @@ class Article(models.Model):
     The row in state ``pending`` is the durable outbox for extraction: the Celery task is only a
     wake-up call, and the beat sweep re-enqueues whatever is left pending.
     """
-
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
     url = models.CharField(max_length=2000, blank=True, default="")
     # A changed text at a known URL is stored as a new version; earlier versions are kept.
@@ -142,7 +140,6 @@ class FetchOutcome(models.TextChoices):
 
 class FetchLog(models.Model):
     """One HTTP fetch of a feed or an article page: when, status, size, time and outcome."""
-
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, null=True, blank=True, related_name="fetches")
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, null=True, blank=True, related_name="fetches")
     article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="fetches")
@@ -165,8 +162,6 @@ class FetchLog(models.Model):
 class WorkerHeartbeatQuerySet(models.QuerySet):
     def alive(self, *, within_seconds: int, now=None) -> WorkerHeartbeatQuerySet:
         """Workers whose last beat is at most ``within_seconds`` old."""
-        from django.utils import timezone
-
         now = now or timezone.now()
         return self.filter(beat_at__gte=now - timezone.timedelta(seconds=within_seconds))
 
@@ -178,7 +173,6 @@ class WorkerHeartbeat(models.Model):
     with the same host name and pid is a new instance). ``consuming`` says whether its consumer was
     connected to the broker at the last beat: alive and consuming means extraction can progress.
     """
-
     instance = models.CharField(max_length=100, unique=True)
     hostname = models.CharField(max_length=255)
     pid = models.PositiveIntegerField()

@@ -105,9 +105,7 @@ def article_ingest(
     if len(url) > 2000:
         raise IngestError("The URL is longer than 2,000 characters.", field="url")
     if published_at is not None and published_at.tzinfo is None:
-        from django.utils import timezone
-
-        published_at = timezone.make_aware(published_at)
+            published_at = timezone.make_aware(published_at)
     digest = content_hash(text)
 
     existing = Article.objects.filter(content_hash=digest).first()

@@ -1,4 +1,8 @@
-"""Project layout rules: dependency direction and the extraction core's independence from Django."""
+"""Project layout rules: layers that only point down, no import cycles, few and explained lazy imports,
+rooms a newcomer can hold in their head, and the extraction core's independence from Django.
+
+The layer contract itself is in pyproject.toml ([tool.importlinter]); docs/ARCHITECTURE.md explains it.
+"""
 
 from __future__ import annotations
 
@@ -100,3 +104,66 @@ def test_docker_compose_restarts_every_service_and_checks_that_web_answers():
         server.shutdown()
         server.server_close()
     assert _run_healthcheck(test[3], port) != 0
+
+
+# --- the layer contract (issue 15) ---------------------------------------------------------------
+
+PROJECT_PACKAGES = ("claims", "sources", "factdesk")
+MAX_FUNCTION_IMPORTS = 5
+MAX_MODULE_LINES = 600
+
+
+def _project_files():
+    for package in PROJECT_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_layer_contracts_hold(capsys):
+    """import-linter (a well-kept tool) checks every contract in pyproject.toml: imports point down."""
+    from importlinter.cli import lint_imports
+
+    exit_code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True)
+    report = capsys.readouterr().out
+    assert exit_code == 0, report[-4000:]
+    assert "0 broken" in report
+
+
+def test_no_import_cycles_among_project_modules():
+    """grimp's graph counts imports inside functions too: a lazy import cannot hide a cycle."""
+    import grimp
+
+    graph = grimp.build_graph(*PROJECT_PACKAGES, include_external_packages=False)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            if graph.chain_exists(importer=imported, imported=module):
+                cycles.append((module, imported))
+    assert cycles == []
+
+
+def test_imports_inside_functions_are_few_and_explained():
+    found = []
+    for path in _project_files():
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Import | ast.ImportFrom):
+                        found.append((str(path.relative_to(ROOT)), inner.lineno, lines[inner.lineno - 1]))
+    assert len(found) <= MAX_FUNCTION_IMPORTS, found
+    unexplained = [row for row in found if "#" not in row[2]]
+    assert unexplained == [], "each import inside a function says why on its line"
+
+
+def test_no_room_too_big_to_hold_in_ones_head():
+    """No file in claims/ or sources/ over 600 lines (the extractor's own limit, 500, is in its tests)."""
+    big = [
+        (str(path.relative_to(ROOT)), n)
+        for package in ("claims", "sources")
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    ]
+    assert big == []

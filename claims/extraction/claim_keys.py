@@ -21,6 +21,8 @@ MIN_CONTAIN = 8  # characters a contained canonical form needs to count
 DICE = 0.5  # bigram Dice coefficient for near paraphrases
 OVERLAP = 0.6  # bigram overlap coefficient (shorter side) for a paraphrase inside a longer claim
 SAME_SPEAKER_OVERLAP = 0.45  # ... lower when the same speaker says it again
+SAME_SPEAKER_RUN = 8  # ... or a run of this many characters recurs
+RUN_OVERLAP = 0.25  # ... with this share of the shorter one's bigrams
 MANY_SHARED = 10  # shared bigrams that make half-overlap enough between any two speakers
 WINDOW = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
 
@@ -110,7 +112,18 @@ def _restated(ga: set[str], gb: set[str], a: str = "", b: str = "") -> bool:
     if inter >= 6 and small and inter / small >= 0.4 and a and b:
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         return any(short[i:i + 5] in long_ for i in range(0, max(0, len(short) - 4)))
+    if inter >= 6 and small and inter / small >= RUN_OVERLAP and a and b:
+        return _shares_run(a, b, SAME_SPEAKER_RUN)  # a clause said again word for word inside a longer one
     return False
+
+
+def _shares_run(a: str, b: str, n: int) -> bool:
+    """a and b share n consecutive characters, at least n - 2 of them Chinese (not a phone number or a name
+    in Latin letters)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    runs = {long_[i:i + n] for i in range(len(long_) - n + 1)}
+    return any(short[i:i + n] in runs and sum(_is_cjk(ch) for ch in short[i:i + n]) >= n - 2
+               for i in range(len(short) - n + 1))
 
 
 _ANCHOR_RE = re.compile(r"\d+(?:[.,]\d+)?%?|[A-Za-z][A-Za-z0-9\-]{2,}")

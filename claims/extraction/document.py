@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import dateline
+from .lexicon.zh import CANTONESE_CHARS
 from .normalize import fold, lower_form, to_simplified, to_traditional
 from .quotes import Quote, scan_quotes
 
@@ -54,7 +55,6 @@ EN_SENTENCE_ON = 2000
 
 class Intervals:
     """Sorted, merged intervals with a containment test by bisection."""
-
     def __init__(self, spans) -> None:
         merged: list[list[int]] = []
         for s, e in sorted(spans):
@@ -73,7 +73,6 @@ class Intervals:
 @dataclass(frozen=True)
 class PostLayout:
     """Where an embedded post lies, read from its signature line (who wrote it is resolved later)."""
-
     region_start: int
     region_end: int
     signature_start: int
@@ -90,7 +89,6 @@ class PostLayout:
 @dataclass(frozen=True, eq=False)
 class Document:
     """One article, read-only: text, folded forms, paragraphs, posts, quotes and their indexes."""
-
     text: str
     folded: str  # width-folded, Simplified, same length as text
     lowered: str  # folded, lower-cased, same length
@@ -252,8 +250,6 @@ class Document:
 
     @cached_property
     def cantonese(self) -> bool:
-        from .lexicon.zh import CANTONESE_CHARS
-
         return len(CANTONESE_CHARS.findall(self.folded[:20000])) >= 3
 
     @cached_property

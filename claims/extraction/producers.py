@@ -21,8 +21,9 @@ _ANSWER_PARAGRAPHS = 3  # an answer without 答： runs at most this many paragr
 _SPOKESPERSON_REACH = 5000
 # 对于X所称「…」, / 针对X指…的说法, : a topic clause restating X's claim before the answer
 _TOPIC_CLAIM = re.compile(
-    r"(?:^|(?<=[。!?;\n]))[ \t]*(?:而|但|另外|此外)?(?:对于|针对|对)(?P<np>[^,。!?;\n「“”」]{2,20}?)"
-    r"(?:所称|所说|所指|所言|声称|宣称|指控|指称|称|指)(?:的)?[ \t]*"
+    r"(?:^|(?<=[。!?;\n]))[ \t]*(?:而|但|另外|此外)?(?:对于|针对|对)(?P<np>[^,。!?;\n「“”」]{2,30}?)"
+    r"(?P<venue>[^,。!?;\n「“”」]{0,12}(?:发文|受访|直播|记者会上|脸书上)[,]?)?"  # 针对X今日于脸书发文,质疑…
+    r"(?:所称|所说|所指|所言|声称|宣称|指控|指称|质疑|抨击|批评|爆料|直指|称|指)(?:的)?[ \t]*"
     r"(?P<c>「[^」\n]{2,200}」|“[^”\n]{2,200}”|[^,。!?;\n「“]{4,80}?)"
     r"(?:的(?:说法|指控|批评|言论|观点|论点|质疑|讲法)|一事|一说|等说法)?(?=[,])"
 )
@@ -115,6 +116,8 @@ def topic_statements(art: Article, statements: list[Candidate]) -> list[Candidat
         if claim_end - claim_start < 4:
             continue
         name_start, name_end = m.span("np")
+        if m.group("venue"):  # the name may run into the venue words (发言人张禹宣今日于脸书发文)
+            name_end = m.end("venue")
         speaker = _topic_speaker(art, statements, name_start, name_end)
         if speaker is not None:
             named = speaker.named_by(art.text_at(name_start, name_end), name_start, name_end)

@@ -28,7 +28,7 @@ def to_json(extraction: Extraction) -> dict:
         ],
         "stances": [
             {"speaker": t.speaker, "speaker_key": t.speaker_key, "polarity": t.polarity, "target": t.target,
-             "cue": t.cue}
+             "cue": t.cue, "mention": t.mention, "confidence": t.confidence}
             for t in extraction.stances
         ],
         "new_speakers": [

@@ -8,15 +8,33 @@ import re
 from dataclasses import dataclass
 
 from .article import Article
+from .claim_keys import canonical
 from .normalize import fold
 from .patterns import CJK, CLAIM_NOUN_ALT, PRONOUN, SURNAME_TITLE
 from .records import Candidate, Cue, Speaker
 from .venues import is_platform
 
 LEAD = "lead"  # a hint: the article's lead announcement is what is answered
+
+# What a finding rests on (stance confidence reads it; strongest first)
+QUOTED_CLAIM = "quoted claim"  # 拒绝接受X「…」的指控: the quoted words are a statement
+TOPIC_CLAIM = "topic claim"  # 对于X称…, Y驳斥: the topic clause is a statement
+SIMILAR_CLAIM = "similar claim"  # "denied that P": the statement that said P
+NAMED_CLAIM = "named claim"  # 不认同X的说法: X's statement
+TOPIC_SPEAKER = "topic speaker"  # 对于X的说法, Y驳斥: X's statement
+PERSON = "person"  # 力挺X / sided with X: what X said
+CRITICISED = "criticised speaker"  # 暗批X…: X's statement
+THIS_CLAIM = "this claim"  # 反对这种说法: the claim just reported
+THIS = "this"  # 对此反驳 / 同意此: what was just said
+THIS_ANSWER = "this answer"  # 对此回应, 这是不可能的: an answer with strong words to what was just said
+ANSWER = "answer"  # 回应称, 纯属不实: an answer with strong words
+DECISION = "decision"  # 欢迎政府公布时间表: an announced decision
+COUNTER = "counter-measure"  # 扬言将采取反制措施
+BARE = "bare"  # 随即反驳 / 表示同意: nothing named
 _CLAIM_NOUN_END = re.compile("(?:所|的|之)?(?:" + CLAIM_NOUN_ALT + ")$")
 _SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
 _NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
+_SAID_BEFORE_BACK = 60  # statements looked at for the first saying of quoted words
 
 
 @dataclass(frozen=True)
@@ -34,6 +52,7 @@ class StanceFinding:
     polarity: str
     about: Speaker | str | None = None  # a speaker, LEAD, or None (the last statement by someone else)
     target: int | None = None
+    evidence: str = ""  # what the finding rests on (QUOTED_CLAIM ... BARE)
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,20 @@ def statement_at(ctx: StanceContext, start: int, end: int) -> int | None:
     if k < len(ctx.statements) and ctx.statements[k].start < end and ctx.statements[k].end <= end + 1:
         return k
     return None
+
+
+def said_before(ctx: StanceContext, target: int, holder: StanceCue) -> int:
+    """The statement where the words a rejection quotes were first said (拒绝接受X「…」的指控 repeats
+    what X said earlier): an earlier statement, not the holder's, holding the same words."""
+    words = canonical(ctx.art.doc.text[ctx.statements[target].start:ctx.statements[target].end])
+    if len(words) < 4:
+        return target
+    for i in range(max(0, target - _SAID_BEFORE_BACK), target):
+        st = ctx.statements[i]
+        if st.speaker.name != holder.speaker.name and st.end <= holder.cue.start and \
+                words in canonical(ctx.art.doc.text[st.start:st.end]):
+            return i
+    return target
 
 
 def speaker_named_in(ctx: StanceContext, start: int, end: int, holder: StanceCue) -> Speaker | None:

@@ -13,7 +13,16 @@ import bisect
 from .article import Article, AttributionState
 from .document import Intervals
 from .records import Candidate, Speaker
-from .stance_hints import LEAD, StanceContext, StanceCue
+from .stance_confidence import (
+    LINK_GIVEN,
+    LINK_LEAD,
+    LINK_PREVIOUS,
+    LINK_SPEAKER,
+    MIN_STANCE_CONFIDENCE,
+    StanceEvidence,
+    stance_confidence,
+)
+from .stance_hints import LEAD, StanceContext, StanceCue, StanceFinding
 from .stances_en import english_stance
 from .stances_zh import chinese_stance
 from .types import Stance
@@ -36,15 +45,28 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
         finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
         if finding is None:
             continue
-        target = finding.target if finding.target is not None else _target(ctx, holder, finding.about)
+        target, link = _resolve(ctx, holder, finding)
         if target is None or statements[target].speaker.name == res.speaker.name:
             continue
         key = (res.speaker.name, finding.polarity, target)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = StanceEvidence(finding, link, res, statements[target])
+        confidence = stance_confidence(art, cue, evidence)
+        if confidence >= MIN_STANCE_CONFIDENCE:
             out.append(Stance(res.speaker.name, res.speaker.key, finding.polarity, target,
-                              art.text_at(cue.start, cue.end), cue.start, cue.end, statements[target].said_on))
+                              art.text_at(cue.start, cue.end), cue.start, cue.end, statements[target].said_on,
+                              confidence=confidence, evidence=f"{finding.evidence}/{link}",
+                              mention=res.speaker.mention))
     return out
+
+
+def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:
+    """The target statement and how it was linked (LINK_GIVEN ... LINK_LEAD)."""
+    if finding.target is not None:
+        return finding.target, LINK_GIVEN
+    return _target(ctx, holder, finding.about)
 
 
 def _affiliations(art: Article, statements: list[Candidate]) -> dict[str, set[str]]:
@@ -59,15 +81,15 @@ def _affiliations(art: Article, statements: list[Candidate]) -> dict[str, set[st
     return out
 
 
-def _target(ctx: StanceContext, holder: StanceCue, about: Speaker | str | None) -> int | None:
+def _target(ctx: StanceContext, holder: StanceCue, about: Speaker | str | None) -> tuple[int | None, str]:
     """The statement a stance answers: the hinted speaker's, else the last one by someone else, else the lead."""
     if about == LEAD:  # an announced decision or measure: the lead statement, else the last one
         lead = _lead_before(ctx, holder)
         if lead is not None:
-            return lead
+            return lead, LINK_LEAD
         about = None
     if about is not None:
-        return _statement_of(ctx, holder, about)
+        return _statement_of(ctx, holder, about), LINK_SPEAKER
     cue, speaker = holder.cue, holder.speaker
     doc = ctx.art.doc
     k = bisect.bisect_left(ctx.starts, cue.start)
@@ -79,8 +101,8 @@ def _target(ctx: StanceContext, holder: StanceCue, about: Speaker | str | None) 
             continue
         if speaker.aliases and st.speaker.name in speaker.aliases:
             continue
-        return i
-    return _lead_before(ctx, holder)  # a reaction with nothing answered near it answers the lead
+        return i, LINK_PREVIOUS
+    return _lead_before(ctx, holder), LINK_LEAD  # a reaction with nothing answered near it answers the lead
 
 
 def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int | None:

@@ -8,7 +8,17 @@ import re
 
 from .lexicon.en import CLAIM_NOUNS, ROLE_SIDES_WITH, STOP_WORDS
 from .records import Speaker
-from .stance_hints import LEAD, StanceContext, StanceCue, StanceFinding, speaker_named_in
+from .stance_hints import (
+    LEAD,
+    NAMED_CLAIM,
+    PERSON,
+    SIMILAR_CLAIM,
+    THIS,
+    StanceContext,
+    StanceCue,
+    StanceFinding,
+    speaker_named_in,
+)
 
 _CLAIMS = "|".join(CLAIM_NOUNS)
 _PERSON_WORDS = (r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*|mayor|minister|governor|commissioner|government|company|"
@@ -38,33 +48,33 @@ def english_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     before = folded[max(ctx.art.doc.paragraph_starts[cue.para], cue.start - 24): cue.start]
     if stance == "support" and _NEGATED.search(before):
         m = _WITH_PERSON.match(after)  # "did not agree with", "Not everyone agreed with": disagreement
-        return StanceFinding("oppose", _object_speaker(ctx, holder, m.start(1), m.end(1))) if m else None
+        return StanceFinding("oppose", _object_speaker(ctx, holder, m.start(1), m.end(1)), evidence=PERSON) if m else None
     if cue.has_role(ROLE_SIDES_WITH):  # "sided with Chen", "backed the Port Authority"
         m = _SIDED_PERSON.match(after)
         if m and (cue.verb != "sided" or after.lstrip().startswith("with")):
             about = _object_speaker(ctx, holder, m.start(1), m.end(1))
             if about is not None:
-                return StanceFinding("support", about)
+                return StanceFinding("support", about, evidence=PERSON)
     if stance == "oppose":
         return _rejection(ctx, holder, after)
     if stance == "support":
         if _SUPPORTED_CLAIM.match(after):
-            return StanceFinding("support", _owner(ctx, holder, after) or _decision(after))
+            return StanceFinding("support", _owner(ctx, holder, after) or _decision(after), evidence=NAMED_CLAIM)
         if _WITH_PRONOUN.match(after):
-            return StanceFinding("support")
+            return StanceFinding("support", evidence=THIS)
     return None
 
 
 def _rejection(ctx: StanceContext, holder: StanceCue, after: str) -> StanceFinding | None:
     """'denied the claim' / 'rejected Chen's proposal' / 'denied that P' / 'dismissed it'."""
     if _REJECTED_CLAIM.match(after):
-        return StanceFinding("oppose", _owner(ctx, holder, after) or _decision(after))
+        return StanceFinding("oppose", _owner(ctx, holder, after) or _decision(after), evidence=NAMED_CLAIM)
     m = _THAT.match(after)
     if m:  # "denied that P": the statement that said P
         target = _similar_statement(ctx, holder, holder.cue.end + m.end())
-        return StanceFinding("oppose", target=target) if target is not None else None
+        return StanceFinding("oppose", target=target, evidence=SIMILAR_CLAIM) if target is not None else None
     if _IT_OR_THIS.match(after):
-        return StanceFinding("oppose")
+        return StanceFinding("oppose", evidence=THIS)
     return None
 
 

@@ -16,10 +16,24 @@ from .lexicon import zh as lex
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
 from .stance_hints import (
+    ANSWER,
+    BARE,
+    COUNTER,
+    CRITICISED,
+    DECISION,
     LEAD,
+    NAMED_CLAIM,
+    PERSON,
+    QUOTED_CLAIM,
+    THIS,
+    THIS_ANSWER,
+    THIS_CLAIM,
+    TOPIC_CLAIM,
+    TOPIC_SPEAKER,
     StanceContext,
     StanceCue,
     StanceFinding,
+    said_before,
     speaker_named_in,
     statement_at,
     statement_speaker_in,
@@ -29,10 +43,12 @@ _TOPIC = re.compile(r"(?:对于|关于|针对|对)(?!此)")  # 对于X的说法,
 _NEGATED = re.compile(r"(?:不|未|没有|并非|并不|无法)$")
 _CLAIM_NOUN_END = re.compile("(?:" + CLAIM_NOUN_ALT + ")$")
 _CLAIM_NOUN_ANYWHERE = re.compile(CLAIM_NOUN_ALT)
-_BARE_OBJECT = re.compile(r"(?:表示|说|称|指出|强调|坦言|回应)?")  # 随即反驳说
+_BARE_OBJECT = re.compile(r"(?:表示|说|称|指|指出|强调|坦言|回应|认为|直言)?")  # 随即反驳说, 持不同意见指
 _ASPECT = re.compile(r"^(?:了|着|过)")
 _THIS = re.compile(r"此|对此")
 _THIS_CLAIM = re.compile(r"[,:\s]*[「“]?(?:这|此|该|[^,。]{0,6}的)(?:种|个|项)?(?:" + CLAIM_NOUN_ALT + ")")  # 这种说法
+_THIS_CLAIM_OPENS = re.compile(r"[,:\s]*[「“]?(?:这|此|该)(?:种|个|些|项|类)?[^,。]{0,4}(?:" + CLAIM_NOUN_ALT + "|谣言|传言|消息|报导|报道)")
+_THIS_CLAIM_BEFORE = re.compile(r"对(?:这|此|该)(?:一|种|个|项|些)?(?:" + CLAIM_NOUN_ALT + ")")  # 对这一说法打上问号
 _SENTENCE_BREAK = re.compile(r"[。!?;\n]")
 _DEMONSTRATIVES = ("这", "此", "该", "这项", "这一", "这个", "该项", "其", "")
 _OBJECT_END = "。!?;,:\n"
@@ -61,11 +77,17 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     doc = ctx.art.doc
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
     if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
-        return StanceFinding("oppose", LEAD)  # 扬言将采取反制措施: a counter-measure answers a measure
+        return StanceFinding("oppose", LEAD, evidence=COUNTER)  # 扬言将采取反制措施: a counter-measure answers a measure
     answered = site.refers_here or site.topic is not None or cue.has_role(lex.ROLE_REPLIES)
-    if cue.has_role(lex.ROLE_ANSWERS) and answered:
+    if cue.has_role(lex.ROLE_ANSWERS) and (answered or _names_this_claim(ctx, holder)):
         return _rejecting_answer(ctx, site)
     return None
+
+
+def _names_this_claim(ctx: StanceContext, holder: StanceCue) -> bool:
+    """X表示, 这种不实谣言…: the answer opens by naming the claim just made."""
+    doc = ctx.art.doc
+    return bool(_THIS_CLAIM_OPENS.match(doc.folded, holder.cue.end, doc.paragraph_ends[holder.cue.para]))
 
 
 def stance_site(ctx: StanceContext, holder: StanceCue) -> StanceSite:
@@ -87,7 +109,8 @@ def stance_site(ctx: StanceContext, holder: StanceCue) -> StanceSite:
     return StanceSite(
         holder=holder, clause_start=clause_start,
         before=folded[max(doc.paragraph_starts[cue.para], clause_start - 6): cue.start],
-        refers_here="对此" in folded[sentence_start: cue.start] or folded[cue.end:cue.end + 1] == "此",
+        refers_here="对此" in folded[sentence_start: cue.start] or folded[cue.end:cue.end + 1] == "此" or
+        bool(_THIS_CLAIM_BEFORE.search(folded, sentence_start, cue.start)),
         topic=topic_before(ctx, holder), object_end=end, object_core=_ASPECT.sub("", folded[cue.end:end]).strip(),
     )
 
@@ -118,9 +141,10 @@ def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
         return _claim_named(ctx, site, polarity)
     if not core or _BARE_OBJECT.fullmatch(core):
         return _bare(ctx, site, polarity)
-    if site.refers_here and _THIS.match(core):
-        return StanceFinding(polarity)
-    return _person(ctx, site, polarity) or _decision(ctx, site, polarity) or _criticised(ctx, site, polarity)
+    found = _person(ctx, site, polarity) or _decision(ctx, site, polarity) or _criticised(ctx, site, polarity)
+    if found is None and site.refers_here and (_THIS.match(core) or cue.has_role(lex.ROLE_ANSWERS_LAST)):
+        return StanceFinding(polarity, evidence=THIS)  # 同意此 / 对此出面驳斥「子虚乌有」: what was just said
+    return found
 
 
 def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:
@@ -131,31 +155,35 @@ def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceF
         if q is not None:
             target = statement_at(ctx, q.start, q.end)
             if target is not None:
-                return StanceFinding(polarity, target=target)
+                return StanceFinding(polarity, target=said_before(ctx, target, site.holder), evidence=QUOTED_CLAIM)
     who = _CLAIM_NOUN_END.sub("", site.object_core)
     if PRONOUN.match(who) or who in _DEMONSTRATIVES:
-        return StanceFinding(polarity)
+        return StanceFinding(polarity, evidence=THIS_CLAIM)
     about = speaker_named_in(ctx, cue.end, site.object_end, site.holder)
-    return StanceFinding(polarity) if about is None and site.topic is None else StanceFinding(polarity, about)
+    if about is None:
+        return StanceFinding(polarity, evidence=BARE)
+    return StanceFinding(polarity, about, evidence=NAMED_CLAIM)
 
 
 def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
     """随即反驳, 表示同意, 持不同看法: the topic clause's claim, else the last one by someone else."""
     folded = ctx.art.doc.folded
     cue = site.holder.cue
+    if not site.object_core and folded[site.object_end:site.object_end + 1] in "「“『":
+        return None  # 同意「…条例」延长: a quoted object that is neither a term nor a statement named
     if site.topic is None and cue.has_role(lex.ROLE_DOCUMENT_CRITICISM) and folded[cue.end:cue.end + 1] in ",:" and \
             folded[site.clause_start:cue.start].rstrip(_CHAIN_BEFORE) in lex.DOCUMENT_NOUNS:
         return None  # 声明并批评，…: the statement's own content, no target named
     if site.topic is not None:
         return _topic_finding(ctx, site, polarity)
-    return StanceFinding(polarity)
+    return StanceFinding(polarity, evidence=THIS if site.refers_here else BARE)
 
 
 def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:
     target = statement_at(ctx, *site.topic)
     if target is not None:
-        return StanceFinding(polarity, target=target)
-    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder))
+        return StanceFinding(polarity, target=target, evidence=TOPIC_CLAIM)
+    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder), evidence=TOPIC_SPEAKER)
 
 
 def _person(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
@@ -165,10 +193,10 @@ def _person(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFindin
         return None
     mentions = ctx.art.mentions.within(cue.end, site.object_end)
     if mentions and mentions[0].start - cue.end <= 2 and mentions[-1].end >= site.object_end - 2:
-        return StanceFinding(polarity, mentions[0].speaker)
+        return StanceFinding(polarity, mentions[0].speaker, evidence=PERSON)
     sp = statement_speaker_in(ctx, core, site.holder)
     if sp is not None and len(core) <= len(fold(sp.name)) + 4:
-        return StanceFinding(polarity, sp)
+        return StanceFinding(polarity, sp, evidence=PERSON)
     return None
 
 
@@ -176,7 +204,7 @@ def _decision(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFind
     """欢迎政府公布时间表, 支持这项决定: an announced decision is the target."""
     core = site.object_core
     if site.holder.cue.has_role(lex.ROLE_ANSWERS_DECISION) and any(w in core[:20] for w in lex.DECISION_WORDS):
-        return StanceFinding(polarity, statement_speaker_in(ctx, core[:12], site.holder) or LEAD)
+        return StanceFinding(polarity, statement_speaker_in(ctx, core[:12], site.holder) or LEAD, evidence=DECISION)
     return None
 
 
@@ -187,7 +215,7 @@ def _criticised(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFi
         return None
     sp = statement_speaker_in(ctx, core[:8], site.holder)
     if sp is not None and fold(sp.name) in core[:len(sp.name) + 2]:
-        return StanceFinding(polarity, sp)
+        return StanceFinding(polarity, sp, evidence=CRITICISED)
     return None
 
 
@@ -198,10 +226,13 @@ def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | N
     following = doc.folded[cue.end: min(cue.end + 60, doc.paragraph_ends[cue.para])]
     m = _SENTENCE_BREAK.search(following)
     following = following[: m.start()] if m else following
-    if not cue.has_role(lex.ROLE_REPLIES) and not _THIS_CLAIM.match(following):
+    names_claim = bool(_THIS_CLAIM.match(following) or _THIS_CLAIM_OPENS.match(following))
+    if not cue.has_role(lex.ROLE_REPLIES) and not names_claim:
         return None
     if not any(w in following for w in lex.REJECTING_WORDS):
         return None  # agreement is said with a stance verb (同意, 支持); a bare answer is not
     if site.topic is not None:
         return _topic_finding(ctx, site, "oppose")
-    return StanceFinding("oppose")
+    if site.refers_here:
+        return StanceFinding("oppose", evidence=THIS_ANSWER)
+    return StanceFinding("oppose", evidence=THIS_CLAIM if names_claim else ANSWER)

@@ -53,6 +53,9 @@ class Stance:
     cue_start: int | None = None
     cue_end: int | None = None
     said_on: dt.date | None = None
+    confidence: float = 0.5  # how likely the stance is right (holder, polarity and target), from its evidence
+    evidence: str = ""  # what it rests on: the finding and how the target was linked ("named claim/speaker")
+    mention: str = ""  # the words that name the holder
 
 
 @dataclass(frozen=True)

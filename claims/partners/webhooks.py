@@ -45,6 +45,7 @@ from claims.models import (
     WebhookSubscription,
 )
 from claims.presentation import api_claim_url, public_claim_url, verdict_summary
+from claims.selectors import claim_published_list
 from factdesk.outbox import enqueue_on_commit
 from sources import fetching
 from sources.models import FetchOutcome
@@ -154,7 +155,7 @@ def dispatch_verdict_event(event: str, verdict_id: int, claim_id: int) -> int:
     deliveries created.
     """
     verdict = Verdict.objects.filter(pk=verdict_id, claim_id=claim_id).first()
-    claim = Claim.objects.filter(pk=claim_id, published=True, merged_into__isnull=True).first()
+    claim = claim_published_list().filter(pk=claim_id).first()
     if verdict is None or claim is None or verdict.status != VerdictStatus.PUBLISHED:
         return 0
     return _deliveries_create(event, {claim_id}, verdict_event_payload(event, verdict, claim))

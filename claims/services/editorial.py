@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from claims.models import ChangeState, Claim, PendingChange, ReviewState, Speaker, Stance, Statement, Verdict
 from claims.public_cache import public_data_changed
+from claims.selectors import claim_published_list
 from factdesk.outbox import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
@@ -67,8 +68,7 @@ def _speaker_claim_ids(speaker_id: int) -> set[int]:
 
 
 def _speaker_is_public(speaker: Speaker) -> bool:
-    return Claim.objects.filter(pk__in=_speaker_claim_ids(speaker.pk), published=True,
-                                merged_into__isnull=True).exists()
+    return claim_published_list().filter(pk__in=_speaker_claim_ids(speaker.pk)).exists()
 
 
 def _changes_superseded(*, statement: Statement | None = None, stance: Stance | None = None) -> None:

@@ -25,8 +25,8 @@ from claims.extraction.normalize import normalize_alias
 from claims.models import Origin, ReviewState, Speaker, Stance, Statement
 from claims.selectors import speaker_gazetteer
 from claims.services.speakers import speaker_create, speaker_find
-from factdesk.heartbeat import stranded_running_q
 from factdesk.outbox import enqueue, enqueue_on_commit
+from sources.heartbeat import stranded_running_q
 from sources.models import Article, ExtractionStatus
 
 logger = logging.getLogger(__name__)
@@ -268,6 +268,8 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
             cue_start=item.cue_start,
             cue_end=item.cue_end,
             said_on=item.said_on,
+            confidence=min(1.0, max(0.0, float(getattr(item, "confidence", 0.5)))),
+            evidence=(getattr(item, "evidence", "") or "")[:200],
             extractor_version=result.version,
         ))
     bulk_create_with_history(stance_rows, Stance, batch_size=500)

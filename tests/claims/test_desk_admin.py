@@ -122,7 +122,7 @@ def test_ingest_refuses_empty_input_and_both_inputs(desk):
 
 
 def test_rerun_extraction_asks_then_runs_extraction_again(desk, django_capture_on_commit_callbacks):
-    from claims import admin_changes
+    from claims.admin import changes as admin_changes
 
     article = make_article(ARTICLE)
     url = f"/admin/claims/statement/article/{article.pk}/rerun/"

@@ -100,12 +100,22 @@ CHEN = 'the increase "will push cargo to other ports."'  # a quote closing a rep
     ("David Okafor", "support", FEES),  # welcomed the decision: the announcement
     ("Maria Lopez", "support", CHEN),  # sided with + surname
     ("Tom Reyes", "support", FEES),  # backed + organisation
-    ("David Okafor", "oppose", CHEN),  # dismissed the warning: last other
     ("Priya Nair", "oppose", FEES),  # title stripped from the name; the plan is the lead
 ])
 def test_en_stances(speaker, polarity, target):
     got, _ = stance_set(PORT)
     assert (speaker, polarity, target) in got
+
+
+def test_en_dismissal_answers_the_last_statement_near_by_only():
+    """"dismissed the warning" answers the last other statement in the paragraph before; three paragraphs
+    on, English news has usually narrated something else in between (kept unpublished: precision first)."""
+    got, _ = stance_set(PORT)
+    assert not any(s == "David Okafor" and p == "oppose" for s, p, _ in got)
+    near = ("Shipping executive Laura Chen said the increase \"will push cargo to other ports.\"\n\n"
+            "Harbor Commissioner David Okafor dismissed the warning as exaggerated.\n")
+    got, _ = stance_set(near)
+    assert ("David Okafor", "oppose", CHEN) in got
 
 
 def test_en_denial_targets_the_statement_denied():

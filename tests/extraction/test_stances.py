@@ -124,3 +124,22 @@ def test_same_speaker_restating_a_claim_shares_its_key():
 def test_short_english_halves_of_a_quote_are_not_one_claim():
     ex = run('"I am not interested in a fight," Peskov said on Monday. Peskov later said: "I am interested in a deal."')
     assert len({s.claim_key for s in ex.statements}) == len(ex.statements) == 2
+
+
+def test_same_speaker_repeating_a_clause_inside_a_longer_statement_shares_its_key():
+    """A clause said again word for word (eight characters and more) inside a longer statement by the
+    same speaker is the same claim; a phone number or a name in common is not enough."""
+    ex = run("市長表示,過去三年市府投入大量經費改善交通,捷運延伸線必須在明年底前通車,否則市民將繼續忍受塞車之苦。\n"
+             "市長也在臉書重申,身為市長,我向大家保證,捷運延伸線必須在明年底前通車,這是我對選民的承諾,也請中央政府全力配合。\n"
+             "市長還說,市民如有意見可撥打服務專線0800-123-456反映。\n")
+    keys = [s.claim_key for s in ex.statements]
+    assert len(keys) == 3 and keys[0] == keys[1] != keys[2], [(s.text, s.claim_key) for s in ex.statements]
+
+
+def test_topic_clause_with_a_posted_accusation_is_the_claim_rejected():
+    """針對X今日於臉書發文,質疑…, Y駁斥: the accusation in the topic clause is X's statement, and the
+    rebuttal answers it (the name may run into the venue words)."""
+    text = "針對議員陳小明今日於臉書發文,質疑市府採購案有人圖利,市長王大同駁斥,所有程序都依法辦理。"
+    got, ex = stances(text)
+    assert ("陳小明", "市府採購案有人圖利") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("王大同", "oppose", "市府採購案有人圖利") in got, got

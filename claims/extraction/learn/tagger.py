@@ -15,6 +15,11 @@ from ..article import Article
 from ..document import CJK, Document
 from .features import Token, paragraph_features, speech_words, tokenize
 
+try:
+    import pycrfsuite
+except ImportError:  # without the library the tagger finds nothing and the rules stand alone
+    pycrfsuite = None
+
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "en_attribution.crfsuite"
 MAX_PARAGRAPH = 4000  # characters: longer lines (tables, dumps) are not tagged (bounded work)
 LABELS = ("S", "C", "T")  # source, cue, content (BIO: B-S, I-S, ...)
@@ -22,9 +27,10 @@ _SENTENCE_END = frozenset((".", "!", "?"))
 
 
 def load_model(path: Path):
+    """A crfsuite model, or None (no library, no file, a broken file: the rules stand alone)."""
+    if pycrfsuite is None:
+        return None
     try:
-        import pycrfsuite
-
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
         return tagger

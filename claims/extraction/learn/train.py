@@ -26,10 +26,16 @@ import tempfile
 import time
 from pathlib import Path
 
+import pycrfsuite
+
+from .. import extract, to_json
+from ..attribution import attribute
 from ..gazetteer import Gazetteer
+from ..pipeline import read_article, rule_statements
 from . import filter as learned_filter
 from . import tagger
 from .gold import Sequence, article_sequences, gold_articles
+from .producer import tagged_candidates
 
 ROOT = Path(__file__).resolve().parents[3]
 TAGGER_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
@@ -38,8 +44,6 @@ Article = tuple[str, str, "dt.date | None", dict]
 
 
 def train_tagger(sequences: list[Sequence], out: Path) -> None:
-    import pycrfsuite
-
     trainer = pycrfsuite.Trainer(verbose=False)
     for seq in sequences:
         trainer.append(seq.features, seq.labels)
@@ -48,8 +52,6 @@ def train_tagger(sequences: list[Sequence], out: Path) -> None:
 
 
 def train_filter(records: list[tuple[list[str], str]], out: Path) -> None:
-    import pycrfsuite
-
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, label in records:
         trainer.append([features], [label])
@@ -68,10 +70,6 @@ def filter_records(articles: list[Article], gold: Path) -> list[tuple[list[str],
     """The tagger's statements on these articles (with the current model), labelled Y when one matches a
     required gold statement with its speaker, N when it matches nothing or names the wrong speaker
     (a match with an optional statement teaches nothing and is left out)."""
-    from ..attribution import attribute
-    from ..pipeline import read_article, rule_statements
-    from .producer import tagged_candidates
-
     score = _score_module(gold)
     gaz = Gazetteer.bundled()
     records = []
@@ -92,8 +90,6 @@ def filter_records(articles: list[Article], gold: Path) -> list[tuple[list[str],
 
 def predict(articles: list[Article], model: Path, filter_model: Path | None, out: Path) -> None:
     """The full extractor's predictions (score.py's format) with these models, one file per article."""
-    from .. import extract, to_json
-
     tagger.use_model(model)
     learned_filter.use_filter(filter_model)
     gaz = Gazetteer.bundled()

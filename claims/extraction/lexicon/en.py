@@ -173,9 +173,9 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _row("welcomes", SUPPORT, "The union welcomes the announcement.", '"The city welcomes you," he said.',
          stance=SUPPORT),
     _row("endorsed", SUPPORT, "The senator endorsed the governor.", '"She endorsed the cheque," he said.',
-         stance=SUPPORT, roles=(ROLE_SIDES_WITH,)),
+         stance=SUPPORT),  # endorsing a candidate is no stance on what they said
     _row("endorses", SUPPORT, "The newspaper endorses the mayor.", '"He endorses sneakers," she said.',
-         stance=SUPPORT, roles=(ROLE_SIDES_WITH,)),
+         stance=SUPPORT),
     _row("backed", SUPPORT, "The council backed the Port Authority.", '"He backed the car out," she said.',
          stance=SUPPORT, roles=(ROLE_SIDES_WITH,)),
     _row("backs", SUPPORT, "The party backs the minister.", '"She backs up files," he said.', stance=SUPPORT,
