@@ -8,7 +8,6 @@ name stands ("…,'' said Xx Xx."), never which names stand there, and holds no 
 
 from __future__ import annotations
 
-import bisect
 import re
 import zlib
 from dataclasses import dataclass
@@ -106,67 +105,87 @@ def speech_words(folded: str, start: int, end: int) -> bool:
 
 
 def paragraph_features(doc: Document, mentions: MentionIndex, tokens: list[Token]) -> list[list[str]]:
-    """The feature strings of each token of one paragraph."""
+    """The feature strings of each token of one paragraph (one pass; the neighbours' strings are made
+    once per token and offset)."""
     bases = _bases(doc, tokens)
-    cue_at = [i for i, b in enumerate(bases) if b.cue]
-    marks = [i for i, b in enumerate(bases) if b.quote == "M"]
+    n = len(tokens)
     named = _mention_flags(mentions, tokens)
-    return [_own(tokens, bases, i, named[i]) + _context(bases, i) + _near(i, cue_at, "c") + _near(i, marks, "m")
-            + _sentence_position(i, tokens) for i in range(len(tokens))]
+    near = [c + m for c, m in zip(_near_flags([bool(b.cue) for b in bases], "c"),
+                                  _near_flags([b.quote == "M" for b in bases], "m"), strict=True)]
+    ends = [t.word in _SENTENCE_END for t in tokens]
+    context = {k: [_neighbour(k, b) for b in bases] for k in (-2, -1, 1, 2)}
+    out = []
+    for i, (t, b) in enumerate(zip(tokens, bases, strict=True)):
+        low = t.word.lower()
+        f = ["b", "w" + b.ident, "s" + b.shape, "q" + b.quote, "sf" + _h("", low[-3:]) if b.shape == "x" else "sf-"]
+        if b.cue:
+            f.append("cue" + b.cue)
+        if low in _TITLES:
+            f.append("title")
+        if low in _PRONOUNS:
+            f.append("pron")
+        if named[i]:
+            f.append("mention")
+        if i == 0:
+            f.append("first")
+        if i == n - 1:
+            f.append("last")
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            f += context[k][j] if 0 <= j < n else (f"{k}edge",)
+        f += near[i]
+        f += _sentence_position(i, ends)
+        out.append(f)
+    return out
 
 
-def _own(tokens: list[Token], bases: list[_Base], i: int, named: bool) -> list[str]:
-    """The token itself: identity, shape, quote state, suffix, lexicon and position flags."""
-    b = bases[i]
-    low = tokens[i].word.lower()
-    f = ["b", "w" + b.ident, "s" + b.shape, "q" + b.quote, "sf" + _h("", low[-3:]) if b.shape == "x" else "sf-"]
-    flags = (("cue" + b.cue, bool(b.cue)), ("title", low in _TITLES), ("pron", low in _PRONOUNS),
-             ("mention", named), ("first", i == 0), ("last", i == len(tokens) - 1))
-    return f + [name for name, on in flags if on]
+def _neighbour(k: int, o: _Base) -> tuple[str, ...]:
+    """What a token tells the token k places from it."""
+    parts = (f"{k}w{o.ident}", f"{k}s{o.shape}", f"{k}q{o.quote}")
+    return (*parts, f"{k}cue{o.cue}") if o.cue else parts
 
 
-def _context(bases: list[_Base], i: int) -> list[str]:
-    """The two tokens each side (identity, shape, quote state, lexicon kind)."""
-    n = len(bases)
-    f = []
-    for k in (-2, -1, 1, 2):
-        j = i + k
-        if 0 <= j < n:
-            o = bases[j]
-            f += (f"{k}w{o.ident}", f"{k}s{o.shape}", f"{k}q{o.quote}")
-            if o.cue:
-                f.append(f"{k}cue{o.cue}")
-        else:
-            f.append(f"{k}edge")
-    return f
-
-
-def _sentence_position(i: int, tokens: list[Token]) -> list[str]:
+def _sentence_position(i: int, ends: list[bool]) -> list[str]:
     """Whether the sentence ends within 3 tokens (a post-posed tag's place) or began within 3."""
     out = []
+    n = len(ends)
     for k in (1, 2, 3):
-        if i + k < len(tokens) and tokens[i + k].word in _SENTENCE_END:
+        if i + k < n and ends[i + k]:
             out.append(f"end{k}")
             break
     for k in (1, 2, 3):
-        if i - k >= 0 and tokens[i - k].word in _SENTENCE_END:
+        if i - k >= 0 and ends[i - k]:
             out.append(f"begin{k}")
             break
     return out
 
 
-def _near(i: int, positions: list[int], name: str) -> list[str]:
-    """Whether one of positions (a cue, a quote mark) is within _NEAR / _FAR tokens left and right."""
-    k = bisect.bisect_left(positions, i)
-    left = i - positions[k - 1] if k > 0 else 99
-    k = bisect.bisect_right(positions, i)
-    right = positions[k] - i if k < len(positions) else 99
+def _near_flags(marked: list[bool], name: str) -> list[list[str]]:
+    """Per token: whether a marked token (a cue, a quote mark) other than itself is within _NEAR / _FAR
+    tokens to the left and to the right (two linear passes)."""
+    n = len(marked)
+    left, right = [99] * n, [99] * n
+    last = None
+    for i in range(n):
+        if last is not None:
+            left[i] = i - last
+        if marked[i]:
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        if last is not None:
+            right[i] = last - i
+        if marked[i]:
+            last = i
     out = []
-    for d, side in ((left, "L"), (right, "R")):
-        if d <= _NEAR:
-            out.append(f"{name}{side}{_NEAR}")
-        elif d <= _FAR:
-            out.append(f"{name}{side}{_FAR}")
+    for i in range(n):
+        f = []
+        for d, side in ((left[i], "L"), (right[i], "R")):
+            if d <= _NEAR:
+                f.append(f"{name}{side}{_NEAR}")
+            elif d <= _FAR:
+                f.append(f"{name}{side}{_FAR}")
+        out.append(f)
     return out
 
 
