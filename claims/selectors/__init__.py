@@ -16,6 +16,7 @@ from claims.selectors.desk import (
     text_search_variants,
 )
 from claims.selectors.gazetteer import (
+    speaker_directory_stamp,
     speaker_gazetteer,
 )
 from claims.selectors.partners import (
@@ -96,6 +97,7 @@ __all__ = [
     "public_speakers",
     "public_verdict",
     "search_segmenter_sync",
+    "speaker_directory_stamp",
     "speaker_gazetteer",
     "speaker_has_public_material",
     "speaker_ids_matching",

@@ -22,8 +22,8 @@ from simple_history.utils import bulk_create_with_history
 
 from claims import extraction
 from claims.extraction.normalize import normalize_alias
-from claims.models import Origin, ReviewState, Speaker, Stance, Statement
-from claims.selectors import speaker_gazetteer
+from claims.models import Origin, ReviewState, Speaker, SpeakerAlias, Stance, Statement
+from claims.selectors import speaker_directory_stamp, speaker_gazetteer
 from claims.services.speakers import speaker_create, speaker_find
 from factdesk.outbox import enqueue, enqueue_on_commit
 from sources.heartbeat import stranded_running_q
@@ -54,39 +54,101 @@ def _lock_speaker_name(normalized: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def _speaker_for(stmt_key: str | None, name: str, mention: str, cache: dict, proposals: dict) -> Speaker | None:
-    """Resolve an extracted speaker to a row: by gazetteer key, then by alias, else a proposed speaker."""
-    cache_key = (stmt_key, name)
-    if cache_key in cache:
-        return cache[cache_key]
-    speaker = None
-    if stmt_key:
-        if stmt_key.isdigit():
-            speaker = Speaker.objects.filter(pk=int(stmt_key)).first()
-        else:
-            speaker = Speaker.objects.filter(registry_key=stmt_key).first()
-    if speaker is None and name:
-        speaker = speaker_find(name)
-    if speaker is None and mention and mention != name:
-        speaker = speaker_find(mention)
-    if speaker is None and name and normalize_alias(name):
-        # Two workers may meet the same new person at once: serialise creation per name, then
-        # look again, so the second one uses the first one's row instead of a duplicate.
-        _lock_speaker_name(normalize_alias(name))
-        speaker = speaker_find(name)
-    if speaker is None and name and normalize_alias(name):
-        proposal = proposals.get(normalize_alias(name))
-        speaker = speaker_create(
-            name=name,
-            title=proposal.title if proposal else "",
-            kind=proposal.kind if proposal else "person",
-            aliases=tuple(proposal.aliases) if proposal else (),
-            origin=Origin.EXTRACTED,
-        )
-    while speaker is not None and speaker.merged_into_id:
-        speaker = speaker.merged_into
-    cache[cache_key] = speaker
-    return speaker
+class _SpeakerDirectory:
+    """Per process: the live speaker a gazetteer key or a normalised name stands for.
+
+    Kept until the directory stamp moves (any new speaker or alias, a rename, a merge), so an
+    article whose speakers are all known costs no speaker query at all; misses are looked up for
+    the whole article in two queries.
+    """
+
+    def __init__(self) -> None:
+        self.stamp: tuple | None = None
+        self.by_key: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+
+    def sync(self, stamp: tuple) -> None:
+        if stamp != self.stamp:
+            self.stamp, self.by_key, self.by_name = stamp, {}, {}
+
+
+_DIRECTORY = _SpeakerDirectory()
+
+
+def _follow_merges(found: dict, merged: dict[int, int | None]) -> dict:
+    """Each found speaker replaced by the speaker it was merged into, chains followed (a query a hop,
+    only for merged speakers, which are rare)."""
+    live = {}
+    for thing, first in found.items():
+        pk, hops = first, 0
+        while merged.get(pk) and hops < 20:
+            target = merged[pk]
+            if target not in merged:
+                merged[target] = Speaker.objects.filter(pk=target).values_list("merged_into_id", flat=True).first()
+            pk, hops = target, hops + 1
+        live[thing] = pk
+    return live
+
+
+def _lookup_misses(keys: set[str], names: set[str]) -> None:
+    """Two queries for an article's unknown keys and names; the answers join the directory."""
+    if keys:
+        ids = {int(k) for k in keys if k.isdigit()}
+        found: dict[object, int] = {}
+        merged: dict[int, int | None] = {}
+        rows = Speaker.objects.filter(Q(pk__in=ids) | Q(registry_key__in=[k for k in keys if not k.isdigit()]))
+        for pk, registry_key, target in rows.values_list("id", "registry_key", "merged_into_id"):
+            merged[pk] = target
+            found[str(pk) if str(pk) in keys else registry_key] = pk
+        _DIRECTORY.by_key.update(_follow_merges(found, merged))
+    if names:
+        found, merged = {}, {}
+        rows = SpeakerAlias.objects.filter(normalized__in=names).order_by("-speaker__confirmed", "speaker_id")
+        for normalized, pk, target in rows.values_list("normalized", "speaker_id", "speaker__merged_into_id"):
+            merged[pk] = target
+            found.setdefault(normalized, pk)  # the first is speaker_find's choice: confirmed, then oldest
+        _DIRECTORY.by_name.update(_follow_merges(found, merged))
+
+
+def _new_speaker(name: str, proposals: dict) -> int:
+    """A speaker the extractor proposes (unconfirmed), created once even by two workers at once."""
+    normalized = normalize_alias(name)
+    # Two workers may meet the same new person at once: serialise creation per name, then look
+    # again, so the second one uses the first one's row instead of a duplicate.
+    _lock_speaker_name(normalized)
+    existing = speaker_find(name)
+    if existing is not None:
+        return existing.pk
+    proposal = proposals.get(normalized)
+    return speaker_create(
+        name=name,
+        title=proposal.title if proposal else "",
+        kind=proposal.kind if proposal else "person",
+        aliases=tuple(proposal.aliases) if proposal else (),
+        origin=Origin.EXTRACTED,
+    ).pk
+
+
+def _speaker_ids(people: list[tuple[str | None, str, str]], proposals: dict, stamp: tuple) -> dict[tuple, int | None]:
+    """Speaker ids for (gazetteer key, name, mention): by key, else by the name's or the mention's
+    alias, else a new proposed speaker; the directory first, then two queries for what it lacks."""
+    _DIRECTORY.sync(stamp)
+    keys = {k for k, _, _ in people if k and k not in _DIRECTORY.by_key}
+    names = {n for _, name, mention in people for n in (normalize_alias(name), normalize_alias(mention)) if n}
+    _lookup_misses(keys, names - set(_DIRECTORY.by_name))
+    resolved: dict[tuple, int | None] = {}
+    for person in dict.fromkeys(people):
+        key, name, mention = person
+        pk = _DIRECTORY.by_key.get(key) if key else None
+        pk = pk or _DIRECTORY.by_name.get(normalize_alias(name)) or _DIRECTORY.by_name.get(normalize_alias(mention))
+        if pk is None and normalize_alias(name):
+            pk = _new_speaker(name, proposals)
+            # Not remembered across articles: this transaction may still roll back. The stamp moves
+            # with the new alias anyway, so the next article starts from a fresh directory.
+            # (A second mention of the same new name finds this row through speaker_find.)
+            _DIRECTORY.stamp = None
+        resolved[person] = pk
+    return resolved
 
 
 def article_extract(article_id: int, *, force: bool = False, gazetteer=None, worker: str = "") -> ExtractionOutcome:
@@ -119,10 +181,11 @@ def article_extract(article_id: int, *, force: bool = False, gazetteer=None, wor
         published = (article.published_at or article.created_at)
         published_date = timezone.localdate(published) if published else None
 
+    stamp = speaker_directory_stamp()
     began = time.perf_counter()
-    result = extraction.extract(body, published=published_date, gazetteer=gazetteer or speaker_gazetteer())
+    result = extraction.extract(body, published=published_date, gazetteer=gazetteer or speaker_gazetteer(stamp))
     elapsed_ms = int((time.perf_counter() - began) * 1000)
-    return _store_extraction(article_id, result, elapsed_ms)
+    return _store_extraction(article_id, result, elapsed_ms, stamp)
 
 
 class _KeptSpans:
@@ -187,33 +250,84 @@ def article_rerun_preview(article_id: int) -> RerunPreview:
     return RerunPreview(article_id, replaced, replaced_stances, statements - replaced, stances - replaced_stances)
 
 
+def _clear_replaceable(article: Article) -> _KeptSpans:
+    """Delete the untouched machine candidates of a re-run; return the spans kept (none the first time)."""
+    kept = _KeptSpans()
+    if article.extraction_attempts <= 1 and not Statement.objects.filter(article=article).exists():
+        return kept  # a first extraction: nothing to replace, nothing kept
+    _replaceable_stances(article.pk).delete()
+    _replaceable_statements(article.pk).delete()
+    for row in Statement.objects.filter(article=article).order_by("start").only(
+        "id", "start", "end", "claim_id", "review_state"
+    ):
+        kept.add(row.start, row.end, row)
+    return kept
+
+
+def _statement_row(article: Article, item, speaker_id: int | None, version: str) -> Statement:
+    return Statement(
+        article=article,
+        speaker_id=speaker_id,
+        mention=(item.mention or "")[:200],
+        mention_start=item.mention_start,
+        mention_end=item.mention_end,
+        text=item.text,
+        start=item.start,
+        end=item.end,
+        kind=item.kind,
+        language=item.language if item.language in {"zh-Hant", "zh-Hans", "en", "other"} else "other",
+        said_on=item.said_on,
+        venue=(item.venue or "")[:200],
+        via=list(item.via),
+        cue=(item.cue or "")[:100],
+        claim_key=(item.claim_key or "")[:64],
+        confidence=min(1.0, max(0.0, float(item.confidence))),
+        extractor_version=version,
+    )
+
+
+def _stance_row(article: Article, item, speaker_id: int, target: Statement, version: str) -> Stance:
+    return Stance(
+        speaker_id=speaker_id,
+        polarity=item.polarity,
+        target_statement=target,
+        claim_id=target.claim_id if target.review_state == ReviewState.ACCEPTED else None,
+        article=article,
+        cue=(item.cue or "")[:300],
+        cue_start=item.cue_start,
+        cue_end=item.cue_end,
+        said_on=item.said_on,
+        confidence=min(1.0, max(0.0, float(getattr(item, "confidence", 0.5)))),
+        evidence=(getattr(item, "evidence", "") or "")[:200],
+        extractor_version=version,
+    )
+
+
 @transaction.atomic
-def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOutcome:
+def _store_extraction(article_id: int, result, elapsed_ms: int, stamp: tuple | None = None) -> ExtractionOutcome:
     """Replace the article's untouched machine candidates with ``result``; never undo review work.
 
     Kept: every reviewed statement, every candidate a person fixed (span, speaker, split), every
     statement a reviewed stance answers, and every reviewed stance. New candidates overlapping a
     kept span are dropped, but stances found on them point at the kept statement, unless a stance
     of that speaker and polarity on it already exists (a rejected one is not made again).
+
+    A handful of statements whatever the article's size: speakers resolved for the whole article
+    at once (and remembered per process), statements, stances and their history rows in bulk.
     """
     article = Article.objects.select_for_update().filter(pk=article_id).first()
     if article is None:  # deleted while we were extracting
         return ExtractionOutcome(article_id, "missing", skipped=True)
-    _replaceable_stances(article_id).delete()
-    _replaceable_statements(article_id).delete()
-    kept = _KeptSpans()
-    for row in Statement.objects.filter(article=article).order_by("start").only(
-        "id", "start", "end", "claim_id", "review_state"
-    ):
-        kept.add(row.start, row.end, row)
-
+    kept = _clear_replaceable(article)
     proposals = {normalize_alias(p.name): p for p in result.new_speakers}
-    cache: dict = {}
+    people = [(i.speaker_key, i.speaker or "", i.mention or "") for i in result.statements]
+    people += [(i.speaker_key, i.speaker or "", i.speaker or "") for i in result.stances]
+    speaker_ids = _speaker_ids(people, proposals, stamp if stamp is not None else speaker_directory_stamp())
     rows: dict[int, Statement] = {}
     targets: dict[int, Statement] = {}
-    body_len = len(article.body)
+    body = article.body
     for index, item in enumerate(result.statements):
-        if not (0 <= item.start < item.end <= body_len) or article.body[item.start : item.end] != item.text:
+        if not (0 <= item.start < item.end <= len(body)) or body[item.start : item.end] != item.text:
             logger.warning("article %s: dropping statement with invalid span %s-%s", article_id, item.start, item.end)
             continue
         overlaps, same = kept.overlapping(item.start, item.end)
@@ -221,58 +335,27 @@ def _store_extraction(article_id: int, result, elapsed_ms: int) -> ExtractionOut
             if same is not None:
                 targets[index] = same
             continue
-        row = Statement(
-            article=article,
-            speaker=_speaker_for(item.speaker_key, item.speaker, item.mention, cache, proposals),
-            mention=(item.mention or "")[:200],
-            mention_start=item.mention_start,
-            mention_end=item.mention_end,
-            text=item.text,
-            start=item.start,
-            end=item.end,
-            kind=item.kind,
-            language=item.language if item.language in {"zh-Hant", "zh-Hans", "en", "other"} else "other",
-            said_on=item.said_on,
-            venue=(item.venue or "")[:200],
-            via=list(item.via),
-            cue=(item.cue or "")[:100],
-            claim_key=(item.claim_key or "")[:64],
-            confidence=min(1.0, max(0.0, float(item.confidence))),
-            extractor_version=result.version,
-        )
-        kept.add(item.start, item.end, row)
-        rows[index] = targets[index] = row
-    # One INSERT per batch for the statements and one for their history rows, instead of two
-    # INSERTs per statement (the bulk of the task's time on PostgreSQL).
+        speaker_id = speaker_ids[(item.speaker_key, item.speaker or "", item.mention or "")]
+        rows[index] = targets[index] = _statement_row(article, item, speaker_id, result.version)
+        kept.add(item.start, item.end, rows[index])
+    # One INSERT per batch for the rows and one for their history rows (django-simple-history).
     bulk_create_with_history(list(rows.values()), Statement, batch_size=500)
-    existing = set(
-        Stance.objects.filter(target_statement__article_id=article_id)
-        .values_list("speaker_id", "polarity", "target_statement_id")
-    )
+    existing = set()
+    if kept.rows and len(rows) < len(kept.rows):  # a re-run: stances already on kept statements
+        existing = set(Stance.objects.filter(target_statement__article_id=article_id)
+                       .values_list("speaker_id", "polarity", "target_statement_id"))
     stance_rows = []
     for item in result.stances:
         target = targets.get(item.target)
-        if target is None or target.pk is None:
+        speaker_id = speaker_ids.get((item.speaker_key, item.speaker or "", item.speaker or ""))
+        if target is None or target.pk is None or speaker_id is None or (
+            (speaker_id, item.polarity, target.pk) in existing
+        ):
             continue
-        speaker = _speaker_for(item.speaker_key, item.speaker, item.speaker, cache, proposals)
-        if speaker is None or (speaker.pk, item.polarity, target.pk) in existing:
-            continue
-        existing.add((speaker.pk, item.polarity, target.pk))
-        stance_rows.append(Stance(
-            speaker=speaker,
-            polarity=item.polarity,
-            target_statement=target,
-            claim_id=target.claim_id if target.review_state == ReviewState.ACCEPTED else None,
-            article=article,
-            cue=(item.cue or "")[:300],
-            cue_start=item.cue_start,
-            cue_end=item.cue_end,
-            said_on=item.said_on,
-            confidence=min(1.0, max(0.0, float(getattr(item, "confidence", 0.5)))),
-            evidence=(getattr(item, "evidence", "") or "")[:200],
-            extractor_version=result.version,
-        ))
-    bulk_create_with_history(stance_rows, Stance, batch_size=500)
+        existing.add((speaker_id, item.polarity, target.pk))
+        stance_rows.append(_stance_row(article, item, speaker_id, target, result.version))
+    if stance_rows:
+        bulk_create_with_history(stance_rows, Stance, batch_size=500)
     article.extraction_status = ExtractionStatus.DONE
     article.extractor_version = result.version
     article.extraction_ms = elapsed_ms
