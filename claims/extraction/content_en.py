@@ -9,13 +9,24 @@ import re
 
 from .article import Article, AttributionState
 from .content_zh import quote_after_cue
-from .lexicon.en import ROLE_ACCORDING_TO, ROLE_ACCUSES, ROLE_ADDRESSEE, ROLE_TAKES_OBJECT
+from .lexicon.en import (
+    ROLE_ACCORDING_TO,
+    ROLE_ACCUSES,
+    ROLE_ADDRESSEE,
+    ROLE_DIRECTS,
+    ROLE_NAMES_AS,
+    ROLE_TAKES_OBJECT,
+)
 from .records import Candidate, Cue
 
-_QUOTE_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
-_THAT_AFTER = re.compile(  # said (on Friday) (that)
-    r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-]{1,40}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
-_TOLD_THAT = re.compile(r"[^.!?\n\"“]{1,80}?\bthat\s+")
+# "said Wednesday", "told reporters late Tuesday", "said last week": a bare time after the verb (US style)
+_BARE_TIME = (r"(?:\s+(?:late|early)?\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+              r"(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|last\s+(?:week|month|year|night)|"
+              r"earlier|later|this\s+(?:week|month|morning)))?")
+_QUOTE_AFTER = re.compile(_BARE_TIME + r"(?:\s+(?:on|in|at)\s+[^\",“:]{1,40}?)?\s*[,:]?\s*")  # said on Monday: "…"
+_THAT_AFTER = re.compile(  # said (Friday) (on Friday) (that)
+    _BARE_TIME + r"(?:\s+(?:on|in|at|during|after|before)\s+[\w ,.\-'’]{1,50}?(?=\s+that\b))?\s*(?:,\s*)?(that\s+)?")
+_TOLD_THAT = re.compile(r"(?:\s+[^\s.!?\"“‘]+){1,6}?\s+that\s+")  # told reporters on Tuesday that
 # "told reporters (on Tuesday) the talks had stalled": an addressee, then a clause
 _TOLD_ADDRESSEE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|parliament|legislators|senators|delegates|"
@@ -26,6 +37,8 @@ _TOLD_ADDRESSEE = re.compile(
     r"(?:\s+(?:on|in|at|late on|early on)\s+(?:[A-Z][\w]*|the \w+)(?:\s+\w+)?)?(?:,)?\s+"
     r"(?=(?:the|a|an|it|he|she|they|we|there|this|his|her|their|its|some|[A-Z])\b)")
 _ACCUSED_OF = re.compile(r"\s+[^.!?\n\"“]{1,80}?\bof\s+")
+_OBJECT_THEN_QUOTE = re.compile(r"\s+(?!for\b|on\b|it\b|him\b|her\b)[^.!?\n\"“”,;:]{1,60}?\s(?=[\"“]|'')")
+_OBJECT_THEN_TO = re.compile(r"(\s+|\s+on\s+)(?=[^.!?\n\"“;:]{1,60}?\bto\s+[a-z])")
 _GERUND = re.compile(r"\w+ing\b")
 # What a clause after a verb without "that" may start with ("said the talks ...", "said projections showed ...").
 _CLAUSE_OPENERS = (
@@ -38,6 +51,9 @@ _CLAUSE_OPENERS = (
 _PREPOSITION = re.compile(r"(?:in|on|at|of|to|for|with|by)\b")
 _ACCORDING_THEN_COMMA = re.compile(r"[^,\n]{1,80},\s*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+# the boundary before another verb's clause: ", (and) he added" / " while adding" / ", before claiming"
+_BEFORE_NEXT_CUE = re.compile(r"(?:[,;]\s*(?:and\s+|but\s+)?|\s+(?:and|while|before|after|whereas|but)\s+)"
+                              r"(?:(?:he|she|they|it|also|later|then|[A-Z][\w'’.\-]*)\s+){0,3}\Z")
 _QUOTE_MARKS = ('"', "“", "”")
 
 
@@ -65,11 +81,32 @@ def _indirect(art: Article, state: AttributionState, cue: Cue, start: int) -> Ca
         e = q.open
     while e > start and folded[e - 1] in " .,;:\t\"“":
         e -= 1
+    last = art.doc.quote_before(e)
+    if last is not None and last.closed and start <= last.open < e and e - 1 <= last.end <= e + 2:
+        e = last.end + 1  # '…will "compete for the nomination."': the clause ends after the closing mark
+    e = _cut_at_next_cue(art, start, e)
     if len(folded[start:e].split()) < 3:
         return None
     resolution = state.resolution(cue)
     return Candidate(resolution.speaker, start, e, "indirect", cue.verb, cue.para, resolution.via, anchor=cue.start,
                      confidence=0.6)
+
+
+def _cut_at_next_cue(art: Article, start: int, end: int) -> int:
+    """'… should be disbanded, and he added that …' / '…, adding that …': the clause ends before the next
+    English verb's own clause (at the comma or conjunction that opens it)."""
+    folded = art.doc.folded
+    k = art.cues.first_from(start + 1)
+    for c in art.cues.cues[k:k + 6]:
+        if c.start >= end:
+            break
+        m = _BEFORE_NEXT_CUE.search(folded, start, c.start) if c.lang == "en" else None
+        if m is not None:
+            e = m.start()
+            while e > start and folded[e - 1] in " ,;":
+                e -= 1
+            return e
+    return end
 
 
 def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
@@ -104,11 +141,9 @@ def _clause_before(art: Article, state: AttributionState, cue: Cue) -> Candidate
 def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
     """Where the reported clause after the verb starts (or a quote after 'accused X of')."""
     folded = art.doc.folded
-    if cue.has_role(ROLE_ADDRESSEE):
-        m = _TOLD_THAT.match(folded[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(folded[cue.end: cue.end + 120])
-        return cue.end + m.end() if m else None
-    if cue.has_role(ROLE_ACCUSES):
-        return _accusation(art, state, cue)
+    special = _object_first(art, state, cue)
+    if special != _NOT_SPECIAL:
+        return special
     m = _THAT_AFTER.match(folded[cue.end: cue.end + 80])
     start = cue.end + m.end()
     if m.group(1):
@@ -119,6 +154,35 @@ def _clause_after(art: Article, state: AttributionState, cue: Cue) -> int | Cand
     if not any(p.match(following) for p in _CLAUSE_OPENERS) or _PREPOSITION.match(following):
         return None
     return start
+
+
+_NOT_SPECIAL = -1
+
+
+def _object_first(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:
+    """Verbs whose object comes before the content: told X (that), accused X of, called X "…", urged X to;
+    _NOT_SPECIAL for the others."""
+    folded = art.doc.folded
+    if cue.has_role(ROLE_ADDRESSEE):
+        m = _TOLD_THAT.match(folded[cue.end: cue.end + 90]) or _TOLD_ADDRESSEE.match(folded[cue.end: cue.end + 120])
+        return cue.end + m.end() if m else None
+    if cue.has_role(ROLE_ACCUSES):
+        return _accusation(art, state, cue)
+    if cue.has_role(ROLE_NAMES_AS):
+        return _named_as(art, state, cue)
+    if cue.has_role(ROLE_DIRECTS):
+        m = _OBJECT_THEN_TO.match(folded, cue.end)
+        return cue.end + len(m.group(1)) if m else None
+    return _NOT_SPECIAL
+
+
+def _named_as(art: Article, state: AttributionState, cue: Cue) -> Candidate | None:
+    """'called the plan "a disaster"': the quote after a short object is the speaker's words."""
+    m = _OBJECT_THEN_QUOTE.match(art.doc.folded, cue.end)
+    q = art.doc.quote_at.get(m.end()) if m else None
+    if q is None or q.open in state.used_quotes:
+        return None
+    return quote_after_cue(art, state, q, cue)
 
 
 def _accusation(art: Article, state: AttributionState, cue: Cue) -> int | Candidate | None:

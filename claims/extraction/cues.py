@@ -72,6 +72,22 @@ def _not_after_a_modal(doc: Document, start: int, end: int) -> bool:
     return _MODAL.search(doc.folded[max(0, start - 8):start]) is None
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|these|those|his|her|their|its|our|my|your|some|many|several|other|both|all|such|any|no|"
+    r"two|three|four|five|news|media|press|early|recent|earlier|later|new|initial|official|local|southern|"
+    r"northern|eastern|western)\s+$", re.I)
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?:that\b|,|:|\"|“|''|(?:the|a|an|it|he|she|they|we|there|this|his|her|their|its|our|i)\s|[A-Z])")
+
+
+def _verb_not_noun(doc: Document, start: int, end: int) -> bool:
+    """states / claims / reports / notes are plural nouns too: a verb has no determiner before it and a
+    clause, a quote or punctuation after it ("notes that", "claims the product")."""
+    folded = doc.folded
+    return _DETERMINER_BEFORE.search(folded[max(0, start - 12):start]) is None \
+        and _CLAUSE_AFTER.match(folded, end) is not None
+
+
 GUARDS: dict[str, Callable[[Document, int, int], bool]] = {
     "chain or punctuation": _chain_or_punctuation,
     "punctuation after": _punctuation_after,
@@ -81,6 +97,7 @@ GUARDS: dict[str, Callable[[Document, int, int], bool]] = {
     "words follow": _words_follow,
     "data release": _data_release,
     "not after a modal": _not_after_a_modal,
+    "a verb, not a plural noun": _verb_not_noun,
 }
 
 

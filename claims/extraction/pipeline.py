@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .article import Article
+from .article import Article, AttributionState
 from .attribution import attribute, dedupe
 from .continuation import continued_statements
 from .cues import CueIndex, find_cues
 from .document import build_document
 from .gazetteer import Gazetteer
+from .learn.producer import tagged_statements
 from .mentions import NameMemory, find_mentions
 from .output import build_extraction
 from .posts import resolve_posts
 from .producers import answer_statements, post_statements, topic_statements
+from .records import Candidate
 from .said_on import date_statements
 from .stances import find_stances
 from .types import Extraction
@@ -30,16 +32,23 @@ def read_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> 
     return Article(doc, gazetteer, posts, found.index, found.genders, cues, names)
 
 
+def rule_statements(art: Article, state: AttributionState) -> list[Candidate]:
+    """The walk's statements and the rule producers' (what the learned tagger adds to)."""
+    statements = list(state.statements)
+    statements += post_statements(art, statements)  # embedded posts,
+    statements += answer_statements(art, state, statements)  # press-conference answers,
+    statements += topic_statements(art, statements)  # topic clauses (对于X所称…),
+    statements += continued_statements(art, state, statements)  # sentences that continue a Chinese speaker
+    return statements
+
+
 def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> Extraction:
     """Statements, stances and proposed speakers of one article (deterministic)."""
     art = read_article(text, published, gazetteer)
     doc = art.doc
     state = attribute(art)  # 4-5. subjects, content, quotes, in text order
-    statements = list(state.statements)
-    statements += post_statements(art, statements)  # 6. producers: embedded posts,
-    statements += answer_statements(art, state, statements)  # press-conference answers,
-    statements += topic_statements(art, statements)  # topic clauses (对于X所称…)
-    statements += continued_statements(art, state, statements)  # 6b. sentences that continue a speaker
+    statements = rule_statements(art, state)  # 6. producers
+    statements += tagged_statements(art, state, statements)  # English: the learned tagger's, where rules found none
     said_after = [c.end for c in art.cues.cues if c.lang == "zh" and c.kind.startswith("say") and not c.rule.weak]
     statements = date_statements(doc, dedupe(statements), said_after)  # 7. overlaps out, then said_on
     stances = find_stances(art, state, statements)  # 8. stances

@@ -26,7 +26,8 @@ _AFTER_QUESTION_VERB = re.compile(r"(?:问|问道|追问|质问|asked|asks)\s*[,
 _CLAIM_NOUN_AFTER = re.compile("(?:的|之)?(?:" + CLAIM_NOUN_ALT + ")")  # 「…」的指控
 _SENTENCE_PUNCTUATION = re.compile(r"[。!?;\n]")
 _COMMA_OR_COLON = re.compile(r"[,:]")
-_ENGLISH_TAG_BETWEEN = re.compile(r"\s*,?\s*(?:[\w.'’\- ]{1,60})?\s*")
+_ENGLISH_TAG_BETWEEN = re.compile(r"\s*,?\s*(?:[\w.'’\- ]{1,60}(?:,[\w.'’\- ]{1,40}){0,2},?)?\s*")  # ,’ the minister, Ann Roe, said
+_ENGLISH_MARKS = ('"', "“", "”", "''")
 _FLOATING_LEAD = re.compile(r'[\s,。.」”"]')
 _LABELS = ("所谓", "所谓的", "所称的")
 _ZH_TAG_REACH, _EN_TAG_REACH = 30, 80  # a speaker tag starts this close after the quote
@@ -42,7 +43,7 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
         return None
     tag = None if term else _tag_after(art, state, q, prev)
     if tag is not None:
-        return said_by_cue(art, state, q, tag)
+        return _clause_holding(art, state, q, tag) or said_by_cue(art, state, q, tag)
     cue = cue_before_in_sentence(art, state, q)
     if term:
         return _term_quote(art, state, q, cue)
@@ -86,6 +87,8 @@ def _tag_after(art: Article, state: AttributionState, q: Quote, prev: Candidate 
         between = folded[a: c.start]
         if _SENTENCE_PUNCTUATION.search(between) or art.doc.in_quote.contains(c.start):
             break
+        if c.lang == "en" and art.doc.english_sentence(c.start)[0] > a + 1:
+            break  # '"…" any bank that fails. Lee says …': the verb is in the next sentence
         if c.lang == "zh" and (_COMMA_OR_COLON.search(between.lstrip(" ,")) or len(between) > 16):
             break  # only a speaker may stand between the quote and its verb
         if c.kind == "ask":
@@ -112,6 +115,23 @@ def _resolved_tag(art: Article, state: AttributionState, c: Cue, prev: Candidate
     state.consumed.add(c.index)
     state.valid.add(c.index)
     return c
+
+
+def _clause_holding(art: Article, state: AttributionState, q: Quote, tag: Cue) -> Candidate | None:
+    """'The mayor is "not a backslapper," Lee said.': a clause that runs into the quote before an English
+    tag is what was said (indirect, quote marks included), not the quoted words alone."""
+    if tag.lang != "en":
+        return None
+    folded = art.doc.folded
+    s, _ = art.doc.english_sentence(q.open)
+    lead = folded[s:q.open]
+    if len(lead.split()) < 2 or lead.rstrip().endswith((":", ",", "-", "—", "–")) \
+            or any(m in lead for m in _ENGLISH_MARKS):
+        return None
+    e = q.end + (2 if folded.startswith("''", q.end) else 1)
+    resolution = state.resolution(tag)
+    return Candidate(resolution.speaker, s, e, "indirect", tag.verb, art.doc.para_of(s), resolution.via,
+                     anchor=tag.start, confidence=0.8)
 
 
 def cue_before_in_sentence(art: Article, state: AttributionState, q: Quote) -> Cue | None:

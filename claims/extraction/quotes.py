@@ -17,7 +17,8 @@ MAX_DEPTH = 32  # openers deeper than this are treated as plain text
 MAX_SEARCH = 4  # a mismatched closer looks this far down the stack for its opener
 MAX_SPAN = 6000  # a quote longer than this (characters) is taken as unclosed
 MAX_PARAS = 12  # ... or one that spans more paragraphs than this
-_MARK = re.compile("[\n" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSERS) + STRAIGHT) + "]")
+DOUBLED_APOSTROPHE = "''"  # ''…'': two apostrophes as a double quote (archived US wire and newspaper copy)
+_MARK = re.compile(DOUBLED_APOSTROPHE + "|[\n" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSERS) + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,17 @@ class _Marks:
             self.stack.append((ch, i, self.para))
 
     def straight(self, i: int) -> None:
-        if self.stack and self.stack[-1][0] == STRAIGHT:
+        top = self.stack[-1][0] if self.stack else ""
+        if top == STRAIGHT or (top == "“" and self._closing_position(i)):  # “…" (mixed marks) closes too
             m, o, _ = self.stack.pop()
             self.raw.append((o, i, True, m))
         elif len(self.stack) < MAX_DEPTH:
             self.stack.append((STRAIGHT, i, self.para))
+
+    def _closing_position(self, i: int) -> bool:
+        """A mark right after a word or punctuation and not before a letter: where a quote closes."""
+        text = self.text
+        return i > 0 and not text[i - 1].isspace() and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
     def closer(self, opener: str, i: int) -> None:
         """A closing mark: the matching opener near the top of the stack (else a stray closer or an
@@ -86,6 +93,9 @@ class _Marks:
         while k > lo and stack[k][0] != opener:
             k -= 1
         if k <= lo:
+            if opener == "“" and stack and stack[-1][0] == STRAIGHT:  # "…” (mixed marks, as web copy has)
+                m, o, _ = stack.pop()
+                self.raw.append((o, i, True, m))
             return
         m, o, p = stack[k]
         for m2, o2, _ in stack[k + 1:]:
@@ -112,7 +122,11 @@ def _scan_marks(text: str) -> list[tuple[int, int, bool, str]]:
             marks.opener(ch, i)
         elif ch == STRAIGHT:
             marks.straight(i)
+        elif ch == DOUBLED_APOSTROPHE:
+            marks.straight(i)  # the content starts after both apostrophes (scan_quotes)
         elif ch in CLOSERS:
+            if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+                continue  # it’s, won’t, O’Malley: an apostrophe between letters closes nothing
             marks.closer(CLOSERS[ch], i)
     return marks.finish()
 
@@ -140,16 +154,17 @@ def scan_quotes(text: str, limits: list[tuple[int, int]] | None = None) -> list[
         if not closed and m == "‘":
             continue  # an unclosed single quote is an apostrophe or a typo
         end = c if closed else _unclosed_end(text, o, c, limits)
-        if end > o + 1:
-            quotes.append((o, end, closed, m))
+        start = o + 2 if text.startswith(DOUBLED_APOSTROPHE, o) else o + 1
+        if end > start:
+            quotes.append((o, end, closed, m, start))
     quotes.sort()
     # nesting from the final spans: a quote inside another one is nested (linear, stack of ends)
     out: list[Quote] = []
     ends: list[int] = []
-    for o, end, closed, m in quotes:
+    for o, end, closed, m, start in quotes:
         while ends and ends[-1] <= o:
             ends.pop()
         nested = bool(ends) and end <= ends[-1]
-        out.append(Quote(o, o + 1, end, closed, m, nested))
+        out.append(Quote(o, start, end, closed, m, nested))
         ends.append(end)  # a nested quote ends inside the one around it
     return out

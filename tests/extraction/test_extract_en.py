@@ -25,6 +25,26 @@ def spans(text):
      "The company will cut 300 jobs", "indirect"),
     ("A Finance Ministry spokesman said the plan would raise taxes.", "A Finance Ministry spokesman",
      "the plan would raise taxes", "indirect"),
+    # a clause that runs into a quote before the tag is the statement, marks included
+    ("The harbour master is ''not a details person,'' Councilman Ray Ostrow said.", "Ray Ostrow",
+     "The harbour master is ''not a details person,''", "indirect"),
+    ('Councilman Ray Ostrow said the fund had been "raided for years."', "Ray Ostrow", 'the fund had been "raided for years."',
+     "indirect"),
+    # a participle lead before the subject is no content: the clause after the verb is
+    ("Pressed by the host, Councilman Ray Ostrow said there was no evidence of fraud.", "Ray Ostrow",
+     "there was no evidence of fraud", "indirect"),
+    # a candidate's aides or campaign speak as a group
+    ("Ostrow's aides say their campaign has no desire to answer the ads.", "Ostrow aides",
+     "their campaign has no desire to answer the ads", "indirect"),
+    ("The Ostrow campaign said the report was misleading.", "Ostrow campaign", "the report was misleading",
+     "indirect"),
+    # British single quotes, the tag after the quote naming a title and then the name
+    ("‘We will not back down on this,’ the Home Secretary, Ray Ostrow, said.", "Ray Ostrow",
+     "We will not back down on this,", "direct"),
+    ("‘It’s a disgrace,’ said Ray Ostrow, the party leader.", "Ray Ostrow", "It’s a disgrace,", "direct"),
+    # told X … that: the addressee is short; a longer run is the reported clause itself
+    ("Councilman Ray Ostrow told the BBC the plan was ‘a fantasy’ that would cost billions.", "Ray Ostrow",
+     "the plan was ‘a fantasy’ that would cost billions", "indirect"),
 ])
 def test_english_patterns(text, speaker, content, kind):
     assert (speaker, content, kind) in spans(text), spans(text)
@@ -43,3 +63,9 @@ def test_questions_are_not_statements():
 def test_said_on_weekday_relative_to_published():
     ex = extract("Peskov said on Wednesday that talks had stalled.", published=PUB, gazetteer=GAZ)
     assert ex.statements[0].said_on == dt.date(2025, 3, 12)
+
+
+def test_english_tag_after_a_quote_stays_in_its_sentence():
+    text = ('Councilman Ray Ostrow says he wants inspectors who are "tough enough" for any bridge. '
+            "Ostrow says he wants to extend the rule to tunnels.")
+    assert ("Ray Ostrow", "he wants to extend the rule to tunnels", "indirect") in spans(text)

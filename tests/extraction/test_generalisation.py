@@ -93,11 +93,12 @@ PORT = (
     "Analyst Priya Nair rejected the plan outright.\n"
 )
 FEES = "container fees would rise 12 percent next year"
+CHEN = 'the increase "will push cargo to other ports."'  # a quote closing a reported clause stays in it
 
 
 @pytest.mark.parametrize("speaker, polarity, target", [
     ("David Okafor", "support", FEES),  # welcomed the decision: the announcement
-    ("Maria Lopez", "support", "will push cargo to other ports."),  # sided with + surname
+    ("Maria Lopez", "support", CHEN),  # sided with + surname
     ("Tom Reyes", "support", FEES),  # backed + organisation
     ("Priya Nair", "oppose", FEES),  # title stripped from the name; the plan is the lead
 ])
@@ -114,7 +115,7 @@ def test_en_dismissal_answers_the_last_statement_near_by_only():
     near = ("Shipping executive Laura Chen said the increase \"will push cargo to other ports.\"\n\n"
             "Harbor Commissioner David Okafor dismissed the warning as exaggerated.\n")
     got, _ = stance_set(near)
-    assert ("David Okafor", "oppose", "will push cargo to other ports.") in got
+    assert ("David Okafor", "oppose", CHEN) in got
 
 
 def test_en_denial_targets_the_statement_denied():

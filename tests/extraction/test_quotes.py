@@ -49,3 +49,21 @@ def test_unclosed_quote_in_a_limited_region_ends_at_the_region():
     text = "“一\n二\n三 pic"
     (q,) = scan_quotes(text, limits=[(0, len(text) - 4)])
     assert text[q.start:q.end] == "一\n二\n三"
+
+
+def test_doubled_apostrophes_are_a_double_quote():
+    text = "''The pier is unsafe,'' said Nora Vance. Rock 'n' roll is not a quote."
+    quotes = scan_quotes(text)
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [("The pier is unsafe,", True)]
+
+
+def test_mixed_straight_and_curly_marks_close_each_other():
+    text = '"The pier is unsafe,” Vance said. “We will close it." She left.'
+    quotes = scan_quotes(text)
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [("The pier is unsafe,", True),
+                                                                  ("We will close it.", True)]
+
+
+def test_an_apostrophe_between_letters_closes_no_single_quote():
+    text = "‘It’s a disgrace,’ said Ed Vance. ‘People won’t forget.’"
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == ["It’s a disgrace,", "People won’t forget."]

@@ -7,9 +7,11 @@ from claims.extraction.subjects_en import (
     anonymous_group,
     capitalised_name,
     clause_subject,
+    full_name_before,
     mention_in_phrase,
     noun_phrase_speaker,
     outlet,
+    persons_organisation,
     resolve_english_subject,
     statement_issuer,
 )
@@ -104,3 +106,55 @@ def test_adding_continues_the_previous_english_speaker():
     state.resolutions[cue_of(art, "praised").index] = resolve_english_subject(art, state, cue_of(art, "praised"), None)
     res = resolve_english_subject(art, state, cue_of(art, "adding"), None)
     assert (res.speaker.name, res.implicit) == ("Dmitry Peskov", True)
+
+
+def test_full_name_before_resolves_a_surname_alone():
+    art = article("Nora Vance, the harbour master, opened the meeting. Later Vance said the pier was unsafe.")
+    p = NounPhrase("Vance", art.doc.text.rindex("Vance"), None)
+    assert full_name_before(art, p).name == "Nora Vance"
+    art = article("When Vance arrived, the pier was closed. Vance said it was unsafe.")
+    p = NounPhrase("Vance", art.doc.text.rindex("Vance"), None)
+    assert full_name_before(art, p) is None  # "When Vance" is no full name
+
+
+def test_persons_organisation_is_the_organisation():
+    art, p = np("The Vance campaign said the ad was false.", "The Vance campaign")
+    sp = persons_organisation(art, p)
+    assert (sp.name, sp.kind, sp.mention) == ("Vance campaign", "organisation", "The Vance campaign")
+    art, p = np("Vance's campaign said the ad was false.", "Vance's campaign")
+    assert persons_organisation(art, p).name == "Vance campaign"
+    art, p = np("The campaign said the ad was false.", "The campaign")
+    assert persons_organisation(art, p) is None
+
+
+def test_name_before_an_apposition_is_the_subject():
+    art = article("Tomas Ek, a pollster who once advised Mr. Dale Brant, said the lead would hold.")
+    res = resolve_english_subject(art, AttributionState(), cue_of(art, "said"), None)
+    assert (res.speaker.name, res.post_posed) == ("Tomas Ek", False)
+    art = article("The lead will hold through the summer, Tomas Ek, a pollster at the institute, said.")
+    res = resolve_english_subject(art, AttributionState(), cue_of(art, "said"), None)
+    assert (res.speaker.name, res.post_posed) == ("Tomas Ek", True)
+    art = article("The lead will hold through the summer, the ministry said.")
+    res = resolve_english_subject(art, AttributionState(), cue_of(art, "said"), None)
+    assert (res.speaker.name, res.post_posed) == ("the ministry", True)
+
+
+def test_a_name_after_a_mention_and_a_title_is_the_speaker():
+    art, p = np("Peskov ally Anna Berg said the talks would go on.", "Peskov ally Anna Berg")
+    assert mention_in_phrase(art, p) is None
+    assert noun_phrase_speaker(art, p.words, p.start, None).name == "Anna Berg"
+    art, p = np("Kremlin spokesman Dmitry Peskov said the talks would go on.", "Kremlin spokesman Dmitry Peskov")
+    assert mention_in_phrase(art, p).name == "Dmitry Peskov"
+
+
+def test_party_label_and_leading_preposition_are_not_the_name():
+    art = article("Senator Anna Berg (D-Ore.) said the bill would pass.")
+    assert noun_phrase_speaker(art, "Senator Anna Berg (D-Ore.)", 0, None).name == "Anna Berg"
+    art = article("On Friday the Labor Department announced that hiring slowed.")
+    assert noun_phrase_speaker(art, "On Friday", 0, None) is None
+
+
+def test_british_titles_without_a_full_stop():
+    art = article("Councillor Nora Vance opened the session. Later Mrs Vance said the pier was unsafe.")
+    sp = noun_phrase_speaker(art, "Later Mrs Vance", art.doc.text.index("Later"), None)
+    assert (sp.name, sp.mention) == ("Nora Vance", "Mrs Vance")

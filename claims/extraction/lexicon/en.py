@@ -14,6 +14,8 @@ ROLE_ACCUSES = "accuses"  # "accused X of 'holding ... hostage'": the content fo
 ROLE_TAKES_OBJECT = "takes an object"  # "reported the figures": without "that", an object, not a clause
 ROLE_SIDES_WITH = "sides with a person"  # "sided with Chen", "backed the mayor": support for what they said
 ROLE_ACCORDING_TO = "according to"  # "according to X, ..." / "..., according to X."
+ROLE_NAMES_AS = "calls something a word"  # 'called the plan "a disaster"': the quoted words after the object
+ROLE_DIRECTS = "directs someone"  # "urged lawmakers to act": the object and its infinitive are the content
 
 
 def _row(verb: str, kind: str, example: str, counterexample: str, *, stance: str = "", roles: tuple[str, ...] = (),
@@ -26,6 +28,7 @@ def _say(verb: str, example: str, counterexample: str, **kw) -> ReportingVerb:
 
 
 _MODAL = ("not after a modal",)  # "did not say", "would claim": no report
+_VERB_NOT_NOUN = ("a verb, not a plural noun",)  # "the report notes that" vs "the early states such as"
 
 EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("said", "The minister said the talks would resume in May.", '"I have said enough," she told reporters.'),
@@ -38,13 +41,15 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("added", "The spokesman added that no decision had been made.", '"We added two lanes," he said.'),
     _say("adds", "The statement adds that the plant will stay open.", '"It adds up," she said.'),
     _say("stated", "The court stated that the law was valid.", '"As I stated before, no," he said.'),
-    _say("states", "The ministry states that prices will fall.", '"The law states it clearly," she said.'),
+    _say("states", "The ministry states that prices will fall.", "Several Southern states such as Alabama voted.",
+         guards=_VERB_NOT_NOUN),
     _say("declared", "The governor declared that the state was ready.", '"He declared war on waste," she said.'),
     _say("announced", "The company announced it would cut 500 jobs.", '"They announced nothing," he said.'),
     _say("warned", "The central bank warned that inflation could rise.", '"We warned them," she said.'),
     _say("warns", "The agency warns that storms are likely.", '"My doctor warns me," he said.'),
     _say("noted", "The analyst noted that demand was weak.", '"It was noted," she said.'),
-    _say("notes", "The report notes that rents doubled.", '"Take notes," the teacher said.'),
+    _say("notes", "The report notes that rents doubled.", "The senator's notes were found in a drawer.",
+         guards=_VERB_NOT_NOUN),
     _say("wrote", "The senator wrote that the bill was flawed.", '"I wrote it myself," he said.'),
     _say("writes", "The author writes that the war was avoidable.", '"She writes well," he said.'),
     _say("tweeted", "The president tweeted that the deal was done.", '"He tweeted again," she said.'),
@@ -53,7 +58,8 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("argued", "Lawyers argued that the search was illegal.", '"We argued all night," he said.'),
     _say("argues", "The union argues that wages are too low.", '"Nobody argues with that," she said.'),
     _say("claimed", "The group claimed it had hacked the site.", '"Nobody claimed the prize," he said.'),
-    _say("claims", "The company claims the product is safe.", "Nobody would claims such a thing.", guards=_MODAL),
+    _say("claims", "The company claims the product is safe.", "His claims about the vote were false.",
+         guards=(*_MODAL, *_VERB_NOT_NOUN)),
     _say("insisted", "The minister insisted that the plan was fair.", '"She insisted on paying," he said.'),
     _say("insists", "The club insists the coach will stay.", '"My mother insists," she said.'),
     _say("stressed", "The doctor stressed that the risk was small.", '"I am stressed," he said.'),
@@ -67,7 +73,18 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
          stance=OPPOSE),
     _row("rejected", OPPOSE, "The council rejected the proposal on Monday.", '"I was rejected twice," he said.',
          stance=OPPOSE),
-    _say("urged", "The WHO urged countries to share data.", '"I urged caution," she said.'),
+    _say("urged", "The WHO urged countries to share data.", '"I urged caution," she said.', roles=(ROLE_DIRECTS,)),
+    _say("urges", "The agency urges drivers to slow down.", '"Nobody urges me," she said.', roles=(ROLE_DIRECTS,)),
+    _say("urging", "The mayor wrote to the council, urging members to vote.", '"Stop urging me," he said.',
+         roles=(ROLE_DIRECTS, ROLE_CONTINUES)),
+    _say("called on", "The senator called on the governor to resign.", '"Nobody called on me," she said.',
+         roles=(ROLE_DIRECTS,)),
+    _say("calls on", "The union calls on members to strike.", '"She calls on Fridays," he said.', roles=(ROLE_DIRECTS,)),
+    _say("called", 'The senator called the plan "a disaster for farmers."', '"Nobody called," she said.',
+         roles=(ROLE_NAMES_AS,)),
+    _say("calls", 'The union calls the offer "an insult."', '"He calls every day," she said.', roles=(ROLE_NAMES_AS,)),
+    _say("calling", 'The senator voted no, calling the plan "a disaster."', '"Stop calling me," he said.',
+         roles=(ROLE_NAMES_AS, ROLE_CONTINUES)),
     _say("replied", "The minister replied that the figures were wrong.", '"Nobody replied," he said.'),
     _say("responded", "The company responded that it had followed the rules.", '"They never responded," she said.'),
     _say("continued", "The mayor continued that the city would recover.", '"The rain continued," he said.'),
@@ -96,7 +113,8 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("revealed", "The audit revealed that funds were missing.", '"All was revealed," he said.'),
     _say("reported", "The agency reported that exports rose.", '"It was reported late," she said.',
          roles=(ROLE_TAKES_OBJECT,)),
-    _say("reports", "The newspaper reports that the minister will resign.", '"Read the reports," he said.'),
+    _say("reports", "The newspaper reports that the minister will resign.", "News reports said the talks failed.",
+         guards=_VERB_NOT_NOUN),
     _say("estimated", "The bank estimated that growth slowed.", '"The cost is estimated," she said.'),
     _say("concluded", "The inquiry concluded that the crash was avoidable.", '"The show concluded," he said.'),
     _say("agreed", "The minister agreed that the plan needed work.", '"We agreed to meet," she said.',
@@ -116,6 +134,24 @@ EN_VERBS: tuple[ReportingVerb, ...] = (
     _say("signalled", "The bank signalled that rates would stay high.", '"The driver signalled," she said.'),
     _say("signaled", "The Fed signaled that cuts were coming.", '"He signaled left," she said.'),
     _say("adding", "The mayor praised the crews, adding that roads were clear.", '"Keep adding salt," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("noting", "The mayor opened the bridge, noting that it was finished early.", '"Stop noting it," he said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("telling", "The mayor left, telling reporters the bridge would reopen.", '"Stop telling me," he said.',
+         roles=(ROLE_CONTINUES, ROLE_ADDRESSEE)),
+    _say("suggesting", "The report came out, suggesting that rents would rise.", '"Stop suggesting it," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("arguing", "The union sued, arguing that the law was void.", '"Stop arguing," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("claiming", "The group posted a video, claiming it had hacked the site.", '"Stop claiming it," he said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("insisting", "The minister stayed, insisting that the plan was fair.", '"Stop insisting," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("warning", "The bank held rates, warning that inflation could rise.", '"That was a warning," he said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("explaining", "The coach benched him, explaining that he was injured.", '"Stop explaining," she said.',
+         roles=(ROLE_CONTINUES,)),
+    _say("stating", "The court ruled, stating that the law was valid.", '"Stop stating the obvious," he said.',
          roles=(ROLE_CONTINUES,)),
     _say("saying", "The minister left early, saying the talks had failed.", '"Stop saying that," he said.',
          roles=(ROLE_CONTINUES,)),
@@ -200,3 +236,24 @@ CLAIM_NOUNS = ("claim", "claims", "statement", "statements", "remarks", "remark"
 STOP_WORDS = frozenset((
     "the a an and or but of to in on at for with by from that this these those it its was were is are be been had has "
     "have will would could should may might not no he she they we i you his her their our city state").split()) | {""}
+
+# Speech acts a learned attribution's cue must hold one of (as the start of a word: "declar" is declare,
+# declared, declares, declaring). The tagger also marks what people did or thought ("voted for",
+# "endorsed", "seemed", "showed"): those are not statements.
+SPEECH_STEMS = (
+    "say", "said", "tell", "told", "add", "according", "writ", "wrote", "ask", "call", "report", "note", "noting",
+    "announc", "continu", "suggest", "tweet", "argu", "describ", "found", "find", "accus", "explain", "critici",
+    "declar", "respond", "respons", "acknowledg", "conclu", "agree", "point", "urg", "warn", "stated", "stating",
+    "states", "expressed", "promis", "recall", "propos", "claim", "vow", "repl", "cite", "citing", "praise",
+    "praising", "insist", "defend", "reveal", "pledg", "question", "post", "attack", "reject", "charg", "blast",
+    "den", "predict", "confirm", "indicat", "admit", "blam", "dismiss", "mention", "assur", "mock", "echo",
+    "complain", "assert", "publish", "repeat", "reiterat", "listed", "encourag", "boast", "brag", "pressed", "remark",
+    "challeng", "conced", "quip", "jok", "lament", "slam", "testif", "threat", "tout", "demand", "emphas", "stress",
+    "hint", "contend", "maintain", "counter", "decr", "condemn", "disclos", "alleg", "quot", "recount", "email",
+    "shout", "yell", "chant", "label", "dub", "characteri", "comment", "answer", "inform", "advis", "recommend",
+    "speculat", "estimat", "forecast", "caution", "scoff", "rebuk", "scold", "chid", "applaud", "laud", "hail",
+    "welcom", "exclaim", "interject", "mus", "surmis", "elaborat", "clarif", "outlin", "detail", "cried", "plead",
+    "protest", "disput", "rebut", "proclaim", "affirm", "retort", "fume", "bemoan", "guarant", "swear", "swore",
+    "told", "thank", "observ", "reason", "wonder", "concern", "criticism", "statement", "remarks", "comments",
+    ":",
+)

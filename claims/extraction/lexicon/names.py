@@ -95,6 +95,8 @@ EN_TITLE_WORDS = (
     "CEO", "Chief", "Executive", "Commissioner", "Opposition", "Mining", "Foreign", "Defence", "Defense", "Leader",
     "leader", "minister", "secretary", "official", "adviser", "advisor", "envoy", "ambassador", "analyst", "lawmaker",
     "chief", "director",
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",  # British style, without a full stop
+    "Councillor", "Councilman", "Councilwoman", "Councilmember", "Premier", "Speaker",
 )
 EN_TITLE_LOWER = frozenset(w.lower() for w in EN_TITLE_WORDS if " " not in w) | {"analyst", "economist"}
 # Titles before a full name that teach the name anywhere in the text ("Mayor Rosa Delgado").
