@@ -159,6 +159,8 @@ def skip_lead_adverbials(words: str, start: int) -> tuple[str, int]:
 def subject_end(art: Article, start: int, words: str) -> int:
     """End of the subject noun phrase: the first time, place or adverb marker outside masked words
     (title words, 联合国, mentions) and outside parentheses; a list of speakers (英国、法国和德国) goes on."""
+    if lex.SUBJECT_END.search(words) is None:
+        return len(words)  # no marker at all (masking only ever removes one)
     masked = list(words)
     for m in _MASK.finditer(words):
         masked[m.start():m.end()] = "X" * (m.end() - m.start())
