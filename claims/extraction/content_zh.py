@@ -194,8 +194,10 @@ def _relays_a_speaker(art: Article, state: AttributionState, cue: Cue, i: int, e
             named = art.mentions.within(i, c.start)
             if not named or not has_own_subject(art, c, i):
                 return False
-            if named[0].start == i and named[-1].end == c.start and art.doc.folded[c.end:c.end + 1] in ",:「":
-                return True  # …澄清,国民党团呼吁,…: a bare name, its verb and the words after a comma
+            between = art.doc.folded[named[-1].end:c.start]
+            if named[0].start == i and (not between or CHAIN.fullmatch(between)) and \
+                    art.doc.folded[c.end:c.end + 1] in ",:「" and (speaker is None or named[-1].speaker.name != speaker.name):
+                return True  # …澄清,国民党团呼吁,… / …提出质疑,柯某则回应「…」: another name, its verb, its words
             return speaker is not None and speaker.kind != "person" and cue.kind == "say" and \
                 named[0].speaker.kind == "person"
     return False

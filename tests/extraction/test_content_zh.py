@@ -117,3 +117,9 @@ def test_the_ones_addressed_are_not_part_of_the_words():
 
 def test_a_modal_opens_no_bare_name():
     assert all(s != "應聚焦" for s, _, _ in spans("毛寧強調,共用帳號不等於有組織,應聚焦於網路發文,是否涉及不實。"))
+
+
+def test_another_name_and_its_verb_opening_the_clause_take_the_words():
+    got = spans("毛寧對此提出質疑,川普則回應「這是誤會」。")
+    assert ("Donald Trump", "這是誤會", "direct") in got
+    assert not any(s == "Mao Ning" and "這是誤會" in t for s, t, _ in got)
