@@ -47,8 +47,12 @@ def content_of(art: Article, state: AttributionState, cue: Cue) -> Candidate | N
 
 
 def _on_cue(art: Article, state: AttributionState, cue: Cue) -> None:
-    if cue.index in state.consumed:
-        return  # already the speaker tag of a quote before it
+    if cue.index in state.consumed:  # already the speaker tag of a quote before it
+        if cue.lang == "zh" and art.doc.folded[cue.end:cue.end + 1] in ",:" and not cue.is_stance:
+            st = content_of(art, state, cue)  # 「…」她并指出,…: the tag's verb says more after it
+            if st is not None:
+                state.statements.append(st)
+        return
     prev = state.last_statement
     if cue.lang == "zh":
         if not CJK.search(art.doc.folded[max(0, cue.start - 2): cue.end + 2]):
@@ -58,8 +62,8 @@ def _on_cue(art: Article, state: AttributionState, cue: Cue) -> None:
     else:
         res = resolve_english_subject(art, state, cue, prev if prev and prev.para >= cue.para - 1 else None)
     state.resolutions[cue.index] = res
-    if res.speaker is not None and not res.implicit:
-        state.last_subject[cue.para] = res.speaker
+    if res.speaker is not None and not res.implicit and not (cue.lang == "zh" and cue.weak and res.speaker.kind != "person"):
+        state.last_subject[cue.para] = res.speaker  # (a weak verb's non-person subject is no speaker to go on with)
     if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
         return
     if cue.weak and not (res.speaker.kind == "person" or res.implicit):

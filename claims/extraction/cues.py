@@ -45,6 +45,11 @@ def _not_clause_initial(doc: Document, start: int, end: int) -> bool:
     return not (start == doc.paragraph_starts[doc.para_of(start)] or prev in CLAUSE_CHARS or prev in " \t")
 
 
+def _punctuation_after(doc: Document, start: int, end: int) -> bool:
+    """回, / 批「 / 写：: a one-character verb of Taiwanese news counts only before , : 「 “."""
+    return opens_content(doc.folded[end:end + 1])
+
+
 def _not_a_byline(doc: Document, start: int, end: int) -> bool:
     return _BYLINE.search(doc.folded[max(0, start - 12):start]) is None
 
@@ -85,6 +90,7 @@ def _verb_not_noun(doc: Document, start: int, end: int) -> bool:
 
 GUARDS: dict[str, Callable[[Document, int, int], bool]] = {
     "chain or punctuation": _chain_or_punctuation,
+    "punctuation after": _punctuation_after,
     "not clause-initial": _not_clause_initial,
     "not a byline": _not_a_byline,
     "cantonese": _cantonese,

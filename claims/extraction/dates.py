@@ -14,21 +14,39 @@ _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日
 
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 
-# One regex for every date form; the named group says which one matched.
-DATE_RE = re.compile(
-    # a cheap first-character test: most positions of a Chinese text fail it at once
-    r"(?=[\d今昨前本上这下周星礼A-Za-z])"
-    r"(?:(?P<ymd>(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号])"
-    r"|(?P<md>(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号])"
-    r"|(?P<par>[今昨本前]\s*[(\uff08]\s*(?P<d7>\d{1,2})\s*[)\uff09]\s*[日号])"
-    r"|(?P<d>(?<![\d月])(?P<d3>\d{1,2})\s*[日号](?![本元币圆]))"
-    r"|(?P<iso>(?<!\d)(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d))"
-    r"|(?P<en>(?i:\b" + _MON + r"\s+(?P<d5>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y5>\d{4}))?\b))"
-    r"|(?P<en2>(?i:\b(?P<d6>\d{1,2})\s+" + _MON.replace("(jan", "(?P<mon6>jan", 1) + r"(?:\s+(?P<y6>\d{4}))?\b))"
-    r"|(?P<wk>(?:上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末]))"
-    r"|(?P<wken>(?i:\b(?:on\s+|last\s+)?(?P<wde>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))"
-    r"|(?P<rel>今天|今日|昨天|昨日|前天|昨晚|今晨|昨晨|(?i:\byesterday\b|\btoday\b)))"
+# Every date form, in the order they are tried, by the kind of character it starts with (a digit, a
+# Chinese day word, a Latin letter); the named group says which one matched.
+_TOD_NEXT = "在于到赴出受表说指强称接召与和对向率再也又还则更亲将就发回透呼提批宣举主直参公针视首正坦开召举"
+_DIGIT_FORMS = (
+    r"(?P<ymd>(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号])",
+    r"(?P<md>(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号])",
+    r"(?P<d>(?<![\d月])(?P<d3>\d{1,2})\s*[日号](?![本元币圆]))",
+    r"(?P<iso>(?<!\d)(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})(?!\d))",
+    r"(?P<en2>(?i:\b(?P<d6>\d{1,2})\s+" + _MON.replace("(jan", "(?P<mon6>jan", 1) + r"(?:\s+(?P<y6>\d{4}))?\b))",
 )
+_CHINESE_FORMS = (
+    r"(?P<par>[今昨本前]\s*[(\uff08]\s*(?P<d7>\d{1,2})\s*[)\uff09]\s*[日号])",
+    r"(?P<wk>(?:上|本|这|下)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末]))",
+    r"(?P<rel>今天|今日|昨天|昨日|前天|昨晚|今晨|昨晨)",
+    r"(?P<lastm>上个?月\s*(?P<d9>\d{1,2})\s*[日号])",  # 上月31日: a day of the previous month
+    # 早上/上午/下午/晚间 with no day before it: today (总统早上在总统府接见…)
+    r"(?P<tod>(?<![日号天晚)\d一二三四五六末])(?:早上|上午|下午|晚间)(?=[" + _TOD_NEXT + "]))",
+    # 昨(5/31), 今(6/1): month/day in parentheses after 今/昨
+    r"(?P<slash>[今昨前]\s*[(\uff08]\s*(?P<m8>\d{1,2})\s*/\s*(?P<d8>\d{1,2})\s*[)\uff09])",
+    # a bare 今 / 昨 before what the subject does (陈某今受访时表示, 某某昨在议会指出): today, yesterday
+    r"(?P<bare>(?<![至如迄而现古当于从自即])[今昨](?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就上下早午晚"
+    r"发回透呼提批宣举主直参公针视首正坦开]))",
+)
+_LATIN_FORMS = (
+    r"(?P<en>(?i:\b" + _MON + r"\s+(?P<d5>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y5>\d{4}))?\b))",
+    r"(?P<wken>(?i:\b(?:on\s+|last\s+)?(?P<wde>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
+    r"(?P<rel>(?i:\byesterday\b|\btoday\b))",
+)
+_FORMS_BY_START = [(re.compile(r"\d"), re.compile("|".join(_DIGIT_FORMS))),
+                   (re.compile(r"[今昨前本上这下周星礼早晚]"), re.compile("|".join(_CHINESE_FORMS))),
+                   (re.compile(r"[A-Za-z]"), re.compile("|".join(_LATIN_FORMS)))]
+# Where a date may start: a digit, a Chinese day word, the first letter of a Latin word.
+_DATE_START = re.compile(r"[\d今昨前本上这下周星礼早晚]|(?<![A-Za-z])[A-Za-z]")
 _MON_ONLY = re.compile(_MON, re.I)
 
 
@@ -69,14 +87,14 @@ def _weekday(ref: dt.date, wd: int) -> dt.date:
 def resolve(m: re.Match, ref: dt.date | None) -> dt.date | None:
     """The calendar date a DATE_RE match names (relative forms need ``ref``)."""
     g = m.groupdict()
-    if g["ymd"]:
+    if g.get("ymd"):
         return _safe(int(g["y1"]), int(g["m1"]), int(g["d1"]))
-    if g["iso"]:
+    if g.get("iso"):
         return _safe(int(g["y4"]), int(g["m4"]), int(g["d4"]))
     if ref is None:  # only an English date with its year needs no reference day
-        return _safe(int(g["y5"]), _month_of(g["en"]), int(g["d5"])) if g["en"] and g["y5"] else None
+        return _safe(int(g["y5"]), _month_of(g["en"]), int(g["d5"])) if g.get("en") and g["y5"] else None
     for form, resolver in _RELATIVE_FORMS:
-        if g[form]:
+        if g.get(form):
             return resolver(g, ref, m)
     return None
 
@@ -113,6 +131,10 @@ def _english_weekday(g: dict, ref: dt.date, m: re.Match) -> dt.date:
     return x
 
 
+def _bare_day(g: dict, ref: dt.date, m: re.Match) -> dt.date:
+    return ref if g["bare"] == "今" else ref - dt.timedelta(days=1)
+
+
 def _relative_day(g: dict, ref: dt.date, m: re.Match) -> dt.date:
     r = g["rel"].lower()
     if r in ("今天", "今日", "today", "今晨"):
@@ -132,18 +154,41 @@ _RELATIVE_FORMS = (
     ("wk", _chinese_weekday),
     ("wken", _english_weekday),
     ("rel", _relative_day),
+    ("slash", lambda g, ref, m: _month_day(ref, int(g["m8"]), int(g["d8"]))),
+    ("lastm", lambda g, ref, m: _safe(*((ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)),
+                                      int(g["d9"]))),
+    ("tod", lambda g, ref, m: ref),
+    ("bare", _bare_day),
 )
 
 
 def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None):
-    """(start, end, date) for every resolvable date in text[start:end]."""
+    """(start, end, date) for every resolvable date in text[start:end] (leftmost first, not overlapping)."""
     end = len(text) if end is None else end
     out = []
-    for m in DATE_RE.finditer(text, start, end):
+    pos = start
+    while True:
+        c = _DATE_START.search(text, pos, end)
+        if c is None:
+            break
+        p = c.start()
+        m = _form_at(text, p, end)
+        if m is None:
+            pos = p + 1
+            continue
         d = resolve(m, ref)
         if d is not None:
             out.append((m.start(), m.end(), d))
+        pos = m.end()
     return out
+
+
+def _form_at(text: str, p: int, end: int) -> re.Match | None:
+    ch = text[p]
+    for first, forms in _FORMS_BY_START:
+        if first.match(ch):
+            return forms.match(text, p, end)
+    return None
 
 
 _DATELINE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})")

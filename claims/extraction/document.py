@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .dates import dateline
 from .lexicon.zh import CANTONESE_CHARS
-from .normalize import fold, lower_form, to_simplified, to_traditional
+from .normalize import lower_form, simplified, to_simplified, to_traditional, width_folded
 from .quotes import Quote, scan_quotes
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -28,6 +28,11 @@ _HEADLINE_PUNCTUATION = re.compile(r"[。!?;,]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _QUOTE_CLOSERS = "」』”\""
 _CJK_TERM_MAX = 12  # a quoted Chinese term is at most this long (「一中政策」)
+# A paragraph break stored as spaces (news crawlers keep "。 下一段" on one line): spaces after a
+# Chinese sentence end (。 ! ? and a closing mark) and before a Chinese character or an opening mark.
+_SPACED_BREAK = re.compile(r"(?<=[。！？!?」』”’)）])[ \u3000]+(?=[\u3400-\u9fff「『“《(（])")  # checked further below
+_SENTENCE_END = frozenset("。！？")
+_CLOSERS_AFTER_END = frozenset("」』”’)）")
 
 # English sentences: .!? before a space, a newline, a quote or the end; not after an abbreviation.
 _EN_PUNCT = re.compile(r'[.!?](?=[ \n"”]|$)')
@@ -103,6 +108,7 @@ class Document:
     in_quote: Intervals  # the content of every top-level quote
     _clause_starts: dict[int, int] = field(default_factory=dict, repr=False)  # memo of clause_start
     _paragraph_scripts: dict[int, str] = field(default_factory=dict, repr=False)  # memo of language_of
+    width_text: str = field(default="", repr=False)  # the text width-folded (folded before t2s)
 
     @property
     def length(self) -> int:
@@ -262,10 +268,17 @@ class Document:
         """zh-Hant / zh-Hans (by the span, else its paragraph, else the article), ru or en."""
         t = self.text[start:end]
         if CJK.search(t):
-            return _script_of(t) or self._paragraph_script(para)
+            return self._span_script(t, start, end) or self._paragraph_script(para)
         if _CYRILLIC.search(t):
             return "ru"
         return "en"
+
+    def _span_script(self, t: str, start: int, end: int) -> str:
+        """_script_of(t), reading the Traditional test off the folded text (it is t2s already)."""
+        width = self.width_text or width_folded(self.text)
+        if self.folded[start:end] != width[start:end]:
+            return "zh-Hant"
+        return "zh-Hans" if to_traditional(t) != t else ""
 
     def _paragraph_script(self, para: int) -> str:
         """A span without script-specific characters takes its paragraph's script, else the article's."""
@@ -278,8 +291,10 @@ class Document:
 
 def build_document(text: str, published: dt.date | None) -> Document:
     """The Document of one article (``published`` or the dateline is the reference day)."""
-    folded = fold(text)
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    layout = spaced_breaks_as_newlines(text)
+    width = width_folded(layout)
+    folded = simplified(width)
+    starts = [0] + [m.end() for m in re.finditer("\n", layout)]
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     headlines = [_is_headline(folded[s:e]) for s, e in zip(starts, ends, strict=True)]
     posts = find_post_layouts(text, starts, ends)
@@ -288,13 +303,41 @@ def build_document(text: str, published: dt.date | None) -> Document:
         last = bisect.bisect_right(starts, max(post.region_start, post.region_end - 1)) - 1
         for para in range(first, last + 1):
             headlines[para] = False
-    top = tuple(q for q in scan_quotes(text, [(p.region_start, p.region_end) for p in posts]) if not q.nested)
+    top = tuple(q for q in scan_quotes(layout, [(p.region_start, p.region_end) for p in posts]) if not q.nested)
     return Document(
         text=text, folded=folded, lowered=lower_form(folded), reference_day=published or dateline(folded),
         paragraph_starts=tuple(starts), paragraph_ends=tuple(ends), headlines=tuple(headlines), posts=posts,
         top_quotes=top, quote_opens=tuple(q.open for q in top), quote_at={q.open: q for q in top},
-        in_quote=Intervals([(q.start, q.end) for q in top]),
+        in_quote=Intervals([(q.start, q.end) for q in top]), width_text=width,
     )
+
+
+def spaced_breaks_as_newlines(text: str) -> str:
+    """The text with paragraph breaks stored as spaces turned into newlines (same length): "…。 X表示"
+    is two paragraphs whether the crawler kept a newline or a space."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    chars = None
+    for m in _SPACED_BREAK.finditer(text):
+        if not _ends_sentence_at(text, m.start()):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[m.start():m.end()] = "\n" * (m.end() - m.start())
+    return text if chars is None else "".join(chars)
+
+
+def _ends_sentence_at(text: str, pos: int) -> bool:
+    """。 ! ? (after a Chinese character or closing mark), then at most one closing mark, end at pos."""
+    k = pos - 1
+    if text[k] in _CLOSERS_AFTER_END:
+        k -= 1
+    if k < 0:
+        return False
+    ch = text[k]
+    if ch in _SENTENCE_END:
+        return True
+    return ch in "!?" and k > 0 and (CJK.match(text[k - 1]) is not None or text[k - 1] in "」』")
 
 
 def _script_of(text: str) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .document import Document, Intervals
 from .gazetteer import Gazetteer
 from .lexicon import names
+from .names_zh import Recurrence, full_name, recurring_names
 from .normalize import fold, normalize_alias
 from .patterns import CJK, TITLE, alternation
 from .records import Mention, Post, Speaker
@@ -117,11 +119,16 @@ class MentionsFound:
     genders: dict[str, str]
 
 
-def find_mentions(doc: Document, gazetteer: Gazetteer, posts: tuple[Post, ...], memory: NameMemory) -> MentionsFound:
-    """Every mention of a speaker; learns titled names and post authors into ``memory``."""
+def find_mentions(doc: Document, gazetteer: Gazetteer, posts: tuple[Post, ...], memory: NameMemory,
+                  cue_starts: Sequence[int] = ()) -> MentionsFound:
+    """Every mention of a speaker; learns titled names and post authors into ``memory``. ``cue_starts``
+    (where Chinese reporting verbs start) lets names the registry does not know be found before them."""
     mentions = [Mention(s, e, speaker_of(entry, doc.text[s:e], s, e))
                 for s, e, entry in gazetteer.find_all(doc.lowered, doc.folded)]
-    mentions = _by_position(mentions + _titled_chinese_names(doc, gazetteer, mentions, memory))
+    rec = Recurrence(doc.folded)
+    mentions = _by_position(mentions + _titled_chinese_names(doc, gazetteer, mentions, memory, rec))
+    if cue_starts:
+        mentions = _by_position(mentions + recurring_names(doc, mentions, cue_starts, rec))
     titled_genders = _learn_english_titled_names(doc, gazetteer, memory)
     for post in posts:  # the author of an embedded post
         if post.poster.key is None and len(post.poster.name.split()) >= 2:
@@ -140,7 +147,7 @@ def _by_position(mentions: list[Mention]) -> list[Mention]:
 
 
 def _titled_chinese_names(doc: Document, gazetteer: Gazetteer, known: list[Mention],
-                          memory: NameMemory) -> list[Mention]:
+                          memory: NameMemory, rec: Recurrence) -> list[Mention]:
     """Unknown people after a title (交通部长林佑诚, 发言人陈斌华14日) and every later mention of them."""
     taken = Intervals([(m.start, m.end) for m in known])
     found: dict[str, Speaker] = {}
@@ -148,7 +155,7 @@ def _titled_chinese_names(doc: Document, gazetteer: Gazetteer, known: list[Menti
         e0 = m.end()
         if taken.contains(e0) or taken.contains(m.start()):
             continue
-        name = name_after(doc.folded, e0)
+        name = full_name(rec, e0, name_after(doc.folded, e0))
         if not name:
             continue
         end = e0 + len(name)

@@ -55,13 +55,23 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c := ch.lower()) == 1 else ch for ch in text)
 
 
+def width_folded(text: str) -> str:
+    """Full-width ASCII and ideographic spaces folded, nothing else (same length)."""
+    return text.translate(_WIDTH)
+
+
 def fold(text: str) -> str:
     """Width-folded and Simplified (case kept), exactly as long as ``text``.
 
     Offsets found in the folded text are offsets in ``text``.
     """
-    out = _t2s_same_length(text.translate(_WIDTH))
-    assert len(out) == len(text)
+    return simplified(text.translate(_WIDTH))
+
+
+def simplified(width: str) -> str:
+    """fold() of a text already width-folded (same length)."""
+    out = _t2s_same_length(width)
+    assert len(out) == len(width)
     return out
 
 

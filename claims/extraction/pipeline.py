@@ -6,6 +6,7 @@ import datetime as dt
 
 from .article import Article, AttributionState
 from .attribution import attribute, dedupe
+from .continuation import continued_statements
 from .cues import CueIndex, find_cues
 from .document import build_document
 from .gazetteer import Gazetteer
@@ -25,8 +26,9 @@ def read_article(text: str, published: dt.date | None, gazetteer: Gazetteer) -> 
     doc = build_document(text, published)  # 1. text, folded text, paragraphs, posts, quotes
     posts = resolve_posts(doc, gazetteer)  # 1b. who wrote each embedded post
     names = NameMemory()
-    found = find_mentions(doc, gazetteer, posts, names)  # 2. mentions; titled names learned
     cues = CueIndex(find_cues(doc))  # 3. reporting, question and stance verbs
+    chinese_verbs = [c.start for c in cues.cues if c.lang == "zh"]
+    found = find_mentions(doc, gazetteer, posts, names, chinese_verbs)  # 2. mentions; names learned
     return Article(doc, gazetteer, posts, found.index, found.genders, cues, names)
 
 
@@ -35,7 +37,8 @@ def rule_statements(art: Article, state: AttributionState) -> list[Candidate]:
     statements = list(state.statements)
     statements += post_statements(art, statements)  # embedded posts,
     statements += answer_statements(art, state, statements)  # press-conference answers,
-    statements += topic_statements(art, statements)  # topic clauses (对于X所称…)
+    statements += topic_statements(art, statements)  # topic clauses (对于X所称…),
+    statements += continued_statements(art, state, statements)  # sentences that continue a Chinese speaker
     return statements
 
 
@@ -46,6 +49,7 @@ def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) 
     state = attribute(art)  # 4-5. subjects, content, quotes, in text order
     statements = rule_statements(art, state)  # 6. producers
     statements += tagged_statements(art, state, statements)  # English: the learned tagger's, where rules found none
-    statements = date_statements(doc, dedupe(statements))  # 7. overlaps out, then said_on
+    said_after = [c.end for c in art.cues.cues if c.lang == "zh" and c.kind.startswith("say") and not c.rule.weak]
+    statements = date_statements(doc, dedupe(statements), said_after)  # 7. overlaps out, then said_on
     stances = find_stances(art, state, statements)  # 8. stances
     return build_extraction(art, statements, stances)  # 9. output records and claim keys

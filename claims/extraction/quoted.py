@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .anaphora import LOOK_BACK
 from .article import Article, AttributionState
-from .content_zh import direct_statement, modal_stance, said_by_cue
+from .content_zh import direct_statement, is_label, modal_stance, said_by_cue
 from .normalize import lower_form
 from .patterns import CJK, CLAIM_NOUN_ALT, TITLE
 from .posts import post_holding
@@ -39,7 +39,7 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     doc = art.doc
     para = doc.para_of(q.open)
     term = doc.is_term(q) and not doc.is_sentence_quote(q)
-    if doc.headlines[para] or not doc.quote_body(q).strip() or not _may_be_said(art, q, para, term):
+    if doc.headlines[para] or not doc.quote_body(q).strip() or not _may_be_said(art, state, q, para, term):
         return None
     tag = None if term else _tag_after(art, state, q, prev)
     if tag is not None:
@@ -47,7 +47,7 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     cue = cue_before_in_sentence(art, state, q)
     if term:
         return _term_quote(art, state, q, cue)
-    if cue is not None and state.speaker(cue) is not None and cue.kind not in ("ask", "act"):
+    if cue is not None and state.speaker(cue) is not None and cue.kind != "ask":  # 表示感谢,「…」: the thanker's
         return said_by_cue(art, state, q, cue)
     post = post_holding(art.posts, q.open)
     if post is not None:
@@ -55,15 +55,22 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     return _floating(art, q, para, prev)
 
 
-def _may_be_said(art: Article, q: Quote, para: int, term: bool) -> bool:
-    """Not a label (所谓「公投绑大选」), not questions only, not a quote right after a question verb."""
+def _may_be_said(art: Article, state: AttributionState, q: Quote, para: int, term: bool) -> bool:
+    """Not a label (所谓「公投绑大选」, 举办「…」论坛), not questions only (unless a speaker's verb earlier in
+    the sentence asks them: 他质疑,…,「难道…吗?」), not a quote right after a question verb."""
     folded = art.doc.folded
     body = art.doc.quote_body(q).strip()
-    if term and folded[max(0, q.open - 3):q.open].endswith(_LABELS):
+    if term and folded[max(0, q.open - 3):q.open].endswith(_LABELS) or is_label(art, q):
         return False
-    if not term and _QUESTIONS_ONLY.fullmatch(body) and len(body) <= 200:
+    if not term and _QUESTIONS_ONLY.fullmatch(body) and len(body) <= 200 and not _asked_by_a_speaker(art, state, q):
         return False
     return not _AFTER_QUESTION_VERB.search(folded[max(art.doc.paragraph_starts[para], q.open - 6): q.open])
+
+
+def _asked_by_a_speaker(art: Article, state: AttributionState, q: Quote) -> bool:
+    """A rhetorical question closing a sentence whose speech verb has a speaker (…表示,…,「…吗?」)."""
+    cue = cue_before_in_sentence(art, state, q)
+    return cue is not None and cue.kind != "ask" and CJK.search(art.doc.quote_body(q)) is not None
 
 
 def _tag_after(art: Article, state: AttributionState, q: Quote, prev: Candidate | None) -> Cue | None:
@@ -138,7 +145,8 @@ def cue_before_in_sentence(art: Article, state: AttributionState, q: Quote) -> C
         if c.end > q.open or modal_stance(art, c) or c.lang != (lang or c.lang):
             continue
         resolution = state.resolution(c)
-        if resolution.speaker is not None and not resolution.no_speaker and (c.index in state.valid or c.is_stance):
+        if resolution.speaker is not None and not resolution.no_speaker and (
+                c.index in state.valid or c.is_stance or c.kind == "act"):
             return c
         if c.kind == "ask":
             return c

@@ -9,12 +9,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .dates import find_dates
 from .document import Document
 from .lexicon.zh import SAME_OCCASION
+from .patterns import CJK
 from .records import Candidate
+from .said_on_zh import chinese_day, date_index
 
 _SAME_OCCASION = re.compile("|".join(SAME_OCCASION))
 _DATELINE_AFTER = re.compile(r"\s*[)\]]?\s*[电讯電訊]")  # 新华社北京6月12日电
@@ -29,18 +32,24 @@ class Dated:
     day: dt.date
 
 
-def date_statements(doc: Document, statements: list[Candidate]) -> list[Candidate]:
-    """The statements with said_on filled in (where the text allows), in the same order."""
-    dates = [Dated(*d) for d in find_dates(doc.folded, doc.reference_day) if not doc.in_quote.contains(d[0])]
+def date_statements(doc: Document, statements: list[Candidate], said_after: Sequence[int] = ()) -> list[Candidate]:
+    """The statements with said_on filled in (where the text allows), in the same order. ``said_after``:
+    where the Chinese reporting verbs end, in text order."""
+    found = find_dates(doc.folded, doc.reference_day)
+    dates = [Dated(*d) for d in found if not doc.in_quote.contains(d[0])]
     starts = [d.start for d in dates]
     doc_day = _report_day(doc, dates)
+    chinese = date_index(doc, found, statements, doc_day, said_after)
     last_of: dict[str, Candidate] = {}
     out = []
     for candidate in statements:
         st = candidate
         if st.said_on is None:
             last = last_of.get(st.speaker.name)
-            day = _date_near(doc, st, dates, starts) or _same_occasion(st, last, doc_day)
+            if CJK.search(doc.folded[st.start:st.end]):
+                day = chinese_day(doc, chinese, st, last, _after_same_occasion(doc, st))
+            else:
+                day = _date_near(doc, st, dates, starts) or _same_occasion(st, last, doc_day)
             if day is not None:
                 st = replace(st, said_on=day)
         last_of[st.speaker.name] = st
@@ -74,11 +83,18 @@ def _date_near(doc: Document, st: Candidate, dates: list[Dated], starts: list[in
         if not (st.start <= dates[k].start < st.end):
             return dates[k].day
         k -= 1
-    if _SAME_OCCASION.search(doc.folded[max(para_start, anchor - _OCCASION_CLAUSE): anchor]):
+    if _after_same_occasion(doc, st):
         k = bisect.bisect_left(starts, anchor) - 1
         if k >= 0:
             return dates[k].day
     return None
+
+
+def _after_same_occasion(doc: Document, st: Candidate) -> bool:
+    """随后/当天/later just before the verb: the occasion of the last date before."""
+    anchor = min(st.anchor, st.start)
+    lo = max(doc.paragraph_starts[st.para], anchor - _OCCASION_CLAUSE)
+    return _SAME_OCCASION.search(doc.folded[lo:anchor]) is not None
 
 
 def _report_day(doc: Document, dates: list[Dated]) -> dt.date | None:

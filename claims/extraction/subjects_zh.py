@@ -22,6 +22,7 @@ from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
 from .records import Antecedents, Cue, Mention, Resolution, Speaker
+from .subjects_zh_context import asked_in_clause, named_study, sentence_opener, study_named_before
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -37,6 +38,9 @@ _COORDINATION = re.compile(r"[、]|(?<=.)[和与及](?=.)")  # 英国、法国�
 _COUNTED_PEOPLE = re.compile(r"(?:一|两|多|数|几)[名位个]|有")  # 一名议员, 有议员
 _LATIN_ORGANISATION = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,19}")  # Uber, OpenAI
 _DEMONSTRATIVES = "这那此其该"
+_ONE_CHARACTER_ENDS = frozenset(e for e in names.INSTITUTION_ENDS if len(e) == 1)
+_NOT_NAME_START = frozenset("应会要能可不没须需得请让使被把该否若")  # modals and particles open no name
+_VERB_OR_PREPOSITION = frozenset("来去在到回出进上下对向与和从被把将返离访赴抵")
 _NAME_MAX_IN_MENTION = 24  # a longer subject phrase is named by its mention alone
 
 
@@ -88,13 +92,34 @@ def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, bef
         earlier = state.resolution(chained)
         return Resolution(earlier.speaker, earlier.via, earlier.implicit)
     words, start = skip_lead_adverbials(clause.words, clause.start)
-    site = SubjectSite(cue, words[:subject_end(art, start, words)], start, via, before)
-    if not site.words.strip():  # 并强调, 也指出: the same speaker goes on
-        carried = before.last_subject or (before.previous.speaker if before.previous else None)
+    if asked_in_clause(art, cue, clause.start):
+        words = ""  # 媒体问到某某批评…表示: the one asked answers, the subject is before
+    study = named_study(art, words, start)
+    if study is not None:
+        return Resolution(study, via)
+    return _subject_of_site(art, state, SubjectSite(cue, words[:subject_end(art, start, words)], start, via, before))
+
+
+def _subject_of_site(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
+    """No subject words (the speaker goes on), a study referred back to, a document, or a noun phrase."""
+    before, via, words = site.before, site.via, site.words.strip()
+    if not words:  # 并强调, 也指出: the same speaker goes on
+        carried = sentence_opener(art, state, site.cue, _clause_speaker) or before.last_subject or (
+            before.previous.speaker if before.previous else None)
         return Resolution(carried, via, implicit=carried is not None)
-    if site.words.strip() in lex.DOCUMENT_NOUNS:
+    study = study_named_before(art, state, words, site.start) if words in lex.STUDY_REFERENCES else None
+    if study is not None:
+        return Resolution(study, via, implicit=True)
+    if words in lex.DOCUMENT_NOUNS:
         return _document_speaks(art, state, site)
     return _named_subject(art, state, site)
+
+
+def _clause_speaker(art: Article, state: AttributionState, cue: Cue, words: str, start: int) -> Speaker | None:
+    """The speaker a clause's words name (after time words), for a sentence opener."""
+    words, start = skip_lead_adverbials(words, start)
+    phrase = words[:subject_end(art, start, words)]
+    return phrase_speaker(art, state, cue, phrase, start, before=Antecedents())[0] if phrase else None
 
 
 def subject_clause(art: Article, cue: Cue) -> SubjectClause:
@@ -134,6 +159,8 @@ def skip_lead_adverbials(words: str, start: int) -> tuple[str, int]:
 def subject_end(art: Article, start: int, words: str) -> int:
     """End of the subject noun phrase: the first time, place or adverb marker outside masked words
     (title words, 联合国, mentions) and outside parentheses; a list of speakers (英国、法国和德国) goes on."""
+    if lex.SUBJECT_END.search(words) is None:
+        return len(words)  # no marker at all (masking only ever removes one)
     masked = list(words)
     for m in _MASK.finditer(words):
         masked[m.start():m.end()] = "X" * (m.end() - m.start())
@@ -233,6 +260,11 @@ def phrase_speaker(art: Article, state: AttributionState, cue: Cue, words: str, 
         words = words[:k]
     if PRONOUN.fullmatch(words):
         return chinese_anaphor(art, state, words, start, before), owned
+    if words.startswith(lex.CAUSATIVES):  # 让选民认为…: the one made to think is no speaker, unless named
+        k = next(len(c) for c in lex.CAUSATIVES if words.startswith(c))
+        named = [m for m in art.mentions.within(start + k, start + len(words)) if m.speaker.kind == "person"]
+        if not named or named[-1].end != start + len(words):
+            return None, owned
     phrase = subject_phrase(art, cue, words, start)
     for sieve in SUBJECT_SIEVES:
         speaker = sieve(art, phrase)
@@ -258,7 +290,7 @@ def _whole_phrase(art: Article, phrase: SubjectPhrase, name: str | None = None, 
 
 def coordinated_speakers(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     """英国、法国和德国表示: a group of short names (two known, or all of at most four characters)."""
-    parts = _COORDINATION.split(phrase.words)
+    parts = _split_outside_mentions(phrase)
     if len(parts) < 2 or not all(1 <= len(p) <= 8 for p in parts):
         return None
     entries = [art.gazetteer.lookup(p) for p in parts]
@@ -267,6 +299,19 @@ def coordinated_speakers(art: Article, phrase: SubjectPhrase) -> Speaker | None:
         return Speaker(mention, None, mention, phrase.start, phrase.end, "group",
                        aliases=tuple(e.name if e else p for e, p in zip(entries, parts, strict=True)))
     return None
+
+
+def _split_outside_mentions(phrase: SubjectPhrase) -> list[str]:
+    """The phrase split at 、和与及, except inside a name (陈和平 is one person)."""
+    if not _COORDINATION.search(phrase.words):
+        return [phrase.words]
+    inside = {i for m in phrase.mentions for i in range(m.start - phrase.start, m.end - phrase.start)}
+    parts, last = [], 0
+    for m in _COORDINATION.finditer(phrase.words):
+        if m.start() not in inside:
+            parts.append(phrase.words[last:m.start()])
+            last = m.end()
+    return parts + [phrase.words[last:]]
 
 
 def outlet_reporting(art: Article, phrase: SubjectPhrase) -> Speaker | None:
@@ -367,6 +412,8 @@ def institution(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     if not ((2 <= len(words) <= 12 or len(words) <= 22 and _COUNTED_PEOPLE.match(words))
             and words.endswith(names.INSTITUTION_ENDS) and CJK.search(words)):
         return None
+    if len(words) == 2 and words[-1] in _ONE_CHARACTER_ENDS and words[0] in _VERB_OR_PREPOSITION:
+        return None  # 来台, 回台: a verb and a one-character ending, no institution (蓝委, 绿委 are)
     return _whole_phrase(art, phrase, kind="person" if words.endswith(names.ANONYMOUS_PEOPLE) else "organisation")
 
 
@@ -378,13 +425,24 @@ def latin_organisation(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     return None
 
 
+def surname_alone(art: Article, phrase: SubjectPhrase) -> Speaker | None:
+    """黄质疑, 张仅说: a surname alone names the person of that surname mentioned just before."""
+    words = phrase.words
+    if len(words) != 1 or words not in names.SURNAME_SET:
+        return None
+    for m in reversed(art.mentions.within(max(0, phrase.start - LOOK_BACK), phrase.start)):
+        if m.speaker.kind == "person" and art.doc.folded[m.start:m.start + 1] == words:
+            return m.speaker.named_by(art.text_at(phrase.start, phrase.end), phrase.start, phrase.end)
+    return None
+
+
 def bare_name(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     """王小明表示: a bare 2-4 character name (a common surname, or three characters or more)."""
     words = phrase.words
     if not (2 <= len(words) <= 4 and phrase.cue.has_role(lex.ROLE_BARE_NAME) and HAN_RUN.fullmatch(words)):
         return None
-    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words):
-        return None
+    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START:
+        return None  # (应聚焦于…发文: a modal opens a verb phrase, not a name)
     if words[0] in names.BARE_NAME_SURNAMES or len(words) >= 3:
         return _whole_phrase(art, phrase)
     return None
@@ -402,4 +460,5 @@ SUBJECT_SIEVES: tuple[Callable[[Article, SubjectPhrase], Speaker | None], ...] =
     institution,
     latin_organisation,
     bare_name,
+    surname_alone,
 )

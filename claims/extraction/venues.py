@@ -59,6 +59,8 @@ def outlet_name(gazetteer: Gazetteer, words: str) -> str | None:
 
 def venues_in(gazetteer: Gazetteer, words: str) -> list[str]:
     """Outlets and platforms named between a subject and its verb (向《卫报》表示, 在社交媒体X上)."""
+    if not words:
+        return []
     out = []
     low = lower_form(words)
     for m in _TITLE_MARKS.finditer(low):

@@ -16,9 +16,31 @@ REF = dt.date(2025, 2, 13)
     ("毛宁昨(12)日表示", dt.date(2025, 2, 12)),
     ("川普今天表示", dt.date(2025, 2, 13)),
     ("普京20日表示", dt.date(2025, 1, 20)),
+    # crawled news forms: a bare 今/昨 before what the subject does, (m/d), the previous month, a time of day
+    ("市長今受訪時表示", dt.date(2025, 2, 13)),
+    ("議員昨在議會質詢", dt.date(2025, 2, 12)),
+    ("黨團昨(2/11)召開記者會", dt.date(2025, 2, 11)),
+    ("工會上月28日表示", dt.date(2025, 1, 28)),
+    ("總統上午在府內接見訪團", dt.date(2025, 2, 13)),
 ])
 def test_day_forms(text, expected):
     assert [d for _, _, d in find_dates(text, REF)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["如今情勢不同", "至今沒有回應", "今年經濟成長", "今後不再參選", "12日上午抵達"])
+def test_no_bare_today_inside_other_words(text):
+    assert all(d != REF for _, _, d in find_dates(text, REF))
+
+
+def test_chinese_date_in_the_verbs_sentence_not_in_the_words_said():
+    text = "市長今(13)日表示,工程昨天已經完工。市長也說,明天開放通車。"
+    got = [(s.text, s.said_on) for s in run(text).statements]
+    assert got == [("工程昨天已經完工", REF), ("明天開放通車", REF)]
+
+
+def test_continued_sentence_has_the_date_of_its_statement():
+    text = "毛寧11日表示,中方反對單邊制裁。各國應回到談判桌。"
+    assert [s.said_on for s in run(text).statements] == [dt.date(2025, 2, 11)] * 2
 
 
 def test_same_speaker_keeps_the_occasion_date():
@@ -45,3 +67,8 @@ def test_round_up_of_earlier_events_leaves_undated_statements_undated():
     got = {s.text: s.said_on for s in run(text).statements}
     assert got["會談富有成效"] == dt.date(2025, 2, 12)
     assert got["政府會持續關注"] is None
+
+
+def test_a_date_in_what_someone_mentions_is_not_when_the_answer_was_given():
+    text = "毛寧13日表示,中方反對制裁。至於川普提到昨日的通話,毛寧表示,雙方保持溝通。"
+    assert [s.said_on for s in run(text).statements] == [dt.date(2025, 2, 13)] * 2

@@ -160,3 +160,42 @@ def test_pronoun_subject_goes_to_the_person_before():
     art = article("毛寧表示,中方願意提供協助。她說,具體行程將適時發布。")
     res = resolve_chinese_subject(art, AttributionState(), cue_of(art, "说"), Antecedents())
     assert (res.speaker.name, res.speaker.mention) == ("Mao Ning", "她")
+
+
+def test_verb_without_subject_takes_the_speaker_opening_its_sentence():
+    from .helpers import spans
+    got = spans("川普當選後不久,毛寧昨天還翻出舊協議,指美方應停止挑釁。")
+    assert ("Mao Ning", "美方應停止挑釁", "indirect") in got
+
+
+def test_the_one_asked_is_not_the_subject_of_the_answer():
+    from .helpers import spans
+    got = spans("毛寧今天在記者會上,被記者問到川普的說法時表示,中方反對任何干涉。")
+    assert ("Mao Ning", "中方反對任何干涉", "indirect") in got
+
+
+def test_a_surname_alone_names_the_person_just_mentioned():
+    from .helpers import spans
+    got = spans("議員黃大明表示,預算太少。黃質疑,政府根本沒有規劃。")
+    assert ("黃大明", "政府根本沒有規劃", "indirect") in got
+
+
+def test_the_one_made_to_think_is_no_speaker_unless_named():
+    from .helpers import spans
+    assert spans("此舉讓選民認為,政府只想選舉。") == []
+    assert ("Mao Ning", "政府只想選舉", "indirect") in spans("此舉讓毛寧質疑,政府只想選舉。")
+
+
+def test_a_clause_that_is_the_speakers_noun_phrase_gives_the_subject():
+    from .helpers import spans
+    got = spans("有意參選市長的國民黨議員陳文清,就在臉書表示,將發放防疫包。陳文清也說,經費自籌。")
+    assert ("陳文清", "將發放防疫包", "indirect") in got
+
+
+def test_researchers_and_the_report_refer_back_to_the_study_named():
+    from .helpers import run
+    text = ("這項由東京大學與首爾大學合作的研究指出,每天散步能降低失智風險。\n"
+            "研究人員表示,散步半小時的效果最明顯。")
+    got = [(s.speaker, s.text) for s in run(text).statements]
+    assert got[0][0] == "這項由東京大學與首爾大學合作的研究"
+    assert got[1] == ("這項由東京大學與首爾大學合作的研究", "散步半小時的效果最明顯")

@@ -30,6 +30,8 @@ ROLE_CRITICISES_SPEAKER = "criticises a speaker"  # 暗批交通部决策草率:
 ROLE_THREATENS_COUNTER = "threatens a counter-measure"  # 扬言将采取反制措施: opposes the measure announced
 ROLE_ANSWERS = "answers"  # 对此回应/表示/说…: an answer that rejects with strong words (see STANCE_WORDS)
 ROLE_REPLIES = "replies"  # 回应: an answer even without 对此 or a topic clause
+ROLE_ADDRESSES = "addresses someone"  # 提醒大家,… / 呼吁民众,…: the ones addressed come before the words
+ROLE_POSTS = "posts"  # 发文, PO文: posting; a verb of saying right after (发文转述…,称「…」) carries the words
 ROLE_ANSWERS_LAST = "answers what was just said"  # 随即反驳 / 表示同意 with no object: the last claim
 
 # Words that, right after a one-character speech verb, make it part of another word (说法, 说服,
@@ -41,6 +43,8 @@ ONE_CHAR_NOT_BEFORE = ("据", "听", "小", "虽", "游", "比如", "就是", "�
                        "按理", "所", "俗", "假")
 # A speech or question verb of two or more characters after these is a noun (国民党的主张, 他的表态).
 NOUN_MARKERS = ("的", "之", "所谓")
+# A speech verb before 的 modifies a noun (行政院宣布的方案, 他说的话): it reports nothing itself.
+VERB_AS_MODIFIER = ("的",)
 # 声明指出 / 报道称: a noun followed by the real verb.
 SAY_NEXT = tuple(p + v for p in ("", "中") for v in ("指出", "表示", "说", "称", "强调", "写道", "提到", "认为", "批评"))
 # 表示感谢/遗憾/欢迎…: an attitude, not a claim.
@@ -57,6 +61,8 @@ def _row(verb: str, kind: str, example: str, counterexample: str, *, not_before:
         not_before += ONE_CHAR_NOT_BEFORE
     elif kind in (SAY, ASK):
         not_before += NOUN_MARKERS
+    if kind in (SAY, ASK):
+        not_after += VERB_AS_MODIFIER
     return ReportingVerb(verb, kind, example, counterexample, not_before=not_before, not_after=not_after,
                          roles=frozenset(roles), **kw)
 
@@ -112,15 +118,16 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _say("称", "國防部稱,共機今日再度擾台。", "他被外界稱為鐵人。", not_after=tuple("为作之号霸职赞"),
          not_before=("来", "而", "的", "者"), at_text_end=False,
          roles=(ROLE_OUTLET_SPEAKS, ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_THREATENS_COUNTER, ROLE_ANSWERS)),
-    _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"),
-         roles=(ROLE_BARE_NAME, ROLE_ANSWERS)),
+    _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"), not_after=("来",),
+         roles=(ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_OPENS_CLAUSE)),
     # 指 alone is a verb of speech only after a chain adverb or a comma, or before punctuation
-    _say("指", "他並指,新制將在明年上路。", "她用手指著黑板。", guards=("chain or punctuation",)),
+    _say("指", "他並指,新制將在明年上路。", "她用手指著黑板。", guards=("chain or punctuation",),
+         not_after=tuple("挥示标定导令南针数引纹甲望向点名正派教使")),  # 对此,指挥中心…: a word opens there
     _say("提到", "校長在致詞時提到,校園安全最重要。", "他說:「我沒有提到任何人。」"),
     _say("谈到", "他談到兩岸關係時說,對話不能中斷。", "他說:「我們談到深夜。」"),
     _say("声明", "總統府聲明,將全力協助調查。", "聲明指出,公投應與選舉脫鉤。", not_after=SAY_NEXT,
          guards=("not clause-initial",), roles=(ROLE_ORGANISATION_SPEAKS,)),
-    _say("呼吁", "環保團體呼籲,政府應盡快訂定減碳目標。", "團體的呼籲獲得響應。", roles=(ROLE_OPENS_CLAUSE,)),
+    _say("呼吁", "環保團體呼籲,政府應盡快訂定減碳目標。", "團體的呼籲獲得響應。", roles=(ROLE_ADDRESSES,)),
     _say("回应", "交通部回應,將檢討票價。", "民眾的回應相當熱烈。",
          roles=(ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_REPLIES)),
     _say("表态", "黨主席表態,將支持這項法案。", "這是他首次公開的表態。"),
@@ -143,7 +150,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("回答", "部長回答,這項計畫不會延後。", "這是他的回答。"),
     _weak("答复", "市府答覆,目前沒有漲價計畫。", "我們還在等官方的答覆。"),
     _weak("致辞", "校長致辭,勉勵畢業生勇於挑戰。", "主席的致辭長達半小時。"),
-    _say("发文", "總統在臉書發文,感謝國軍辛勞。", "他刪除了先前的發文。", roles=(ROLE_BARE_NAME,)),
+    _say("发文", "總統在臉書發文,感謝國軍辛勞。", "他刪除了先前的發文。", roles=(ROLE_BARE_NAME, ROLE_POSTS)),
     _say("发帖", "網友發帖,抱怨排隊太久。", "版主的發帖規則很嚴格。", roles=(ROLE_BARE_NAME,)),
     _say("发推", "川普發推,批評聯準會升息。", "他的發推頻率很高。"),
     _say("撰文", "前官員撰文,主張重啟核電。", "他的撰文引發爭議。"),
@@ -162,7 +169,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("保证", "廠商保證,產品絕無添加物。", "這是品質的保證。"),
     _weak("承诺", "市長承諾,年底前完成道路拓寬。", "政府的承諾沒有兌現。"),
     _weak("揭露", "調查報告揭露,工程款遭到挪用。", "媒體的揭露促成了修法。"),
-    _weak("分析", "經濟學家分析,升息將壓抑房市。", "專家的分析相當保守。"),
+    _weak("分析", "經濟學家分析,升息將壓抑房市。", "專家的分析相當保守。", not_after=("师", "家", "员", "人士")),
     _weak("预计", "氣象署預計,鋒面週四抵達。", "結果不如大家的預計。"),
     _weak("预测", "分析師預測,油價將持續上漲。", "這只是市場的預測。"),
     _weak("估计", "主計總處估計,今年經濟成長率為三%。", "這是保守的估計。"),
@@ -172,7 +179,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("调侃", "主持人調侃,今天的來賓比觀眾還多。", "面對網友的調侃,他一笑置之。"),
     _say("自称", "嫌犯自稱,案發時人在國外。", "他不相信對方的自稱。"),
     _say("坦承", "他坦承,自己當時判斷錯誤。", "他的坦承獲得諒解。"),
-    _weak("提醒", "疾管署提醒,出國前應接種疫苗。", "謝謝你的提醒。"),
+    _weak("提醒", "疾管署提醒,出國前應接種疫苗。", "謝謝你的提醒。", roles=(ROLE_ADDRESSES,)),
     _say("强调说", "他強調說,這是最後一次讓步。", "他說:「我已經強調說過很多次。」"),
     _say("表示说", "他表示說,明年不會再參選。", "他說:「她表示說過了。」"),
     _say("说过", "他說過,不會接受任何捐款。", "他說:「我說過的話算數。」"),
@@ -192,6 +199,62 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("提及", "他在演說中提及,將增加國防支出。", "文中的提及次數很少。"),
     _weak("讲", "他講,這件事不是他做的。", "學生在教室聽講。"),
     _say("扬言", "駭客揚言,將公開更多資料。", "對方的揚言不必理會。", roles=(ROLE_THREATENS_COUNTER,)),
+    # verbs of Taiwanese, Hong Kong and mainland political news (a reply, a jab, an exposé)
+    _say("点出", "分析師點出,出口成長已連續三季放緩。", "他對問題的點出十分精準。"),
+    _weak("判断", "專家判斷,颱風將在週末轉向。", "他的政治判斷可以正常一點。", guards=("punctuation after",)),
+    _weak("研判", "氣象署研判,鋒面明天抵達。", "最新的研判結果尚未公布。"),
+    _weak("预告", "市長預告,明年將調漲水費。", "電影的預告已經上線。"),
+    _weak("细数", "校長細數,今年共有三項改革完成。", "經過他的細數,零錢剛好一百元。"),
+    _weak("回忆", "老兵回憶,當年的補給非常困難。", "那是一段美好的回憶。"),
+    _say("回忆道", "她回憶道:「那年冬天特別冷。」", "這本書是他的回憶道路。", not_after=("路",)),
+    _weak("阐述", "部長闡述,新制將分三階段實施。", "他的闡述過於冗長。"),
+    _weak("转述", "助理轉述,議員身體無恙。", "他轉述朋友的經歷。", guards=("punctuation after",)),
+    _weak("澄清", "公司澄清,產品並未漲價。", "官方的澄清來得太晚。"),
+    _say("反控", "被告反控,警方違法搜索。", "他提出反控訴訟。", not_after=("诉",)),
+    _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。"),
+    _weak("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。"),
+    _weak("回击", "部長回擊,質疑者不懂預算。", "對方的回擊毫無力道。"),
+    _say("开呛", "議員開嗆,局長答非所問。", "他不在乎對方的開嗆。"),
+    _say("呛声", "抗議民眾嗆聲,要求部長下台。", "他不理會場外的嗆聲。"),
+    _say("秒回", "她秒回:「別再造謠了。」", "他的秒回速度驚人。"),
+    _say("砲轰", "在野黨砲轟,政府浪費公帑。", "他說:「被砲轟是常有的事。」"),
+    _say("狠批", "立委狠批,政府防疫失能。", "他說:「被狠批也沒關係。」"),
+    _say("怒批", "家長怒批,學校隱匿霸凌事件。", "他說:「怒批無助解決問題。」"),
+    _say("直批", "學者直批,政策缺乏配套。", "他說:「直批不是我的風格。」"),
+    _say("痛斥", "家屬痛斥,院方延誤治療。", "他說:「痛斥解決不了問題。」"),
+    _say("狠酸", "網友狠酸,這是自打嘴巴。", "他說:「被狠酸也無所謂。」"),
+    _say("大酸", "名嘴大酸,政府只會開空頭支票。", "他說:「大酸別人不厚道。」"),
+    _say("暗酸", "他暗酸,某些人只會喊口號。", "他說:「我沒有暗酸誰。」"),
+    _say("酸说", "他酸說,這種政策只會越改越亂。", "他說:「別酸說我。」"),
+    _say("笑说", "教練笑說,球員比他還緊張。", "他說:「別笑說我胖。」"),
+    _say("笑称", "部長笑稱,自己是最資深的新人。", "他說:「大家笑稱他是鐵人。」"),
+    _weak("夸赞", "總統誇讚,志工的付出令人感動。", "他獲得老師的誇讚。"),
+    _weak("缓颊", "副市長緩頰,雙方只是溝通不良。", "他說:「幫我緩頰一下。」"),
+    _say("示警", "專家示警,夏季用電將創新高。", "他說:「這是一種示警。」"),
+    _say("辩称", "被告辯稱,自己毫不知情。", "他說:「不必再辯稱了。」"),
+    _weak("期勉", "校長期勉,畢業生勇於挑戰。", "他說:「這是對你們的期勉。」", roles=(ROLE_OPENS_CLAUSE,)),
+    _weak("发现", "研究團隊發現,睡眠不足會影響記憶力。", "他發現一個有趣的現象。", guards=("punctuation after",)),
+    _weak("谈及", "他談及兩岸關係,強調對話不能中斷。", "他說:「這是第一次談及此事。」"),
+    _weak("致词", "校長致詞,勉勵畢業生勇於挑戰。", "主席的致詞長達半小時。"),
+    _weak("回复", "市府回覆,目前沒有漲價計畫。", "邊界不可能回復到戰前。", guards=("punctuation after",)),
+    _say("PO文", "議員在臉書PO文,批評市府防疫不力。", "他說:「不要亂PO文。」", roles=(ROLE_BARE_NAME, ROLE_POSTS)),
+    _say("po文", "議員在臉書po文,批評市府防疫不力。", "他說:「不要亂po文。」", roles=(ROLE_BARE_NAME, ROLE_POSTS)),
+    _weak("贴文", "議員在臉書貼文,批評市府防疫不力。", "他在臉書貼文分享照片。", guards=("punctuation after",),
+          roles=(ROLE_POSTS,)),
+    _weak("深信", "他深信,這座城市會更好。", "這是他深信不疑的事。", guards=("punctuation after",)),
+    # a poll its organisation publishes (某基金会民调显示…, 陆委会公布最新民调,…)
+    _say("民调显示", "基金會民調顯示,六成民眾支持延後。", "他說:「民調顯示不能盡信。」"),
+    _say("调查显示", "協會調查顯示,多數家長擔心學費。", "他說:「調查顯示什麼並不重要。」"),
+    _say("公布最新民调", "陸委會公布最新民調,多數民眾支持維持現狀。", "他說:「公布最新民調沒有意義。」"),
+    _say("公布民调", "基金會公布民調,七成受訪者反對。", "他說:「公布民調要有根據。」"),
+    _say("公布最新民调结果", "陸委會公布最新民調結果,多數民眾支持維持現狀。", "他說:「公布最新民調結果之前要查證。」"),
+    _say("发布民调", "研究中心發布民調,半數民眾不滿施政。", "他說:「發布民調要謹慎。」"),
+    # one-character verbs of a reply or a jab, only before , : 「 (则回, 更批「…」, 在脸书上写「…」)
+    _say("回", "市長則回,這件事早有定論。", "他明天回台北。", guards=("punctuation after",)),
+    _say("批", "他更批,政府根本不在乎。", "這批貨明天到。", guards=("punctuation after",)),
+    _say("酸", "網友酸,這是自打嘴巴。", "這碗湯很酸。", guards=("punctuation after",)),
+    _say("呛", "他嗆:「有種就來告我。」", "煙味很嗆。", guards=("punctuation after",)),
+    _say("写", "她在臉書上寫「謝謝大家的支持」。", "他正在寫功課。", guards=("punctuation after",)),
     # Cantonese 话 (陈小姐话：「…」) in a Cantonese text only; not 说话, 电话, 话题
     _say("话", "陳小姐話:「佢哋唔會再加租。」", "他在電話中說明。", not_before=HUA_NOT_BEFORE,
          not_after=tuple("题语筒剧费说音别术柄匣"), at_text_end=False, guards=("cantonese", "words follow")),
@@ -201,8 +264,8 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
             roles=(ROLE_OPENS_CLAUSE, ROLE_ANSWERS_LAST)),
     _say("发布声明", "國民黨發布聲明,批評政府失職。", "記者問:「何時發布聲明?」",
          roles=(ROLE_ORGANISATION_SPEAKS,)),
-    # 显示 only after a data release (国家统计局…发布数据显示), not 民调显示 or 显示出
-    _say("显示", "統計局今天發布的數據顯示,物價連續三個月上漲。", "民調顯示,多數人支持延後。",
+    # 显示 only after a data release (国家统计局…发布数据显示), not 屏幕显示 or 显示出 (民调显示 is its own row)
+    _say("显示", "統計局今天發布的數據顯示,物價連續三個月上漲。", "螢幕顯示,電量已經不足。",
          not_after=("出", "器", "屏"), at_text_end=False, guards=("data release",)),
     # questions: never statements
     _ask("问", "記者問,雙方何時恢復談判?", "這是一個好問題。", not_after=("题", "责", "世", "候", "卷", "鼎", "津")),
@@ -216,6 +279,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _support("证实", "警方證實,嫌犯已經落網。", "他說:「消息還沒有證實。」", reports=REPORTS_ALWAYS,
              roles=(ROLE_CONFIRMS,)),
     _oppose("否认", "白宮否認,總統曾與對方私下會面。", "他說:「這一點無法否認。」", reports=REPORTS_ALWAYS,
+            not_before=("是",),  # 是否认识: 是否 + 认识
             roles=(ROLE_ANSWERS_LAST,)),
     _oppose("批评", "議員批評,市府的防疫措施太慢。", "他說:「我們接受批評。」", weak=True,
             reports=REPORTS_BEFORE_PUNCTUATION, roles=_CRITIC),
@@ -381,9 +445,48 @@ DECISION_WORDS = ("公布", "宣布", "决定", "措施", "方案", "政策", "�
 # right after one is an object, not the subject a pronoun refers to.
 OBJECT_VERBS = ("问", "批评", "质问", "反驳", "驳斥", "同意", "认同", "支持", "邀请", "会见", "与", "和", "跟", "向", "对")
 # Words that mark a date as the time of what follows (随即, 当天): the last date before applies.
-SAME_OCCASION = ("随即", "随后", "后来", "稍后", "同日", "当天", "当日", "同一天", "later", "then")
+SAME_OCCASION = ("随即", "随后", "后来", "稍后", "同日", "当天", "当日", "同一天", "当晚", "同晚", "当天晚上", "later", "then")
 # Words of a press conference, a transcript whose answers (答：) are the spokesperson's.
 PRESS_CONFERENCE = ("记者会", "发布会", "答记者问", "吹风会", "记者招待会", "答问")
+
+# Words opening a sentence that give it a source or an occasion of its own (据了解, 记者问, 被问及):
+# it does not continue the previous speaker's words.
+# A sentence that opens with the writer's inference (显示, 可见) or with the post itself as its subject
+# (该贴文, 帖文) is narration about the words, not more of them.
+NARRATION_OPENERS = NO_SPEAKER + ("记者问", "媒体问", "媒体追问", "被问及", "被问到", "问及", "至于", "另据", "显示",
+                                  "可见", "由此可见", "该贴文", "贴文", "帖文", "该文", "该帖", "此文")
+
+# Nouns of an attitude or an intention: "表达对台湾的关心", "表达强烈的参选意愿" state no claim.
+ATTITUDE_NOUNS = ("关心", "关切", "支持", "肯定", "感谢", "谢意", "不满", "敬意", "遗憾", "担忧", "祝福", "期待", "重视",
+                  "意愿", "决心", "诚意", "善意", "欢迎", "慰问", "哀悼", "歉意", "敬佩", "赞许")
+
+# Words that refer back to a study named before (这项由某大学合作的研究指出…; later 研究人员发现…).
+STUDY_REFERENCES = ("研究人员", "研究团队", "研究者", "研究报告", "该研究", "这项研究", "此项研究", "该项研究", "研究小组")
+
+# The ones a call or a warning is addressed to (提醒大家,… / 呼吁国人,…): not part of the words.
+ADDRESSEES = ("大家", "民众", "国人", "各界", "社会大众", "全民", "乡亲", "选民", "家长", "朋友们", "各位", "市民", "网友",
+              "业者", "年轻人", "所有人")
+
+# Causatives opening a subject phrase (让选民认为, 使外界质疑): the one made to think is no speaker.
+CAUSATIVES = ("让", "使", "令", "叫", "致使", "导致")
+
+# Verbs of belief: "…,但他认为…" goes on with the same person's reasoning (one statement).
+BELIEF_VERBS = ("认为", "相信", "觉得", "深信", "坚信", "以为")
+
+# Words opening a condition or a concession (若疾管署认定…, 即使…): the clause is part of what is said,
+# its subject no new speaker.
+CONDITIONS = ("若", "如果", "假如", "要是", "只要", "即使", "就算", "虽然", "因为", "由于", "一旦", "倘若", "万一",
+              "包括", "包含", "例如", "比如", "像是")  # ... or an enumeration (包括王某等人都赞赏)
+
+# Verbs whose quoted object is the name of something (举办「…」论坛, 签署「…」协议, 人称「…」), and nouns
+# that a quoted name heads (「…」记者会, 「…」政策): such a quote is a label, not words said.
+NAMING_VERBS = ("举办", "举行", "召开", "签署", "签订", "通过", "制定", "推动", "推出", "启动", "发起", "参加", "出席",
+                "参与", "主办", "名为", "称为", "号称", "人称", "简称", "俗称", "又称", "题为", "主题为", "同意", "三读",
+                "修正", "审议", "放出", "打出", "喊出", "发表了")
+NAME_HEADS = ("记者会", "座谈会", "研讨会", "说明会", "论坛", "活动", "计划", "计画", "政策", "条例", "法案", "草案",
+              "展览", "巡回展", "特展", "报告", "倡议", "协议", "协定", "架构", "模式", "一词", "字眼", "口号", "标语",
+              "节目", "专案", "方案", "平台", "行动", "运动", "决议", "议题", "字样", "影片", "书", "一书", "贴文",
+              "系列", "主题", "计划书", "白皮书")
 
 # Connectives and topic words that open a clause before its subject (对此, 同时, 不过 ...).
 CONNECTIVES = re.compile(
@@ -394,23 +497,25 @@ CONNECTIVES = re.compile(
 # Time and place adverbials before a subject (会后, 当地时间2月12日中午, 今(20)日) and 有 (有议员批评).
 LEAD_ADVERBIALS = re.compile(
     r"(?:(?:记者|新闻发布|发布|说明|招待)会[后上中]|会后|会前|当地时间|北京时间|台北时间|今天|昨天|今日|昨日|稍早|稍后|日前|"
+    r"隔天|隔日|翌日|次日|"
     r"随后|同日|当天|当日|\d{1,4}年|\d{1,2}月|\d{1,2}[日号]|[今昨]?\(\d{1,2}\)日|上午|下午|晚间|中午|早上|凌晨|"
     r"[一-龥]{0,2}时间|有(?=[一-龥]{2}))"
 )
 # Markers that end a subject noun phrase (time, place, adverbs before the verb).
 SUBJECT_END = re.compile(
     r"\d|当地时间|北京时间|台北时间|美东时间|今天|昨天|前天|今日|昨日|本周|上周|周[一二三四五六日末]|"
-    r"星期|日前|稍早|早前|此前|先前|随即|随后|后来|稍后|同日|当天|当日|同时|会后|会前|"
+    r"星期|日前|稍早|早前|此前|先前|随即|随后|后来|稍后|同日|当天|当日|同时|会后|会前|过去|以往|向来|一向|"
     r"答询|质询|受访|回覆|回复|见传媒|见记者|致词|致辞|发言时|演讲|讲话时|"
     r"[在于向对跟与和同也还并亦则更又再曾已将就都仍却便即均皆只仅]|受访|接受|透过|通过|藉|"
     r"明确|原则上|公开|私下|正式|首度|首次|再次|一再|不断|进一步|罕见|直接|当面|会后|会上|"
-    r"[今昨](?=\(\d)|发文|发布|发表|发出|召开|出席|举行|上午|下午|晚间|中午|早上|凌晨|今年|去年|月|日|年|时|[(:,;。!?]"
+    r"[今昨](?=\(\d)|[今昨](?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就上下早午晚发回透呼提批宣举主直参公针视首正坦开])|"
+    r"会中|发文|发布|发表|发出|召开|出席|举行|上午|下午|晚间|中午|早上|凌晨|今年|去年|月|日|年|时|[(:,;。!?]"
 )
 # Words that hold a subject-end marker but never end a subject (共和, 和平, 日本, 联合国 ...);
 # every title word is masked too (将军, 首都).
 SUBJECT_MASK_WORDS = ("共和", "和平", "同盟", "首都", "将军", "参与", "日本", "比利时", "都柏林", "在野", "执政",
                       "联合国", "北约", "对外", "向阳", "于是", "时代", "月球", "青年", "成都", "京都", "新加坡",
                       "巴基斯坦", "和党", "国会", "同志", "明日", "日报", "时报", "周刊", "周报", "再生", "更生",
-                      "亦即", "即将", "都会", "对方", "对手")
+                      "亦即", "即将", "都会", "对方", "对手", "时事", "时任")
 # Characters of a Cantonese text (佢, 嘅, 唔 ...): three in the first 20,000 characters make 话 a verb.
 CANTONESE_CHARS = re.compile(r"[佢嘅唔咗啲冇喺睇噉咁哋嚟]")

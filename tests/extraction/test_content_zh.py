@@ -1,0 +1,125 @@
+"""Chinese reported content: quoted labels and terms (sentences written for these tests)."""
+
+import pytest
+
+from .helpers import spans
+
+
+@pytest.mark.parametrize("text", [
+    "外交部表示,雙方將簽署「海關互助協定」。",  # the name of an agreement
+    "毛寧指出,中方今天舉辦「全球治理」論壇。",  # an event's name after 举办
+    "毛寧表示,外界人稱他「鐵娘子」。",  # a nickname
+    "川普說,這就是「美國優先」政策的成果。",  # a quoted name heading a noun
+])
+def test_quoted_names_are_no_statements(text):
+    assert all(kind == "indirect" for _, _, kind in spans(text)), spans(text)
+
+
+def test_a_quoted_term_opening_the_reported_clause_is_part_of_it():
+    got = spans("毛寧強調,「一帶一路」倡議已經帶動沿線國家發展。")
+    assert got == [("Mao Ning", "「一帶一路」倡議已經帶動沿線國家發展", "indirect")]
+
+
+def test_a_short_quote_that_is_the_whole_answer_is_direct():
+    got = spans("川普說「不可能」。")
+    assert ("Donald Trump", "不可能", "direct") in got
+
+
+def test_a_quote_after_thanks_is_the_thankers_words():
+    got = spans("普京訪問北京,川普表示感謝,「但美國還是要靠自己」。")
+    assert ("Donald Trump", "但美國還是要靠自己", "direct") in got
+
+
+def test_zhi_opening_a_word_after_a_comma_is_no_verb():
+    got = spans("對此,指揮中心發言人莊大明表示,目前沒有新病例。")
+    assert [t for _, t, _ in got] == ["目前沒有新病例"]
+
+
+def test_an_institution_relaying_its_minister_gives_the_ministers_words():
+    got = spans("外交部表示,部長林大同在渥太華致詞表示,民主國家應團結一致。")
+    assert [(s, t) for s, t, _ in got] == [("林大同", "民主國家應團結一致")]
+
+
+def test_a_time_clause_with_a_verb_stays_in_the_reported_words():
+    got = spans("毛寧批評,川普說要加徵關稅後,美國企業馬上跟進漲價,受害的是消費者。")
+    assert got == [("Mao Ning", "川普說要加徵關稅後,美國企業馬上跟進漲價,受害的是消費者", "indirect")]
+
+
+def test_a_named_verb_running_into_its_object_stays_in_the_reported_words():
+    got = spans("毛寧回憶,當年兩國關係緊張,川普還特地告訴她要保持耐心,讓她印象深刻。")
+    assert got == [("Mao Ning", "當年兩國關係緊張,川普還特地告訴她要保持耐心,讓她印象深刻", "indirect")]
+
+
+def test_he_goes_on_with_the_same_persons_reasoning():
+    got = spans("川普表示,很多人說這是失敗,但他認為這是成功的開始。")
+    assert got == [("Donald Trump", "很多人說這是失敗,但他認為這是成功的開始", "indirect")]
+
+
+def test_a_new_attribution_after_a_comma_still_ends_the_clause():
+    got = spans("毛寧表示,中方反對干涉,川普則說,美方不會讓步。")
+    assert [(s, t) for s, t, _ in got] == [("Mao Ning", "中方反對干涉"), ("Donald Trump", "美方不會讓步")]
+
+
+def test_each_said_in_a_chain_is_its_own_statement():
+    got = spans("川普還說,關稅將在下月生效,說美國企業早已做好準備。")
+    assert [t for _, t, _ in got] == ["關稅將在下月生效", "美國企業早已做好準備"]
+
+
+def test_a_chained_verb_after_a_comma_carries_the_words():
+    got = spans("川普今天出面澄清,並反控媒體造謠。")
+    assert got == [("Donald Trump", "媒體造謠", "indirect")]
+
+
+def test_a_post_then_a_verb_of_saying_gives_the_quote():
+    got = spans("川普在社群發文轉述友人說法,稱「美國經濟非常強勁」。")
+    assert got == [("Donald Trump", "美國經濟非常強勁", "direct")]
+
+
+def test_an_attitude_is_no_claim():
+    assert spans("川普對此表達高度遺憾。") == []
+    assert spans("川普表達對台灣的關心。") == []
+
+
+def test_a_reply_begins_a_new_turn():
+    got = spans("川普指控媒體造謠,對此,毛寧第一時間回應。")
+    assert got[0] == ("Donald Trump", "媒體造謠", "indirect")
+
+
+def test_an_appeal_after_a_comma_stays_in_the_speakers_words():
+    got = spans("毛寧表示,各方應保持克制,呼籲美方停止挑釁。")
+    assert got == [("Mao Ning", "各方應保持克制,呼籲美方停止挑釁", "indirect")]
+
+
+def test_he_and_a_day_begin_what_the_speaker_did_next():
+    got = spans("川普已表態將爭取連任,他今(13)日公布了競選團隊名單。")
+    assert got == [("Donald Trump", "將爭取連任", "indirect")]
+
+
+def test_a_post_that_asks_carries_no_words():
+    assert spans("川普在社群發文質問毛寧,中方為何不回應?") == []
+
+
+def test_whether_one_knows_is_no_denial():
+    from claims.extraction.document import build_document
+    from claims.extraction.cues import find_cues
+    doc = build_document("記者問他是否認識對方。", None)
+    assert [c.verb for c in find_cues(doc) if c.verb == "否认"] == []
+
+
+def test_a_quoted_name_after_de_heading_a_noun_is_a_label():
+    assert all(k == "indirect" for _, _, k in spans("川普表示,他撰寫的「美國優先」白皮書將在下月出版。"))
+
+
+def test_the_ones_addressed_are_not_part_of_the_words():
+    got = spans("毛寧提醒大家,出國前應接種疫苗。")
+    assert got == [("Mao Ning", "出國前應接種疫苗", "indirect")]
+
+
+def test_a_modal_opens_no_bare_name():
+    assert all(s != "應聚焦" for s, _, _ in spans("毛寧強調,共用帳號不等於有組織,應聚焦於網路發文,是否涉及不實。"))
+
+
+def test_another_name_and_its_verb_opening_the_clause_take_the_words():
+    got = spans("毛寧對此提出質疑,川普則回應「這是誤會」。")
+    assert ("Donald Trump", "這是誤會", "direct") in got
+    assert not any(s == "Mao Ning" and "這是誤會" in t for s, t, _ in got)
