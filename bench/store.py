@@ -55,11 +55,11 @@ def main() -> int:
         from django.core.management import call_command
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
+        from ingest import make_articles
 
         from claims import services
         from claims.extraction import extract
         from claims.selectors import speaker_gazetteer
-        from ingest import make_articles
         from sources.services import article_ingest
 
         call_command("migrate", verbosity=0)

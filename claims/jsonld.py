@@ -109,7 +109,10 @@ def claim_review_jsonld(claim: Claim, request=None) -> dict:
         "claimReviewed": claim.text,
         "datePublished": _date(verdict.published_at),
         # The claim's public modified time: any change a reader can see (verdict, statements, stances).
-        "dateModified": claim.modified_at.isoformat() if claim.modified_at else _date(verdict.published_at),
+        # In the publisher's time zone, as datePublished is: a UTC stamp could fall on the day before.
+        "dateModified": (
+            timezone.localtime(claim.modified_at).isoformat() if claim.modified_at else _date(verdict.published_at)
+        ),
         "author": {
             "@type": "Organization",
             "name": settings.FACTDESK_PUBLISHER_NAME,

@@ -116,3 +116,19 @@ def test_builder_works_without_a_request_for_the_api():
     assert data["@type"] == "ClaimReview"
     assert data["url"].startswith(SITE + "/claims/")
     assert data["itemReviewed"]["appearance"]
+
+
+@pytest.mark.parametrize("utc_hour", [0, 12, 16, 23])
+def test_date_modified_is_in_the_publishers_time_zone_like_date_published(settings, utc_hour):
+    # A verdict published and changed late in the UTC day falls on the next day in Taipei: both dates
+    # must name the same local day, or dateModified reads as earlier than datePublished.
+    settings.TIME_ZONE = "Asia/Taipei"
+    claim = make_public_claim("A claim reviewed around midnight", rating="false")
+    moment = dt.datetime(2026, 3, 1, utc_hour, 30, tzinfo=dt.UTC)
+    claim.current_verdict.__class__.objects.filter(pk=claim.current_verdict.pk).update(published_at=moment)
+    type(claim).objects.filter(pk=claim.pk).update(modified_at=moment)
+    claim.refresh_from_db()
+    review = claim_review_jsonld(claim)
+    modified = dt.datetime.fromisoformat(review["dateModified"])
+    assert modified == moment
+    assert modified.date().isoformat() == review["datePublished"]

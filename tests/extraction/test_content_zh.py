@@ -100,8 +100,8 @@ def test_a_post_that_asks_carries_no_words():
 
 
 def test_whether_one_knows_is_no_denial():
-    from claims.extraction.document import build_document
     from claims.extraction.cues import find_cues
+    from claims.extraction.document import build_document
     doc = build_document("記者問他是否認識對方。", None)
     assert [c.verb for c in find_cues(doc) if c.verb == "否认"] == []
 
