@@ -121,6 +121,8 @@ class ClaimListApi(ReadApiMixin, generics.ListAPIView):
 )
 class ClaimDetailApi(ReadApiMixin, generics.RetrieveAPIView):
     serializer_class = ClaimDetailOutputSerializer
+    error_examples = {410: ClaimGone({"id": 42, "url": "https://factdesk.example/api/v1/claims/42/", "withdrawn": True,
+                                      "withdrawn_at": "2025-03-01T08:00:00Z", "merged_into": None})}
 
     def get_object(self) -> Claim:
         claim = selectors.public_claims().filter(pk=_pk(self.kwargs)).first()
