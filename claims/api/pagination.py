@@ -24,8 +24,8 @@ class StrictPageSizeMixin:
     max_page_size = 100
 
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param, "")
-        if raw == "":
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
             return self.page_size
         if not (raw.isascii() and raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= self.max_page_size):
             raise ValidationError({self.page_size_query_param: [ERROR_PAGE_SIZE.format(max=self.max_page_size)]})

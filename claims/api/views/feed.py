@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors
-from claims.api.fields import DateTimeSinceFilter
+from claims.api.fields import DateTimeSinceFilter, StrictFilterSet
 from claims.api.pagination import FeedCursorPagination
 from claims.api.views.base import ReadApiMixin
 from claims.jsonld import claim_review_jsonld
@@ -18,7 +18,7 @@ from claims.models import Claim, ReviewState, Statement, VerdictStatus
 from claims.presentation import absolute_url, claim_path, iso_utc
 
 
-class FeedFilter(filters.FilterSet):
+class FeedFilter(StrictFilterSet):
     updated_since = DateTimeSinceFilter(
         field_name="modified_at", lookup_expr="gte",
         help_text="Only claims publicly changed at or after this ISO 8601 date-time; claims withdrawn or merged "

@@ -15,6 +15,7 @@ from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 from claims import services
+from claims.api.fields import ERROR_EMPTY_PARAMETER
 from claims.api.pagination import ERROR_PAGE_SIZE
 from claims.api.serializers import ERROR_UNKNOWN_FIELD, ERROR_URL_SCHEME
 from factdesk.middleware import ERROR_BODY_TOO_LARGE, ERROR_LENGTH_REQUIRED
@@ -105,7 +106,7 @@ def test_wrong_method_and_unacceptable_format_have_the_one_shape(client):
 
 
 @pytest.mark.parametrize("path", LISTS)
-@pytest.mark.parametrize("value", ["0", "101", "abc", "-1", "1.5", "9" * 5000])
+@pytest.mark.parametrize("value", ["0", "101", "abc", "-1", "1.5", "", "9" * 5000])
 def test_bad_page_size_is_400_naming_it(client, path, value):
     limit = 500 if "claimreview" in path else 100
     if value == "101" and limit == 500:
@@ -122,6 +123,14 @@ def test_good_page_size_still_pages(client, editor, path):
         make_public_claim(f"第{i}個說法", user=editor)
     body = client.get(path, {"page_size": "2"}).json()
     assert len(body.get("results", body.get("dataFeedElement", []))) == 2 and body["next"]
+
+
+@pytest.mark.parametrize("path,name", [("/api/v1/claims/", "updated_since"), ("/api/v1/claims/", "rating"),
+                                       ("/api/v1/claims/", "speaker"), ("/api/v1/claimreview/", "updated_since")])
+def test_an_empty_filter_value_is_400_naming_it(client, path, name):
+    response = client.get(path, {name: ""})
+    assert response.status_code == 400
+    assert error_fields(response) == {name: [ERROR_EMPTY_PARAMETER]}
 
 
 # --- request bodies ----------------------------------------------------------------------------
