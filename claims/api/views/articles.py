@@ -189,8 +189,8 @@ class ArticleSubmitApi(APIView):
                examples=[OpenApiExample("Done", response_only=True, value={
                    "article": _SUBMIT_EXAMPLE["article"], "status": "done", "error": "", "extractor_version": "1.4",
                    "statements": [{"id": 91, "text": "中方立場是一貫的。", "kind": "direct", "language": "zh-Hant",
-                                   "speaker": {"id": 12, "name": "毛寧"}, "mention": "毛寧", "start": 12,
-                                   "end": 21, "said_on": "2025-02-13", "confidence": 0.92,
+                                   "speaker": {"id": 12, "name": "Mao Ning"}, "mention": "外交部發言人毛寧",
+                                   "start": 12, "end": 21, "said_on": None, "confidence": 0.92,
                                    "review_state": "candidate"}]})])
 class ArticleStatusApi(generics.RetrieveAPIView):
     """Only the key that submitted (or re-submitted) the article can read this."""

@@ -347,3 +347,24 @@ def test_every_documented_error_example_is_what_the_api_answers(schema, editor, 
                     assert tombstone(live)["id"] == withdrawn.pk
                 checked += 1
     assert checked >= 45  # every documented (operation, error status) pair was triggered live
+
+
+def test_the_status_example_is_what_the_documented_submission_gives(schema, partner, django_capture_on_commit_callbacks):
+    submit = schema["paths"]["/api/v1/articles/"]["post"]
+    request_example = submit["requestBody"]["content"]["application/json"]["examples"]["Submit"]["value"]
+    status_doc = schema["paths"]["/api/v1/articles/status/{token}/"]["get"]["responses"]["200"]
+    [status_example] = [e["value"] for e in status_doc["content"]["application/json"]["examples"].values()]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = partner.post("/api/v1/articles/", request_example, format="json")
+    assert response.status_code == 201, response.content
+    live = partner.get(response.json()["status_url"]).json()
+
+    def shape(statement):
+        return {**{k: v for k, v in statement.items() if k not in {"id", "confidence"}},
+                "speaker": statement["speaker"] and statement["speaker"]["name"]}
+
+    assert [shape(s) for s in live["statements"]] == [shape(s) for s in status_example["statements"]]
+    assert {k: v for k, v in live["article"].items() if k != "id"} == \
+        {k: v for k, v in status_example["article"].items() if k != "id"}
+    assert (live["status"], live["error"]) == (status_example["status"], status_example["error"])
