@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from claims import services
 from claims.api.fields import ERROR_EMPTY_PARAMETER
 from claims.api.pagination import ERROR_PAGE_SIZE
-from claims.api.serializers import ERROR_UNKNOWN_FIELD, ERROR_URL_SCHEME
+from claims.api.serializers import ERROR_URL_SCHEME
 from factdesk.middleware import ERROR_BODY_TOO_LARGE, ERROR_LENGTH_REQUIRED
 from sources.models import Article
 from tests.api_errors import api_error, error_fields, error_message, tombstone
