@@ -63,6 +63,7 @@ from claims.selectors.search import (
     claim_search,
     search_segmenter_sync,
 )
+from claims.selectors.stance_words import stance_words_attach
 
 __all__ = [
     "CLAIM_ROW_EXPRESSIONS",
@@ -107,6 +108,7 @@ __all__ = [
     "speaker_public_statements",
     "speaker_rating_counts",
     "stance_public_list",
+    "stance_words_attach",
     "statement_public_list",
     "statement_review_queue",
     "statement_search_q",
