@@ -65,7 +65,7 @@ def user_staff_sync(user) -> bool:
     return True
 
 
-def on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+def on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:  # noqa: PLR0917 - the signal's own signature
     """``m2m_changed`` receiver on User.groups: keep ``is_staff`` in step with the desk roles.
 
     Forward (``user.groups.add``, the admin's user form) the instance is a user; reverse

@@ -149,8 +149,8 @@ def title_from_text(text: str) -> str:
 
     "（中央社記者台北13日電）行政院長今天表示，明年基本工資將調漲。他說…" -> "行政院長今天表示，明年基本工資將調漲。"
     """
-    for line in (text or "").splitlines():
-        line = _DATELINE.sub("", line.strip(), count=1).strip()
+    for raw in (text or "").splitlines():
+        line = _DATELINE.sub("", raw.strip(), count=1).strip()
         if not line:
             continue
         sentence = _FIRST_SENTENCE.match(line).group(0).strip()
