@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import pgettext_lazy
 
 from sources import services
 from sources.cleaning import IngestError, decode_bytes
@@ -29,12 +29,12 @@ from sources.models import Article, ExtractionStatus, IngestChannel, Language, O
 
 ERROR_TEXT_OR_FILE = "Paste the article text or upload a file (one of the two)."
 # After an ingest, what happened to extraction by the time the page answers (with no worker,
-# extraction ran inline and is already done or failed). Marked for translation, translated when shown.
+# extraction ran inline and is already done or failed).
 MESSAGE_STORED = {
-    ExtractionStatus.PENDING: gettext_noop("Stored “{title}”; extraction has been queued."),
-    ExtractionStatus.RUNNING: gettext_noop("Stored “{title}”; extraction is running."),
-    ExtractionStatus.DONE: gettext_noop("Stored “{title}”; extraction is done: {count} candidate statements to review."),
-    ExtractionStatus.FAILED: gettext_noop("Stored “{title}”; extraction failed (see the error below)."),
+    ExtractionStatus.PENDING: pgettext_lazy("desk review", "Stored “{title}”; extraction has been queued."),
+    ExtractionStatus.RUNNING: pgettext_lazy("desk review", "Stored “{title}”; extraction is running."),
+    ExtractionStatus.DONE: pgettext_lazy("desk review", "Stored “{title}”; extraction is done: {count} candidate statements to review."),
+    ExtractionStatus.FAILED: pgettext_lazy("desk review", "Stored “{title}”; extraction failed (see the error below)."),
 }
 
 MESSAGE_DUPLICATE = {
@@ -227,7 +227,7 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
                     count = article.statements.count() if status == ExtractionStatus.DONE else 0
                     level = messages.ERROR if status == ExtractionStatus.FAILED else messages.SUCCESS
                     messages.add_message(request, level, format_html(
-                        gettext(MESSAGE_STORED[status]), title=article.title or f"article {article.pk}", count=count))
+                        str(MESSAGE_STORED[status]), title=article.title or f"article {article.pk}", count=count))
                 else:
                     link = format_html('<a href="{}">{}</a>', url, article.title or f"article {article.pk}")
                     reason = result.duplicate_reason or "content"

@@ -23,6 +23,7 @@ from claims.admin.common import (
     _admin_url,
     statement_context_html,
 )
+from claims.admin.stances import stance_review_context
 from claims.models import Claim, ClaimType, ReviewState, Statement
 
 # Reasons offered when rejecting a candidate (a free-text reason can be typed instead).
@@ -193,6 +194,8 @@ class StatementAdmin(DeskHistoryAdmin):
                 desk_can_review=self.has_change_permission(request, statement),
                 desk_is_candidate=statement.review_state == ReviewState.CANDIDATE,
                 desk_next=self._next_candidate(statement),
+                **stance_review_context(request, selectors.statement_desk_stances(statement),
+                                        list_query=f"statement={statement.pk}", show_target=False),
             )
         return super().change_view(request, object_id, form_url, extra)
 
