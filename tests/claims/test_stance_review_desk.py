@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.admin.stances import MESSAGE_STANCE_ACCEPTED
+from claims.admin.stances import MESSAGE_STANCE_ACCEPTED, MESSAGE_STANCE_HELD
 from claims.models import ChangeState, PendingChange, Polarity, ReviewState, Stance
 from claims.roles import EDITOR, FACT_CHECKER
 from tests.factories import make_article, make_public_claim, make_speaker, make_statement, make_user
@@ -84,7 +84,7 @@ def test_the_claim_page_reviews_stances_under_the_editorial_rule(client, checker
     response = client.post(review, {"decision": "accept", "next": page}, follow=True)
     first.refresh_from_db()
     assert first.review_state == ReviewState.ACCEPTED and first.held  # not public until an editor publishes
-    assert any("waits for an editor" in str(m) for m in response.context["messages"])
+    assert [str(m) for m in response.context["messages"]] == [str(MESSAGE_STANCE_HELD)]
 
     client.force_login(editor)
     client.post(reverse("admin:claims_stance_review", args=[second.pk]), {"decision": "accept", "next": page})
@@ -137,3 +137,26 @@ def test_the_stance_list_filters_by_article_claim_and_statement_and_names_the_ta
     claim_speaker = claim.statements.get().speaker.name
     assert re.search(r'desk-target-speaker">林測試</span>: <a [^>]*>“明年高鐵票價不會調漲”', html)
     assert re.search(rf'desk-target-speaker">{re.escape(claim_speaker)}</span>: <a [^>]*>“油價下個月會下跌”', html)
+
+
+def test_the_new_desk_strings_read_in_traditional_and_simplified(client, checker):
+    """Each msgid of the appended catalogue block translates (compiled), and the desk shows them."""
+    import json
+    from pathlib import Path
+
+    from django.utils import translation
+
+    root = Path(__file__).resolve().parents[2]
+    entry = re.compile(r'^msgctxt ("(?:desk review|public stance)")\nmsgid (".*")\nmsgstr (".*")$', re.M)
+    for code, folder in (("zh-hant", "zh_Hant"), ("zh-hans", "zh_Hans")):
+        po = (root / "locale" / folder / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+        entries = [tuple(json.loads(part) for part in m.groups()) for m in entry.finditer(po)]
+        assert len(entries) >= 30
+        with translation.override(code):
+            for context, msgid, msgstr in entries:
+                assert translation.pgettext(context, msgid) == msgstr != msgid, msgid
+    statement, _ = _candidate_with_stance()
+    client.force_login(checker)
+    html = client.get(reverse("admin:claims_statement_change", args=[statement.pk]),
+                      HTTP_ACCEPT_LANGUAGE="zh-Hant").content.decode()
+    assert "針對此處的立場" in html and "設為引述範圍" in html and "表態詞：回應" in html
