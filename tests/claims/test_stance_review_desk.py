@@ -4,10 +4,13 @@ list filters by article, claim and statement and shows whose words each stance a
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from claims import services
 from claims.admin.stances import MESSAGE_STANCE_ACCEPTED, MESSAGE_STANCE_HELD
@@ -141,11 +144,6 @@ def test_the_stance_list_filters_by_article_claim_and_statement_and_names_the_ta
 
 def test_the_new_desk_strings_read_in_traditional_and_simplified(client, checker):
     """Each msgid of the appended catalogue block translates (compiled), and the desk shows them."""
-    import json
-    from pathlib import Path
-
-    from django.utils import translation
-
     root = Path(__file__).resolve().parents[2]
     entry = re.compile(r'^msgctxt ("(?:desk review|public stance)")\nmsgid (".*")\nmsgstr (".*")$', re.M)
     for code, folder in (("zh-hant", "zh_Hant"), ("zh-hans", "zh_Hans")):
