@@ -64,6 +64,12 @@ from claims.selectors.search import (
     claim_search,
     search_segmenter_sync,
 )
+from claims.selectors.stance_review import (
+    claim_desk_stances_for_review,
+    stance_target_speaker_name,
+    statement_desk_stances,
+)
+from claims.selectors.stance_words import stance_words_attach
 
 __all__ = [
     "CLAIM_ROW_EXPRESSIONS",
@@ -75,6 +81,7 @@ __all__ = [
     "article_public_statements",
     "attach_claim_people",
     "claim_desk_stances",
+    "claim_desk_stances_for_review",
     "claim_desk_statements",
     "claim_list_with_statements",
     "claim_merged_target",
@@ -109,7 +116,10 @@ __all__ = [
     "speaker_public_statements",
     "speaker_rating_counts",
     "stance_public_list",
+    "stance_target_speaker_name",
+    "stance_words_attach",
     "statement_public_list",
+    "statement_desk_stances",
     "statement_review_queue",
     "statement_search_q",
     "text_search_variants",
