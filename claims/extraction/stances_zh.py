@@ -23,6 +23,7 @@ from .stance_hints import (
     DECISION,
     LEAD,
     NAMED_CLAIM,
+    OPPONENT,
     PERSON,
     QUOTED_CLAIM,
     THIS,
@@ -54,6 +55,8 @@ _DEMONSTRATIVES = ("这", "此", "该", "这项", "这一", "这个", "该项", 
 _OBJECT_END = "。!?;,:\n"
 _OBJECT_REACH = 40
 _CHAIN_BEFORE = "并也还又更"
+_OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
+_CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,29 @@ def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding 
         return None  # 声明并批评，…: the statement's own content, no target named
     if site.topic is not None:
         return _topic_finding(ctx, site, polarity)
-    return StanceFinding(polarity, evidence=THIS if site.refers_here else BARE)
+    if site.refers_here:
+        return StanceFinding(polarity, evidence=THIS)
+    return _opponent_named(ctx, site, polarity) or StanceFinding(polarity, evidence=BARE)
+
+
+def _opponent_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """蔡某回击,希望卢某放下…: a rebuttal (a verb that answers what was just said) that reports words naming, in its first clause, someone who
+    spoke before it answers that speaker (not the last thing said, which may be an ally's)."""
+    cue = site.holder.cue
+    doc = ctx.art.doc
+    if not (cue.kind.startswith("say+") and cue.has_role(lex.ROLE_ANSWERS_LAST)) or \
+            doc.folded[cue.end:cue.end + 1] not in ",:":
+        return None
+    end = min(doc.paragraph_ends[cue.para], cue.end + 1 + _OPPONENT_REACH)
+    m = _CLAUSE_BREAK.search(doc.folded, cue.end + 1, end)
+    sp = statement_speaker_in(ctx, doc.folded[cue.end + 1: m.start() if m else end], site.holder)
+    if sp is None or not _spoke_before(ctx, sp.name, cue.start):
+        return None
+    return StanceFinding(polarity, sp, evidence=OPPONENT)
+
+
+def _spoke_before(ctx: StanceContext, name: str, pos: int) -> bool:
+    return any(st.speaker.name == name and st.end <= pos for st in ctx.statements)
 
 
 def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:

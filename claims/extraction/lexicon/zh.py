@@ -212,8 +212,11 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("澄清", "公司澄清,產品並未漲價。", "官方的澄清來得太晚。"),
     _say("反控", "被告反控,警方違法搜索。", "他提出反控訴訟。", not_after=("诉",)),
     _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。"),
-    _weak("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。"),
-    _weak("回击", "部長回擊,質疑者不懂預算。", "對方的回擊毫無力道。"),
+    # a counter-attack answers what the other side just said (反击, 回击): a rejection that also reports
+    _oppose("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。", weak=True, reports=REPORTS_ALWAYS,
+            not_before=("的",), roles=(ROLE_OPENS_CLAUSE, ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
+    _oppose("回击", "部長回擊,質疑者不懂預算。", "對方的回擊毫無力道。", weak=True, reports=REPORTS_ALWAYS,
+            not_before=("的",), roles=(ROLE_OPENS_CLAUSE, ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
     _say("开呛", "議員開嗆,局長答非所問。", "他不在乎對方的開嗆。"),
     _say("呛声", "抗議民眾嗆聲,要求部長下台。", "他不理會場外的嗆聲。"),
     _say("秒回", "她秒回:「別再造謠了。」", "他的秒回速度驚人。"),
