@@ -17,6 +17,7 @@ from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
 from .stance_hints import (
     ANSWER,
+    ANSWERED_CRITICISM,
     BARE,
     COUNTER,
     CRITICISED,
@@ -40,7 +41,8 @@ from .stance_hints import (
     statement_speaker_in,
 )
 
-_TOPIC = re.compile(r"(?:对于|关于|针对|对)(?!此)")  # 对于X的说法, : the topic of what follows
+_TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
+_CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
 _NEGATED = re.compile(r"(?:不|未|没有|并非|并不|无法)$")
 _CLAIM_NOUN_END = re.compile("(?:" + CLAIM_NOUN_ALT + ")$")
 _CLAIM_NOUN_ANYWHERE = re.compile(CLAIM_NOUN_ALT)
@@ -55,6 +57,7 @@ _DEMONSTRATIVES = ("这", "此", "该", "这项", "这一", "这个", "该项", 
 _OBJECT_END = "。!?;,:\n"
 _OBJECT_REACH = 40
 _CHAIN_BEFORE = "并也还又更"
+_SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
 
@@ -81,6 +84,10 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
     if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
         return StanceFinding("oppose", LEAD, evidence=COUNTER)  # 扬言将采取反制措施: a counter-measure answers a measure
+    if site.topic is not None and cue.has_role(lex.ROLE_ANSWERS) and \
+            _CRITICISM_END.search(doc.folded, site.topic[0], site.topic[1] - 1):
+        found = _topic_finding(ctx, site, "oppose", ANSWERED_CRITICISM)  # 面对X质疑, Y回应: the answer rejects it
+        return found if found.target is not None or found.about is not None else None  # whose criticism: named
     answered = site.refers_here or site.topic is not None or cue.has_role(lex.ROLE_REPLIES)
     if cue.has_role(lex.ROLE_ANSWERS) and (answered or _names_this_claim(ctx, holder)):
         return _rejecting_answer(ctx, site)
@@ -124,10 +131,11 @@ def topic_before(ctx: StanceContext, holder: StanceCue) -> tuple[int, int] | Non
     sentence_start, _ = doc.sentence_bounds(holder.cue.start)
     clause_start = doc.clause_start(holder.cue.start)
     words = doc.folded[sentence_start:clause_start]
-    m = _TOPIC.match(words.lstrip())
+    opening = words.lstrip(_SENTENCE_LEAD)  # a quote closing the sentence before (…?」面对X质疑, Y回应)
+    m = _TOPIC.match(opening)
     if not m or clause_start - sentence_start < 4:
         return None
-    return sentence_start + (len(words) - len(words.lstrip())) + m.end(), clause_start
+    return sentence_start + (len(words) - len(opening)) + m.end(), clause_start
 
 
 def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
@@ -204,11 +212,11 @@ def _spoke_before(ctx: StanceContext, name: str, pos: int) -> bool:
     return any(st.speaker.name == name and st.end <= pos for st in ctx.statements)
 
 
-def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:
+def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str, named: str = TOPIC_SPEAKER) -> StanceFinding:
     target = statement_at(ctx, *site.topic)
     if target is not None:
         return StanceFinding(polarity, target=target, evidence=TOPIC_CLAIM)
-    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder), evidence=TOPIC_SPEAKER)
+    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder), evidence=named)
 
 
 def _person(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
