@@ -143,3 +143,33 @@ def test_topic_clause_with_a_posted_accusation_is_the_claim_rejected():
     got, ex = stances(text)
     assert ("陳小明", "市府採購案有人圖利") in [(s.speaker, s.text) for s in ex.statements]
     assert ("王大同", "oppose", "市府採購案有人圖利") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rebuttal (回擊) whose words name the opponent answers the opponent, not an ally's last words
+    ("毛寧表示,邊境貿易應該盡快恢復。\n佩斯科夫也說,雙方正在研議具體步驟。\n賴清德隨即回擊,希望毛寧不要再搞政治操作。",
+     ("Lai Ching-te", "oppose", "邊境貿易應該盡快恢復")),
+    # 反擊 with no one named: the last thing someone else said
+    ("毛寧表示,台灣的選舉制度並不公平。\n賴清德反擊,台灣的選舉完全公開透明。",
+     ("Lai Ching-te", "oppose", "台灣的選舉制度並不公平")),
+    # an answer to a criticism named as the topic (面對X質疑) rejects X's statement, even after a closing quote
+    ("毛寧批評,台灣的防疫物資分配不均。\n記者問:「你怎麼看?」面對毛寧質疑,賴清德回應,物資都已經按人口比例發放。",
+     ("Lai Ching-te", "oppose", "台灣的防疫物資分配不均")),
+])
+def test_zh_rebuttal_classes(text, expected):
+    got, ex = stances(text)
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text", [
+    # a rebuttal naming nobody who spoke here, and the only earlier words are the holder's ally's: no guess
+    # beyond the last statement, which is the holder's own
+    "賴清德表示,物資都已經發放。\n賴清德隨即回擊,希望在野黨不要再搞政治操作。",
+    # a criticism topic whose critic is not named (面對外界質疑): the answer is no stance
+    "毛寧表示,邊境貿易應該恢復。\n面對外界質疑,賴清德回應,物資都已經按人口比例發放。",
+    # 質疑 (no rebuttal verb) naming a speaker is a criticism of its own, not an answer to that speaker
+    "毛寧宣布,明年起開放觀光。\n賴清德質疑,毛寧的政策只是口號。",
+])
+def test_zh_rebuttal_counterexamples(text):
+    got, _ = stances(text)
+    assert got == set(), got
