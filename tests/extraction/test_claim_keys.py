@@ -17,9 +17,10 @@ def test_short_quote_said_whole_inside_a_longer_statement_of_the_same_speaker():
 
 
 def test_lead_repeated_in_the_body_with_the_same_quantity():
-    keys = _keys("毛寧表示,本會期共通過52個議案,包括預算案。\n"
-                 "記者問下會期的重點。\n"
-                 "毛寧指出,今天是會期最後一天,在各黨團合作下一共通過52個議案,創下紀錄。")
+    keys = _keys("毛寧表示,本會期共通過52個議案,包含公民權修憲案、延長特別條例與國營事業改制條例等,"
+                 "並感謝所有立委與職員的辛勞。\n記者問下會期的重點。\n"
+                 "毛寧指出,今天是第三會期最後一次院會,這個會期從二月開議到現在,在朝野各黨團共同努力下,"
+                 "一共通過52個議案,其中包括修憲案一案與法律案三十案。")
     assert len(set(keys.values())) == 1, keys
 
 
