@@ -187,25 +187,36 @@ def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding 
         return None  # 声明并批评，…: the statement's own content, no target named
     if site.topic is not None:
         return _topic_finding(ctx, site, polarity)
-    if site.refers_here:
-        return StanceFinding(polarity, evidence=THIS)
-    return _opponent_named(ctx, site, polarity) or StanceFinding(polarity, evidence=BARE)
+    named = _opponent_named(ctx, site, polarity)
+    if named is _AIMED_ELSEWHERE:
+        return None  # 对此抨击,蔡某特助散播假讯息…: aimed at someone who says nothing here
+    if named is not None:
+        return named
+    return StanceFinding(polarity, evidence=THIS if site.refers_here else BARE)
+
+
+_AIMED_ELSEWHERE = StanceFinding("none", evidence="aimed elsewhere")
 
 
 def _opponent_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
-    """蔡某回击,希望卢某放下…: a rebuttal (a verb that answers what was just said) that reports words naming, in its first clause, someone who
-    spoke before it answers that speaker (not the last thing said, which may be an ally's)."""
+    """蔡某回击,希望卢某放下…: a rebuttal or criticism that reports words naming, in their first clause,
+    someone who spoke before it answers that speaker (not the last thing said, which may be an ally's);
+    naming only a person who says nothing here, it is aimed at that person (_AIMED_ELSEWHERE)."""
     cue = site.holder.cue
     doc = ctx.art.doc
-    if not (cue.kind.startswith("say+") and cue.has_role(lex.ROLE_ANSWERS_LAST)) or \
+    if not (cue.kind.startswith("say+") and (cue.has_role(lex.ROLE_ANSWERS_LAST) or site.refers_here)) or \
             doc.folded[cue.end:cue.end + 1] not in ",:":
         return None
     end = min(doc.paragraph_ends[cue.para], cue.end + 1 + _OPPONENT_REACH)
     m = _CLAUSE_BREAK.search(doc.folded, cue.end + 1, end)
-    sp = statement_speaker_in(ctx, doc.folded[cue.end + 1: m.start() if m else end], site.holder)
-    if sp is None or not _spoke_before(ctx, sp.name, cue.start):
-        return None
-    return StanceFinding(polarity, sp, evidence=OPPONENT)
+    end = m.start() if m else end
+    sp = statement_speaker_in(ctx, doc.folded[cue.end + 1:end], site.holder)
+    if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+        return StanceFinding(polarity, sp, evidence=OPPONENT)
+    if any(mn.speaker.kind == "person" and mn.speaker.name != site.holder.speaker.name
+           for mn in ctx.art.mentions.within(cue.end + 1, end)):
+        return _AIMED_ELSEWHERE
+    return None
 
 
 def _spoke_before(ctx: StanceContext, name: str, pos: int) -> bool:

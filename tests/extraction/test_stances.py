@@ -167,6 +167,9 @@ def test_zh_rebuttal_classes(text, expected):
     "賴清德表示,物資都已經發放。\n賴清德隨即回擊,希望在野黨不要再搞政治操作。",
     # a criticism topic whose critic is not named (面對外界質疑): the answer is no stance
     "毛寧表示,邊境貿易應該恢復。\n面對外界質疑,賴清德回應,物資都已經按人口比例發放。",
+    # 對此 + a criticism whose words name a person who says nothing here: aimed at that person, not at
+    # the last statement (which the holder may well share)
+    "毛寧表示,這份圖卡的數字與事實差距很大。\n對此,賴清德抨擊,普京的助理散播假訊息證據確鑿。",
     # 質疑 (no rebuttal verb) naming a speaker is a criticism of its own, not an answer to that speaker
     "毛寧宣布,明年起開放觀光。\n賴清德質疑,毛寧的政策只是口號。",
 ])
