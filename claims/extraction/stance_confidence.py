@@ -15,6 +15,7 @@ from .article import Article
 from .lexicon.zh import ROLE_ANSWERS_LAST
 from .records import Candidate, Cue, Resolution
 from .stance_hints import (
+    ALIGNED,
     ANSWER,
     ANSWERED_CRITICISM,
     BARE,
@@ -45,7 +46,7 @@ MIN_STANCE_CONFIDENCE = 0.5  # stances scored below this are not published (prec
 # What a finding rests on -> its score when the target sits next to the cue
 _BASE = {
     QUOTED_CLAIM: 0.85, TOPIC_CLAIM: 0.85, THIS_ANSWER: 0.75, PERSON: 0.7, NAMED_CLAIM: 0.65,
-    THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
+    THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, ALIGNED: 0.6, SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said
@@ -76,8 +77,8 @@ def stance_confidence(art: Article, cue: Cue, ev: StanceEvidence) -> float:
         score -= 0.2  # nothing answered near the cue: the lead is a guess
     doc = art.doc
     gap = doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para)
-    if ev.target.start > cue.start:
-        score -= 0.15  # the claim answered comes after the answer
+    if ev.target.start > cue.start and ev.finding.evidence != ALIGNED:
+        score -= 0.15  # the claim answered comes after the answer (siding with a position reported later is not)
     elif ev.link == LINK_PREVIOUS and _question_between(art, ev.target.end, cue):
         score -= 0.3  # 记者追问…, X表示肯定: the answer is to the question, not to the claim before it
     elif gap >= 2 and ev.link == LINK_PREVIOUS:

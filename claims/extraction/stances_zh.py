@@ -16,6 +16,7 @@ from .lexicon import zh as lex
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
 from .stance_hints import (
+    ALIGNED,
     ANSWER,
     ANSWERED_CRITICISM,
     BARE,
@@ -57,6 +58,10 @@ _DEMONSTRATIVES = ("这", "此", "该", "这项", "这一", "这个", "该项", 
 _OBJECT_END = "。!?;,:\n"
 _OBJECT_REACH = 40
 _CHAIN_BEFORE = "并也还又更"
+_ALIGNED = re.compile(r"(?:与|跟|和|同)([^,。;!?]{1,12}?)的?(?:" + "|".join(lex.ALIGNMENT_NOUNS) + ")(?:"
+                      + "|".join(lex.ALIGNMENT_ENDS) + ")")
+_ALIGNED_REACH = 60  # characters of the reported words read for a speaker sided with
+_LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
@@ -81,6 +86,10 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     if cue.is_stance or cue.kind.startswith("say+"):
         return _stance_verb(ctx, site)
     doc = ctx.art.doc
+    if cue.kind == "say":
+        aligned = _aligned_with(ctx, holder)
+        if aligned is not None:
+            return aligned
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
     if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
         return StanceFinding("oppose", LEAD, evidence=COUNTER)  # 扬言将采取反制措施: a counter-measure answers a measure
@@ -92,6 +101,35 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     if cue.has_role(lex.ROLE_ANSWERS) and (answered or _names_this_claim(ctx, holder)):
         return _rejecting_answer(ctx, site)
     return None
+
+
+def _aligned_with(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """外交部表示,台湾与英、德立场一致: the words side with speakers named there who speak in the article."""
+    doc = ctx.art.doc
+    cue = holder.cue
+    end = min(doc.paragraph_ends[cue.para], cue.end + _ALIGNED_REACH)
+    m = _SENTENCE_BREAK.search(doc.folded, cue.end, end)
+    m = _ALIGNED.search(doc.folded, cue.end, m.start() if m else end)
+    if m is None:
+        return None
+    for name in _listed_names(m.group(1)):
+        sp = statement_speaker_in(ctx, name, holder)  # a speaker here, before or soon after the words
+        if sp is not None:
+            return StanceFinding("support", sp, evidence=ALIGNED)
+    return None
+
+
+def _listed_names(words: str) -> list[str]:
+    """英、德 / 英国德国 / 美方与日方: the names in a short list, one-character countries spelled out."""
+    out = []
+    for raw in _LIST_SEPARATOR.split(words):
+        part = raw.strip()
+        if part in lex.COUNTRY_SHORT:
+            out.append(lex.COUNTRY_SHORT[part])
+        elif part:
+            found = [c for c in set(lex.COUNTRY_SHORT.values()) if c in part]
+            out += sorted(found, key=part.index) if len(found) > 1 else [part]
+    return out
 
 
 def _names_this_claim(ctx: StanceContext, holder: StanceCue) -> bool:

@@ -161,6 +161,30 @@ def test_zh_rebuttal_classes(text, expected):
     assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
 
 
+@pytest.mark.parametrize("text, expected", [
+    # siding with speakers named in the words (與英、德立場一致), one-character country names spelled out
+    ("英國表示,聯合國調查團應能自由訪問當地。\n毛寧表示,中方與英、德立場一致,呼籲各方保持克制。",
+     ("Mao Ning", "support", "聯合國調查團應能自由訪問當地")),
+    # the position sided with may be reported after the words
+    ("毛寧表示,中方跟法國看法一致,希望盡快停火。\n法國指出,停火是談判的前提。",
+     ("Mao Ning", "support", "停火是談判的前提")),
+])
+def test_zh_alignment_with_a_speaker(text, expected):
+    got, ex = stances(text)
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text", [
+    # alignment with someone who says nothing in the article is no stance on a statement
+    "川普表示,關稅會讓工廠回流。\n毛寧表示,中方與德國立場一致,呼籲各方保持克制。",
+    # 一致 about something else than a position
+    "英國表示,調查團應能自由訪問。\n毛寧表示,中方與英國的貿易數字一致成長。",
+])
+def test_zh_alignment_counterexamples(text):
+    got, _ = stances(text)
+    assert got == set(), got
+
+
 @pytest.mark.parametrize("text", [
     # a rebuttal naming nobody who spoke here, and the only earlier words are the holder's ally's: no guess
     # beyond the last statement, which is the holder's own

@@ -447,6 +447,13 @@ CLAIM_NOUNS = ("说法", "观点", "看法", "提议", "建议", "言论", "表�
 # answer rejects it. Examples in tests/extraction/test_stances.py.
 CRITICISM_NOUNS = ("质疑", "批评", "指控", "抨击", "攻击", "炮轰", "砲轰", "指责", "挞伐", "痛批", "批判", "嘲讽",
                    "抹黑", "爆料", "控诉", "质问")
+# Siding with another speaker in the words reported (与英、德立场一致): agreement with what they said.
+ALIGNMENT_NOUNS = ("立场", "看法", "意见", "主张", "步调", "态度")
+ALIGNMENT_ENDS = ("一致", "相同", "相近", "同步")
+# One-character country names in lists (与英、德立场一致, 美日): the name a speaker's mention holds.
+COUNTRY_SHORT = {"美": "美国", "英": "英国", "德": "德国", "法": "法国", "日": "日本", "韩": "韩国", "俄": "俄罗斯",
+                 "澳": "澳洲", "加": "加拿大", "印": "印度", "义": "义大利", "意": "意大利", "欧": "欧盟", "菲": "菲律宾",
+                 "越": "越南", "荷": "荷兰", "纽": "纽西兰", "陆": "中国", "中": "中国"}
 # Objects of 欢迎/支持 that stand for an announced decision (歡迎政府公布時間表).
 DECISION_WORDS = ("公布", "宣布", "决定", "措施", "方案", "政策", "计划", "举措", "做法", "安排",
                   "协议", "声明", "表态", "倡议", "提议", "回应", "决策", "方向", "立场", "说法")
