@@ -51,6 +51,9 @@ _BASE = {
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said
 _ANAPHORIC = (THIS, THIS_CLAIM, THIS_ANSWER)
+# Findings that name whose words are meant, whatever the order they are reported in: siding with a
+# position (与英国立场一致) or answering a criticism made before (X提出质疑, Y回应) reported later
+_ORDER_FREE = (ALIGNED, ANSWERED_CRITICISM)
 _SENTENCE_ENDS = "。!?"
 _NARRATION_SCAN = 2000
 _RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
@@ -77,8 +80,8 @@ def stance_confidence(art: Article, cue: Cue, ev: StanceEvidence) -> float:
         score -= 0.2  # nothing answered near the cue: the lead is a guess
     doc = art.doc
     gap = doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para)
-    if ev.target.start > cue.start and ev.finding.evidence != ALIGNED:
-        score -= 0.15  # the claim answered comes after the answer (siding with a position reported later is not)
+    if ev.target.start > cue.start and ev.finding.evidence not in _ORDER_FREE:
+        score -= 0.15  # the claim answered comes after the answer
     elif ev.link == LINK_PREVIOUS and _question_between(art, ev.target.end, cue):
         score -= 0.3  # 记者追问…, X表示肯定: the answer is to the question, not to the claim before it
     elif gap >= 2 and ev.link == LINK_PREVIOUS:

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .article import Article
+from .article import Article, AttributionState
 from .claim_keys import canonical
 from .normalize import fold
 from .patterns import CJK, CLAIM_NOUN_ALT, PRONOUN, SURNAME_TITLE
@@ -66,6 +66,14 @@ class StanceContext:
     statements: list[Candidate]
     starts: list[int]
     affiliations: dict[str, set[str]]
+    state: AttributionState | None = None  # who said each verb (the speaker of another verb near a stance)
+
+    def resolution_of(self, cue: Cue) -> Speaker | None:
+        """The speaker of a verb, when one was found (not carried over)."""
+        if self.state is None:
+            return None
+        res = self.state.resolution(cue)
+        return None if res.no_speaker or res.implicit else res.speaker
 
 
 def statement_at(ctx: StanceContext, start: int, end: int) -> int | None:

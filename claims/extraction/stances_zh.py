@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lexicon import zh as lex
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
+from .records import Speaker
 from .stance_hints import (
     ALIGNED,
     ANSWER,
@@ -87,19 +88,44 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
         return _stance_verb(ctx, site)
     doc = ctx.art.doc
     if cue.kind == "say":
-        aligned = _aligned_with(ctx, holder)
-        if aligned is not None:
-            return aligned
+        found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site)
+        if found is not None:
+            return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
     if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
         return StanceFinding("oppose", LEAD, evidence=COUNTER)  # 扬言将采取反制措施: a counter-measure answers a measure
-    if site.topic is not None and cue.has_role(lex.ROLE_ANSWERS) and \
-            _CRITICISM_END.search(doc.folded, site.topic[0], site.topic[1] - 1):
-        found = _topic_finding(ctx, site, "oppose", ANSWERED_CRITICISM)  # 面对X质疑, Y回应: the answer rejects it
-        return found if found.target is not None or found.about is not None else None  # whose criticism: named
     answered = site.refers_here or site.topic is not None or cue.has_role(lex.ROLE_REPLIES)
     if cue.has_role(lex.ROLE_ANSWERS) and (answered or _names_this_claim(ctx, holder)):
         return _rejecting_answer(ctx, site)
+    return None
+
+
+def _answered_criticism(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
+    """面对X质疑, Y回应 / X对…提出质疑, Y则回应「…」: an answer to a named criticism rejects it (_NO_STANCE
+    when the criticism is the topic but whose it is goes unnamed)."""
+    cue = site.holder.cue
+    if site.topic is not None and cue.has_role(lex.ROLE_ANSWERS) and \
+            _CRITICISM_END.search(ctx.art.doc.folded, site.topic[0], site.topic[1] - 1):
+        found = _topic_finding(ctx, site, "oppose", ANSWERED_CRITICISM)
+        return found if found.target is not None or found.about is not None else _NO_STANCE
+    if cue.has_role(lex.ROLE_REPLIES):
+        critic = _critic_before(ctx, site.holder)
+        if critic is not None:
+            return StanceFinding("oppose", critic, evidence=ANSWERED_CRITICISM)
+    return None
+
+
+def _critic_before(ctx: StanceContext, holder: StanceCue) -> Speaker | None:
+    """The speaker of a criticism verb (质疑, 批评, 抨击) earlier in the reply's sentence, someone else."""
+    doc = ctx.art.doc
+    sentence_start, _ = doc.sentence_bounds(holder.cue.start)
+    for other in ctx.art.cues.before(holder.cue.start, limit=6):
+        if other.start < sentence_start:
+            break
+        if other.has_role(lex.ROLE_CRITICISES_SPEAKER) or other.has_role(lex.ROLE_CLAUSE_CRITICISM):
+            sp = ctx.resolution_of(other)
+            if sp is not None and sp.name != holder.speaker.name:
+                return sp
     return None
 
 
@@ -234,6 +260,7 @@ def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding 
 
 
 _AIMED_ELSEWHERE = StanceFinding("none", evidence="aimed elsewhere")
+_NO_STANCE = StanceFinding("none", evidence="no stance")
 
 
 def _opponent_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:

@@ -155,6 +155,10 @@ def test_topic_clause_with_a_posted_accusation_is_the_claim_rejected():
     # an answer to a criticism named as the topic (面對X質疑) rejects X's statement, even after a closing quote
     ("毛寧批評,台灣的防疫物資分配不均。\n記者問:「你怎麼看?」面對毛寧質疑,賴清德回應,物資都已經按人口比例發放。",
      ("Lai Ching-te", "oppose", "台灣的防疫物資分配不均")),
+    # a reply in the sentence of someone else's criticism (X提出質疑, Y則回應「…」) rejects that critic's words,
+    # even when the article reports them after the reply
+    ("毛寧日前對川普的關稅政策提出質疑,川普則回應「這是必要的」。\n毛寧指出,關稅只會傷害兩國的消費者。",
+     ("Donald Trump", "oppose", "關稅只會傷害兩國的消費者")),
 ])
 def test_zh_rebuttal_classes(text, expected):
     got, ex = stances(text)
@@ -194,6 +198,8 @@ def test_zh_alignment_counterexamples(text):
     # 對此 + a criticism whose words name a person who says nothing here: aimed at that person, not at
     # the last statement (which the holder may well share)
     "毛寧表示,這份圖卡的數字與事實差距很大。\n對此,賴清德抨擊,普京的助理散播假訊息證據確鑿。",
+    # a reply with no criticism before it in its sentence is no rejection
+    "毛寧日前邀請川普訪問北京,川普則回應「我很期待」。\n毛寧指出,兩國關係正在改善。",
     # 質疑 (no rebuttal verb) naming a speaker is a criticism of its own, not an answer to that speaker
     "毛寧宣布,明年起開放觀光。\n賴清德質疑,毛寧的政策只是口號。",
 ])
