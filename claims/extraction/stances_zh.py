@@ -9,6 +9,7 @@ threatened counter-measure (扬言将采取反制措施) opposes the measure ann
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ from .stance_hints import (
     THIS_CLAIM,
     TOPIC_CLAIM,
     TOPIC_SPEAKER,
+    VERDICT,
     StanceContext,
     StanceCue,
     StanceFinding,
@@ -61,7 +63,14 @@ _OBJECT_REACH = 40
 _CHAIN_BEFORE = "并也还又更"
 _ALIGNED = re.compile(r"(?:与|跟|和|同)([^,。;!?]{1,12}?)的?(?:" + "|".join(lex.ALIGNMENT_NOUNS) + ")(?:"
                       + "|".join(lex.ALIGNMENT_ENDS) + ")")
-_ALIGNED_REACH = 60  # characters of the reported words read for a speaker sided with
+_ALIGNED_REACH = 60
+_VERDICT_REACH = 80  # characters of the reported words read for a verdict on other words
+_LABEL_BACK = 30  # statements looked at for the one that used a label denied
+_VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲的|说的|所言|所说|的说法)的?(?:都|确实|就|才|也)?"
+                               r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
+_DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
+                           + "|".join(lex.DENIED_LABELS) + ")")
+_CONDITION = re.compile(r"若|如果|假如|要是|倘若|万一|是否|是不是|难道")  # 若X讲的是真的: no verdict  # characters of the reported words read for a speaker sided with
 _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
@@ -88,7 +97,7 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
         return _stance_verb(ctx, site)
     doc = ctx.art.doc
     if cue.kind == "say":
-        found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site)
+        found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
@@ -126,6 +135,39 @@ def _critic_before(ctx: StanceContext, holder: StanceCue) -> Speaker | None:
             sp = ctx.resolution_of(other)
             if sp is not None and sp.name != holder.speaker.name:
                 return sp
+    return None
+
+
+def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """X表示,郭某说的是真实的状况 (support) / 这不是谣言 (a label someone else used, denied): a verdict
+    on other words in the first sentence reported, not under a condition (若X说的是真的)."""
+    doc = ctx.art.doc
+    cue = holder.cue
+    end = min(doc.paragraph_ends[cue.para], cue.end + _VERDICT_REACH)
+    m = _SENTENCE_BREAK.search(doc.folded, cue.end, end)
+    words = doc.folded[cue.end: m.start() if m else end]
+    said = _VERDICT_ON_WORDS.search(words)
+    if said is not None and not _CONDITION.search(words, 0, said.end(1)):
+        sp = statement_speaker_in(ctx, said.group(1), holder)
+        if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+            polarity = "support" if said.group(2) in lex.VERDICT_TRUE else "oppose"
+            return StanceFinding(polarity, sp, evidence=VERDICT)
+    denied = _DENIED_LABEL.search(words)
+    if denied is not None and not _CONDITION.search(words, 0, denied.end()):
+        target = _labelled_before(ctx, holder, denied.group(1))
+        if target is not None:
+            return StanceFinding("oppose", target=target, evidence=VERDICT)
+    return None
+
+
+def _labelled_before(ctx: StanceContext, holder: StanceCue, label: str) -> int | None:
+    """The last statement before the cue, by someone else, that used the label (这种不实谣言)."""
+    folded = ctx.art.doc.folded
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    for i in range(k - 1, max(-1, k - _LABEL_BACK), -1):
+        st = ctx.statements[i]
+        if st.speaker.name != holder.speaker.name and st.end <= holder.cue.start and label in folded[st.start:st.end]:
+            return i
     return None
 
 

@@ -206,3 +206,30 @@ def test_zh_alignment_counterexamples(text):
 def test_zh_rebuttal_counterexamples(text):
     got, _ = stances(text)
     assert got == set(), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verdict on someone's words in the words reported (X說的是事實): agreement with X
+    ("川普表示,工廠正在回流美國。\n毛寧表示,川普說的是事實,中方也看到了。",
+     ("Mao Ning", "support", "工廠正在回流美國")),
+    # ... or a rejection (X講的是假的)
+    ("川普表示,中國正在操縱匯率。\n毛寧表示,川普講的都是假的,人民幣匯率由市場決定。",
+     ("Mao Ning", "oppose", "中國正在操縱匯率")),
+    # denying a label another speaker used (這不是謠言 after 這是不實謠言)
+    ("毛寧表示,這是不實謠言,會追究責任。\n川普表示,因為關稅,很多工廠都關門了,這不是謠言。",
+     ("Donald Trump", "oppose", "這是不實謠言,會追究責任")),
+])
+def test_zh_verdict_on_other_words(text, expected):
+    got, ex = stances(text)
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text", [
+    # under a condition the verdict is no stance
+    "川普表示,工廠正在回流美國。\n毛寧表示,如果川普說的是真的,中方會歡迎。",
+    # a label nobody here used: nothing answered
+    "川普表示,工廠正在回流美國。\n毛寧表示,這不是謠言,大家可以自己查證。",
+])
+def test_zh_verdict_counterexamples(text):
+    got, _ = stances(text)
+    assert got == set(), got

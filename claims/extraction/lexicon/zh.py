@@ -447,6 +447,11 @@ CLAIM_NOUNS = ("说法", "观点", "看法", "提议", "建议", "言论", "表�
 # answer rejects it. Examples in tests/extraction/test_stances.py.
 CRITICISM_NOUNS = ("质疑", "批评", "指控", "抨击", "攻击", "炮轰", "砲轰", "指责", "挞伐", "痛批", "批判", "嘲讽",
                    "抹黑", "爆料", "控诉", "质问")
+# A verdict on someone's words inside the reported words (X说的是事实 / X讲的是假的): a stance on what X said.
+VERDICT_TRUE = ("事实", "真的", "真实", "实话", "对的", "正确的")
+VERDICT_FALSE = ("假的", "错的", "不对的", "谎言", "不是事实", "不是真的", "不实的")
+# Labels another speaker put on something (谣言, 假消息) that the words deny (这不是谣言): a rejection.
+DENIED_LABELS = ("谣言", "假消息", "假讯息", "假新闻", "不实讯息", "不实消息", "造谣")
 # Siding with another speaker in the words reported (与英、德立场一致): agreement with what they said.
 ALIGNMENT_NOUNS = ("立场", "看法", "意见", "主张", "步调", "态度")
 ALIGNMENT_ENDS = ("一致", "相同", "相近", "同步")
