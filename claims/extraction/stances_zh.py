@@ -25,6 +25,7 @@ from .stance_hints import (
     COUNTER,
     CRITICISED,
     DECISION,
+    ECHO,
     LEAD,
     NAMED_CLAIM,
     OPPONENT,
@@ -70,6 +71,9 @@ _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲
                                r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
+_NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([\u4e00-\u9fff]{3,8})")
+_ECHO_MIN = 3  # characters of a denied phrase that must recur in the statement answered
+_ECHO_BACK = 4  # statements looked at for it (the words just answered)
 _CONDITION = re.compile(r"若|如果|假如|要是|倘若|万一|是否|是不是|难道")  # 若X讲的是真的: no verdict  # characters of the reported words read for a speaker sided with
 _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
@@ -157,14 +161,28 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
         target = _labelled_before(ctx, holder, denied.group(1))
         if target is not None:
             return StanceFinding("oppose", target=target, evidence=VERDICT)
+    return _negated_echo(ctx, holder, words)
+
+
+def _negated_echo(ctx: StanceContext, holder: StanceCue, words: str) -> StanceFinding | None:
+    """「很远的地方就被打断手,不是被拉走」 after 「可能很远的地方就被拉走了」: words denying a phrase that a
+    statement by someone else just before said (the longest run of three or more characters)."""
+    for echo in _NEGATED_ECHO.finditer(words):
+        if _CONDITION.search(words, 0, echo.start()):
+            return None
+        phrase = echo.group(1)
+        for n in range(len(phrase), _ECHO_MIN - 1, -1):
+            target = _labelled_before(ctx, holder, phrase[:n], _ECHO_BACK)
+            if target is not None:
+                return StanceFinding("oppose", target=target, evidence=ECHO)
     return None
 
 
-def _labelled_before(ctx: StanceContext, holder: StanceCue, label: str) -> int | None:
+def _labelled_before(ctx: StanceContext, holder: StanceCue, label: str, back: int = _LABEL_BACK) -> int | None:
     """The last statement before the cue, by someone else, that used the label (这种不实谣言)."""
     folded = ctx.art.doc.folded
     k = bisect.bisect_left(ctx.starts, holder.cue.start)
-    for i in range(k - 1, max(-1, k - _LABEL_BACK), -1):
+    for i in range(k - 1, max(-1, k - back), -1):
         st = ctx.statements[i]
         if st.speaker.name != holder.speaker.name and st.end <= holder.cue.start and label in folded[st.start:st.end]:
             return i

@@ -218,6 +218,9 @@ def test_zh_rebuttal_counterexamples(text):
     # denying a label another speaker used (這不是謠言 after 這是不實謠言)
     ("毛寧表示,這是不實謠言,會追究責任。\n川普表示,因為關稅,很多工廠都關門了,這不是謠言。",
      ("Donald Trump", "oppose", "這是不實謠言,會追究責任")),
+    # denying the very words someone just said (「…,不是被拉走」 after 「…就被拉走了」)
+    ("毛寧表示,「那些漁船可能在公海就被扣押了」。川普認為,「那些漁船在港口就被擊沉,不是被扣押」。",
+     ("Donald Trump", "oppose", "那些漁船可能在公海就被扣押了")),
 ])
 def test_zh_verdict_on_other_words(text, expected):
     got, ex = stances(text)
@@ -227,6 +230,8 @@ def test_zh_verdict_on_other_words(text, expected):
 @pytest.mark.parametrize("text", [
     # under a condition the verdict is no stance
     "川普表示,工廠正在回流美國。\n毛寧表示,如果川普說的是真的,中方會歡迎。",
+    # a denied phrase nobody here said: nothing answered
+    "毛寧表示,「漁船都已經返港」。川普認為,「這次不是天氣因素」。",
     # a label nobody here used: nothing answered
     "川普表示,工廠正在回流美國。\n毛寧表示,這不是謠言,大家可以自己查證。",
 ])
