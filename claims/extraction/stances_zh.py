@@ -71,6 +71,8 @@ _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲
                                r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
+_NOT_AS_SAID = re.compile(r"(?:并非|绝非|不是|并不是|而非)是?(?:如|像|如同)([^,。;!?「」]{2,10}?)(?:所说|所言|所称|所指|"
+                          r"说的|讲的|的说法|的言论|的批评|的指控|酸葡萄)")
 _NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([\u4e00-\u9fff]{3,8})")
 _ECHO_MIN = 3  # characters of a denied phrase that must recur in the statement answered
 _ECHO_BACK = 4  # statements looked at for it (the words just answered)
@@ -143,8 +145,8 @@ def _critic_before(ctx: StanceContext, holder: StanceCue) -> Speaker | None:
 
 
 def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
-    """X表示,郭某说的是真实的状况 (support) / 这不是谣言 (a label someone else used, denied): a verdict
-    on other words in the first sentence reported, not under a condition (若X说的是真的)."""
+    """X表示,郭某说的是真实的状况 (support) / 绝非如X所说 / 这不是谣言 (a label someone else used, denied):
+    a verdict on other words in the first sentence reported, not under a condition (若X说的是真的)."""
     doc = ctx.art.doc
     cue = holder.cue
     end = min(doc.paragraph_ends[cue.para], cue.end + _VERDICT_REACH)
@@ -156,6 +158,11 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
             polarity = "support" if said.group(2) in lex.VERDICT_TRUE else "oppose"
             return StanceFinding(polarity, sp, evidence=VERDICT)
+    unlike = _NOT_AS_SAID.search(words)  # 绝非如国民党所说 / 并不是像X说的
+    if unlike is not None and not _CONDITION.search(words, 0, unlike.start()):
+        sp = statement_speaker_in(ctx, unlike.group(1), holder)
+        if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+            return StanceFinding("oppose", sp, evidence=VERDICT)
     denied = _DENIED_LABEL.search(words)
     if denied is not None and not _CONDITION.search(words, 0, denied.end()):
         target = _labelled_before(ctx, holder, denied.group(1))

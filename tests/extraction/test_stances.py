@@ -218,6 +218,9 @@ def test_zh_rebuttal_counterexamples(text):
     # denying a label another speaker used (這不是謠言 after 這是不實謠言)
     ("毛寧表示,這是不實謠言,會追究責任。\n川普表示,因為關稅,很多工廠都關門了,這不是謠言。",
      ("Donald Trump", "oppose", "這是不實謠言,會追究責任")),
+    # 並非如X所說: the words reject what X said
+    ("川普表示,中國的經濟正在衰退。\n毛寧表示,中國經濟穩定成長,並非如川普所說的那樣。",
+     ("Mao Ning", "oppose", "中國的經濟正在衰退")),
     # denying the very words someone just said (「…,不是被拉走」 after 「…就被拉走了」)
     ("毛寧表示,「那些漁船可能在公海就被扣押了」。川普認為,「那些漁船在港口就被擊沉,不是被扣押」。",
      ("Donald Trump", "oppose", "那些漁船可能在公海就被扣押了")),
