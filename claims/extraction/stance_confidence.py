@@ -15,6 +15,7 @@ from .article import Article
 from .lexicon.zh import ROLE_ANSWERS_LAST
 from .records import Candidate, Cue, Resolution
 from .stance_hints import (
+    ACCUSED,
     ALIGNED,
     ANSWER,
     ANSWERED_CRITICISM,
@@ -48,7 +49,7 @@ MIN_STANCE_CONFIDENCE = 0.5  # stances scored below this are not published (prec
 # What a finding rests on -> its score when the target sits next to the cue
 _BASE = {
     QUOTED_CLAIM: 0.85, TOPIC_CLAIM: 0.85, THIS_ANSWER: 0.75, PERSON: 0.7, NAMED_CLAIM: 0.65,
-    THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, ALIGNED: 0.6, VERDICT: 0.6, ECHO: 0.55,
+    THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, ALIGNED: 0.6, VERDICT: 0.6, ECHO: 0.55, ACCUSED: 0.55,
     SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }

@@ -18,6 +18,7 @@ from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
 from .records import Speaker
 from .stance_hints import (
+    ACCUSED,
     ALIGNED,
     ANSWER,
     ANSWERED_CRITICISM,
@@ -71,6 +72,7 @@ _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲
                                r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
+_PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
 _NOT_AS_SAID = re.compile(r"(?:并非|绝非|不是|并不是|而非)是?(?:如|像|如同)([^,。;!?「」]{2,10}?)(?:所说|所言|所称|所指|"
                           r"说的|讲的|的说法|的言论|的批评|的指控|酸葡萄)")
 _NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([\u4e00-\u9fff]{3,8})")
@@ -103,7 +105,8 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
         return _stance_verb(ctx, site)
     doc = ctx.art.doc
     if cue.kind == "say":
-        found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder)
+        found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
+            _accused(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
@@ -141,6 +144,19 @@ def _critic_before(ctx: StanceContext, holder: StanceCue) -> Speaker | None:
             sp = ctx.resolution_of(other)
             if sp is not None and sp.name != holder.speaker.name:
                 return sp
+    return None
+
+
+def _accused(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """…贴出「…」图卡,被市府指控散播谣言: an accusation said of the one who spoke (passive) rejects
+    what they just said."""
+    sp = holder.speaker
+    if not holder.cue.has_role(lex.ROLE_ACCUSES) or sp.mention_start is None:
+        return None
+    folded = ctx.art.doc.folded
+    before = folded[max(0, sp.mention_start - 2):sp.mention_start]
+    if _PASSIVE.search(before + folded[sp.mention_start:min(sp.mention_start + 4, sp.mention_end or sp.mention_start)]):
+        return StanceFinding("oppose", evidence=ACCUSED)
     return None
 
 

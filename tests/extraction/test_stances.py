@@ -241,3 +241,12 @@ def test_zh_verdict_on_other_words(text, expected):
 def test_zh_verdict_counterexamples(text):
     got, _ = stances(text)
     assert got == set(), got
+
+
+def test_zh_accused_by_someone_rejects_what_was_just_said():
+    """被X指控 (passive): X rejects the words the accused just said; an accusation in the active voice
+    is a claim of its own, not a stance on the last statement."""
+    got, ex = stances("毛寧說,台灣的疫苗只打了三千劑;被川普指控散播不實訊息。")
+    assert ("Donald Trump", "oppose", "台灣的疫苗只打了三千劑") in got, (got, [(s.speaker, s.text) for s in ex.statements])
+    got, _ = stances("毛寧表示,台灣的疫苗只打了三千劑。\n川普指控,中方散播不實訊息。")
+    assert got == set(), got

@@ -32,6 +32,7 @@ ROLE_ANSWERS = "answers"  # 对此回应/表示/说…: an answer that rejects w
 ROLE_REPLIES = "replies"  # 回应: an answer even without 对此 or a topic clause
 ROLE_ADDRESSES = "addresses someone"  # 提醒大家,… / 呼吁民众,…: the ones addressed come before the words
 ROLE_POSTS = "posts"  # 发文, PO文: posting; a verb of saying right after (发文转述…,称「…」) carries the words
+ROLE_ACCUSES = "accuses"  # 指控, 踢爆: said of someone (被市府指控散播谣言), a rejection of the subject's words
 ROLE_ANSWERS_LAST = "answers what was just said"  # 随即反驳 / 表示同意 with no object: the last claim
 
 # Words that, right after a one-character speech verb, make it part of another word (说法, 说服,
@@ -186,8 +187,8 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("称赞", "教練稱讚,新人表現超出預期。", "他獲得了老師的稱讚。"),
     _say("赞扬说", "他讚揚說,志工的付出令人感動。", "他說:「她讚揚說得很好。」"),
     _say("指称", "檢方指稱,被告涉嫌洗錢。", "檢方的指稱缺乏證據。"),
-    _weak("指控", "反對黨指控,執政黨操弄選舉。", "他否認所有的指控。"),
-    _weak("控诉", "受害者控訴,公司長期剝削員工。", "她的控訴讓人動容。"),
+    _weak("指控", "反對黨指控,執政黨操弄選舉。", "他否認所有的指控。", roles=(ROLE_ACCUSES,)),
+    _weak("控诉", "受害者控訴,公司長期剝削員工。", "她的控訴讓人動容。", roles=(ROLE_ACCUSES,)),
     _weak("抱怨", "通勤族抱怨,公車班次太少。", "店家的抱怨越來越多。"),
     _weak("表达", "家屬表達,希望盡快查明真相。", "這是一種情感的表達。"),
     _weak("要求", "工會要求,資方應調薪五%。", "他拒絕了對方的要求。"),
@@ -211,7 +212,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("转述", "助理轉述,議員身體無恙。", "他轉述朋友的經歷。", guards=("punctuation after",)),
     _weak("澄清", "公司澄清,產品並未漲價。", "官方的澄清來得太晚。"),
     _say("反控", "被告反控,警方違法搜索。", "他提出反控訴訟。", not_after=("诉",)),
-    _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。"),
+    _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。", roles=(ROLE_ACCUSES,)),
     # a counter-attack answers what the other side just said (反击, 回击): a rejection that also reports
     _oppose("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。", weak=True, reports=REPORTS_ALWAYS,
             not_before=("的",), roles=(ROLE_OPENS_CLAUSE, ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
