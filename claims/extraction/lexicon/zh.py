@@ -80,6 +80,11 @@ def _ask(verb: str, example: str, counterexample: str, **kw) -> ReportingVerb:
     return _row(verb, ASK, example, counterexample, **kw)
 
 
+# Words before an approval verb that make it something received, not given (受到高度肯定, 获得支持):
+# no stance and no speech.
+RECEIVED = ("受到", "受到高度", "获得", "获得高度", "得到", "备受", "广受", "深受", "值得", "值得高度", "获")
+
+
 def _support(verb: str, example: str, counterexample: str, **kw) -> ReportingVerb:
     return _row(verb, SUPPORT, example, counterexample, **kw)
 
@@ -318,19 +323,22 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_LAST)),
     _support("赞同", "多數議員贊同這項提案。", "他說:「大家都贊同。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
-    _support("支持", "工會支持延長退休年齡。", "他說:「謝謝大家的支持。」", roles=(ROLE_ANSWERS_DECISION,)),
+    _support("支持", "工會支持延長退休年齡。", "若能獲得支持是他的榮幸,他會全力以赴。", not_before=RECEIVED,
+             roles=(ROLE_ANSWERS_DECISION,)),
     _support("认同", "他認同部長的看法。", "他說:「這需要社會認同。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
     _support("赞成", "六成民眾贊成延後公投。", "工會贊成延後公投\n工會今天開會。"),
     _support("附和", "其他議員紛紛附和。", "他說:「我不會盲目附和。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_LAST)),
     _support("欢迎", "商界歡迎政府降低關稅。", "店員說:「歡迎光臨。」", roles=(ROLE_ANSWERS_DECISION,)),
-    _support("肯定", "評審肯定這部作品的創意。", "他說:「我肯定會去。」", roles=(ROLE_ANSWERS_DECISION,)),
+    _support("肯定", "評審肯定這部作品的創意。", "他的能力受到高度肯定,希望繼續努力。", not_before=RECEIVED,
+             roles=(ROLE_ANSWERS_DECISION,)),
     _support("背书", "黨主席為候選人背書。", "黨主席為候選人背書\n今天下午舉行記者會。"),
     _support("力挺", "同黨議員力挺市長。", "同黨議員力挺市長\n市長今天出席活動。",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
     _support("声援", "學生團體聲援罷工工人。", "他說:「感謝各界聲援。」", roles=(ROLE_AGREES_WITH_PERSON,)),
-    _support("赞赏", "外交部讚賞友邦仗義執言。", "他說:「這份勇氣值得讚賞。」", roles=(ROLE_ANSWERS_DECISION,)),
+    _support("赞赏", "外交部讚賞友邦仗義執言。", "他說:「這份勇氣值得讚賞。」", not_before=RECEIVED,
+             roles=(ROLE_ANSWERS_DECISION,)),
     # stance verbs: rejection
     _oppose("拒绝", "工會拒絕資方的提案。", "他說:「我無法拒絕。」", roles=(ROLE_ANSWERS_DECISION,)),
     _oppose("反对", "居民反對興建焚化爐。", "居民反對興建焚化爐\n居民今天到市府陳情。",
