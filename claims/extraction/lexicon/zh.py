@@ -121,8 +121,9 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
          roles=(ROLE_ORGANISATION_SPEAKS, ROLE_THREATENS_COUNTER)),
     _say("承认", "部長承認,政策溝通不足。", "這是對錯誤的承認。"),
     _say("认为", "多數學者認為,景氣將在明年回升。", "這只是他個人的認為。", roles=(ROLE_BARE_NAME,)),
+    # not 号称/堪称/人称/简称/俗称/又称/戏称/昵称/著称 (a name or a reputation, not words said)
     _say("称", "國防部稱,共機今日再度擾台。", "他被外界稱為鐵人。", not_after=tuple("为作之号霸职赞"),
-         not_before=("来", "而", "的", "者"), at_text_end=False,
+         not_before=("来", "而", "的", "者", *"号堪人简俗又戏昵著"), at_text_end=False,
          roles=(ROLE_OUTLET_SPEAKS, ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_THREATENS_COUNTER, ROLE_ANSWERS)),
     _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"), not_after=("来",),
          roles=(ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_OPENS_CLAUSE)),
