@@ -4,7 +4,7 @@ A stance is right when its holder, polarity and target are. The target is where 
 quoted claim or a topic clause that is itself a statement names it; a speaker named as the
 object (不认同X的说法, 力挺X) leaves X's statement to be chosen; 对此 / 这种说法 point at what was just
 said; a bare verb (随即反驳) only guesses the last thing someone else said. The score is set by
-rule from those classes and checked per band on the real sets (bench/confidence_bands.py).
+rule from those classes and checked per band on the real sets (python -m claims.extraction.learn.confidence).
 """
 
 from __future__ import annotations
