@@ -24,6 +24,9 @@ SAME_SPEAKER_OVERLAP = 0.45  # ... lower when the same speaker says it again
 SAME_SPEAKER_RUN = 8  # ... or a run of this many characters recurs
 RUN_OVERLAP = 0.25  # ... with this share of the shorter one's bigrams
 MANY_SHARED = 10  # shared bigrams that make half-overlap enough between any two speakers
+SAME_SPEAKER_SHORT = 4  # a short statement the same speaker says whole inside a longer one
+FIGURE_RUN = 6  # ... or a run of this many characters with a quantity in it recurs
+_QUANTITY = re.compile(r"\d(?:个|人|万|亿|元|剂|名|件|案|项|成|倍|次|所|家|座|架|艘|%)")
 WINDOW = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
 
 
@@ -115,6 +118,19 @@ def _restated(ga: set[str], gb: set[str], a: str = "", b: str = "") -> bool:
     if inter >= 6 and small and inter / small >= RUN_OVERLAP and a and b:
         return _shares_run(a, b, SAME_SPEAKER_RUN)  # a clause said again word for word inside a longer one
     return False
+
+
+def _repeated(a: str, b: str) -> bool:
+    """The same speaker's words again: a short statement (「重复确诊」) said whole inside a longer one,
+    or a run of characters holding a quantity (通过96个议案; not a name such as 21世纪倡议) recurring,
+    as when the lead sentence is repeated in the body."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= SAME_SPEAKER_SHORT and short in long_:
+        return True
+    n = FIGURE_RUN
+    runs = {long_[i:i + n] for i in range(len(long_) - n + 1)}
+    return any(short[i:i + n] in runs and _QUANTITY.search(short[i:i + n])
+               and sum(_is_cjk(ch) for ch in short[i:i + n]) >= 2 for i in range(len(short) - n + 1))
 
 
 def _shares_run(a: str, b: str, n: int) -> bool:
@@ -209,7 +225,7 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
             else:
                 same = _similar(canon[i], canon[j], grams[i], grams[j], cjk[i]) or (
                     stmts[i].speaker == stmts[j].speaker and cjk[i]
-                    and _restated(grams[i], grams[j], canon[i], canon[j]))
+                    and (_restated(grams[i], grams[j], canon[i], canon[j]) or _repeated(canon[i], canon[j])))
             if same:
                 union(i, j)
     return find

@@ -4,7 +4,7 @@ A stance is right when its holder, polarity and target are. The target is where 
 quoted claim or a topic clause that is itself a statement names it; a speaker named as the
 object (不认同X的说法, 力挺X) leaves X's statement to be chosen; 对此 / 这种说法 point at what was just
 said; a bare verb (随即反驳) only guesses the last thing someone else said. The score is set by
-rule from those classes and checked per band on the real sets (bench/confidence_bands.py).
+rule from those classes and checked per band on the real sets (python -m claims.extraction.learn.confidence).
 """
 
 from __future__ import annotations
@@ -15,13 +15,18 @@ from .article import Article
 from .lexicon.zh import ROLE_ANSWERS_LAST
 from .records import Candidate, Cue, Resolution
 from .stance_hints import (
+    ACCUSED,
+    ALIGNED,
     ANSWER,
+    ANSWERED_CRITICISM,
     BARE,
     COUNTER,
     CRITICISED,
     DECISION,
+    ECHO,
     LEAD,
     NAMED_CLAIM,
+    OPPONENT,
     PERSON,
     QUOTED_CLAIM,
     SIMILAR_CLAIM,
@@ -30,6 +35,7 @@ from .stance_hints import (
     THIS_CLAIM,
     TOPIC_CLAIM,
     TOPIC_SPEAKER,
+    VERDICT,
     StanceFinding,
 )
 
@@ -43,11 +49,15 @@ MIN_STANCE_CONFIDENCE = 0.5  # stances scored below this are not published (prec
 # What a finding rests on -> its score when the target sits next to the cue
 _BASE = {
     QUOTED_CLAIM: 0.85, TOPIC_CLAIM: 0.85, THIS_ANSWER: 0.75, PERSON: 0.7, NAMED_CLAIM: 0.65,
-    THIS: 0.65, THIS_CLAIM: 0.65, SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
+    THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, ALIGNED: 0.6, VERDICT: 0.6, ECHO: 0.55, ACCUSED: 0.55,
+    SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said
 _ANAPHORIC = (THIS, THIS_CLAIM, THIS_ANSWER)
+# Findings that name whose words are meant, whatever the order they are reported in: siding with a
+# position (与英国立场一致) or answering a criticism made before (X提出质疑, Y回应) reported later
+_ORDER_FREE = (ALIGNED, ANSWERED_CRITICISM)
 _SENTENCE_ENDS = "。!?"
 _NARRATION_SCAN = 2000
 _RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
@@ -74,7 +84,7 @@ def stance_confidence(art: Article, cue: Cue, ev: StanceEvidence) -> float:
         score -= 0.2  # nothing answered near the cue: the lead is a guess
     doc = art.doc
     gap = doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para)
-    if ev.target.start > cue.start:
+    if ev.target.start > cue.start and ev.finding.evidence not in _ORDER_FREE:
         score -= 0.15  # the claim answered comes after the answer
     elif ev.link == LINK_PREVIOUS and _question_between(art, ev.target.end, cue):
         score -= 0.3  # 记者追问…, X表示肯定: the answer is to the question, not to the claim before it

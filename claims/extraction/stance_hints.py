@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .article import Article
+from .article import Article, AttributionState
 from .claim_keys import canonical
 from .normalize import fold
 from .patterns import CJK, CLAIM_NOUN_ALT, PRONOUN, SURNAME_TITLE
@@ -24,6 +24,12 @@ NAMED_CLAIM = "named claim"  # 不认同X的说法: X's statement
 TOPIC_SPEAKER = "topic speaker"  # 对于X的说法, Y驳斥: X's statement
 PERSON = "person"  # 力挺X / sided with X: what X said
 CRITICISED = "criticised speaker"  # 暗批X…: X's statement
+ACCUSED = "accused"  # Y…,被X指控散播谣言: X rejects what Y just said
+ECHO = "denied echo"  # 「…,不是被拉走」 after Y's 「…被拉走了」: denying Y's own words
+VERDICT = "verdict"  # X表示,Y说的是事实 / 这不是谣言: a verdict on Y's words, or on a label Y used
+ALIGNED = "aligned"  # X表示,与Y立场一致: siding with what Y said
+ANSWERED_CRITICISM = "answered criticism"  # 面对X质疑, Y回应: the answer rejects X's criticism
+OPPONENT = "opponent named"  # X回击,希望Y…: a rebuttal whose words name Y, who spoke before it
 THIS_CLAIM = "this claim"  # 反对这种说法: the claim just reported
 THIS = "this"  # 对此反驳 / 同意此: what was just said
 THIS_ANSWER = "this answer"  # 对此回应, 这是不可能的: an answer with strong words to what was just said
@@ -63,6 +69,14 @@ class StanceContext:
     statements: list[Candidate]
     starts: list[int]
     affiliations: dict[str, set[str]]
+    state: AttributionState | None = None  # who said each verb (the speaker of another verb near a stance)
+
+    def resolution_of(self, cue: Cue) -> Speaker | None:
+        """The speaker of a verb, when one was found (not carried over)."""
+        if self.state is None:
+            return None
+        res = self.state.resolution(cue)
+        return None if res.no_speaker or res.implicit else res.speaker
 
 
 def statement_at(ctx: StanceContext, start: int, end: int) -> int | None:

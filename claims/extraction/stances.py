@@ -33,7 +33,7 @@ _MAX_PARAGRAPHS_BACK = 3
 
 def find_stances(art: Article, state: AttributionState, statements: list[Candidate]) -> list[Stance]:
     """Stances of every resolved verb that is not inside reported content (one per holder, polarity, target)."""
-    ctx = StanceContext(art, statements, [s.start for s in statements], _affiliations(art, statements))
+    ctx = StanceContext(art, statements, [s.start for s in statements], _affiliations(art, statements), state)
     inside = Intervals([(st.start, st.end) for st in statements])
     out: list[Stance] = []
     seen = set()

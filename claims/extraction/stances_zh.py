@@ -9,20 +9,27 @@ threatened counter-measure (扬言将采取反制措施) opposes the measure ann
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from .lexicon import zh as lex
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
+from .records import Speaker
 from .stance_hints import (
+    ACCUSED,
+    ALIGNED,
     ANSWER,
+    ANSWERED_CRITICISM,
     BARE,
     COUNTER,
     CRITICISED,
     DECISION,
+    ECHO,
     LEAD,
     NAMED_CLAIM,
+    OPPONENT,
     PERSON,
     QUOTED_CLAIM,
     THIS,
@@ -30,6 +37,7 @@ from .stance_hints import (
     THIS_CLAIM,
     TOPIC_CLAIM,
     TOPIC_SPEAKER,
+    VERDICT,
     StanceContext,
     StanceCue,
     StanceFinding,
@@ -39,7 +47,8 @@ from .stance_hints import (
     statement_speaker_in,
 )
 
-_TOPIC = re.compile(r"(?:对于|关于|针对|对)(?!此)")  # 对于X的说法, : the topic of what follows
+_TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
+_CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
 _NEGATED = re.compile(r"(?:不|未|没有|并非|并不|无法)$")
 _CLAIM_NOUN_END = re.compile("(?:" + CLAIM_NOUN_ALT + ")$")
 _CLAIM_NOUN_ANYWHERE = re.compile(CLAIM_NOUN_ALT)
@@ -54,6 +63,26 @@ _DEMONSTRATIVES = ("这", "此", "该", "这项", "这一", "这个", "该项", 
 _OBJECT_END = "。!?;,:\n"
 _OBJECT_REACH = 40
 _CHAIN_BEFORE = "并也还又更"
+_ALIGNED = re.compile(r"(?:与|跟|和|同)([^,。;!?]{1,12}?)的?(?:" + "|".join(lex.ALIGNMENT_NOUNS) + ")(?:"
+                      + "|".join(lex.ALIGNMENT_ENDS) + ")")
+_ALIGNED_REACH = 60
+_VERDICT_REACH = 80  # characters of the reported words read for a verdict on other words
+_LABEL_BACK = 30  # statements looked at for the one that used a label denied
+_VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲的|说的|所言|所说|的说法)的?(?:都|确实|就|才|也)?"
+                               r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
+_DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
+                           + "|".join(lex.DENIED_LABELS) + ")")
+_PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
+_NOT_AS_SAID = re.compile(r"(?:并非|绝非|不是|并不是|而非)是?(?:如|像|如同)([^,。;!?「」]{2,10}?)(?:所说|所言|所称|所指|"
+                          r"说的|讲的|的说法|的言论|的批评|的指控|酸葡萄)")
+_NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([\u4e00-\u9fff]{3,8})")
+_ECHO_MIN = 3  # characters of a denied phrase that must recur in the statement answered
+_ECHO_BACK = 4  # statements looked at for it (the words just answered)
+_CONDITION = re.compile(r"若|如果|假如|要是|倘若|万一|是否|是不是|难道")  # 若X讲的是真的: no verdict  # characters of the reported words read for a speaker sided with
+_LIST_SEPARATOR = re.compile(r"[、与和及跟]")
+_SENTENCE_LEAD = " \u3000」』”"
+_OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
+_CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
 
 
 @dataclass(frozen=True)
@@ -75,6 +104,11 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     if cue.is_stance or cue.kind.startswith("say+"):
         return _stance_verb(ctx, site)
     doc = ctx.art.doc
+    if cue.kind == "say":
+        found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
+            _accused(ctx, holder)
+        if found is not None:
+            return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
     if cue.has_role(lex.ROLE_THREATENS_COUNTER) and any(w in following for w in lex.COUNTER_WORDS):
         return StanceFinding("oppose", LEAD, evidence=COUNTER)  # 扬言将采取反制措施: a counter-measure answers a measure
@@ -82,6 +116,129 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     if cue.has_role(lex.ROLE_ANSWERS) and (answered or _names_this_claim(ctx, holder)):
         return _rejecting_answer(ctx, site)
     return None
+
+
+def _answered_criticism(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
+    """面对X质疑, Y回应 / X对…提出质疑, Y则回应「…」: an answer to a named criticism rejects it (_NO_STANCE
+    when the criticism is the topic but whose it is goes unnamed)."""
+    cue = site.holder.cue
+    if site.topic is not None and cue.has_role(lex.ROLE_ANSWERS) and \
+            _CRITICISM_END.search(ctx.art.doc.folded, site.topic[0], site.topic[1] - 1):
+        found = _topic_finding(ctx, site, "oppose", ANSWERED_CRITICISM)
+        return found if found.target is not None or found.about is not None else _NO_STANCE
+    if cue.has_role(lex.ROLE_REPLIES):
+        critic = _critic_before(ctx, site.holder)
+        if critic is not None:
+            return StanceFinding("oppose", critic, evidence=ANSWERED_CRITICISM)
+    return None
+
+
+def _critic_before(ctx: StanceContext, holder: StanceCue) -> Speaker | None:
+    """The speaker of a criticism verb (质疑, 批评, 抨击) earlier in the reply's sentence, someone else."""
+    doc = ctx.art.doc
+    sentence_start, _ = doc.sentence_bounds(holder.cue.start)
+    for other in ctx.art.cues.before(holder.cue.start, limit=6):
+        if other.start < sentence_start:
+            break
+        if other.has_role(lex.ROLE_CRITICISES_SPEAKER) or other.has_role(lex.ROLE_CLAUSE_CRITICISM):
+            sp = ctx.resolution_of(other)
+            if sp is not None and sp.name != holder.speaker.name:
+                return sp
+    return None
+
+
+def _accused(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """…贴出「…」图卡,被市府指控散播谣言: an accusation said of the one who spoke (passive) rejects
+    what they just said."""
+    sp = holder.speaker
+    if not holder.cue.has_role(lex.ROLE_ACCUSES) or sp.mention_start is None:
+        return None
+    folded = ctx.art.doc.folded
+    before = folded[max(0, sp.mention_start - 2):sp.mention_start]
+    if _PASSIVE.search(before + folded[sp.mention_start:min(sp.mention_start + 4, sp.mention_end or sp.mention_start)]):
+        return StanceFinding("oppose", evidence=ACCUSED)
+    return None
+
+
+def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """X表示,郭某说的是真实的状况 (support) / 绝非如X所说 / 这不是谣言 (a label someone else used, denied):
+    a verdict on other words in the first sentence reported, not under a condition (若X说的是真的)."""
+    doc = ctx.art.doc
+    cue = holder.cue
+    end = min(doc.paragraph_ends[cue.para], cue.end + _VERDICT_REACH)
+    m = _SENTENCE_BREAK.search(doc.folded, cue.end, end)
+    words = doc.folded[cue.end: m.start() if m else end]
+    said = _VERDICT_ON_WORDS.search(words)
+    if said is not None and not _CONDITION.search(words, 0, said.end(1)):
+        sp = statement_speaker_in(ctx, said.group(1), holder)
+        if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+            polarity = "support" if said.group(2) in lex.VERDICT_TRUE else "oppose"
+            return StanceFinding(polarity, sp, evidence=VERDICT)
+    unlike = _NOT_AS_SAID.search(words)  # 绝非如国民党所说 / 并不是像X说的
+    if unlike is not None and not _CONDITION.search(words, 0, unlike.start()):
+        sp = statement_speaker_in(ctx, unlike.group(1), holder)
+        if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+            return StanceFinding("oppose", sp, evidence=VERDICT)
+    denied = _DENIED_LABEL.search(words)
+    if denied is not None and not _CONDITION.search(words, 0, denied.end()):
+        target = _labelled_before(ctx, holder, denied.group(1))
+        if target is not None:
+            return StanceFinding("oppose", target=target, evidence=VERDICT)
+    return _negated_echo(ctx, holder, words)
+
+
+def _negated_echo(ctx: StanceContext, holder: StanceCue, words: str) -> StanceFinding | None:
+    """「很远的地方就被打断手,不是被拉走」 after 「可能很远的地方就被拉走了」: words denying a phrase that a
+    statement by someone else just before said (the longest run of three or more characters)."""
+    for echo in _NEGATED_ECHO.finditer(words):
+        if _CONDITION.search(words, 0, echo.start()):
+            return None
+        phrase = echo.group(1)
+        for n in range(len(phrase), _ECHO_MIN - 1, -1):
+            target = _labelled_before(ctx, holder, phrase[:n], _ECHO_BACK)
+            if target is not None:
+                return StanceFinding("oppose", target=target, evidence=ECHO)
+    return None
+
+
+def _labelled_before(ctx: StanceContext, holder: StanceCue, label: str, back: int = _LABEL_BACK) -> int | None:
+    """The last statement before the cue, by someone else, that used the label (这种不实谣言)."""
+    folded = ctx.art.doc.folded
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    for i in range(k - 1, max(-1, k - back), -1):
+        st = ctx.statements[i]
+        if st.speaker.name != holder.speaker.name and st.end <= holder.cue.start and label in folded[st.start:st.end]:
+            return i
+    return None
+
+
+def _aligned_with(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """外交部表示,台湾与英、德立场一致: the words side with speakers named there who speak in the article."""
+    doc = ctx.art.doc
+    cue = holder.cue
+    end = min(doc.paragraph_ends[cue.para], cue.end + _ALIGNED_REACH)
+    m = _SENTENCE_BREAK.search(doc.folded, cue.end, end)
+    m = _ALIGNED.search(doc.folded, cue.end, m.start() if m else end)
+    if m is None:
+        return None
+    for name in _listed_names(m.group(1)):
+        sp = statement_speaker_in(ctx, name, holder)  # a speaker here, before or soon after the words
+        if sp is not None:
+            return StanceFinding("support", sp, evidence=ALIGNED)
+    return None
+
+
+def _listed_names(words: str) -> list[str]:
+    """英、德 / 英国德国 / 美方与日方: the names in a short list, one-character countries spelled out."""
+    out = []
+    for raw in _LIST_SEPARATOR.split(words):
+        part = raw.strip()
+        if part in lex.COUNTRY_SHORT:
+            out.append(lex.COUNTRY_SHORT[part])
+        elif part:
+            found = [c for c in set(lex.COUNTRY_SHORT.values()) if c in part]
+            out += sorted(found, key=part.index) if len(found) > 1 else [part]
+    return out
 
 
 def _names_this_claim(ctx: StanceContext, holder: StanceCue) -> bool:
@@ -121,10 +278,11 @@ def topic_before(ctx: StanceContext, holder: StanceCue) -> tuple[int, int] | Non
     sentence_start, _ = doc.sentence_bounds(holder.cue.start)
     clause_start = doc.clause_start(holder.cue.start)
     words = doc.folded[sentence_start:clause_start]
-    m = _TOPIC.match(words.lstrip())
+    opening = words.lstrip(_SENTENCE_LEAD)  # a quote closing the sentence before (…?」面对X质疑, Y回应)
+    m = _TOPIC.match(opening)
     if not m or clause_start - sentence_start < 4:
         return None
-    return sentence_start + (len(words) - len(words.lstrip())) + m.end(), clause_start
+    return sentence_start + (len(words) - len(opening)) + m.end(), clause_start
 
 
 def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
@@ -176,14 +334,48 @@ def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding 
         return None  # 声明并批评，…: the statement's own content, no target named
     if site.topic is not None:
         return _topic_finding(ctx, site, polarity)
+    named = _opponent_named(ctx, site, polarity)
+    if named is _AIMED_ELSEWHERE:
+        return None  # 对此抨击,蔡某特助散播假讯息…: aimed at someone who says nothing here
+    if named is not None:
+        return named
     return StanceFinding(polarity, evidence=THIS if site.refers_here else BARE)
 
 
-def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding:
+_AIMED_ELSEWHERE = StanceFinding("none", evidence="aimed elsewhere")
+_NO_STANCE = StanceFinding("none", evidence="no stance")
+
+
+def _opponent_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """蔡某回击,希望卢某放下…: a rebuttal or criticism that reports words naming, in their first clause,
+    someone who spoke before it answers that speaker (not the last thing said, which may be an ally's);
+    naming only a person who says nothing here, it is aimed at that person (_AIMED_ELSEWHERE)."""
+    cue = site.holder.cue
+    doc = ctx.art.doc
+    if not (cue.kind.startswith("say+") and (cue.has_role(lex.ROLE_ANSWERS_LAST) or site.refers_here)) or \
+            doc.folded[cue.end:cue.end + 1] not in ",:":
+        return None
+    end = min(doc.paragraph_ends[cue.para], cue.end + 1 + _OPPONENT_REACH)
+    m = _CLAUSE_BREAK.search(doc.folded, cue.end + 1, end)
+    end = m.start() if m else end
+    sp = statement_speaker_in(ctx, doc.folded[cue.end + 1:end], site.holder)
+    if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+        return StanceFinding(polarity, sp, evidence=OPPONENT)
+    if any(mn.speaker.kind == "person" and mn.speaker.name != site.holder.speaker.name
+           for mn in ctx.art.mentions.within(cue.end + 1, end)):
+        return _AIMED_ELSEWHERE
+    return None
+
+
+def _spoke_before(ctx: StanceContext, name: str, pos: int) -> bool:
+    return any(st.speaker.name == name and st.end <= pos for st in ctx.statements)
+
+
+def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str, named: str = TOPIC_SPEAKER) -> StanceFinding:
     target = statement_at(ctx, *site.topic)
     if target is not None:
         return StanceFinding(polarity, target=target, evidence=TOPIC_CLAIM)
-    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder), evidence=TOPIC_SPEAKER)
+    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder), evidence=named)
 
 
 def _person(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:

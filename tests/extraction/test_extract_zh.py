@@ -150,3 +150,20 @@ def test_gazetteer_lookup_title_stripping():
     assert GAZ.lookup("川普總統").key == "trump"
     assert GAZ.lookup("莫斯科方面").key == "russia"
     assert GAZ.lookup("無名氏") is None
+
+
+def test_a_name_or_reputation_is_no_speech_and_the_half_after_a_semicolon_continues():
+    """號稱/堪稱 (nominally, can be called) are no speech verbs: the half after ';' stays the speaker's."""
+    ex = run("毛寧在記者會表示,一方面,中方呼籲各方保持克制;另一方面,某些國家雖號稱「自由」,卻一再干涉別國內政。")
+    assert ("Mao Ning", "另一方面,某些國家雖號稱「自由」,卻一再干涉別國內政") in \
+        [(s.speaker, s.text) for s in ex.statements], [(s.speaker, s.text) for s in ex.statements]
+
+
+def test_an_approval_received_is_no_stance_and_no_speech():
+    """受到高度肯定 / 獲得支持: something received; the clause after ';' is still the speaker's."""
+    ex = run("毛寧表示,大使曾任五屆議員,參與許多重大法案,更努力推動國會外交,大使的專業能力受到高度肯定;"
+             "希望借重他的專業與經驗。")
+    assert ex.stances == ()
+    assert [(s.speaker, s.text) for s in ex.statements] == [
+        ("Mao Ning", "大使曾任五屆議員,參與許多重大法案,更努力推動國會外交,大使的專業能力受到高度肯定"),
+        ("Mao Ning", "希望借重他的專業與經驗")]

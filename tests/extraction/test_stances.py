@@ -143,3 +143,110 @@ def test_topic_clause_with_a_posted_accusation_is_the_claim_rejected():
     got, ex = stances(text)
     assert ("陳小明", "市府採購案有人圖利") in [(s.speaker, s.text) for s in ex.statements]
     assert ("王大同", "oppose", "市府採購案有人圖利") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rebuttal (回擊) whose words name the opponent answers the opponent, not an ally's last words
+    ("毛寧表示,邊境貿易應該盡快恢復。\n佩斯科夫也說,雙方正在研議具體步驟。\n賴清德隨即回擊,希望毛寧不要再搞政治操作。",
+     ("Lai Ching-te", "oppose", "邊境貿易應該盡快恢復")),
+    # 反擊 with no one named: the last thing someone else said
+    ("毛寧表示,台灣的選舉制度並不公平。\n賴清德反擊,台灣的選舉完全公開透明。",
+     ("Lai Ching-te", "oppose", "台灣的選舉制度並不公平")),
+    # an answer to a criticism named as the topic (面對X質疑) rejects X's statement, even after a closing quote
+    ("毛寧批評,台灣的防疫物資分配不均。\n記者問:「你怎麼看?」面對毛寧質疑,賴清德回應,物資都已經按人口比例發放。",
+     ("Lai Ching-te", "oppose", "台灣的防疫物資分配不均")),
+    # a reply in the sentence of someone else's criticism (X提出質疑, Y則回應「…」) rejects that critic's words,
+    # even when the article reports them after the reply
+    ("毛寧日前對川普的關稅政策提出質疑,川普則回應「這是必要的」。\n毛寧指出,關稅只會傷害兩國的消費者。",
+     ("Donald Trump", "oppose", "關稅只會傷害兩國的消費者")),
+])
+def test_zh_rebuttal_classes(text, expected):
+    got, ex = stances(text)
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # siding with speakers named in the words (與英、德立場一致), one-character country names spelled out
+    ("英國表示,聯合國調查團應能自由訪問當地。\n毛寧表示,中方與英、德立場一致,呼籲各方保持克制。",
+     ("Mao Ning", "support", "聯合國調查團應能自由訪問當地")),
+    # the position sided with may be reported after the words
+    ("毛寧表示,中方跟法國看法一致,希望盡快停火。\n法國指出,停火是談判的前提。",
+     ("Mao Ning", "support", "停火是談判的前提")),
+])
+def test_zh_alignment_with_a_speaker(text, expected):
+    got, ex = stances(text)
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text", [
+    # alignment with someone who says nothing in the article is no stance on a statement
+    "川普表示,關稅會讓工廠回流。\n毛寧表示,中方與德國立場一致,呼籲各方保持克制。",
+    # 一致 about something else than a position
+    "英國表示,調查團應能自由訪問。\n毛寧表示,中方與英國的貿易數字一致成長。",
+])
+def test_zh_alignment_counterexamples(text):
+    got, _ = stances(text)
+    assert got == set(), got
+
+
+@pytest.mark.parametrize("text", [
+    # a rebuttal naming nobody who spoke here, and the only earlier words are the holder's ally's: no guess
+    # beyond the last statement, which is the holder's own
+    "賴清德表示,物資都已經發放。\n賴清德隨即回擊,希望在野黨不要再搞政治操作。",
+    # a criticism topic whose critic is not named (面對外界質疑): the answer is no stance
+    "毛寧表示,邊境貿易應該恢復。\n面對外界質疑,賴清德回應,物資都已經按人口比例發放。",
+    # 對此 + a criticism whose words name a person who says nothing here: aimed at that person, not at
+    # the last statement (which the holder may well share)
+    "毛寧表示,這份圖卡的數字與事實差距很大。\n對此,賴清德抨擊,普京的助理散播假訊息證據確鑿。",
+    # a reply with no criticism before it in its sentence is no rejection
+    "毛寧日前邀請川普訪問北京,川普則回應「我很期待」。\n毛寧指出,兩國關係正在改善。",
+    # 質疑 (no rebuttal verb) naming a speaker is a criticism of its own, not an answer to that speaker
+    "毛寧宣布,明年起開放觀光。\n賴清德質疑,毛寧的政策只是口號。",
+])
+def test_zh_rebuttal_counterexamples(text):
+    got, _ = stances(text)
+    assert got == set(), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verdict on someone's words in the words reported (X說的是事實): agreement with X
+    ("川普表示,工廠正在回流美國。\n毛寧表示,川普說的是事實,中方也看到了。",
+     ("Mao Ning", "support", "工廠正在回流美國")),
+    # ... or a rejection (X講的是假的)
+    ("川普表示,中國正在操縱匯率。\n毛寧表示,川普講的都是假的,人民幣匯率由市場決定。",
+     ("Mao Ning", "oppose", "中國正在操縱匯率")),
+    # denying a label another speaker used (這不是謠言 after 這是不實謠言)
+    ("毛寧表示,這是不實謠言,會追究責任。\n川普表示,因為關稅,很多工廠都關門了,這不是謠言。",
+     ("Donald Trump", "oppose", "這是不實謠言,會追究責任")),
+    # 並非如X所說: the words reject what X said
+    ("川普表示,中國的經濟正在衰退。\n毛寧表示,中國經濟穩定成長,並非如川普所說的那樣。",
+     ("Mao Ning", "oppose", "中國的經濟正在衰退")),
+    # denying the very words someone just said (「…,不是被拉走」 after 「…就被拉走了」)
+    ("毛寧表示,「那些漁船可能在公海就被扣押了」。川普認為,「那些漁船在港口就被擊沉,不是被扣押」。",
+     ("Donald Trump", "oppose", "那些漁船可能在公海就被扣押了")),
+])
+def test_zh_verdict_on_other_words(text, expected):
+    got, ex = stances(text)
+    assert expected in got, (got, [(s.speaker, s.text) for s in ex.statements])
+
+
+@pytest.mark.parametrize("text", [
+    # under a condition the verdict is no stance
+    "川普表示,工廠正在回流美國。\n毛寧表示,如果川普說的是真的,中方會歡迎。",
+    # a denied phrase nobody here said: nothing answered
+    "毛寧表示,「漁船都已經返港」。川普認為,「這次不是天氣因素」。",
+    # a label nobody here used: nothing answered
+    "川普表示,工廠正在回流美國。\n毛寧表示,這不是謠言,大家可以自己查證。",
+])
+def test_zh_verdict_counterexamples(text):
+    got, _ = stances(text)
+    assert got == set(), got
+
+
+def test_zh_accused_by_someone_rejects_what_was_just_said():
+    """被X指控 (passive): X rejects the words the accused just said; an accusation in the active voice
+    is a claim of its own, not a stance on the last statement."""
+    got, ex = stances("毛寧說,台灣的疫苗只打了三千劑;被川普指控散播不實訊息。")
+    assert ("Donald Trump", "oppose", "台灣的疫苗只打了三千劑") in got, (got, [(s.speaker, s.text) for s in ex.statements])
+    got, _ = stances("毛寧表示,台灣的疫苗只打了三千劑。\n川普指控,中方散播不實訊息。")
+    assert got == set(), got

@@ -32,6 +32,7 @@ ROLE_ANSWERS = "answers"  # 对此回应/表示/说…: an answer that rejects w
 ROLE_REPLIES = "replies"  # 回应: an answer even without 对此 or a topic clause
 ROLE_ADDRESSES = "addresses someone"  # 提醒大家,… / 呼吁民众,…: the ones addressed come before the words
 ROLE_POSTS = "posts"  # 发文, PO文: posting; a verb of saying right after (发文转述…,称「…」) carries the words
+ROLE_ACCUSES = "accuses"  # 指控, 踢爆: said of someone (被市府指控散播谣言), a rejection of the subject's words
 ROLE_ANSWERS_LAST = "answers what was just said"  # 随即反驳 / 表示同意 with no object: the last claim
 
 # Words that, right after a one-character speech verb, make it part of another word (说法, 说服,
@@ -79,6 +80,11 @@ def _ask(verb: str, example: str, counterexample: str, **kw) -> ReportingVerb:
     return _row(verb, ASK, example, counterexample, **kw)
 
 
+# Words before an approval verb that make it something received, not given (受到高度肯定, 获得支持):
+# no stance and no speech.
+RECEIVED = ("受到", "受到高度", "获得", "获得高度", "得到", "备受", "广受", "深受", "值得", "值得高度", "获")
+
+
 def _support(verb: str, example: str, counterexample: str, **kw) -> ReportingVerb:
     return _row(verb, SUPPORT, example, counterexample, **kw)
 
@@ -115,8 +121,9 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
          roles=(ROLE_ORGANISATION_SPEAKS, ROLE_THREATENS_COUNTER)),
     _say("承认", "部長承認,政策溝通不足。", "這是對錯誤的承認。"),
     _say("认为", "多數學者認為,景氣將在明年回升。", "這只是他個人的認為。", roles=(ROLE_BARE_NAME,)),
+    # not 号称/堪称/人称/简称/俗称/又称/戏称/昵称/著称 (a name or a reputation, not words said)
     _say("称", "國防部稱,共機今日再度擾台。", "他被外界稱為鐵人。", not_after=tuple("为作之号霸职赞"),
-         not_before=("来", "而", "的", "者"), at_text_end=False,
+         not_before=("来", "而", "的", "者", *"号堪人简俗又戏昵著"), at_text_end=False,
          roles=(ROLE_OUTLET_SPEAKS, ROLE_ORGANISATION_SPEAKS, ROLE_BARE_NAME, ROLE_THREATENS_COUNTER, ROLE_ANSWERS)),
     _say("说", "他說,會議將延到下週。", "這種說法沒有根據。", not_before=("来", "而", "的", "者"), not_after=("来",),
          roles=(ROLE_BARE_NAME, ROLE_ANSWERS, ROLE_OPENS_CLAUSE)),
@@ -186,8 +193,8 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("称赞", "教練稱讚,新人表現超出預期。", "他獲得了老師的稱讚。"),
     _say("赞扬说", "他讚揚說,志工的付出令人感動。", "他說:「她讚揚說得很好。」"),
     _say("指称", "檢方指稱,被告涉嫌洗錢。", "檢方的指稱缺乏證據。"),
-    _weak("指控", "反對黨指控,執政黨操弄選舉。", "他否認所有的指控。"),
-    _weak("控诉", "受害者控訴,公司長期剝削員工。", "她的控訴讓人動容。"),
+    _weak("指控", "反對黨指控,執政黨操弄選舉。", "他否認所有的指控。", roles=(ROLE_ACCUSES,)),
+    _weak("控诉", "受害者控訴,公司長期剝削員工。", "她的控訴讓人動容。", roles=(ROLE_ACCUSES,)),
     _weak("抱怨", "通勤族抱怨,公車班次太少。", "店家的抱怨越來越多。"),
     _weak("表达", "家屬表達,希望盡快查明真相。", "這是一種情感的表達。"),
     _weak("要求", "工會要求,資方應調薪五%。", "他拒絕了對方的要求。"),
@@ -211,9 +218,12 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _weak("转述", "助理轉述,議員身體無恙。", "他轉述朋友的經歷。", guards=("punctuation after",)),
     _weak("澄清", "公司澄清,產品並未漲價。", "官方的澄清來得太晚。"),
     _say("反控", "被告反控,警方違法搜索。", "他提出反控訴訟。", not_after=("诉",)),
-    _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。"),
-    _weak("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。"),
-    _weak("回击", "部長回擊,質疑者不懂預算。", "對方的回擊毫無力道。"),
+    _say("踢爆", "議員踢爆,標案有圖利之嫌。", "網友的踢爆引發討論。", roles=(ROLE_ACCUSES,)),
+    # a counter-attack answers what the other side just said (反击, 回击): a rejection that also reports
+    _oppose("反击", "執政黨反擊,在野黨才是亂源。", "球隊的反擊相當凌厲。", weak=True, reports=REPORTS_ALWAYS,
+            not_before=("的",), roles=(ROLE_OPENS_CLAUSE, ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
+    _oppose("回击", "部長回擊,質疑者不懂預算。", "對方的回擊毫無力道。", weak=True, reports=REPORTS_ALWAYS,
+            not_before=("的",), roles=(ROLE_OPENS_CLAUSE, ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
     _say("开呛", "議員開嗆,局長答非所問。", "他不在乎對方的開嗆。"),
     _say("呛声", "抗議民眾嗆聲,要求部長下台。", "他不理會場外的嗆聲。"),
     _say("秒回", "她秒回:「別再造謠了。」", "他的秒回速度驚人。"),
@@ -306,25 +316,30 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
             roles=(ROLE_CRITICISES_SPEAKER,)),
     _oppose("炮轰", "在野黨炮轟,政府施政無能。", "他說:「被炮轰是常有的事。」", reports=REPORTS_ALWAYS,
             roles=(ROLE_CRITICISES_SPEAKER,)),
+    _oppose("打脸", "衛生局打臉議員,接種人數早已超過七萬。", "他說:「這等於自己打臉。」", not_before=("的",),
+            roles=(ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
     _support("赞扬", "總統讚揚,醫護人員堅守崗位。", "他說:「這份讚揚我不敢當。」", weak=True),
     # stance verbs: agreement
     _support("同意", "賴清德表示同意,並承諾月底前提出方案。", "他說:「我們都同意。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_LAST)),
     _support("赞同", "多數議員贊同這項提案。", "他說:「大家都贊同。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
-    _support("支持", "工會支持延長退休年齡。", "他說:「謝謝大家的支持。」", roles=(ROLE_ANSWERS_DECISION,)),
+    _support("支持", "工會支持延長退休年齡。", "若能獲得支持是他的榮幸,他會全力以赴。", not_before=RECEIVED,
+             roles=(ROLE_ANSWERS_DECISION,)),
     _support("认同", "他認同部長的看法。", "他說:「這需要社會認同。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
     _support("赞成", "六成民眾贊成延後公投。", "工會贊成延後公投\n工會今天開會。"),
     _support("附和", "其他議員紛紛附和。", "他說:「我不會盲目附和。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_LAST)),
     _support("欢迎", "商界歡迎政府降低關稅。", "店員說:「歡迎光臨。」", roles=(ROLE_ANSWERS_DECISION,)),
-    _support("肯定", "評審肯定這部作品的創意。", "他說:「我肯定會去。」", roles=(ROLE_ANSWERS_DECISION,)),
+    _support("肯定", "評審肯定這部作品的創意。", "他的能力受到高度肯定,希望繼續努力。", not_before=RECEIVED,
+             roles=(ROLE_ANSWERS_DECISION,)),
     _support("背书", "黨主席為候選人背書。", "黨主席為候選人背書\n今天下午舉行記者會。"),
     _support("力挺", "同黨議員力挺市長。", "同黨議員力挺市長\n市長今天出席活動。",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
     _support("声援", "學生團體聲援罷工工人。", "他說:「感謝各界聲援。」", roles=(ROLE_AGREES_WITH_PERSON,)),
-    _support("赞赏", "外交部讚賞友邦仗義執言。", "他說:「這份勇氣值得讚賞。」", roles=(ROLE_ANSWERS_DECISION,)),
+    _support("赞赏", "外交部讚賞友邦仗義執言。", "他說:「這份勇氣值得讚賞。」", not_before=RECEIVED,
+             roles=(ROLE_ANSWERS_DECISION,)),
     # stance verbs: rejection
     _oppose("拒绝", "工會拒絕資方的提案。", "他說:「我無法拒絕。」", roles=(ROLE_ANSWERS_DECISION,)),
     _oppose("反对", "居民反對興建焚化爐。", "居民反對興建焚化爐\n居民今天到市府陳情。",
@@ -438,6 +453,22 @@ CLAIM_NOUNS = ("说法", "观点", "看法", "提议", "建议", "言论", "表�
                "计划", "声明", "指控", "报导", "报道", "讲法", "论点", "评论", "想法", "要求",
                "呼吁", "倡议", "指责", "批评", "谈话", "讲话", "发言", "意见", "提案",
                "做法", "方向", "努力", "决定", "诉求", "论述", "说词", "言词", "判断", "解释")
+# Criticism named as the topic an answer takes up (面对绿营质疑, X回应…; 对于外界的批评, X表示…): the
+# answer rejects it. Examples in tests/extraction/test_stances.py.
+CRITICISM_NOUNS = ("质疑", "批评", "指控", "抨击", "攻击", "炮轰", "砲轰", "指责", "挞伐", "痛批", "批判", "嘲讽",
+                   "抹黑", "爆料", "控诉", "质问")
+# A verdict on someone's words inside the reported words (X说的是事实 / X讲的是假的): a stance on what X said.
+VERDICT_TRUE = ("事实", "真的", "真实", "实话", "对的", "正确的")
+VERDICT_FALSE = ("假的", "错的", "不对的", "谎言", "不是事实", "不是真的", "不实的")
+# Labels another speaker put on something (谣言, 假消息) that the words deny (这不是谣言): a rejection.
+DENIED_LABELS = ("谣言", "假消息", "假讯息", "假新闻", "不实讯息", "不实消息", "造谣")
+# Siding with another speaker in the words reported (与英、德立场一致): agreement with what they said.
+ALIGNMENT_NOUNS = ("立场", "看法", "意见", "主张", "步调", "态度")
+ALIGNMENT_ENDS = ("一致", "相同", "相近", "同步")
+# One-character country names in lists (与英、德立场一致, 美日): the name a speaker's mention holds.
+COUNTRY_SHORT = {"美": "美国", "英": "英国", "德": "德国", "法": "法国", "日": "日本", "韩": "韩国", "俄": "俄罗斯",
+                 "澳": "澳洲", "加": "加拿大", "印": "印度", "义": "义大利", "意": "意大利", "欧": "欧盟", "菲": "菲律宾",
+                 "越": "越南", "荷": "荷兰", "纽": "纽西兰", "陆": "中国", "中": "中国"}
 # Objects of 欢迎/支持 that stand for an announced decision (歡迎政府公布時間表).
 DECISION_WORDS = ("公布", "宣布", "决定", "措施", "方案", "政策", "计划", "举措", "做法", "安排",
                   "协议", "声明", "表态", "倡议", "提议", "回应", "决策", "方向", "立场", "说法")
