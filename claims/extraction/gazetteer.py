@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .lexicon.names import NAME_SUFFIXES, TITLE_WORDS
 from .normalize import fold, lower_form, normalize_alias
+from .patterns import alternation
 from .types import SpeakerEntry
 
 BUNDLED_PATH = Path(__file__).with_name("data") / "speakers.json"
@@ -25,28 +26,6 @@ _LATIN = re.compile(r"[a-z0-9]")
 # letter of an English text (13 ms for 4,000 characters); regexes of a few dozen first characters
 # each skip the positions they cannot match in C and try few alternatives where they can.
 _FIRST_CHARS_PER_REGEX = 48
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex alternation shaped as a trie: matching cost does not grow with the word count."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 def _entry_from_json(obj: dict) -> SpeakerEntry | None:
@@ -175,7 +154,7 @@ class Gazetteer:
             for firsts in ([f for f in sorted(by_first) if f.isascii()], [f for f in sorted(by_first) if not f.isascii()]):
                 for i in range(0, len(firsts), _FIRST_CHARS_PER_REGEX):  # Latin and Chinese apart
                     chunk = firsts[i:i + _FIRST_CHARS_PER_REGEX]
-                    self._regexes.append(re.compile(_trie_regex([a for f in chunk for a in by_first[f]])))
+                    self._regexes.append(re.compile(alternation([a for f in chunk for a in by_first[f]])))
         return self._regexes
 
     def find_all(
