@@ -172,14 +172,16 @@ class Gazetteer:
         # The leftmost match of any regex is the one regex over every alias would find: aliases that
         # could start at one position share its first character, so they are all in one regex.
         ahead: list[re.Match | None] = [p.search(low, pos, end) for p in pats]
+        firsts = [m.start() if m else end for m in ahead]  # where each regex's next match starts
         while pos < end:
-            for i, m in enumerate(ahead):
-                if m is not None and m.start() < pos:
-                    ahead[i] = pats[i].search(low, pos, end)
-            m = min((m for m in ahead if m is not None), key=lambda m: m.start(), default=None)
-            if not m:
+            for i, first in enumerate(firsts):
+                if first < pos:
+                    m = ahead[i] = pats[i].search(low, pos, end)
+                    firsts[i] = m.start() if m else end
+            first = min(firsts, default=end)
+            if first >= end:
                 break
-            s, e = m.span()
+            s, e = ahead[firsts.index(first)].span()
             if e == s:
                 pos = s + 1
                 continue
