@@ -4,8 +4,9 @@
 
 Articles: ../shared/eval/dev/*.txt, tests/extraction/corpus/*.txt, sources/samples/*.txt (when
 present). Both sides are warmed up first (jieba's dictionary, our gazetteer and regexes), then
-each is timed N times in this one process; the per-article ratio is median(extract) /
-median(lcut), and the overall figure is the median of those ratios. Target: <= 1.0.
+timed N times each in this one process, in turns (extract, lcut, extract, lcut, ...: on a shared
+machine whose speed drifts, both sides see the same drift); the per-article ratio is
+median(extract) / median(lcut), and the overall figure is the median of those ratios. Target: <= 1.0.
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ def articles() -> list[Path]:
     return out
 
 
-def timed(fn, repeat: int) -> float:
-    times = []
+def timed_in_turns(a, b, repeat: int) -> tuple[float, float]:
+    """Median seconds of a() and of b(), each run ``repeat`` times, a and b in turns."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        for fn, out in ((a, times[0]), (b, times[1])):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> int:
@@ -61,8 +64,7 @@ def main() -> int:
         text = p.read_text(encoding="utf-8", errors="replace")
         extract(text, gazetteer=gaz)  # warm caches for this text's code paths
         jieba.lcut(text)
-        te = timed(lambda t=text: extract(t, gazetteer=gaz), a.repeat)
-        tj = timed(lambda t=text: jieba.lcut(t), a.repeat)
+        te, tj = timed_in_turns(lambda t=text: extract(t, gazetteer=gaz), lambda t=text: jieba.lcut(t), a.repeat)
         r = te / tj if tj else float("inf")
         ratios.append(r)
         print(f"{p.name[:55]:55} {len(text):7d} {te * 1000:10.2f} {tj * 1000:9.2f} {r:6.2f}")

@@ -45,8 +45,10 @@ _LATIN_FORMS = (
 _FORMS_BY_START = [(re.compile(r"\d"), re.compile("|".join(_DIGIT_FORMS))),
                    (re.compile(r"[今昨前本上这下周星礼早晚]"), re.compile("|".join(_CHINESE_FORMS))),
                    (re.compile(r"[A-Za-z]"), re.compile("|".join(_LATIN_FORMS)))]
-# Where a date may start: a digit, a Chinese day word, the first letter of a Latin word.
-_DATE_START = re.compile(r"[\d今昨前本上这下周星礼早晚]|(?<![A-Za-z])[A-Za-z]")
+# Where a date may start: a digit, a Chinese day word, the first letter of a Latin word that may open
+# a Latin form (a month, a weekday, on, last, yesterday, today: no other word is tried).
+_LATIN_FIRST = "adfjlmnostwy"
+_DATE_START = re.compile(r"[\d今昨前本上这下周星礼早晚]|(?<![A-Za-z])[" + _LATIN_FIRST + _LATIN_FIRST.upper() + "]")
 _MON_ONLY = re.compile(_MON, re.I)
 
 

@@ -107,7 +107,8 @@ class Document:
     quote_at: dict[int, Quote]  # opening offset -> quote
     in_quote: Intervals  # the content of every top-level quote
     _clause_starts: dict[int, int] = field(default_factory=dict, repr=False)  # memo of clause_start
-    _paragraph_scripts: dict[int, str] = field(default_factory=dict, repr=False)  # memo of language_of
+    _paragraph_scripts: dict[int, str] = field(default_factory=dict, repr=False)  # memo of _paragraph_script
+    _span_languages: dict[tuple[int, int, int], str] = field(default_factory=dict, repr=False)  # memo of language_of
     width_text: str = field(default="", repr=False)  # the text width-folded (folded before t2s)
 
     @property
@@ -266,6 +267,13 @@ class Document:
 
     def language_of(self, start: int, end: int, para: int) -> str:
         """zh-Hant / zh-Hans (by the span, else its paragraph, else the article), ru or en."""
+        key = (start, end, para)  # asked of each statement three times (its record, its confidence)
+        r = self._span_languages.get(key)
+        if r is None:
+            r = self._span_languages[key] = self._language_of(start, end, para)
+        return r
+
+    def _language_of(self, start: int, end: int, para: int) -> str:
         t = self.text[start:end]
         if CJK.search(t):
             return self._span_script(t, start, end) or self._paragraph_script(para)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -14,8 +15,17 @@ _T2S = opencc.OpenCC("t2s")
 _DROP = set(" \t\n\u3000《》「」『』\"'“”‘’@.-・·•‧")
 
 
+# A character OpenCC may convert: t2s and s2t leave every character below U+2E80 (Latin, Greek,
+# Cyrillic, punctuation, symbols) as it is, alone or in any phrase, so a text without one of these
+# needs no call (each call costs ~10 us before the first character; English text never needs one).
+_CONVERTIBLE = re.compile(r"[^\x00-\u2e7f]")
+_SHORT = 16  # fold() results of words this short are kept (cue verbs, names: the same few recur)
+
+
 def to_simplified(text: str) -> str:
     """Traditional to Simplified with OpenCC t2s (character-level, length-preserving in practice)."""
+    if _CONVERTIBLE.search(text) is None:
+        return text
     return _T2S.convert(text)
 
 
@@ -38,7 +48,7 @@ _WIDTH[0x00A0] = 0x20  # no-break space
 
 def _t2s_same_length(text: str) -> str:
     """t2s that is guaranteed length-preserving (falls back to one character at a time)."""
-    out = _T2S.convert(text)
+    out = to_simplified(text)
     if len(out) == len(text):
         return out
     parts = []
@@ -65,6 +75,13 @@ def fold(text: str) -> str:
 
     Offsets found in the folded text are offsets in ``text``.
     """
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    return simplified(text.translate(_WIDTH))
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
     return simplified(text.translate(_WIDTH))
 
 
@@ -85,4 +102,6 @@ _S2T = opencc.OpenCC("s2t")
 
 def to_traditional(text: str) -> str:
     """Simplified to Traditional with OpenCC s2t (used to tell the script of a statement)."""
+    if _CONVERTIBLE.search(text) is None:
+        return text
     return _S2T.convert(text)

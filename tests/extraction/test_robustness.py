@@ -117,3 +117,19 @@ def test_extraction_does_not_load_jieba():
     code = ("import sys, claims.extraction as x; x.extract('川普12日表示,會談很好。He said it was fine.'); "
             "assert 'jieba' not in sys.modules, 'jieba imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
+
+
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval not present")
+def test_real_articles_cut_anywhere_never_raise():
+    """Real news cut at arbitrary points (inside a quote, a name, a date, a paragraph): extract() still
+    returns, with valid offsets. The texts are read from ../shared/eval, never copied here."""
+    paths = sorted(EVAL.glob("real-zh/*.txt"))[:30] + sorted(EVAL.glob("real-en/*.txt"))[:30]
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for cut in (len(text) // 3, len(text) // 2 + 1, 2 * len(text) // 3 + 2):
+            for part in (text[:cut], text[cut:]):
+                check(part, extract(part, gazetteer=GAZ))
