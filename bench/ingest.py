@@ -41,8 +41,9 @@ sys.path.insert(0, str(ROOT))
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/9")
-DB_NAME = "factdesk_bench_ingest"
-TEMPLATE = "factdesk_bench_ingest_tpl"
+# BENCH_DB_PREFIX keeps concurrent benchmark runs (other branches, other people) on their own databases.
+DB_NAME = os.environ.get("BENCH_DB_PREFIX", "factdesk_bench") + "_ingest"
+TEMPLATE = DB_NAME + "_tpl"
 PYTHON = sys.executable
 
 # --- the team's own generated texts ------------------------------------------------------------
