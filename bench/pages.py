@@ -118,7 +118,7 @@ def main() -> None:
         def cold_claim():
             # Only this page's entry is dropped (a version bump would retire every target's entries).
             url = next_of("claim_cold", claims)
-            cache.delete(page_key("page:claim", f"http://testserver{url}", "en"))
+            cache.delete(page_key("html:claim", f"http://testserver{url}", "en"))
             return call(handler, url)
 
         def revalidate():

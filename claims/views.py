@@ -120,7 +120,9 @@ def _public_page(request: HttpRequest, namespace: str, build) -> HttpResponse:
             set_response_etag(response)  # once per rendering, not per hit (as ConditionalGetMiddleware would)
         return response.content, response.get("ETag", ""), response.get("Last-Modified", "")
 
-    kept = read_through(f"page:{namespace}", request.build_absolute_uri(), get_language() or "", render)
+    # "html:", not the "page:" of the list pages' bare bytes before: a process of the previous
+    # release sharing the cache during a deploy never hands this code an entry of the old shape.
+    kept = read_through(f"html:{namespace}", request.build_absolute_uri(), get_language() or "", render)
     if computed:
         response = computed[0]
     else:

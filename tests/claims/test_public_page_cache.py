@@ -17,7 +17,7 @@ from django.utils import translation
 
 from claims import services, views
 from claims.public_cache import page_key
-from tests.factories import make_article, make_public_claim, make_speaker, make_statement, make_user
+from tests.factories import make_article, make_outlet, make_public_claim, make_speaker, make_statement, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def article_url(article_id: int) -> str:
 
 def kept(namespace: str, path: str, language: str):
     """What the page cache holds for this URL and language at the current version."""
-    return cache.get(page_key(f"page:{namespace}", f"http://testserver{path}", language))
+    return cache.get(page_key(f"html:{namespace}", f"http://testserver{path}", language))
 
 
 def test_claim_page_is_served_from_the_cache_with_its_validators(client, django_assert_num_queries):
@@ -189,7 +189,7 @@ def test_a_page_holding_something_of_its_reader_is_served_but_never_kept(templat
             request, "test", lambda: HttpResponse(engine.from_string(template).render(request=request))
         )
         assert response.status_code == 200 and response.content
-        key = page_key("page:test", request.build_absolute_uri(), "en")
+        key = page_key("html:test", request.build_absolute_uri(), "en")
     assert cache.get(key) is None
 
 
@@ -197,5 +197,33 @@ def test_a_page_of_public_data_only_is_kept():
     request = _request_through_middleware("/a-public-page/")
     with translation.override("en"):
         views._public_page(request, "test", lambda: HttpResponse("public words"))
-        key = page_key("page:test", request.build_absolute_uri(), "en")
+        key = page_key("html:test", request.build_absolute_uri(), "en")
     assert cache.get(key)[0] == b"public words"
+
+
+def test_an_outlet_renamed_or_an_article_retitled_shows_at_once_on_the_cached_pages(client):
+    outlet = make_outlet("舊報社")
+    claim = make_public_claim("捷運明年通車", outlet=outlet)
+    article = claim.statements.get().article
+    pages = [claim_url(claim), article_url(article.pk)]
+    for url in pages:
+        assert "舊報社" in client.get(url).content.decode()
+    outlet.name = "新報社"
+    outlet.save()
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert "新報社" in html and "舊報社" not in html, url
+    article.title = "改過的標題"
+    article.save(update_fields=["title"])
+    assert "改過的標題" in client.get(article_url(article.pk)).content.decode()
+
+
+def test_a_worker_marking_an_article_done_does_not_retire_the_cache(client, django_assert_num_queries):
+    claim = make_public_claim("垃圾分類今年上路")
+    article = claim.statements.get().article
+    url = claim_url(claim)
+    client.get(url)
+    article.extraction_ms = 12
+    article.save(update_fields=["extraction_ms", "updated_at"])
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
