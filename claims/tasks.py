@@ -20,14 +20,12 @@ ERROR_TIME_LIMIT = "Extraction took longer than the time limit and was stopped."
 
 
 def _warm_up(**_kwargs) -> None:
-    """Each pool process loads the extractor and the speaker gazetteer as it starts, not during its
-    first article (about half a second on 2 CPUs). Never fatal: the first task would do it anyway."""
+    """Each pool process loads the extractor as it starts, not during its first article (about half
+    a second on 2 CPUs). Never fatal: the first task would do it anyway."""
     try:
         services.extraction_warm_up()
-    except Exception as exc:  # noqa: BLE001 - e.g. the database is not up yet
+    except Exception as exc:  # noqa: BLE001 - a warm-up must not stop the worker
         logger.warning("extraction warm-up skipped: %s", exc)
-    finally:
-        connection.close()  # the task path opens its own
 
 
 worker_process_init.connect(_warm_up, weak=False)

@@ -202,8 +202,9 @@ WARM_UP_TEXTS = (
 
 def extraction_warm_up() -> None:
     """Do once what a worker process's first extraction would otherwise pay for: the extractor's
-    lazily built tables and the speaker gazetteer (kept per process until the speakers change)."""
-    gazetteer = speaker_gazetteer()
+    lazily built tables. No database: it runs as a pool process starts, before Celery has closed
+    the connections inherited from the parent (using one would break the parent's)."""
+    gazetteer = extraction.Gazetteer([])
     for text in WARM_UP_TEXTS:
         extraction.extract(text, gazetteer=gazetteer)
 
