@@ -304,8 +304,13 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
         base = f"http://127.0.0.1:{port}"
         import requests
 
-        deadline = time.monotonic() + 60
-        while requests.get(f"{base}/healthz", timeout=5).status_code != 200 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # a busy host can take seconds over the first request
+            try:
+                if requests.get(f"{base}/healthz", timeout=30).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
             time.sleep(0.2)
 
         started = time.perf_counter()
