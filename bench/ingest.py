@@ -396,14 +396,16 @@ def main() -> int:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=service_env(TEMPLATE),
                        check=True, timeout=600)
         for rep in range(args.repeat):
-            loop = run_loop(articles)
-            loops.append(loop)
-            print(f"[{rep + 1}] loop      extract() x {args.n}: {loop['seconds']:.1f} s, "
-                  f"{args.n / loop['seconds']:.1f} articles/s, median {loop['median_ms']:.1f} ms/article, "
-                  f"{loop['statements']} statements", flush=True)
             order = variants if rep % 2 == 0 else variants[::-1]  # alternate to spread drift evenly
             for k in counts:
                 for name, root in order:
+                    # The loop right before each pipeline run: on a shared host the load moves by the
+                    # minute, so each ratio compares two measurements taken back to back.
+                    loop = run_loop(articles)
+                    loops.append(loop)
+                    print(f"[{rep + 1}] loop      extract() x {args.n}: {loop['seconds']:.1f} s, "
+                          f"{args.n / loop['seconds']:.1f} articles/s, median {loop['median_ms']:.1f} ms/article, "
+                          f"{loop['statements']} statements", flush=True)
                     result = run_pipeline(articles, k, args.clients, logdir, args.timeout, root=root,
                                           tag=f"{name}-{rep}-")
                     result.update(variant=name, rep=rep, loop_seconds=loop["seconds"])
