@@ -440,13 +440,15 @@ def main() -> int:
     if len(counts) >= 2:
         lo, hi = counts[0], counts[-1]
         for name, _root in variants:
-            ups = []
+            ups, normalised = [], []
             for rep in range(args.repeat):
-                one = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == lo]
-                two = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == hi]
-                ups.append(one[0]["seconds"] / two[0]["seconds"])
+                one = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == lo][0]
+                two = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == hi][0]
+                ups.append(one["seconds"] / two["seconds"])
+                # the same, each run's time first divided by its own loop (the host's speed at the time)
+                normalised.append((one["seconds"] / one["loop_seconds"]) / (two["seconds"] / two["loop_seconds"]))
             print(f"speed-up {hi} vs {lo} workers ({name}): median {med(ups):.2f}x "
-                  f"(runs: {', '.join(f'{u:.2f}' for u in ups)})")
+                  f"(runs: {', '.join(f'{u:.2f}' for u in ups)}); against each run's loop {med(normalised):.2f}x")
     if args.baseline:
         for k in counts:
             gains = []
