@@ -287,7 +287,9 @@ def main() -> int:
         if REDIS:  # nothing cached by an earlier run (same URLs, another database) may be served
             import redis
 
-            redis.Redis.from_url(REDIS).flushdb()
+            client = redis.Redis.from_url(REDIS)
+            for key in client.scan_iter(match="*factdesk:*", count=1000):  # the cache's keys only
+                client.delete(key)
         port = free_port()
         server = start_server(port, logdir / "gunicorn.log")
         en = {"Accept-Language": "en"}
