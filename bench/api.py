@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "factdesk_bench_api"
+# BENCH_DB_PREFIX keeps concurrent benchmark runs (other branches, other people) on their own databases.
+DB_NAME = os.environ.get("BENCH_DB_PREFIX", "factdesk_bench") + "_api"
 
 
 def recreate_database() -> None:

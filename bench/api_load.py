@@ -35,8 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "factdesk_bench_api_load"
+# BENCH_DB_PREFIX keeps concurrent benchmark runs (other branches, other people) on their own databases.
+DB_NAME = os.environ.get("BENCH_DB_PREFIX", "factdesk_bench") + "_api_load"
 SERVE_FLAG = "FACTDESK_BENCH_API_LOAD_SERVE"
+# The page and API cache: Redis (as in production) when BENCH_REDIS names a database, else each
+# gunicorn process's own memory (every process then renders each page once for itself).
+REDIS = os.environ.get("BENCH_REDIS", "")
 
 
 # --- the WSGI application gunicorn loads (this module, imported with SERVE_FLAG set) -------------
@@ -91,6 +95,8 @@ def service_env() -> dict[str, str]:
         FACTDESK_LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    if REDIS:  # the cache on Redis, shared by the gunicorn processes as in production
+        env["FACTDESK_CACHE_URL"] = REDIS
     return env
 
 
@@ -278,6 +284,12 @@ def main() -> int:
         print(f"{args.claims:,} published claims in PostgreSQL ({time.perf_counter() - t0:.0f} s to load); "
               f"gunicorn 2 processes x 8 threads; {args.concurrency} concurrent clients; {args.seconds:g} s per "
               f"target x {args.rounds} rounds; machine: {os.cpu_count()} CPUs")
+        if REDIS:  # nothing cached by an earlier run (same URLs, another database) may be served
+            import redis
+
+            client = redis.Redis.from_url(REDIS)
+            for key in client.scan_iter(match="*factdesk:*", count=1000):  # the cache's keys only
+                client.delete(key)
         port = free_port()
         server = start_server(port, logdir / "gunicorn.log")
         en = {"Accept-Language": "en"}
@@ -289,6 +301,10 @@ def main() -> int:
         }
         # Warm every process and cache (templates, query plans) before measuring.
         for paths, headers in targets.values():
+            # Every path once first (a cold claim page costs ~100 ms of CPU to render on this host),
+            # so the rounds measure repeated reads, as a viral page gets; cold renders are what
+            # bench/pages.py's claim_cold measures.
+            load(port, paths, 1, 600, len(paths), headers)
             load(port, paths, args.concurrency, 2, 400, headers)
         results: dict[str, dict] = {name: {"lat": [], "errors": 0, "wall": 0.0, "count": 0} for name in targets}
         for _ in range(args.rounds):

@@ -1,7 +1,8 @@
 """Benchmark: articles through the partner API into PostgreSQL and through Celery workers on Redis
 to extracted statements, against calling the extractor in a loop over the same texts.
 
-    .venv/bin/python bench/ingest.py [--n 1000] [--workers 1,2] [--clients 4] [--keep-logs]
+    .venv/bin/python bench/ingest.py [--n 1000] [--workers 1,2] [--clients 4] [--repeat 1]
+                                     [--baseline ../main] [--keep-logs]
 
 N distinct articles of the team's own generated text (templated Traditional, Simplified and
 English paragraphs with direct quotes and reported speech; speakers drawn from the registry in
@@ -16,6 +17,11 @@ claims/extraction/data/speakers.json) are generated deterministically. Then, in 
 
 Prints articles per second for the loop and for each k, and the overhead ratio pipeline/loop
 (wall time for the same N texts). The databases are dropped at the end.
+
+--baseline PATH measures a second checkout's gunicorn and workers (e.g. a worktree of main) in the
+same run, interleaved with this one's; --repeat R repeats everything and prints medians. Database
+names start with BENCH_DB_PREFIX (default factdesk_bench) and the broker is BENCH_REDIS, so two
+people's runs on one host do not collide.
 """
 
 from __future__ import annotations
@@ -41,8 +47,9 @@ sys.path.insert(0, str(ROOT))
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/9")
-DB_NAME = "factdesk_bench_ingest"
-TEMPLATE = "factdesk_bench_ingest_tpl"
+# BENCH_DB_PREFIX keeps concurrent benchmark runs (other branches, other people) on their own databases.
+DB_NAME = os.environ.get("BENCH_DB_PREFIX", "factdesk_bench") + "_ingest"
+TEMPLATE = DB_NAME + "_tpl"
 PYTHON = sys.executable
 
 # --- the team's own generated texts ------------------------------------------------------------
@@ -183,11 +190,11 @@ def service_env(db: str) -> dict[str, str]:
 class Proc:
     """A subprocess in its own session, its output in a log file; stopped with its whole group."""
 
-    def __init__(self, name: str, args: list[str], env: dict[str, str], logdir: Path):
+    def __init__(self, name: str, args: list[str], env: dict[str, str], logdir: Path, root: Path = ROOT):
         self.name = name
         self.log_path = logdir / f"{name}.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        self.proc = subprocess.Popen(args, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
 
     def wait_for_log(self, needle: str, timeout: float = 90) -> None:
@@ -217,16 +224,14 @@ def flush_redis() -> None:
     redis.Redis.from_url(REDIS).flushdb()
 
 
-def count_finished(db: str) -> tuple[int, int, int]:
-    """(done, failed, statements) in the bench database."""
-    import psycopg
-
-    with psycopg.connect(f"{PG}/{db}") as conn:
-        done, failed = conn.execute(
-            "SELECT count(*) FILTER (WHERE extraction_status='done'),"
-            " count(*) FILTER (WHERE extraction_status='failed') FROM sources_article"
-        ).fetchone()
-        (statements,) = conn.execute("SELECT count(*) FROM claims_statement").fetchone()
+def count_finished(conn) -> tuple[int, int, int]:
+    """(done, failed, statements) in the bench database, on the poller's one connection (a new
+    connection per poll would fork a PostgreSQL backend 20 times a second on the measured host)."""
+    done, failed = conn.execute(
+        "SELECT count(*) FILTER (WHERE extraction_status='done'),"
+        " count(*) FILTER (WHERE extraction_status='failed') FROM sources_article"
+    ).fetchone()
+    (statements,) = conn.execute("SELECT count(*) FROM claims_statement").fetchone()
     return done, failed, statements
 
 
@@ -269,8 +274,11 @@ def post_all(base: str, key: str, articles: list[dict], clients: int) -> list[in
     return statuses
 
 
-def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path, timeout: float) -> dict:
-    """One measured run on a fresh database: API -> PostgreSQL -> Redis -> k workers -> statements."""
+def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path, timeout: float,
+                 root: Path = ROOT, tag: str = "") -> dict:
+    """One measured run on a fresh database: API -> PostgreSQL -> Redis -> k workers -> statements.
+
+    ``root`` is the checkout whose code gunicorn and the workers run (the baseline of --baseline)."""
     admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"CREATE DATABASE {DB_NAME} TEMPLATE {TEMPLATE}")
     env = service_env(DB_NAME)
     key = create_key(DB_NAME)
@@ -278,14 +286,15 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
     port = free_port()
     procs: list[Proc] = []
     try:
-        web = Proc(f"gunicorn-{workers}", [PYTHON, "-m", "gunicorn", "factdesk.wsgi:application", "-b",
-                                           f"127.0.0.1:{port}", "-w", "2", "--log-level", "info"], env, logdir)
+        web = Proc(f"gunicorn-{tag}{workers}", [PYTHON, "-m", "gunicorn", "factdesk.wsgi:application", "-b",
+                                                f"127.0.0.1:{port}", "-w", "2", "--log-level", "info"], env, logdir,
+                   root)
         procs.append(web)
         for w in range(workers):
-            worker = Proc(f"worker-{workers}-{w}", [PYTHON, "-m", "celery", "-A", "factdesk", "worker", "-c", "1",
-                                                    "-P", "prefork", "-l", "INFO", "--without-gossip",
-                                                    "--without-mingle", "--without-heartbeat",
-                                                    "-n", f"bench{workers}-{w}@%h"], env, logdir)
+            worker = Proc(f"worker-{tag}{workers}-{w}", [PYTHON, "-m", "celery", "-A", "factdesk", "worker", "-c",
+                                                         "1", "-P", "prefork", "-l", "INFO", "--without-gossip",
+                                                         "--without-mingle", "--without-heartbeat",
+                                                         "-n", f"bench{workers}-{w}@%h"], env, logdir, root)
             procs.append(worker)
         web.wait_for_log("Booting worker")
         for worker in procs[1:]:
@@ -293,8 +302,13 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
         base = f"http://127.0.0.1:{port}"
         import requests
 
-        deadline = time.monotonic() + 60
-        while requests.get(f"{base}/healthz", timeout=5).status_code != 200 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # a busy host can take seconds over the first request
+            try:
+                if requests.get(f"{base}/healthz", timeout=30).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
             time.sleep(0.2)
 
         started = time.perf_counter()
@@ -305,19 +319,22 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
             raise RuntimeError(f"{len(refused)} submissions refused, e.g. HTTP {refused[0]}")
         n = len(articles)
         deadline = time.monotonic() + timeout
-        while True:
-            done, failed, statements = count_finished(DB_NAME)
-            if done + failed >= n:
-                break
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
-            time.sleep(0.05)
+        import psycopg
+
+        with psycopg.connect(f"{PG}/{DB_NAME}", autocommit=True) as poller:
+            while True:
+                done, failed, statements = count_finished(poller)
+                if done + failed >= n:
+                    break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
+                time.sleep(0.05)
         elapsed = time.perf_counter() - started
     finally:
         for proc in reversed(procs):
             proc.stop()
     return {"workers": workers, "seconds": elapsed, "ingest_seconds": ingested, "done": done, "failed": failed,
-            "statements": statements}
+            "statements": statements, "tag": tag}
 
 
 def run_loop(articles: list[dict]) -> dict:
@@ -351,35 +368,54 @@ def main() -> int:
     parser.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")
     parser.add_argument("--clients", type=int, default=4, help="concurrent HTTP clients posting articles")
     parser.add_argument("--timeout", type=float, default=1800, help="give up a run after this many seconds")
+    parser.add_argument("--repeat", type=int, default=1, help="measure everything this many times (medians)")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another checkout (e.g. a worktree of main) whose gunicorn and workers are measured "
+                             "in the same run, interleaved with this one's, on the same articles")
     parser.add_argument("--keep-logs", action="store_true", help="keep server and worker logs (path printed)")
     args = parser.parse_args()
     counts = [int(x) for x in args.workers.split(",") if x.strip()]
+    variants = [("this", ROOT)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
 
     articles = make_articles(args.n)
     chars = [len(a["text"]) for a in articles]
     print(f"N = {args.n} articles (zh-Hant/zh-Hans/en by thirds), median {statistics.median(chars):.0f} chars, "
-          f"{sum(chars):,} chars in all; {args.clients} HTTP clients; machine: {os.cpu_count()} CPUs")
+          f"{sum(chars):,} chars in all; {args.clients} HTTP clients; machine: {os.cpu_count()} CPUs; "
+          f"databases {DB_NAME}*, broker {REDIS}")
+    for name, root in variants:
+        commit = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h %s"], capture_output=True,
+                                text=True).stdout.strip()
+        print(f"code '{name}': {root} at {commit[:90]}")
 
     logdir = Path(tempfile.mkdtemp(prefix="factdesk-bench-ingest-"))
-    loop = run_loop(articles)
-    print(f"loop      extract() x {args.n}: {loop['seconds']:.1f} s, {args.n / loop['seconds']:.1f} articles/s, "
-          f"median {loop['median_ms']:.1f} ms/article, {loop['statements']} statements")
-
     admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)",
               f"CREATE DATABASE {TEMPLATE}")
-    results = []
+    loops: list[dict] = []
+    results: list[dict] = []
     try:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=service_env(TEMPLATE),
                        check=True, timeout=600)
-        for k in counts:
-            result = run_pipeline(articles, k, args.clients, logdir, args.timeout)
-            results.append(result)
-            print(f"pipeline  {k} worker(s): {result['seconds']:.1f} s, {args.n / result['seconds']:.1f} articles/s "
-                  f"(all POSTs answered after {result['ingest_seconds']:.1f} s, "
-                  f"{args.n / result['ingest_seconds']:.0f} articles/s); {result['done']} done, "
-                  f"{result['failed']} failed, {result['statements']} statements"
-                  f" ({'same as' if result['statements'] == loop['statements'] else 'DIFFERENT from'} the loop); "
-                  f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x", flush=True)
+        for rep in range(args.repeat):
+            order = variants if rep % 2 == 0 else variants[::-1]  # alternate to spread drift evenly
+            for k in counts:
+                for name, root in order:
+                    # The loop right before each pipeline run: on a shared host the load moves by the
+                    # minute, so each ratio compares two measurements taken back to back.
+                    loop = run_loop(articles)
+                    loops.append(loop)
+                    print(f"[{rep + 1}] loop      extract() x {args.n}: {loop['seconds']:.1f} s, "
+                          f"{args.n / loop['seconds']:.1f} articles/s, median {loop['median_ms']:.1f} ms/article, "
+                          f"{loop['statements']} statements", flush=True)
+                    result = run_pipeline(articles, k, args.clients, logdir, args.timeout, root=root,
+                                          tag=f"{name}-{rep}-")
+                    result.update(variant=name, rep=rep, loop_seconds=loop["seconds"])
+                    results.append(result)
+                    same = "same as" if result["statements"] == loop["statements"] else "DIFFERENT from"
+                    print(f"[{rep + 1}] {name:<9} {k} worker(s): {result['seconds']:.1f} s, "
+                          f"{args.n / result['seconds']:.1f} articles/s (all POSTs answered after "
+                          f"{result['ingest_seconds']:.1f} s); {result['done']} done, {result['failed']} failed, "
+                          f"{result['statements']} statements ({same} the loop); "
+                          f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x", flush=True)
     finally:
         admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
         if args.keep_logs:
@@ -387,15 +423,41 @@ def main() -> int:
         else:
             shutil.rmtree(logdir, ignore_errors=True)
 
+    med = statistics.median
+    loop_s = med(loop["seconds"] for loop in loops)
     print()
-    print(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}")
-    print(f"{'extract() loop':<22}{loop['seconds']:>9.1f}{args.n / loop['seconds']:>12.1f}{1.0:>15.2f}")
-    for r in results:
-        label = f"API+Celery, {r['workers']} worker" + ("s" if r["workers"] > 1 else "")
-        print(f"{label:<22}{r['seconds']:>9.1f}{args.n / r['seconds']:>12.1f}{r['seconds'] / loop['seconds']:>15.2f}")
-    if len(results) >= 2:
-        print(f"speed-up {results[-1]['workers']} vs {results[0]['workers']} workers: "
-              f"{results[0]['seconds'] / results[-1]['seconds']:.2f}x")
+    print(f"medians of {args.repeat} run(s); ratios are taken within each repeat, then the median")
+    print(f"{'run':<34}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}")
+    print(f"{'extract() loop':<34}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}")
+    for name, _root in variants:
+        for k in counts:
+            rows = [r for r in results if r["variant"] == name and r["workers"] == k]
+            seconds = med(r["seconds"] for r in rows)
+            ratio = med(r["seconds"] / r["loop_seconds"] for r in rows)
+            bad = sum(r["done"] != args.n or r["statements"] != loops[0]["statements"] for r in rows)
+            label = f"{name}: API+Celery, {k} worker" + ("s" if k > 1 else "")
+            print(f"{label:<34}{seconds:>9.1f}{args.n / seconds:>12.1f}{ratio:>15.2f}{bad:>10}")
+    if len(counts) >= 2:
+        lo, hi = counts[0], counts[-1]
+        for name, _root in variants:
+            ups, normalised = [], []
+            for rep in range(args.repeat):
+                one = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == lo][0]
+                two = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == hi][0]
+                ups.append(one["seconds"] / two["seconds"])
+                # the same, each run's time first divided by its own loop (the host's speed at the time)
+                normalised.append((one["seconds"] / one["loop_seconds"]) / (two["seconds"] / two["loop_seconds"]))
+            print(f"speed-up {hi} vs {lo} workers ({name}): median {med(ups):.2f}x "
+                  f"(runs: {', '.join(f'{u:.2f}' for u in ups)}); against each run's loop {med(normalised):.2f}x")
+    if args.baseline:
+        for k in counts:
+            gains = []
+            for rep in range(args.repeat):
+                this = [r for r in results if r["variant"] == "this" and r["rep"] == rep and r["workers"] == k][0]
+                base = [r for r in results if r["variant"] == "baseline" and r["rep"] == rep and r["workers"] == k][0]
+                gains.append(base["seconds"] / this["seconds"])
+            print(f"this vs baseline, {k} worker(s): median {med(gains):.2f}x faster "
+                  f"(runs: {', '.join(f'{g:.2f}' for g in gains)})")
     return 0
 
 

@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "factdesk_bench_store"
+# BENCH_DB_PREFIX keeps concurrent benchmark runs (other branches, other people) on their own databases.
+DB_NAME = os.environ.get("BENCH_DB_PREFIX", "factdesk_bench") + "_store"
 
 
 def _psql(sql: str) -> None:

@@ -71,6 +71,24 @@ def public_data_changed() -> None:
     transaction.on_commit(_bump)
 
 
+# What the public pages show of a source article (its body never): a change to one of these, or to
+# its outlet, is a public change. Connected in claims.apps: sources never imports claims.
+ARTICLE_PUBLIC_FIELDS = frozenset({"title", "url", "published_at", "outlet", "outlet_id", "language"})
+
+
+def source_changed(sender, instance, created: bool = False, update_fields=None, **_kwargs) -> None:
+    """post_save/post_delete of sources.Article and sources.Outlet: retire the cached pages when
+    what they show may have changed (a new article shows nothing yet; a save of only the
+    extraction status, as workers make, changes nothing public)."""
+    if created:
+        return
+    if update_fields is not None and sender._meta.model_name == "article" and not (
+        set(update_fields) & ARTICLE_PUBLIC_FIELDS
+    ):
+        return
+    public_data_changed()
+
+
 def page_key(namespace: str, full_url: str, language: str) -> str:
     """Cache key of one rendered page of ``namespace`` at the current version."""
     digest = hashlib.sha1(f"{full_url}|{language}".encode(), usedforsecurity=False).hexdigest()

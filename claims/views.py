@@ -12,15 +12,16 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import require_safe
 
 from claims import selectors
 from claims.jsonld import claim_review_jsonld, jsonld_script
@@ -72,17 +73,76 @@ def _vary(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _claim_list(request: HttpRequest, template: str) -> HttpResponse:
-    # The same list for every reader of one language: served from the versioned public cache
-    # (claims.public_cache), which every change to public data retires.
+# --- the public page cache -------------------------------------------------------------------------
+
+
+def _reader_is_staff(request: HttpRequest) -> bool:
+    """A signed-in reader (desk staff): their pages are rendered for them and never cached. Without a
+    session cookie nobody is signed in, and the session is not even looked up."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+
+
+def _varies_by_reader(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether this rendering holds anything of its reader's: a cookie, a CSRF token, a message,
+    the session, or a private/no-store answer. Such a page is served but never kept."""
+    session = getattr(request, "session", None)
+    storage = messages.get_messages(request) if hasattr(request, "_messages") else None
+    cache_control = response.get("Cache-Control", "")
+    return bool(
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and session.accessed)
+        or (storage is not None and storage.used)
+        or "private" in cache_control
+        or "no-store" in cache_control
+    )
+
+
+def _public_page(request: HttpRequest, namespace: str, build) -> HttpResponse:
+    """A public page served like the API's public reads: its rendered bytes and validators kept in
+    the versioned public cache (claims.public_cache), which every public change retires at once.
+
+    Keyed on the full URL and the interface language, so every language variant (and every
+    language prefix of the URL) is its own entry. Only a 200 built for an anonymous reader that
+    holds nothing of that reader is kept; redirects, 404s and staff renderings are built per request.
+    The ETag and Last-Modified are kept with the bytes, so a revalidation costs no query either.
+    """
+    if _reader_is_staff(request):
+        return build()
     computed: list[HttpResponse] = []
 
-    def render() -> bytes | None:
-        computed.append(_render_claim_list(request, template))
-        return computed[0].content if computed[0].status_code == 200 else None
+    def render() -> tuple[bytes, str, str] | None:
+        response = build()
+        computed.append(response)
+        if response.status_code != 200 or response.streaming or _varies_by_reader(request, response):
+            return None
+        if not response.has_header("ETag"):
+            set_response_etag(response)  # once per rendering, not per hit (as ConditionalGetMiddleware would)
+        return response.content, response.get("ETag", ""), response.get("Last-Modified", "")
 
-    body = read_through(f"page:{template}", request.build_absolute_uri(), get_language() or "", render)
-    return computed[0] if computed else _vary(HttpResponse(body))
+    # "html:", not the "page:" of the list pages' bare bytes before: a process of the previous
+    # release sharing the cache during a deploy never hands this code an entry of the old shape.
+    kept = read_through(f"html:{namespace}", request.build_absolute_uri(), get_language() or "", render)
+    if computed:
+        response = computed[0]
+    else:
+        body, etag, last_modified = kept
+        response = _vary(HttpResponse(body))
+        if etag:
+            response["ETag"] = etag
+        if last_modified:
+            response["Last-Modified"] = last_modified
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag") or None,
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+
+
+def _claim_list(request: HttpRequest, template: str) -> HttpResponse:
+    # The same list for every reader of one language: served from the versioned public cache.
+    return _public_page(request, template, lambda: _render_claim_list(request, template))
 
 
 def _render_claim_list(request: HttpRequest, template: str) -> HttpResponse:
@@ -149,28 +209,10 @@ def search(request: HttpRequest) -> HttpResponse:
 # --- claim page: cacheable -----------------------------------------------------------------------
 
 
-def _claim_stamp(request: HttpRequest, pk: int) -> tuple | None:
-    """The claim page's change stamp, looked up once per request (ETag and Last-Modified share it)."""
-    cache = request.__dict__.setdefault("_claim_stamps", {})
-    if pk not in cache:
-        cache[pk] = selectors.claim_page_stamp(pk)
-    return cache[pk]
-
-
-def claim_etag(request: HttpRequest, pk: int, slug: str = "") -> str | None:
+def claim_etag(stamp: tuple, pk: int) -> str:
     """Changes with the claim, its verdict, statements and stances, and with the interface language."""
-    stamp = _claim_stamp(request, pk)
-    if stamp is None:
-        return None
     digest = hashlib.sha256(repr((stamp, get_language(), settings.FACTDESK_SITE_URL)).encode()).hexdigest()[:32]
-    return f"claim-{pk}-{digest}"
-
-
-def claim_last_modified(request: HttpRequest, pk: int, slug: str = ""):
-    stamp = _claim_stamp(request, pk)
-    if stamp is None:
-        return None
-    return stamp[0]
+    return f'"claim-{pk}-{digest}"'
 
 
 def _claim_canonical(claim) -> str:
@@ -178,9 +220,16 @@ def _claim_canonical(claim) -> str:
 
 
 @require_safe
-@condition(etag_func=claim_etag, last_modified_func=claim_last_modified)
 def claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    """One claim: verdict with its history, every statement that makes it, and who supports or opposes it."""
+    """One claim: verdict with its history, every statement that makes it, and who supports or opposes it.
+
+    Served from the public page cache; a miss renders it with its validators (claim_page_stamp)."""
+    return _public_page(request, "claim", lambda: _render_claim_detail(request, pk, slug))
+
+
+def _render_claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    # The stamp first: a change committed while the page renders gives an older validator, never a newer one.
+    stamp = selectors.claim_page_stamp(pk)
     claim = selectors.claim_public_get(pk)
     if claim is None or claim.merged_into_id:
         target = selectors.claim_merged_target(pk)
@@ -206,7 +255,11 @@ def claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "jsonld": jsonld_script(claim_review_jsonld(claim, request)),
         "canonical_url": settings.FACTDESK_SITE_URL.rstrip("/") + _claim_canonical(claim),
     }
-    return _vary(render(request, "claims/claim_detail.html", context))
+    response = _vary(render(request, "claims/claim_detail.html", context))
+    if stamp is not None:
+        response["ETag"] = claim_etag(stamp, pk)
+        response["Last-Modified"] = http_date(stamp[0].timestamp())
+    return response
 
 
 @require_safe
@@ -224,6 +277,10 @@ def claim_short(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def speaker_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     """A speaker's public statements and stances over time, with rating counts of what was checked."""
+    return _public_page(request, "speaker", lambda: _render_speaker_detail(request, pk, slug))
+
+
+def _render_speaker_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     speaker = selectors.speaker_public_get(pk)
     if speaker is None:
         raise Http404
@@ -250,6 +307,10 @@ def speaker_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 @require_safe
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article's outlet, date and link, and the statements taken from it (excerpts, never the body)."""
+    return _public_page(request, "article", lambda: _render_article_detail(request, pk))
+
+
+def _render_article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = selectors.article_public_get(pk)
     if article is None:
         raise Http404

@@ -47,6 +47,7 @@ from claims.services.extraction import (
     article_ingested,
     article_rerun_preview,
     articles_needing_extraction,
+    extraction_warm_up,
 )
 from claims.services.speakers import (
     speaker_alias_add,
@@ -112,6 +113,7 @@ __all__ = [
     "article_ingested",
     "article_rerun_preview",
     "articles_needing_extraction",
+    "extraction_warm_up",
     "change_discard",
     "change_publish",
     "claim_create",
