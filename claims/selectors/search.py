@@ -8,8 +8,16 @@ from django.db import connection
 from django.db.models import BooleanField, Case, Count, Exists, Func, Max, OuterRef, Q, QuerySet, Value, When
 
 from claims import search
+from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
 from claims.selectors.public import claim_published_list
+
+# The public search counts at most this many matches ("1,000+" beyond): counting every match of a
+# common word at a million claims costs more than ranking the first page.
+SEARCH_COUNT_CAP = 1000
+# Latin aliases this short ("US", "EU", "NATO") name someone only when typed in capitals, as the
+# gazetteer scans them ("us" is a word).
+_SHORT_LATIN = 4
 
 
 class _TsMatch(Func):
@@ -19,12 +27,64 @@ class _TsMatch(Func):
     output_field = BooleanField()
 
 
+def _tree_q(tree) -> Q:
+    """A ``search.ParsedQuery.match_tree`` as substring conditions on the search text."""
+    if isinstance(tree, str):
+        return Q(search_text__contains=tree)
+    op, children = tree
+    out = Q()
+    for child in children:
+        out = (out & _tree_q(child)) if op == "and" else (out | _tree_q(child))
+    return out
+
+
 def search_segmenter_sync() -> None:
     """Give the search segmenter every speaker alias so names stay whole (one small query when unchanged)."""
     stamp = tuple(SpeakerAlias.objects.aggregate(n=Max("id"), c=Count("id")).values())
     if stamp != search.alias_stamp():
         search.add_names(SpeakerAlias.objects.values_list("alias", flat=True).iterator(chunk_size=2000))
         search.set_alias_stamp(stamp)
+
+
+def speaker_name_resolver(raw_query: str) -> search.NameResolver:
+    """A resolver for ``search.parse_query``: folded candidate names -> ids of live speakers with that alias.
+
+    One indexed query (``SpeakerAlias.normalized``) for every candidate of the query at once.
+    """
+    typed = normalize_alias(raw_query)
+    upper = "".join((raw_query or "").split())
+
+    def resolve(candidates: list[str]) -> dict[str, tuple[int, ...]]:
+        wanted: dict[str, list[str]] = {}
+        for candidate in candidates:
+            key = normalize_alias(candidate)
+            if len(key) < 2 or key not in typed:
+                continue
+            if key.isascii() and len(key) <= _SHORT_LATIN and key.upper() not in upper:
+                continue
+            wanted.setdefault(key, []).append(candidate)
+        if not wanted:
+            return {}
+        found: dict[str, set[int]] = {}
+        rows = SpeakerAlias.objects.filter(normalized__in=list(wanted), speaker__merged_into__isnull=True)
+        for key, speaker_id in rows.values_list("normalized", "speaker_id")[:500]:
+            for candidate in wanted[key]:
+                found.setdefault(candidate, set()).add(speaker_id)
+        return {c: tuple(sorted(ids)) for c, ids in found.items()}
+
+    return resolve
+
+
+def claim_search_parse(query: str) -> search.ParsedQuery:
+    """The query as claim_search reads it: segmented, with every speaker name it holds expanded."""
+    search_segmenter_sync()
+    return search.parse_query(query, speaker_name_resolver(query))
+
+
+def search_count(qs: QuerySet, cap: int = SEARCH_COUNT_CAP) -> tuple[int, bool]:
+    """(matches counted, True when there are more than ``cap``): COUNT over a LIMITed subquery stops early."""
+    n = qs.order_by().values("pk")[: cap + 1].count()
+    return min(n, cap), n > cap
 
 
 def claim_search(
@@ -47,10 +107,12 @@ def claim_search(
     qs = claim_published_list()
     order = ["-modified_at", "-id"]
     if (query or "").strip():
-        search_segmenter_sync()
-        parsed = search.parse_query(query)
+        parsed = claim_search_parse(query)
         if parsed:
             exact = Q(search_text__contains=parsed.folded)
+            # A query that is only a name (普京, Putin) ranks no spelling first: every alias of
+            # the speaker must list the same claims in the same order.
+            rank_exact = not parsed.only_names
             if connection.vendor == "postgresql":
                 # pg_trgm can only narrow a LIKE whose pattern holds a whole trigram; a shorter one
                 # makes GIN read its entire index (seconds on 100,000 claims). Two Han characters
@@ -59,7 +121,7 @@ def claim_search(
                 # every candidate row against both conditions, recomputing to_tsvector per row. The
                 # exact-first flag is a hashed lookup in the LIKE subquery, not a LIKE per row.
                 ids = Claim.objects.filter(_TsMatch("search_text", Value(parsed.tsquery()))).order_by().values("pk")
-                if len(parsed.folded) >= 3:
+                if rank_exact and len(parsed.folded) >= 3:
                     like_ids = Claim.objects.filter(exact).order_by().values("pk")
                     ids = ids.union(like_ids)
                     exact_first = Case(When(pk__in=like_ids, then=Value(True)), default=Value(False))
@@ -72,16 +134,13 @@ def claim_search(
                 # Sort and cut the page before fetching verdicts (a join first would touch every match).
                 qs = qs.select_related(None).prefetch_related("current_verdict")
             else:
-                condition = Q()
-                for alternatives in parsed.substrings():
-                    either = Q()
-                    for pieces in alternatives:
-                        either |= Q(*[Q(search_text__contains=piece) for piece in pieces])
-                    condition &= either
-                condition |= exact
-                qs = qs.filter(condition).annotate(
-                    exact_match=Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
-                )
+                condition = _tree_q(parsed.match_tree())
+                if rank_exact:
+                    condition |= exact
+                    exact_first = Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+                else:
+                    exact_first = Value(False, output_field=BooleanField())
+                qs = qs.filter(condition).annotate(exact_match=exact_first)
             order = ["-exact_match", *order]
     if language == "zh":
         qs = qs.filter(language__in=[Language.ZH_HANT, Language.ZH_HANS])
