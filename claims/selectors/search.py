@@ -21,10 +21,28 @@ _SHORT_LATIN = 4
 
 
 class _TsMatch(Func):
-    """``to_tsvector('simple', col) @@ to_tsquery('simple', query)``: the expression the GIN index is on."""
+    """``to_tsvector('simple', col) @@ to_tsquery('simple', query)``: the statements' expression GIN index."""
     template = "to_tsvector('simple'::regconfig, %(expressions)s)"
     arg_joiner = ") @@ to_tsquery('simple'::regconfig, "
     output_field = BooleanField()
+
+
+class _VectorMatch(Func):
+    """``search_vector @@ to_tsquery('simple', query)`` on a claim: the stored vector of its search text.
+
+    ``search_vector`` is a generated column of claims_claim (migration 0011) that the model does
+    not declare, so it is named here beside the table alias Django gave ``search_text``.
+    """
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column, p1), (query, p2) = (compiler.compile(e) for e in self.get_source_expressions())
+        quoted = connection.ops.quote_name("search_text")
+        if not column.endswith(quoted):
+            raise ValueError("_VectorMatch takes the search_text column")
+        vector = column[: -len(quoted)] + connection.ops.quote_name("search_vector")
+        return f"{vector} @@ to_tsquery('simple'::regconfig, {query})", (*p1, *p2)
 
 
 def _tree_q(tree) -> Q:
@@ -81,8 +99,9 @@ def claim_search_parse(query: str) -> search.ParsedQuery:
     return search.parse_query(query, speaker_name_resolver(query))
 
 
-def search_count(qs: QuerySet, cap: int = SEARCH_COUNT_CAP) -> tuple[int, bool]:
+def search_count(qs: QuerySet, cap: int | None = None) -> tuple[int, bool]:
     """(matches counted, True when there are more than ``cap``): COUNT over a LIMITed subquery stops early."""
+    cap = SEARCH_COUNT_CAP if cap is None else cap
     n = qs.order_by().values("pk")[: cap + 1].count()
     return min(n, cap), n > cap
 
@@ -95,53 +114,20 @@ def claim_search(
     speaker: Speaker | int | None = None,
     date_from=None,
     date_to=None,
+    cap: int | None = SEARCH_COUNT_CAP + 1,
 ) -> QuerySet[Claim]:
-    """Published claims matching ``query`` (claim text, its statements' words, speaker names) and filters.
+    """Published claims matching ``query`` (claim text, its statements' words, the speakers they name) and filters.
 
-    Either Chinese script finds both. On PostgreSQL: jieba tokens or, failing those, every
-    character bigram, through the GIN full-text index, or the exact folded query as a substring
-    (pg_trgm index); exact-substring matches first, then newest change. On SQLite: substring
-    matching on the same stored text. An empty query lists every published claim (filters still
-    apply). ``language`` "zh" means either Chinese script; dates bound the verdict's publication.
+    Either Chinese script finds both, and any alias of a speaker finds every claim naming that
+    speaker. On PostgreSQL: jieba tokens or, failing those, every character bigram, through the
+    GIN index of the stored tsvector, or the exact folded query as a substring (pg_trgm index);
+    exact-substring matches first, then newest change. With a query, only the ``cap`` newest
+    matches are ranked and returned (the page shows "1,000+"; ``cap=None`` returns every match,
+    for API filters that keep their own order); the window is read when this is called. On SQLite: substring matching on the same stored text. An
+    empty query lists every published claim (filters still apply). ``language`` "zh" means either
+    Chinese script; dates bound the verdict's publication.
     """
     qs = claim_published_list()
-    order = ["-modified_at", "-id"]
-    if (query or "").strip():
-        parsed = claim_search_parse(query)
-        if parsed:
-            exact = Q(search_text__contains=parsed.folded)
-            # A query that is only a name (普京, Putin) ranks no spelling first: every alias of
-            # the speaker must list the same claims in the same order.
-            rank_exact = not parsed.only_names
-            if connection.vendor == "postgresql":
-                # pg_trgm can only narrow a LIKE whose pattern holds a whole trigram; a shorter one
-                # makes GIN read its entire index (seconds on 100,000 claims). Two Han characters
-                # are a bigram lexeme anyway; a single character matches where it is a token.
-                # Each index answers its own subquery, unioned: with a plain OR, PostgreSQL rechecks
-                # every candidate row against both conditions, recomputing to_tsvector per row. The
-                # exact-first flag is a hashed lookup in the LIKE subquery, not a LIKE per row.
-                ids = Claim.objects.filter(_TsMatch("search_text", Value(parsed.tsquery()))).order_by().values("pk")
-                if rank_exact and len(parsed.folded) >= 3:
-                    like_ids = Claim.objects.filter(exact).order_by().values("pk")
-                    ids = ids.union(like_ids)
-                    exact_first = Case(When(pk__in=like_ids, then=Value(True)), default=Value(False))
-                else:
-                    # A UNION is never flattened into the outer query; a bare IN (...) was turned into
-                    # a walk down the recency index with to_tsvector per row (1.2 s on 100,000 claims).
-                    ids = ids.union(ids)
-                    exact_first = Value(False)
-                qs = qs.filter(pk__in=ids).annotate(exact_match=exact_first)
-                # Sort and cut the page before fetching verdicts (a join first would touch every match).
-                qs = qs.select_related(None).prefetch_related("current_verdict")
-            else:
-                condition = _tree_q(parsed.match_tree())
-                if rank_exact:
-                    condition |= exact
-                    exact_first = Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
-                else:
-                    exact_first = Value(False, output_field=BooleanField())
-                qs = qs.filter(condition).annotate(exact_match=exact_first)
-            order = ["-exact_match", *order]
     if language == "zh":
         qs = qs.filter(language__in=[Language.ZH_HANT, Language.ZH_HANS])
     elif language:
@@ -157,5 +143,43 @@ def claim_search(
         qs = qs.filter(current_verdict__published_at__date__gte=date_from)
     if date_to:
         qs = qs.filter(current_verdict__published_at__date__lte=date_to)
+    order = ["-modified_at", "-id"]
+    parsed = claim_search_parse(query) if (query or "").strip() else None
+    if parsed:
+        exact = Q(search_text__contains=parsed.folded)
+        # A query that is only a name (普京, Putin) ranks no spelling first: every alias of the
+        # speaker must list the same claims in the same order.
+        rank_exact = not parsed.only_names
+        if connection.vendor == "postgresql":
+            # pg_trgm can only narrow a LIKE whose pattern holds a whole trigram; a shorter one
+            # makes GIN read its entire index. Two Han characters are a bigram lexeme anyway.
+            # Both indexes answer one OR (a BitmapOr); rechecking a row reads the stored vector.
+            match = Q(_VectorMatch("search_text", Value(parsed.tsquery())))
+            if rank_exact and len(parsed.folded) >= 3:
+                match |= exact
+            exact_first = (
+                Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+                if rank_exact else Value(False, output_field=BooleanField())
+            )
+            if cap:
+                # The window: the ``cap`` newest matches, fetched once. PostgreSQL either walks the
+                # recency index until it has them (a common word: cost set by cap / how common,
+                # not by the table's size) or reads the few matches of a rare one from the GIN
+                # index. The page, its exact-first order and the capped count then cost a lookup
+                # of at most ``cap`` ids, however many claims match.
+                window = list(qs.filter(match).order_by(*order).values_list("pk", flat=True)[:cap])
+                qs = qs.filter(pk__in=window)
+            else:
+                qs = qs.filter(match)
+            qs = qs.annotate(exact_match=exact_first).select_related(None).prefetch_related("current_verdict")
+        else:
+            condition = _tree_q(parsed.match_tree())
+            if rank_exact:
+                condition |= exact
+                exact_first = Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+            else:
+                exact_first = Value(False, output_field=BooleanField())
+            qs = qs.filter(condition).annotate(exact_match=exact_first)
+        order = ["-exact_match", *order]
     # search_text is several times the claim's size and never shown.
     return qs.defer("search_text").order_by(*order)
