@@ -6,7 +6,7 @@ Creates a dedicated database (``--db``, or BENCH_DB_NAME; default factdesk_bench
 server of BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432), migrates it (so the GIN
 full-text and pg_trgm indexes are the real ones) and fills it with ``bench/datagen.py`` (COPY),
 then times ``claims.selectors.claim_search`` the way the search page uses it: the capped count
-(``search_count``: at most 1,000, shown as "1,000+") and the first page of 20 claims (with their
+(``search_count``: at most 200, shown as "200+") and the first page of 20 claims (with their
 statements prefetched), for Traditional, Simplified and English queries. Prints median and p95 per
 query group and overall, then drops the database (unless --keep; --reuse times a kept one).
 """

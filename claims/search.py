@@ -166,7 +166,8 @@ class Clause:
     names: tuple[str, ...] = ()
 
 
-# A match tree: ("and" | "or", children), a leaf being a substring the search text must hold.
+# A match tree: ("and" | "or", children); ("prefix", word) for a word the text must hold a word
+# starting with; any other leaf a substring the search text must hold.
 Tree = tuple
 
 
@@ -229,7 +230,7 @@ def _alternatives(token: str, names: tuple[str, ...]) -> str:
 
 def _segment_tree(seg: Segment) -> Tree:
     if seg.kind == "other":
-        return ("and", [seg.text])
+        return ("prefix", seg.text)
     by_tokens = ("and", [("or", [t, *seg.names_for(t)]) if seg.names_for(t) else t for t in seg.tokens])
     by_grams = ("and", list(seg.bigrams))
     return ("or", [by_tokens, by_grams])

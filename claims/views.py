@@ -87,7 +87,7 @@ def _claim_list(request: HttpRequest, template: str) -> HttpResponse:
 
 
 class SearchPaginator(Paginator):
-    """Counts at most ``selectors.SEARCH_COUNT_CAP`` matches; ``more`` says there are others (shown "1,000+").
+    """Counts at most ``selectors.SEARCH_COUNT_CAP`` matches; ``more`` says there are others (shown "200+").
 
     Ranking the first page of a common word is cheap; counting its every match at a million
     claims is not, and no reader pages past the fiftieth page of a search."""

@@ -12,9 +12,9 @@ from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
 from claims.selectors.public import claim_published_list
 
-# The public search counts at most this many matches ("1,000+" beyond): counting every match of a
-# common word at a million claims costs more than ranking the first page.
-SEARCH_COUNT_CAP = 1000
+# The public search ranks and counts at most this many matches, the newest ("200+" beyond, ten
+# pages of 20): for a common word the cost grows with this window, not with the table's size.
+SEARCH_COUNT_CAP = 200
 # Latin aliases this short ("US", "EU", "NATO") name someone only when typed in capitals, as the
 # gazetteer scans them ("us" is a word).
 _SHORT_LATIN = 4
@@ -49,6 +49,12 @@ def _tree_q(tree) -> Q:
     """A ``search.ParsedQuery.match_tree`` as substring conditions on the search text."""
     if isinstance(tree, str):
         return Q(search_text__contains=tree)
+    if tree[0] == "prefix":
+        # A Latin word matches at the start of a word, as PostgreSQL's 'putin':* does (Putin,
+        # not compPUTINg): after a space or a line break of the stored text, or at its start.
+        word = tree[1]
+        return (Q(search_text__startswith=word) | Q(search_text__contains=f" {word}")
+                | Q(search_text__contains=f"\n{word}"))
     op, children = tree
     out = Q()
     for child in children:
@@ -122,7 +128,7 @@ def claim_search(
     speaker. On PostgreSQL: jieba tokens or, failing those, every character bigram, through the
     GIN index of the stored tsvector, or the exact folded query as a substring (pg_trgm index);
     exact-substring matches first, then newest change. With a query, only the ``cap`` newest
-    matches are ranked and returned (the page shows "1,000+"; ``cap=None`` returns every match,
+    matches are ranked and returned (the page shows "200+"; ``cap=None`` returns every match,
     for API filters that keep their own order); the window is read when this is called. On SQLite: substring matching on the same stored text. An
     empty query lists every published claim (filters still apply). ``language`` "zh" means either
     Chinese script; dates bound the verdict's publication.

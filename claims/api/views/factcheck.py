@@ -70,7 +70,9 @@ def _decode_token(token: str) -> int:
     tags=["search"],
     summary="Search fact checks (shaped like Google Fact Check Tools claims:search)",
     description="Same parameters and response shape as `GET /v1alpha1/claims:search` of the Google Fact Check "
-    "Tools API, so an existing client only changes its base URL. Only claims with a published verdict.",
+    "Tools API, so an existing client only changes its base URL. Only claims with a published verdict. "
+    "With a `query`, the 200 newest matching claims are ranked (exact wording first, then newest) and paged; "
+    "there is no total count (as in Google's API): refine the query to reach older matches.",
     parameters=[FactCheckSearchInputSerializer],
     responses=FactCheckSearchOutputSerializer,
     examples=[OpenApiExample("Result", response_only=True, value={"claims": [{
