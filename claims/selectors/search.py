@@ -4,7 +4,7 @@ Database-vendor branches live here and only here (house style)."""
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Count, Exists, Func, Max, OuterRef, Q, QuerySet, Value, When
 
 from claims import search
@@ -168,12 +168,15 @@ def claim_search(
                 if rank_exact else Value(False, output_field=BooleanField())
             )
             if cap:
-                # The window: the ``cap`` newest matches, fetched once. PostgreSQL either walks the
-                # recency index until it has them (a common word: cost set by cap / how common,
-                # not by the table's size) or reads the few matches of a rare one from the GIN
-                # index. The page, its exact-first order and the capped count then cost a lookup
-                # of at most ``cap`` ids, however many claims match.
-                window = list(qs.filter(match).order_by(*order).values_list("pk", flat=True)[:cap])
+                # The window: the ``cap`` newest matches, fetched once, from the GIN indexes (a
+                # bitmap scan and a top-N sort). Index scans are off for this one query: with a
+                # LIMIT the planner would otherwise walk the recency index and test every row,
+                # betting on its guess of how common the words are; for a rare name it guessed
+                # wrong and read all 1,000,000 claims (20 s). The page, its exact-first order and
+                # the capped count then cost a lookup of at most ``cap`` ids.
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL enable_indexscan = off")
+                    window = list(qs.filter(match).order_by(*order).values_list("pk", flat=True)[:cap])
                 qs = qs.filter(pk__in=window)
             else:
                 qs = qs.filter(match)
