@@ -78,12 +78,18 @@ def server_ms(page, query: str) -> float:
 
     with CaptureQueriesContext(connection) as ctx:
         page(query)
+    from django.db import transaction
+
     total = 0.0
-    with connection.cursor() as cursor:
-        for captured in ctx.captured_queries:
-            sql = captured["sql"]
-            if not sql.lstrip().upper().startswith("SELECT"):
-                continue
+    for captured in ctx.captured_queries:
+        sql = captured["sql"].lstrip()
+        if not sql.upper().startswith("SELECT"):
+            continue
+        # Replay a SET LOCAL the search ran right before this query (same planner settings).
+        with transaction.atomic(), connection.cursor() as cursor:
+            before = ctx.captured_queries[ctx.captured_queries.index(captured) - 1]["sql"]
+            if before.upper().startswith("SET LOCAL"):
+                cursor.execute(before)
             cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
             total += cursor.fetchone()[0][0]["Execution Time"]
     return total
