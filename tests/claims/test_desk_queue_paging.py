@@ -107,9 +107,11 @@ def test_desk_search_finds_two_character_words_mentions_and_aliases():
 @pytest.mark.django_db
 def test_desk_search_uses_the_character_pair_index():
     make_statement(text="俄方認為普京的提議合理")
-    qs = Statement.objects.filter(selectors.statement_search_q("普京的提議")).only("id")
+    qs = Statement.objects.filter(selectors.statement_search_q("普京的提議")).order_by().only("id")
+    # On a tiny table any plan is cheap: leave the planner only the bitmap scans an index can give.
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         plan = qs.explain()
     assert "statement_desk_grams_idx" in plan
     assert qs.count() == 1
