@@ -15,6 +15,12 @@ The stored text is three parts, separated by newlines:
    segmented differently from the sentence it occurs in (台湾总统 alone vs 台湾 / 总统 in
    context); requiring every bigram of the query recovers them.
 
+Speakers named in a text are indexed by identity as well: ``search_text_for`` takes their ids and
+adds one token per speaker (``speaker_token``) to part 2, and ``parse_query`` takes a resolver
+that maps a name in the query to speaker ids, so a query word that is any alias of a speaker also
+matches that speaker's token. 普京, 普丁, 蒲亭 and Putin then find the same claims, whichever
+spelling or script the claim used (the gazetteer over the claim text added the token).
+
 The jieba ``Tokenizer`` is private to this module (never jieba's global one) and knows every
 speaker alias with a high explicit frequency so that names stay whole (毛宁, not 毛 / 宁). The
 extractor's tokenizer is not shared: adding words to it would change extraction results.
@@ -26,7 +32,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from claims.extraction.normalize import to_simplified
@@ -40,6 +46,11 @@ _HAN_CHAR = re.compile(rf"[{_HAN}]")
 
 ALIAS_FREQ = 200_000  # high enough that a registered name is never split by the segmenter
 MAX_QUERY_CHARS = 200  # longer queries are cut: each extra bigram is one more index probe
+# Longest run of query segments looked up as one name ("donald j trump" is three segments).
+MAX_NAME_SEGMENTS = 4
+# The token a speaker's identity is indexed under: letters, digits, letters, so the 'simple'
+# parser keeps it one lexeme and a substring test for speaker 1 never matches speaker 12.
+_SPEAKER_TAG = "fdspk{}x"
 
 _LOCK = threading.Lock()
 # "tok": the private Tokenizer; "words": names given to it; "stamp": the alias table state they came from
@@ -104,8 +115,13 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def search_text_for(text: str) -> str:
-    """The stored search form of ``text``: folded text, then tokens, then Han bigrams (deterministic)."""
+def speaker_token(speaker_id: int | str) -> str:
+    """The index token standing for one speaker, whatever name the text used."""
+    return _SPEAKER_TAG.format(int(speaker_id))
+
+
+def search_text_for(text: str, speaker_ids: Iterable[int] = ()) -> str:
+    """The stored search form of ``text``: folded text, then tokens (and speaker tokens), then Han bigrams (deterministic)."""
     folded = fold(text)
     tok = _tokenizer()
     tokens: dict[str, None] = {}
@@ -118,60 +134,132 @@ def search_text_for(text: str) -> str:
                 grams[gram] = None
         else:
             tokens[part] = None
+    for speaker_id in sorted(set(speaker_ids)):
+        tokens[speaker_token(speaker_id)] = None
     flat = " ".join(folded.split())
     return "\n".join([flat, " ".join(tokens), " ".join(grams)])
 
 
 @dataclass(frozen=True)
 class Segment:
-    """One piece of a query: a Latin word, or a Han run with its tokens and bigrams."""
+    """One piece of a query: a Latin word, or a Han run with its tokens and bigrams.
+
+    ``token_names`` gives, for a jieba token that is a speaker's name, the speaker tokens that
+    also satisfy it (普京 inside 普京访问 matches 'fdspk7x' too).
+    """
 
     kind: str  # "han" or "other"
     text: str
     tokens: tuple[str, ...]
     bigrams: tuple[str, ...]
+    token_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def names_for(self, token: str) -> tuple[str, ...]:
+        return dict(self.token_names).get(token, ())
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Consecutive segments that must all match, or any speaker token they name as a whole."""
+
+    segments: tuple[Segment, ...]
+    names: tuple[str, ...] = ()
+
+
+# A match tree: ("and" | "or", children); ("prefix", word) for a word the text must hold a word
+# starting with; any other leaf a substring the search text must hold.
+Tree = tuple
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A query folded like the index: its segments (all must match) and its exact-substring form."""
+    """A query folded like the index: its clauses (all must match) and its exact-substring form."""
 
     folded: str  # whitespace-collapsed folded query, for substring matching
-    segments: tuple[Segment, ...]
+    clauses: tuple[Clause, ...]
 
     def __bool__(self) -> bool:
-        return bool(self.segments)
+        return bool(self.clauses)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(seg for clause in self.clauses for seg in clause.segments)
+
+    @property
+    def only_names(self) -> bool:
+        """True when every word of the query is part of a speaker's name (so no spelling ranks first)."""
+        return bool(self.clauses) and all(clause.names for clause in self.clauses)
 
     def tsquery(self) -> str:
-        """A PostgreSQL to_tsquery('simple', ...) string: every segment, each by tokens or by bigrams.
+        """A PostgreSQL tsquery string for the 'simple' configuration: every clause, each by tokens or by bigrams.
 
         Latin words match as prefixes (vaccine finds vaccines: the 'simple' configuration does
-        not stem). Empty when the query has no letters or digits.
+        not stem). A name also matches its speakers' tokens. Empty when the query has no letters
+        or digits.
         """
-        clauses = []
-        for seg in self.segments:
-            if seg.kind == "other":
-                clauses.append(f"{_lexeme(seg.text)}:*")
-                continue
-            by_tokens = " & ".join(_lexeme(t) for t in seg.tokens)
-            by_grams = " & ".join(_lexeme(g) for g in seg.bigrams)
-            clauses.append(f"(({by_tokens}) | ({by_grams}))" if by_tokens != by_grams else f"({by_grams})")
-        return " & ".join(clauses)
-
-    def substrings(self) -> list[list[tuple[str, ...]]]:
-        """Fallback without a full-text index: per segment, alternatives, each a tuple of substrings that must all occur."""
         out = []
-        for seg in self.segments:
-            out.append([(seg.text,)] if seg.kind == "other" else list(dict.fromkeys([seg.tokens, seg.bigrams])))
-        return out
+        for clause in self.clauses:
+            body = " & ".join(_segment_tsquery(seg) for seg in clause.segments)
+            if clause.names:
+                body = "(" + " | ".join([f"({body})", *(_lexeme(n) for n in clause.names)]) + ")"
+            out.append(body)
+        return " & ".join(out)
+
+    def match_tree(self) -> Tree:
+        """Without a full-text index: the same logic as ``tsquery`` over substrings of the search text."""
+        clauses = []
+        for clause in self.clauses:
+            body: Tree = ("and", [_segment_tree(seg) for seg in clause.segments])
+            clauses.append(("or", [body, *clause.names]) if clause.names else body)
+        return ("and", clauses)
+
+
+def _segment_tsquery(seg: Segment) -> str:
+    if seg.kind == "other":
+        return f"{_lexeme(seg.text)}:*"
+    by_tokens = " & ".join(_alternatives(t, seg.names_for(t)) for t in seg.tokens)
+    by_grams = " & ".join(_lexeme(g) for g in seg.bigrams)
+    return f"(({by_tokens}) | ({by_grams}))" if by_tokens != by_grams else f"({by_grams})"
+
+
+def _alternatives(token: str, names: tuple[str, ...]) -> str:
+    if not names:
+        return _lexeme(token)
+    return "(" + " | ".join(_lexeme(w) for w in (token, *names)) + ")"
+
+
+def _segment_tree(seg: Segment) -> Tree:
+    if seg.kind == "other":
+        return ("prefix", seg.text)
+    by_tokens = ("and", [("or", [t, *seg.names_for(t)]) if seg.names_for(t) else t for t in seg.tokens])
+    by_grams = ("and", list(seg.bigrams))
+    return ("or", [by_tokens, by_grams])
 
 
 def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "").replace("'", "") + "'"
 
 
-def parse_query(query: str) -> ParsedQuery:
-    """The reader's query, folded and segmented exactly as stored text is."""
+# Maps folded candidate names to the speaker ids they name (only the names that are known).
+NameResolver = Callable[[list[str]], dict[str, tuple[int, ...]]]
+
+
+def _name_candidates(segments: list[Segment]) -> dict[tuple[int, int], list[str]]:
+    """Runs of up to MAX_NAME_SEGMENTS consecutive segments, each as the names it could be written as."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for i in range(len(segments)):
+        for j in range(i + 1, min(len(segments), i + MAX_NAME_SEGMENTS) + 1):
+            texts = [s.text for s in segments[i:j]]
+            out[(i, j)] = list(dict.fromkeys([" ".join(texts), "".join(texts)]))
+    return out
+
+
+def parse_query(query: str, names: NameResolver | None = None) -> ParsedQuery:
+    """The reader's query, folded and segmented exactly as stored text is; names expanded by ``names``.
+
+    ``names`` receives every candidate name (runs of whole segments, and jieba tokens of Han
+    runs) in one call; the longest run that names someone, leftmost first, becomes one clause.
+    """
     folded = " ".join(fold((query or "")[:MAX_QUERY_CHARS]).split())
     tok = _tokenizer()
     segments = []
@@ -181,8 +269,33 @@ def parse_query(query: str) -> ParsedQuery:
             segments.append(Segment("han", part, words, tuple(dict.fromkeys(bigrams(part)))))
         else:
             segments.append(Segment("other", part, (part,), ()))
-    return ParsedQuery(folded=folded, segments=tuple(segments))
+    if names is None or not segments:
+        return ParsedQuery(folded=folded, clauses=tuple(Clause((seg,)) for seg in segments))
+    runs = _name_candidates(segments)
+    inner = [t for seg in segments if seg.kind == "han" for t in seg.tokens if len(t) >= 2]
+    known = names(list(dict.fromkeys([*(c for cs in runs.values() for c in cs), *inner])))
 
+    def tokens_of(ids) -> tuple[str, ...]:
+        return tuple(speaker_token(i) for i in sorted(set(ids)))
+
+    clauses = []
+    i = 0
+    while i < len(segments):
+        for j in range(min(len(segments), i + MAX_NAME_SEGMENTS), i, -1):
+            ids = [sid for c in runs[(i, j)] for sid in known.get(c, ())]
+            if ids:
+                clauses.append(Clause(tuple(segments[i:j]), tokens_of(ids)))
+                i = j
+                break
+        else:
+            seg = segments[i]
+            if seg.kind == "han":
+                found = tuple((t, tokens_of(known[t])) for t in seg.tokens if known.get(t))
+                if found:
+                    seg = Segment(seg.kind, seg.text, seg.tokens, seg.bigrams, found)
+            clauses.append(Clause((seg,)))
+            i += 1
+    return ParsedQuery(folded=folded, clauses=tuple(clauses))
 
 
 def alias_stamp() -> object:

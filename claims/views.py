@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.functional import cached_property
 from django.utils.http import http_date, parse_http_date_safe, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -145,6 +146,20 @@ def _claim_list(request: HttpRequest, template: str) -> HttpResponse:
     return _public_page(request, template, lambda: _render_claim_list(request, template))
 
 
+class SearchPaginator(Paginator):
+    """Counts at most ``selectors.SEARCH_COUNT_CAP`` matches; ``more`` says there are others (shown "200+").
+
+    Ranking the first page of a common word is cheap; counting its every match at a million
+    claims is not, and no reader pages past the fiftieth page of a search."""
+
+    more = False
+
+    @cached_property
+    def count(self) -> int:
+        n, self.more = selectors.search_count(self.object_list)
+        return n
+
+
 def _render_claim_list(request: HttpRequest, template: str) -> HttpResponse:
     form = SearchForm(request.GET or None)
     filters: dict = {}
@@ -162,7 +177,7 @@ def _render_claim_list(request: HttpRequest, template: str) -> HttpResponse:
     elif form.is_bound:
         query = ""  # invalid filters: show the form with its errors and the plain list
     claims = selectors.claim_list_with_statements(selectors.claim_search(query, **filters))
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = SearchPaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     context = {

@@ -24,6 +24,7 @@ from claims.admin.common import (
     _admin_url,
     statement_context_html,
 )
+from claims.admin.keyset import KeysetChangeList
 from claims.admin.stances import stance_review_context
 from claims.models import Claim, ClaimType, ReviewState, Statement
 
@@ -155,6 +156,9 @@ class StatementAdmin(DeskHistoryAdmin):
         if not search_term.strip():
             return queryset, False
         return queryset.filter(selectors.statement_search_q(search_term)), False
+
+    def get_changelist(self, request, **kwargs):
+        return KeysetChangeList  # the queue pages by key: no count, no offset, no 10,000-row cap
 
     def has_add_permission(self, request) -> bool:
         return False  # statements come from extraction (or a split), never typed in

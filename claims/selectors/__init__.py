@@ -18,6 +18,7 @@ from claims.selectors.desk import (
 from claims.selectors.gazetteer import (
     speaker_directory_stamp,
     speaker_gazetteer,
+    speakers_named_in,
 )
 from claims.selectors.partners import (
     CLAIM_ROW_EXPRESSIONS,
@@ -61,8 +62,12 @@ from claims.selectors.public import (
     verdict_public_log,
 )
 from claims.selectors.search import (
+    SEARCH_COUNT_CAP,
     claim_search,
+    claim_search_parse,
+    search_count,
     search_segmenter_sync,
+    speaker_name_resolver,
 )
 from claims.selectors.stance_review import (
     claim_desk_stances_for_review,
@@ -72,6 +77,11 @@ from claims.selectors.stance_review import (
 from claims.selectors.stance_words import stance_words_attach
 
 __all__ = [
+    "SEARCH_COUNT_CAP",
+    "claim_search_parse",
+    "search_count",
+    "speaker_name_resolver",
+    "speakers_named_in",
     "CLAIM_ROW_EXPRESSIONS",
     "CLAIM_ROW_FIELDS",
     "ClaimSuggestion",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 
 from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
@@ -119,15 +120,53 @@ def text_search_variants(term: str) -> list[str]:
     return list(dict.fromkeys([term, to_simplified(term), to_traditional(term)]))
 
 
+class _DeskGramsMatch(Func):
+    """PostgreSQL: the statement's text and mention hold every character pair of ``term`` (upper-cased).
+
+    The left side is exactly the expression of ``statement_desk_grams_idx`` (migration 0010), so
+    the GIN index answers it; the right side is a constant the planner folds once.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, term: str):
+        super().__init__(F("text"), F("mention"), Value(term))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (text, p1), (mention, p2), (term, p3) = (compiler.compile(e) for e in self.get_source_expressions())
+        sql = f"factdesk_bigrams(upper({text} || ' ' || {mention})) @> factdesk_bigrams(upper({term}))"
+        return sql, (*p1, *p2, *p3)
+
+
+# How many speakers a desk search term may name (their statements are one indexed IN list).
+_SEARCH_SPEAKERS_LIMIT = 200
+
+
 def statement_search_q(term: str) -> Q:
-    """Statements whose text, mention or speaker (any alias, either script) matches ``term``."""
+    """Statements whose text, mention or speaker (any alias, either script) matches ``term``.
+
+    On PostgreSQL each spelling is first narrowed by the character-pair GIN index, then checked as
+    a substring; the speakers are looked up first (bounded) so that the speaker condition is an
+    indexed IN list, not a subquery PostgreSQL could only evaluate row by row under the OR.
+    A one-character term has no pair: it is a plain substring scan.
+    """
     q = Q()
     for variant in text_search_variants(term):
-        q |= Q(text__icontains=variant) | Q(mention__icontains=variant)
+        substring = Q(text__icontains=variant) | Q(mention__icontains=variant)
+        if connection.vendor == "postgresql" and len(variant) >= 2:
+            # The LIKE first: where the planner walks the queue in order instead of using the
+            # index, the cheap LIKE fails most rows before the pairs are computed for them.
+            substring = substring & Q(_DeskGramsMatch(variant))
+        q |= substring
     normalized = normalize_alias(term)
     if normalized:
-        # A subquery, not a join: no duplicate rows, so the changelist needs no DISTINCT.
-        q |= Q(speaker_id__in=SpeakerAlias.objects.filter(normalized__startswith=normalized).values("speaker_id"))
+        speaker_ids = list(
+            SpeakerAlias.objects.filter(normalized__startswith=normalized)
+            .order_by().values_list("speaker_id", flat=True).distinct()[:_SEARCH_SPEAKERS_LIMIT]
+        )
+        if speaker_ids:
+            # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.
+            q |= Q(speaker_id__in=speaker_ids)
     return q
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import connection
 
 from claims.extraction import Gazetteer
+from claims.extraction.normalize import fold, lower_form
 from claims.extraction.types import SpeakerEntry
 from claims.models import Speaker, SpeakerAlias
 
@@ -55,3 +56,10 @@ def speaker_gazetteer(stamp: tuple | None = None):
     gazetteer = Gazetteer(entries)
     _GAZETTEER_CACHE["gazetteer"] = (stamp, gazetteer)
     return gazetteer
+
+
+def speakers_named_in(text: str) -> set[int]:
+    """Ids of the live speakers any of whose aliases occurs in ``text`` (the extractor's own scan:
+    leftmost-longest, Latin names as whole words, short capitals such as NATO case-sensitive)."""
+    folded = fold(text or "")
+    return {int(entry.key) for _s, _e, entry in speaker_gazetteer().find_all(lower_form(folded), folded)}

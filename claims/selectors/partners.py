@@ -177,8 +177,8 @@ def claims_by_language(queryset: QuerySet[Claim], language: str) -> QuerySet[Cla
 
 
 def claims_matching(queryset: QuerySet[Claim], query: str) -> QuerySet[Claim]:
-    """``queryset`` narrowed to the claims a full-text query finds (the caller keeps its ordering)."""
-    return queryset.filter(pk__in=claim_search(query).order_by().values("pk"))
+    """``queryset`` narrowed to every claim a full-text query finds (the caller keeps its ordering: no cap)."""
+    return queryset.filter(pk__in=claim_search(query, cap=None).order_by().values("pk"))
 
 
 def verdict_history(claim: Claim) -> list[dict]:

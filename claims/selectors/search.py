@@ -4,19 +4,62 @@ Database-vendor branches live here and only here (house style)."""
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Count, Exists, Func, Max, OuterRef, Q, QuerySet, Value, When
 
 from claims import search
+from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
 from claims.selectors.public import claim_published_list
 
+# The public search ranks and counts at most this many matches, the newest ("200+" beyond, ten
+# pages of 20): for a common word the cost grows with this window, not with the table's size.
+SEARCH_COUNT_CAP = 200
+# Latin aliases this short ("US", "EU", "NATO") name someone only when typed in capitals, as the
+# gazetteer scans them ("us" is a word).
+_SHORT_LATIN = 4
+
 
 class _TsMatch(Func):
-    """``to_tsvector('simple', col) @@ to_tsquery('simple', query)``: the expression the GIN index is on."""
+    """``to_tsvector('simple', col) @@ to_tsquery('simple', query)``: the statements' expression GIN index."""
     template = "to_tsvector('simple'::regconfig, %(expressions)s)"
     arg_joiner = ") @@ to_tsquery('simple'::regconfig, "
     output_field = BooleanField()
+
+
+class _VectorMatch(Func):
+    """``search_vector @@ to_tsquery('simple', query)`` on a claim: the stored vector of its search text.
+
+    ``search_vector`` is a generated column of claims_claim (migration 0011) that the model does
+    not declare, so it is named here beside the table alias Django gave ``search_text``.
+    """
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column, p1), (query, p2) = (compiler.compile(e) for e in self.get_source_expressions())
+        quoted = connection.ops.quote_name("search_text")
+        if not column.endswith(quoted):
+            raise ValueError("_VectorMatch takes the search_text column")
+        vector = column[: -len(quoted)] + connection.ops.quote_name("search_vector")
+        return f"{vector} @@ to_tsquery('simple'::regconfig, {query})", (*p1, *p2)
+
+
+def _tree_q(tree) -> Q:
+    """A ``search.ParsedQuery.match_tree`` as substring conditions on the search text."""
+    if isinstance(tree, str):
+        return Q(search_text__contains=tree)
+    if tree[0] == "prefix":
+        # A Latin word matches at the start of a word, as PostgreSQL's 'putin':* does (Putin,
+        # not compPUTINg): after a space or a line break of the stored text, or at its start.
+        word = tree[1]
+        return (Q(search_text__startswith=word) | Q(search_text__contains=f" {word}")
+                | Q(search_text__contains=f"\n{word}"))
+    op, children = tree
+    out = Q()
+    for child in children:
+        out = (out & _tree_q(child)) if op == "and" else (out | _tree_q(child))
+    return out
 
 
 def search_segmenter_sync() -> None:
@@ -27,6 +70,48 @@ def search_segmenter_sync() -> None:
         search.set_alias_stamp(stamp)
 
 
+def speaker_name_resolver(raw_query: str) -> search.NameResolver:
+    """A resolver for ``search.parse_query``: folded candidate names -> ids of live speakers with that alias.
+
+    One indexed query (``SpeakerAlias.normalized``) for every candidate of the query at once.
+    """
+    typed = normalize_alias(raw_query)
+    upper = "".join((raw_query or "").split())
+
+    def resolve(candidates: list[str]) -> dict[str, tuple[int, ...]]:
+        wanted: dict[str, list[str]] = {}
+        for candidate in candidates:
+            key = normalize_alias(candidate)
+            if len(key) < 2 or key not in typed:
+                continue
+            if key.isascii() and len(key) <= _SHORT_LATIN and key.upper() not in upper:
+                continue
+            wanted.setdefault(key, []).append(candidate)
+        if not wanted:
+            return {}
+        found: dict[str, set[int]] = {}
+        rows = SpeakerAlias.objects.filter(normalized__in=list(wanted), speaker__merged_into__isnull=True)
+        for key, speaker_id in rows.values_list("normalized", "speaker_id")[:500]:
+            for candidate in wanted[key]:
+                found.setdefault(candidate, set()).add(speaker_id)
+        return {c: tuple(sorted(ids)) for c, ids in found.items()}
+
+    return resolve
+
+
+def claim_search_parse(query: str) -> search.ParsedQuery:
+    """The query as claim_search reads it: segmented, with every speaker name it holds expanded."""
+    search_segmenter_sync()
+    return search.parse_query(query, speaker_name_resolver(query))
+
+
+def search_count(qs: QuerySet, cap: int | None = None) -> tuple[int, bool]:
+    """(matches counted, True when there are more than ``cap``): COUNT over a LIMITed subquery stops early."""
+    cap = SEARCH_COUNT_CAP if cap is None else cap
+    n = qs.order_by().values("pk")[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
 def claim_search(
     query: str,
     *,
@@ -35,54 +120,20 @@ def claim_search(
     speaker: Speaker | int | None = None,
     date_from=None,
     date_to=None,
+    cap: int | None = SEARCH_COUNT_CAP + 1,
 ) -> QuerySet[Claim]:
-    """Published claims matching ``query`` (claim text, its statements' words, speaker names) and filters.
+    """Published claims matching ``query`` (claim text, its statements' words, the speakers they name) and filters.
 
-    Either Chinese script finds both. On PostgreSQL: jieba tokens or, failing those, every
-    character bigram, through the GIN full-text index, or the exact folded query as a substring
-    (pg_trgm index); exact-substring matches first, then newest change. On SQLite: substring
-    matching on the same stored text. An empty query lists every published claim (filters still
-    apply). ``language`` "zh" means either Chinese script; dates bound the verdict's publication.
+    Either Chinese script finds both, and any alias of a speaker finds every claim naming that
+    speaker. On PostgreSQL: jieba tokens or, failing those, every character bigram, through the
+    GIN index of the stored tsvector, or the exact folded query as a substring (pg_trgm index);
+    exact-substring matches first, then newest change. With a query, only the ``cap`` newest
+    matches are ranked and returned (the page shows "200+"; ``cap=None`` returns every match,
+    for API filters that keep their own order); the window is read when this is called. On SQLite: substring matching on the same stored text. An
+    empty query lists every published claim (filters still apply). ``language`` "zh" means either
+    Chinese script; dates bound the verdict's publication.
     """
     qs = claim_published_list()
-    order = ["-modified_at", "-id"]
-    if (query or "").strip():
-        search_segmenter_sync()
-        parsed = search.parse_query(query)
-        if parsed:
-            exact = Q(search_text__contains=parsed.folded)
-            if connection.vendor == "postgresql":
-                # pg_trgm can only narrow a LIKE whose pattern holds a whole trigram; a shorter one
-                # makes GIN read its entire index (seconds on 100,000 claims). Two Han characters
-                # are a bigram lexeme anyway; a single character matches where it is a token.
-                # Each index answers its own subquery, unioned: with a plain OR, PostgreSQL rechecks
-                # every candidate row against both conditions, recomputing to_tsvector per row. The
-                # exact-first flag is a hashed lookup in the LIKE subquery, not a LIKE per row.
-                ids = Claim.objects.filter(_TsMatch("search_text", Value(parsed.tsquery()))).order_by().values("pk")
-                if len(parsed.folded) >= 3:
-                    like_ids = Claim.objects.filter(exact).order_by().values("pk")
-                    ids = ids.union(like_ids)
-                    exact_first = Case(When(pk__in=like_ids, then=Value(True)), default=Value(False))
-                else:
-                    # A UNION is never flattened into the outer query; a bare IN (...) was turned into
-                    # a walk down the recency index with to_tsvector per row (1.2 s on 100,000 claims).
-                    ids = ids.union(ids)
-                    exact_first = Value(False)
-                qs = qs.filter(pk__in=ids).annotate(exact_match=exact_first)
-                # Sort and cut the page before fetching verdicts (a join first would touch every match).
-                qs = qs.select_related(None).prefetch_related("current_verdict")
-            else:
-                condition = Q()
-                for alternatives in parsed.substrings():
-                    either = Q()
-                    for pieces in alternatives:
-                        either |= Q(*[Q(search_text__contains=piece) for piece in pieces])
-                    condition &= either
-                condition |= exact
-                qs = qs.filter(condition).annotate(
-                    exact_match=Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
-                )
-            order = ["-exact_match", *order]
     if language == "zh":
         qs = qs.filter(language__in=[Language.ZH_HANT, Language.ZH_HANS])
     elif language:
@@ -98,5 +149,46 @@ def claim_search(
         qs = qs.filter(current_verdict__published_at__date__gte=date_from)
     if date_to:
         qs = qs.filter(current_verdict__published_at__date__lte=date_to)
+    order = ["-modified_at", "-id"]
+    parsed = claim_search_parse(query) if (query or "").strip() else None
+    if parsed:
+        exact = Q(search_text__contains=parsed.folded)
+        # A query that is only a name (普京, Putin) ranks no spelling first: every alias of the
+        # speaker must list the same claims in the same order.
+        rank_exact = not parsed.only_names
+        if connection.vendor == "postgresql":
+            # pg_trgm can only narrow a LIKE whose pattern holds a whole trigram; a shorter one
+            # makes GIN read its entire index. Two Han characters are a bigram lexeme anyway.
+            # Both indexes answer one OR (a BitmapOr); rechecking a row reads the stored vector.
+            match = Q(_VectorMatch("search_text", Value(parsed.tsquery())))
+            if rank_exact and len(parsed.folded) >= 3:
+                match |= exact
+            exact_first = (
+                Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+                if rank_exact else Value(False, output_field=BooleanField())
+            )
+            if cap:
+                # The window: the ``cap`` newest matches, fetched once, from the GIN indexes (a
+                # bitmap scan and a top-N sort). Index scans are off for this one query: with a
+                # LIMIT the planner would otherwise walk the recency index and test every row,
+                # betting on its guess of how common the words are; for a rare name it guessed
+                # wrong and read all 1,000,000 claims (20 s). The page, its exact-first order and
+                # the capped count then cost a lookup of at most ``cap`` ids.
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL enable_indexscan = off")
+                    window = list(qs.filter(match).order_by(*order).values_list("pk", flat=True)[:cap])
+                qs = qs.filter(pk__in=window)
+            else:
+                qs = qs.filter(match)
+            qs = qs.annotate(exact_match=exact_first).select_related(None).prefetch_related("current_verdict")
+        else:
+            condition = _tree_q(parsed.match_tree())
+            if rank_exact:
+                condition |= exact
+                exact_first = Case(When(exact, then=Value(True)), default=Value(False), output_field=BooleanField())
+            else:
+                exact_first = Value(False, output_field=BooleanField())
+            qs = qs.filter(condition).annotate(exact_match=exact_first)
+        order = ["-exact_match", *order]
     # search_text is several times the claim's size and never shown.
     return qs.defer("search_text").order_by(*order)

@@ -25,7 +25,7 @@ from claims.models import (
     VerificationStatus,
 )
 from claims.public_cache import public_data_changed
-from claims.selectors import search_segmenter_sync
+from claims.selectors import search_segmenter_sync, speakers_named_in
 from claims.services.editorial import (
     _after_claim_withdrawn,
     _after_verdict_event,
@@ -108,7 +108,8 @@ def claim_reindex(claim: Claim | int) -> None:
     """Rebuild the search text of a claim and of its accepted statements (a no-op for a deleted claim).
 
     The claim's text covers its own words, its accepted statements' words and their speakers'
-    names and aliases (so 川普 finds a claim Trump made). Written with UPDATE, so updated_at (the
+    names and aliases (so 川普 finds a claim Trump made), and the identity token of every speaker
+    who made it or is named in those words (so Putin finds a claim that says 普丁). Written with UPDATE, so updated_at (the
     public page's cache validator) does not move for a change nobody can see.
     """
     claim_id = claim if isinstance(claim, int) else claim.pk
@@ -127,6 +128,7 @@ def claim_reindex(claim: Claim | int) -> None:
     ).values_list("speaker_id", "alias"):
         aliases.setdefault(speaker_id, []).append(alias)
     parts = [text]
+    speaker_ids = {s.speaker_id for s in statements if s.speaker_id}
     for statement in statements:
         names = [statement.mention, *(aliases.get(statement.speaker_id, []))]
         if statement.speaker is not None:
@@ -134,7 +136,9 @@ def claim_reindex(claim: Claim | int) -> None:
         words = "\n".join([statement.text, *dict.fromkeys(n for n in names if n)])
         Statement.objects.filter(pk=statement.pk).update(search_text=search.search_text_for(words))
         parts.append(words)
-    Claim.objects.filter(pk=claim_id).update(search_text=search.search_text_for("\n".join(parts)))
+    words = "\n".join(parts)
+    speaker_ids |= speakers_named_in(words)
+    Claim.objects.filter(pk=claim_id).update(search_text=search.search_text_for(words, speaker_ids))
 
 
 def _claim_live(claim: Claim) -> Claim:

@@ -180,17 +180,30 @@ def test_search_indexes_exist_and_are_used():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename IN ('claims_claim', 'claims_statement')")
         names = {row[0] for row in cursor.fetchall()}
-    assert {"claim_search_tsv_idx", "statement_search_tsv_idx", "claim_search_trgm_idx"} <= names
+    assert {"claim_search_vector_idx", "statement_search_tsv_idx", "claim_search_trgm_idx"} <= names
     make_public_claim("索引測試用的說法")
     parsed = search.parse_query("索引測試")
     # The same expressions claim_search filters on; the planner may only pick the indexes if they match.
     qs = Claim.objects.filter(
-        Q(search_text__contains=parsed.folded) | Q(selectors.search._TsMatch("search_text", Value(parsed.tsquery())))
+        Q(search_text__contains=parsed.folded) | Q(selectors.search._VectorMatch("search_text", Value(parsed.tsquery())))
     ).only("id")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
         plan = qs.explain()
-    assert "claim_search_tsv_idx" in plan
+    assert "claim_search_vector_idx" in plan
     assert "claim_search_trgm_idx" in plan
     assert list(qs.values_list("text", flat=True)) == ["索引測試用的說法"]
+
+
+@pytest.mark.django_db
+def test_search_page_counts_at_most_the_cap_and_says_so(client, monkeypatch):
+    monkeypatch.setattr(selectors.search, "SEARCH_COUNT_CAP", 2)
+    user = make_user(superuser=True)
+    claims = [make_public_claim(f"颱風第{i}次登陸東部", user=user) for i in range(4)]
+    n, more = selectors.search_count(selectors.claim_search("颱風"), cap=2)
+    assert (n, more) == (2, True)
+    assert selectors.search_count(selectors.claim_search("颱風"), cap=10) == (4, False)
+    html = client.get(reverse("claims:search"), {"q": "颱風"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "2+ claims match" in html
+    assert claims[-1].text in html  # the newest match is on the first page

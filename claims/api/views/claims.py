@@ -37,7 +37,10 @@ class ClaimFilter(StrictFilterSet):
         help_text="Publicly changed at or after this ISO 8601 date-time. Claims withdrawn or merged since "
         "then are included as tombstones: {id, url, withdrawn: true, withdrawn_at, merged_into}.")
     q = filters.CharFilter(method="filter_q", max_length=200,
-                           help_text="Full-text query: Chinese (Traditional or Simplified) or English.")
+                           help_text="Full-text query: Chinese (Traditional or Simplified) or English; any alias of a "
+                           "speaker (普京, 普丁, Putin) finds the claims naming that speaker. Every match is "
+                           "returned, in the cursor's order; no total count is given (the public search page "
+                           "counts at most 200 and shows \"200+\").")
 
     class Meta:
         model = Claim

@@ -154,7 +154,9 @@ _EXAMPLE = {"claims": [{
     "Tools API, at the same path (`/v1alpha1/claims:search`) and at `/api/v1/claims:search`. `query` or "
     "`reviewPublisherSiteFilter` is required (400 otherwise). No result is `{}`. `pageToken` is opaque and "
     "only valid with the parameters of the request that returned it. Only claims with a published verdict. "
-    "Each parameter is also accepted under its snake_case name (`language_code`, ...).",
+    "Each parameter is also accepted under its snake_case name (`language_code`, ...). With a `query`, the 200 "
+    "newest matching claims are ranked (exact wording first, then newest) and paged; there is no total count "
+    "(as in Google's API): refine the query to reach older matches.",
     parameters=[FactCheckSearchInputSerializer],
     responses=FactCheckSearchOutputSerializer,
     examples=[OpenApiExample("Result", response_only=True, value=_EXAMPLE),

@@ -1,0 +1,117 @@
+"""The review queue pages by key past the old 10,000-row cap, and the desk search uses its GIN index (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims import selectors
+from claims.admin.statements import StatementAdmin
+from claims.models import Statement
+from sources.admin_articles import CappedPaginator
+from tests.claims.test_desk_queries import QUEUE, _bulk_statements
+from tests.factories import make_article, make_speaker, make_statement, make_user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _walk(client, params: dict | None = None) -> list[int]:
+    """Every row of the queue, following "next page" links from the first page."""
+    seen: list[int] = []
+    response = client.get(QUEUE, params or {})
+    for _ in range(100):
+        assert response.status_code == 200
+        cl = response.context["cl"]
+        assert cl.keyset
+        seen += [row.pk for row in cl.result_list]
+        if not cl.keyset_next_url:
+            return seen
+        assert cl.keyset_next_url in response.content.decode().replace("&amp;", "&")
+        response = client.get(QUEUE + cl.keyset_next_url)
+    raise AssertionError("the queue did not end")
+
+
+@pytest.mark.django_db
+def test_every_candidate_is_reachable_past_the_old_cap(client, monkeypatch):
+    client.force_login(make_user(groups=("fact-checker",)))
+    monkeypatch.setattr(StatementAdmin, "list_per_page", 7)
+    monkeypatch.setattr(CappedPaginator, "cap", 20)  # the old pages stopped here
+    _bulk_statements(45, per_article=6)
+    expected = list(
+        Statement.objects.filter(review_state="candidate")
+        .order_by("-article__created_at", "article_id", "start", "pk").values_list("pk", flat=True)
+    )
+    assert len(expected) == 45
+    assert _walk(client) == expected
+
+
+@pytest.mark.django_db
+def test_keyset_pages_keep_the_search_and_filters_and_never_count(client, monkeypatch):
+    client.force_login(make_user(groups=("fact-checker",)))
+    monkeypatch.setattr(StatementAdmin, "list_per_page", 4)
+    _bulk_statements(30, per_article=5)
+    wanted = set(Statement.objects.filter(text__contains="第1篇").values_list("pk", flat=True))
+    assert len(wanted) == 5
+    assert set(_walk(client, {"q": "第1篇"})) == wanted
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(QUEUE, {"q": "第1篇"})
+    # No count of statements at all (the pending-changes badge counts its own small table).
+    assert not [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"].upper() and "claims_statement" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_a_malformed_cursor_shows_the_first_page(client):
+    client.force_login(make_user(groups=("fact-checker",)))
+    _bulk_statements(3)
+    first = [row.pk for row in client.get(QUEUE).context["cl"].result_list]
+    for junk in ("nonsense", "2025-13-01~1~2~3", "~~~", "x" * 5000):
+        response = client.get(QUEUE, {"after": junk})
+        assert response.status_code == 200
+        assert [row.pk for row in response.context["cl"].result_list] == first
+
+
+@pytest.mark.django_db
+def test_sorting_by_a_column_keeps_numbered_pages(client):
+    client.force_login(make_user(groups=("fact-checker",)))
+    _bulk_statements(3)
+    response = client.get(QUEUE, {"o": "4"})
+    assert response.status_code == 200
+    assert not response.context["cl"].keyset
+    assert len(response.context["cl"].result_list) == 3
+
+
+@pytest.mark.django_db
+def test_desk_search_finds_two_character_words_mentions_and_aliases():
+    putin = make_speaker("普京測試", aliases=("Putin Test",))
+    by_text = make_statement(text="俄方認為普京的提議合理")
+    by_alias = make_statement(text="我們不接受這個條件", speaker=putin)
+    article = make_article("克宮稱:「談判仍在進行」。")
+    by_mention = make_statement(article, text="談判仍在進行", mention="克宮")
+    make_statement(text="完全無關的一句話")
+
+    def found(term: str) -> set[int]:
+        return set(Statement.objects.filter(selectors.statement_search_q(term)).values_list("pk", flat=True))
+
+    assert found("普京") == {by_text.pk, by_alias.pk}  # two characters, and the speaker's alias prefix
+    assert found("putin test") == {by_alias.pk}
+    assert found("克宮") == {by_mention.pk}
+    assert found("克宫") == {by_mention.pk}  # Simplified finds Traditional
+    assert found("提") == {by_text.pk}  # one character: no pair to look up, still a substring match
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_desk_search_uses_the_character_pair_index():
+    make_statement(text="俄方認為普京的提議合理")
+    qs = Statement.objects.filter(selectors.statement_search_q("普京的提議")).order_by().only("id")
+    # On a tiny table any plan is cheap: leave the planner only the bitmap scans an index can give.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = qs.explain()
+    assert "statement_desk_grams_idx" in plan
+    assert qs.count() == 1
