@@ -12,7 +12,7 @@ from django.db.models import Q
 
 # Length limits of a request: long enough for a paragraph of a forwarded message, short enough that
 # a request is read by a person (and a flood of text costs little to store and compare).
-REQUEST_TEXT_MIN = 6
+REQUEST_TEXT_MIN = 4  # letters or digits, punctuation and spaces not counted
 REQUEST_TEXT_MAX = 2000
 REQUEST_URL_MAX = 1000
 
