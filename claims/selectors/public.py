@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from claims.models import Claim, Flip, FlipState, ReviewState, Speaker, Stance, Statement, Verdict, VerdictStatus
+from claims.selectors.readers import readers_asked_expression
 from sources.models import Article
 
 
@@ -146,11 +147,13 @@ def claim_page_stamp(pk: int) -> tuple | None:
     """When anything shown on a claim's public page last changed (one query), or None if not public.
 
     The claim's public modified time moves with every visible change (verdict, statements, stances,
-    speakers, merges: see claims.services); the verdict id tells a newly published verdict apart.
+    speakers, merges: see claims.services); the verdict id tells a newly published verdict apart, and
+    the number of readers who asked ("asked by N readers") changes the page without changing the claim.
     """
     return (
         Claim.objects.filter(pk=pk, published=True)
-        .values_list("modified_at", "current_verdict_id")
+        .annotate(asked=readers_asked_expression())
+        .values_list("modified_at", "current_verdict_id", "asked")
         .first()
     )
 

@@ -32,6 +32,7 @@ from claims.services.check_requests import (
     check_request_create,
     check_request_group_dismiss,
     check_request_group_to_claim,
+    check_request_throttle,
     check_requests_notify,
 )
 from claims.services.claims import (
@@ -136,6 +137,7 @@ __all__ = [
     "check_request_create",
     "check_request_group_dismiss",
     "check_request_group_to_claim",
+    "check_request_throttle",
     "check_requests_notify",
     "claim_create",
     "claim_merge",

@@ -38,6 +38,7 @@ from claims.selectors import (
     request_group_similar,
 )
 from claims.services.claims import claim_create
+from factdesk.middleware import rate_hit
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,12 @@ class CheckRequestOutcome:
     group: CheckRequestGroup
     count: int
     claim: Claim | None  # the published claim that answers it, if any
+
+
+def check_request_throttle(ident: str) -> int | None:
+    """Count one request from this client (address, or ``key<id>`` for a partner) against
+    FACTDESK_THROTTLE_CHECK_REQUESTS, shared by the page and the API; seconds to wait when over it."""
+    return rate_hit("check-requests", ident, settings.FACTDESK_THROTTLE_CHECK_REQUESTS)
 
 
 def client_fingerprint(address: str) -> str:
