@@ -67,6 +67,15 @@ def readers_asked_expression(claim_ref: str = "pk"):
     return Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
 
 
+def readers_asked_by_key_expression(key_ref: str = "claim_key"):
+    """An annotation for statements: readers whose request has the statement's claim key (0 when none)."""
+    total = (
+        CheckRequestGroup.objects.filter(key=OuterRef(key_ref)).order_by().values("key")
+        .annotate(n=Sum("request_count")).values("n")
+    )
+    return Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
+
+
 def claim_readers_asked(claim_id: int) -> int:
     """How many readers asked about this claim (requests in every group it answers)."""
     return CheckRequestGroup.objects.filter(claim_id=claim_id).aggregate(n=Sum("request_count"))["n"] or 0
