@@ -152,7 +152,17 @@ class SpeakerFlipOutputSerializer(serializers.Serializer):
                 "earlier": _side(flip, "earlier"), "later": _side(flip, "later")}
 
 
-@extend_schema(tags=["speakers"], summary="A speaker's confirmed changes of position (flips), newest first")
+@extend_schema(tags=["speakers"], summary="A speaker's confirmed changes of position (flips), newest first",
+               examples=[OpenApiExample("Flips", response_only=True, value=[{
+                   "id": 3, "kind": "stance",
+                   "claim": {"id": 7, "text": "核四應該重啟", "url": "https://factdesk.example/claims/7-x/",
+                             "api_url": "https://factdesk.example/api/v1/claims/7/"},
+                   "earlier": {"date": "2025-03-01", "polarity": "support", "text": "表示支持核四重啟",
+                               "source": {"url": "https://news.example/a", "outlet": "中央社",
+                                          "page": "https://factdesk.example/articles/5/"}},
+                   "later": {"date": "2025-03-20", "polarity": "oppose", "text": "改口反對核四重啟",
+                             "source": {"url": "https://news.example/b", "outlet": "中央社",
+                                        "page": "https://factdesk.example/articles/9/"}}}])])
 class SpeakerFlipListApi(ReadApiMixin, generics.ListAPIView):
     serializer_class = SpeakerFlipOutputSerializer
     pagination_class = None
