@@ -79,15 +79,15 @@ def client_fingerprint(address: str) -> str:
 
 
 def _published_match(text: str, key: str) -> Claim | None:
-    """The published claim that this wording restates (the desk's suggestion rule), or None."""
-    suggestions = claim_suggestions_for_text(text, key=key, limit=3, claims=claim_published_list(),
-                                             min_dice=MATCH_MIN_SCORE / 0.9)
+    """The published claim that this wording restates (the desk's suggestion rule, one bounded call), or None:
+    the best suggestion scoring at least MATCH_MIN_SCORE, else one whose whole wording the request
+    contains ("Is it true that <claim>?")."""
+    suggestions = claim_suggestions_for_text(text, key=key, limit=5, claims=claim_published_list())
     best = next((s for s in suggestions if s.score >= MATCH_MIN_SCORE), None)
     if best is not None:
         return best.claim
-    # A question that wraps the claim ("Is it true that ...?"): the claim's whole wording inside it.
     canon = canonical(text)
-    for suggestion in claim_suggestions_for_text(text, key="", limit=5, claims=claim_published_list()):
+    for suggestion in suggestions:
         form = canonical(suggestion.claim.text)
         if len(form) >= 8 and form in canon:
             return suggestion.claim
@@ -96,9 +96,10 @@ def _published_match(text: str, key: str) -> Claim | None:
 
 def _group_for(text: str, key: str, language: str) -> tuple[CheckRequestGroup, Claim | None]:
     group = request_group_by_key(key)
-    claim = _published_match(text, key)
     if group is not None:
-        return group, claim or _public_answer(group)
+        # Asked before: its public answer if it has one, else a published claim it may restate now.
+        return group, _public_answer(group) or _published_match(text, key)
+    claim = _published_match(text, key)
     if claim is not None:
         group = request_group_for_claim(claim.pk)
         if group is not None:
