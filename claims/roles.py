@@ -45,3 +45,44 @@ def roles_sync(group_model, permission_model) -> None:
             if perm is not None:
                 perms.append(perm)
         group.permissions.set(perms)
+
+
+ROLES = (FACT_CHECKER, EDITOR)
+
+
+def user_staff_sync(user) -> bool:
+    """Make a user staff while they hold a desk role, and not once they hold none; True if it changed.
+
+    A role is what lets someone log in to the desk, so ticking "Staff status" by hand is no longer
+    needed. Superusers keep their staff flag whatever their groups.
+    """
+    has_role = user.groups.filter(name__in=ROLES).exists()
+    wanted = has_role or user.is_superuser
+    if user.is_staff == wanted:
+        return False
+    user.is_staff = wanted
+    type(user).objects.filter(pk=user.pk).update(is_staff=wanted)
+    return True
+
+
+def on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:  # noqa: PLR0917 - the signal's own signature
+    """``m2m_changed`` receiver on User.groups: keep ``is_staff`` in step with the desk roles.
+
+    Forward (``user.groups.add``, the admin's user form) the instance is a user; reverse
+    (``group.user_set.add``) it is a group and ``pk_set`` names the users.
+    """
+    if action not in {"post_add", "post_remove", "post_clear", "pre_clear"}:
+        return
+    if not reverse:
+        if action == "pre_clear":
+            return
+        user_staff_sync(instance)
+        return
+    if instance.name not in ROLES:
+        return
+    if action == "pre_clear":  # the users are gone by post_clear: remember them now
+        instance._desk_cleared = list(instance.user_set.all())
+        return
+    users = getattr(instance, "_desk_cleared", []) if action == "post_clear" else model.objects.filter(pk__in=pk_set)
+    for user in users:
+        user_staff_sync(user)

@@ -199,7 +199,7 @@ def claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         return redirect(_claim_canonical(claim), permanent=True)
     statements = list(selectors.claim_public_statements(claim))
     claim.public_statements = statements  # reused by the JSON-LD builder
-    stances = list(selectors.claim_public_stances(claim)[:STANCE_LIMIT])
+    stances = selectors.stance_words_attach(selectors.claim_public_stances(claim)[:STANCE_LIMIT])
     verdict = claim.current_verdict
     if verdict is not None and verdict.status != VerdictStatus.PUBLISHED:
         verdict = None
@@ -248,7 +248,7 @@ def speaker_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     context = {
         "speaker": speaker,
         "page": page,
-        "stances": list(selectors.speaker_public_stances(speaker)[:STANCE_LIMIT]),
+        "stances": selectors.stance_words_attach(selectors.speaker_public_stances(speaker)[:STANCE_LIMIT]),
         "rating_counts": [(r.value, counts[r.value]) for r in Rating if counts.get(r.value)],
         "checked_total": sum(counts.values()),
         "flips": list(selectors.speaker_public_flips(speaker)[:STANCE_LIMIT]),
@@ -266,7 +266,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "article": article,
         "statements": list(selectors.article_public_statements(article)),
-        "stances": list(selectors.article_public_stances(article)[:STANCE_LIMIT]),
+        "stances": selectors.stance_words_attach(selectors.article_public_stances(article)[:STANCE_LIMIT]),
     }
     return _vary(render(request, "claims/article_detail.html", context))
 

@@ -129,10 +129,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Partner API paths: body limits (413/411) before anything reads the body, one error shape.
+    "factdesk.middleware.ApiRequestMiddleware",
     "factdesk.middleware.NulRefusalMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Partner API paths: English unless Accept-Language asks otherwise (not the site's zh-Hant).
+    "factdesk.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -296,6 +300,8 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Every error in one documented shape (factdesk.errors), for every API view.
+    "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("FACTDESK_THROTTLE_ANON", "120/min"),
@@ -320,6 +326,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims, statements, speakers, stances and verdicts from Chinese and English news.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Every error status each operation can answer, in the one error shape, with live examples.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "claims.api.schema.error_responses_hook"],
     # Swagger UI and Redoc served from our own static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -330,7 +338,7 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_URLS_REGEX = r"^/(api/v1|v1alpha1)/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 

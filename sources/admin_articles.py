@@ -21,12 +21,22 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext_lazy
 
 from sources import services
 from sources.cleaning import IngestError, decode_bytes
 from sources.models import Article, ExtractionStatus, IngestChannel, Language, Outlet
 
 ERROR_TEXT_OR_FILE = "Paste the article text or upload a file (one of the two)."
+# After an ingest, what happened to extraction by the time the page answers (with no worker,
+# extraction ran inline and is already done or failed).
+MESSAGE_STORED = {
+    ExtractionStatus.PENDING: pgettext_lazy("desk review", "Stored “{title}”; extraction has been queued."),
+    ExtractionStatus.RUNNING: pgettext_lazy("desk review", "Stored “{title}”; extraction is running."),
+    ExtractionStatus.DONE: pgettext_lazy("desk review", "Stored “{title}”; extraction is done: {count} candidate statements to review."),
+    ExtractionStatus.FAILED: pgettext_lazy("desk review", "Stored “{title}”; extraction failed (see the error below)."),
+}
+
 MESSAGE_DUPLICATE = {
     "content": "This text is already stored: {link}. Nothing new was saved.",
     "url": "An article with this URL is already stored: {link}. Nothing new was saved.",
@@ -212,8 +222,12 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
                 article = result.article
                 url = reverse("admin:sources_article_change", args=[quote(article.pk)])
                 if result.created:
-                    messages.success(request, format_html(
-                        'Stored “{}”; extraction has been queued.', article.title or f"article {article.pk}"))
+                    article.refresh_from_db(fields=["extraction_status"])
+                    status = article.extraction_status
+                    count = article.statements.count() if status == ExtractionStatus.DONE else 0
+                    level = messages.ERROR if status == ExtractionStatus.FAILED else messages.SUCCESS
+                    messages.add_message(request, level, format_html(
+                        str(MESSAGE_STORED[status]), title=article.title or f"article {article.pk}", count=count))
                 else:
                     link = format_html('<a href="{}">{}</a>', url, article.title or f"article {article.pk}")
                     reason = result.duplicate_reason or "content"

@@ -137,6 +137,29 @@ def guess_language(text: str) -> str:
     return "zh-Hant" if t2s >= s2t else "zh-Hans"
 
 
+# A title made from the text: the first sentence of the first non-empty line, after a leading
+# dateline in brackets ("（中央社記者王小明台北13日電）", "(Reuters) -"), cut at this many characters.
+TITLE_MAX_CHARS = 60
+_DATELINE = re.compile(r"^\s*[（(【\[][^）)】\]\n]{1,40}[）)】\]]\s*[-–—:：]?\s*")
+_FIRST_SENTENCE = re.compile(r"^.+?(?:[。！？!?][」』”\"]?|\.(?=\s)|$)", re.DOTALL)  # a closing quote goes with its stop
+
+
+def title_from_text(text: str) -> str:
+    """A title for an untitled article: its first sentence (dateline dropped), at most TITLE_MAX_CHARS.
+
+    "（中央社記者台北13日電）行政院長今天表示，明年基本工資將調漲。他說…" -> "行政院長今天表示，明年基本工資將調漲。"
+    """
+    for raw in (text or "").splitlines():
+        line = _DATELINE.sub("", raw.strip(), count=1).strip()
+        if not line:
+            continue
+        sentence = _FIRST_SENTENCE.match(line).group(0).strip()
+        if len(sentence) > TITLE_MAX_CHARS:
+            sentence = sentence[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+        return sentence
+    return ""
+
+
 _CONVERTERS: dict = {}
 
 

@@ -25,6 +25,7 @@ from sources.cleaning import (
     html_to_article,
     looks_like_html,
     page_metadata,
+    title_from_text,
 )
 from sources.feeds import FeedEntry, FeedParseError, parse_feed
 from sources.fetching import FetchError
@@ -122,7 +123,8 @@ def article_ingest(
         url=url,
         version=previous.version + 1 if previous else 1,
         previous_version=previous,
-        title=title.strip()[:500],
+        # An untitled article is named by its first sentence, not "Article 7" on the desk.
+        title=(title.strip() or title_from_text(text))[:500],
         byline=byline.strip()[:300],
         published_at=published_at,
         language=language or guess_language(text),

@@ -14,7 +14,11 @@ def test_quickstart_ingests_extracts_and_publishes_and_is_idempotent(settings, t
     settings.VAR_DIR = tmp_path
     call_command("quickstart", "--noinput")
     out = capsys.readouterr().out
-    assert "admin login: admin / " in out
+    # The login is the very last line (it must not scroll away above later output) and names its file.
+    last = [line for line in out.splitlines() if line.strip()][-1]
+    password = (tmp_path / "admin-password.txt").read_text(encoding="utf-8").strip()
+    assert last.startswith(f"admin login: admin / {password} ")
+    assert str(tmp_path / "admin-password.txt") in last
     articles = Article.objects.count()
     assert articles >= 6
     assert not Article.objects.exclude(extraction_status=ExtractionStatus.DONE).exists()

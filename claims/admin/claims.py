@@ -9,9 +9,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 from claims import selectors, services
 from claims.admin.common import DeskHistoryAdmin, _admin_url, _user_label
+from claims.admin.stances import stance_review_context
 from claims.models import Claim, PendingChange, Polarity, Verdict, VerdictStatus
 
 
@@ -81,6 +83,15 @@ class ClaimAdmin(DeskHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # duplicates are merged, not deleted
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Stances on the claim (or its statements) for review here, below the form (forms cannot nest).
+        claim = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if claim is not None:
+            extra.update(stance_review_context(request, selectors.claim_desk_stances_for_review(claim),
+                                               list_query=f"claim={claim.pk}", show_target=True))
+        return super().change_view(request, object_id, form_url, extra)
 
     def save_model(self, request, obj, form, change):
         data = {field: form.cleaned_data[field] for field in ClaimForm.Meta.fields if field in form.cleaned_data}
@@ -153,6 +164,8 @@ class ClaimAdmin(DeskHistoryAdmin):
                   if s.article_id and s.article.outlet_id else "—", s.get_review_state_display()) for s in items),
             )
             groups.append(format_html('<h4 class="desk-{}">{} ({})</h4><ul>{}</ul>', polarity, label, len(items), lis))
+        groups.append(format_html('<p><a href="#desk-stance-review">{}</a></p>',
+                                  pgettext("desk review", "Review them below (accept or reject each)")))
         return format_html_join("", "{}", ((g,) for g in groups))
 
     @admin.display(description="verdicts")

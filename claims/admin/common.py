@@ -61,15 +61,25 @@ def statement_context_html(statement: Statement, *, sentences: int = 2) -> SafeS
         if me <= statement.start or ms >= statement.end:
             marks.append((ms, me, "desk-mention"))
     lo, hi = _window(body, min(s for s, _, _ in marks), max(e for _, e, _ in marks), sentences)
-    parts: list[str] = ["…" if lo > 0 else ""]
+    # The span picker (static/desk/span_select.js) turns a selection here into article offsets: it
+    # counts from data-desk-offset and skips the ellipses. A carriage return is written as &#13;
+    # because HTML parsing would turn a literal one into a newline and shift every later offset.
+    ellipsis = '<span class="desk-ellipsis" data-desk-skip aria-hidden="true">…</span>'
+    parts: list[str] = [ellipsis if lo > 0 else ""]
     cursor = lo
     for s, e, css in sorted(marks):
-        parts.append(escape(body[cursor:s]))
-        parts.append(format_html('<mark class="{}">{}</mark>', css, body[s:e]))
+        parts.append(_text(body[cursor:s]))
+        parts.append(format_html('<mark class="{}">{}</mark>', css, mark_safe(_text(body[s:e]))))  # noqa: S308 (escaped by _text)
         cursor = e
-    parts.append(escape(body[cursor:hi]))
-    parts.append("…" if hi < len(body) else "")
-    return format_html('<div class="desk-context" lang="{}">{}</div>', statement.language or "", mark_safe("".join(parts)))  # noqa: S308 (every piece escaped above)
+    parts.append(_text(body[cursor:hi]))
+    parts.append(ellipsis if hi < len(body) else "")
+    return format_html('<div class="desk-context" lang="{}" data-desk-offset="{}">{}</div>', statement.language or "",
+                       lo, mark_safe("".join(parts)))  # noqa: S308 (every piece escaped above)
+
+
+def _text(raw: str) -> str:
+    """Article text as HTML that parses back to exactly the same characters (escaped; CR kept)."""
+    return escape(raw).replace("\r", "&#13;")
 
 
 class ReviewStateFilter(admin.SimpleListFilter):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext_lazy
 
 from claims import selectors, services
 from claims.admin.changes import pending_changes_count, rerun_view
@@ -23,6 +24,7 @@ from claims.admin.common import (
     _admin_url,
     statement_context_html,
 )
+from claims.admin.stances import stance_review_context
 from claims.models import Claim, ClaimType, ReviewState, Statement
 
 # Reasons offered when rejecting a candidate (a free-text reason can be typed instead).
@@ -64,8 +66,10 @@ class StatementFixForm(forms.ModelForm):
 @admin.register(Statement)
 class StatementAdmin(DeskHistoryAdmin):
     form = StatementFixForm
-    list_display = ("excerpt", "speaker_col", "outlet_col", "article_date", "kind", "language", "confidence_col",
-                    "state_col", "asked_col")
+    # Five columns so the queue fits 1280 px beside the filters: outlet and date share a cell, and
+    # kind, language and confidence another (static/desk/desk.css lays them out, and stacks each row
+    # as a card on a phone).
+    list_display = ("excerpt", "speaker_col", "source_col", "details_col", "state_col")
     list_display_links = ("excerpt",)
     list_filter = (
         ReviewStateFilter,
@@ -120,6 +124,19 @@ class StatementAdmin(DeskHistoryAdmin):
     @admin.display(description="conf.", ordering="confidence")
     def confidence_col(self, obj: Statement) -> str:
         return f"{obj.confidence:.2f}"
+
+    @admin.display(description=pgettext_lazy("desk review", "source"), ordering="article__published_at")
+    def source_col(self, obj: Statement):
+        return format_html('<span class="desk-outlet">{}</span> <span class="desk-date">{}</span>',
+                           self.outlet_col(obj), self.article_date(obj))
+
+    @admin.display(description=pgettext_lazy("desk review", "kind · language · conf."), ordering="confidence")
+    def details_col(self, obj: Statement):
+        asked = getattr(obj, "readers_asked", 0)
+        return format_html('<span class="desk-kind">{}</span> <span class="desk-lang">{}</span> '
+                           '<span class="desk-conf">{}</span>{}', obj.get_kind_display(), obj.language or "—",
+                           self.confidence_col(obj),
+                           format_html(' <span class="desk-asked">{} readers asked</span>', asked) if asked else "")
 
     @admin.display(description="state")
     def state_col(self, obj: Statement) -> str:
@@ -184,6 +201,11 @@ class StatementAdmin(DeskHistoryAdmin):
 
     # -- the desk panel on the change page --
 
+    @property
+    def media(self):
+        # The span picker: a selection in the context view fills the start and end fields.
+        return super().media + forms.Media(js=("desk/span_select.js",))
+
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         own = [
@@ -209,6 +231,8 @@ class StatementAdmin(DeskHistoryAdmin):
                 desk_can_review=self.has_change_permission(request, statement),
                 desk_is_candidate=statement.review_state == ReviewState.CANDIDATE,
                 desk_next=self._next_candidate(statement),
+                **stance_review_context(request, selectors.statement_desk_stances(statement),
+                                        list_query=f"statement={statement.pk}", show_target=False),
             )
         return super().change_view(request, object_id, form_url, extra)
 

@@ -22,6 +22,7 @@ MAX_YEAR = 2200
 MAX_ID = 2**62
 
 ERROR_DATE_RANGE = f"Dates must fall between the years {MIN_YEAR} and {MAX_YEAR}."
+ERROR_EMPTY_PARAMETER = "Enter a value, or leave the parameter out."
 ERROR_TIMESTAMP = "Enter a date-time in ISO 8601 (e.g. 2025-02-13T08:30:00+08:00) or a date (2025-02-13)."
 
 
@@ -61,6 +62,21 @@ class BoundedDateFormField(forms.DateField):
         if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
             raise forms.ValidationError(ERROR_DATE_RANGE)
         return value
+
+
+class StrictFilterSet(filters.FilterSet):
+    """Filters where an empty value (``?updated_since=``) is a 400 naming the parameter rather than
+    silently no filter, as for any other invalid value; free-text filters may still be empty."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, declared in self.filters.items():
+            if isinstance(declared, filters.CharFilter) or name not in self.data:
+                continue
+            if str(self.data.get(name, "")).strip() == "":
+                self.form.add_error(name, ERROR_EMPTY_PARAMETER)
+                valid = False
+        return valid
 
 
 class DateTimeSinceFilter(filters.Filter):

@@ -13,13 +13,27 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 
 ERROR_ORDERING = "Unknown ordering {value!r}; use one of: {choices}."
+ERROR_PAGE_SIZE = "Enter a whole number from 1 to {max}."
 
 
-class _DateTimeCursorPagination(CursorPagination):
-    """Cursor pagination over a timestamp; a malformed cursor is a 404, never a server error."""
+class StrictPageSizeMixin:
+    """A page_size that is not a whole number from 1 to the maximum is a 400 naming it (DRF would
+    silently fall back to the default)."""
 
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= self.max_page_size):
+            raise ValidationError({self.page_size_query_param: [ERROR_PAGE_SIZE.format(max=self.max_page_size)]})
+        return int(raw)
+
+
+class _DateTimeCursorPagination(StrictPageSizeMixin, CursorPagination):
+    """Cursor pagination over a timestamp; a malformed cursor is a 404, never a server error."""
 
     def decode_cursor(self, request):
         cursor = super().decode_cursor(request)
@@ -64,9 +78,7 @@ class FeedCursorPagination(_DateTimeCursorPagination):
     max_page_size = 500
 
 
-class IdCursorPagination(CursorPagination):
-    page_size_query_param = "page_size"
-    max_page_size = 100
+class IdCursorPagination(StrictPageSizeMixin, CursorPagination):
     ordering = ("id",)
 
     def decode_cursor(self, request):

@@ -8,6 +8,8 @@ CI that what is sent matches what is declared.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -359,17 +361,65 @@ class ArticleStatusSerializer(serializers.Serializer):
         }
 
 
-class ArticleSubmitInputSerializer(serializers.Serializer):
+ERROR_UNKNOWN_FIELD = "Unknown field; the fields are: {fields}."
+ERROR_URL_SCHEME = "Enter an http:// or https:// URL."
+
+
+class StrictCharField(serializers.CharField):
+    """A JSON string and only a string: DRF's CharField would store 12345 or true as text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class HttpUrlField(StrictCharField):
+    """An absolute http(s) URL: other schemes (javascript:, data:, file:) are refused."""
+
+    default_error_messages = {"url_scheme": ERROR_URL_SCHEME}
+    _validator = URLValidator(schemes=["http", "https"])
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value:
+            try:
+                self._validator(value)
+            except DjangoValidationError:
+                self.fail("url_scheme")
+        return value
+
+
+class StrictInputSerializer(serializers.Serializer):
+    """Request bodies: a field this serializer does not declare is a 400 naming it; a misspelt
+    field would otherwise be dropped and the rest stored without it."""
+
+    extra_fields: tuple[str, ...] = ()  # accepted beside the declared ones (e.g. a multipart upload)
+
+    def to_internal_value(self, data):
+        if hasattr(data, "keys"):
+            known = [*self.fields, *self.extra_fields]
+            unknown = [str(key) for key in data.keys() if key not in known]
+            if unknown:
+                message = ERROR_UNKNOWN_FIELD.format(fields=", ".join(known))
+                raise serializers.ValidationError({key: [message] for key in unknown})
+        return super().to_internal_value(data)
+
+
+class ArticleSubmitInputSerializer(StrictInputSerializer):
     """An article sent by a partner: plain text or HTML, with optional metadata."""
 
-    text = serializers.CharField(
+    extra_fields = ("file",)  # multipart: the article as an uploaded file (read by the view)
+
+    text = StrictCharField(
         required=False, trim_whitespace=False, allow_blank=True,
         help_text="The article: plain text, or an HTML page/fragment (reduced to its main text). "
         "At most FACTDESK_MAX_ARTICLE_CHARS characters (2,000,000 by default).",
     )
-    url = serializers.CharField(required=False, allow_blank=True, max_length=2000)
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, help_text="Publisher name.")
+    url = HttpUrlField(required=False, allow_blank=True, max_length=2000,
+                       help_text="Where the outlet published it: an http:// or https:// URL.")
+    title = StrictCharField(required=False, allow_blank=True, max_length=500)
+    outlet = StrictCharField(required=False, allow_blank=True, max_length=200, help_text="Publisher name.")
     published_at = BoundedDateTimeField(
         required=False, allow_null=True, help_text="ISO 8601 date-time, or a date (midnight, Asia/Taipei)."
     )
@@ -405,23 +455,35 @@ class FactCheckReviewSerializer(serializers.Serializer):
 
 class FactCheckClaimSerializer(serializers.Serializer):
     text = serializers.CharField()
-    claimant = serializers.CharField(required=False)
-    claimDate = serializers.DateTimeField(required=False)  # noqa: N815
+    claimant = serializers.CharField(required=False, help_text="Left out when no speaker is known.")
+    claimDate = serializers.DateTimeField(  # noqa: N815
+        required=False, help_text="The day the words were said (midnight UTC) when known, else when first seen.")
     claimReview = FactCheckReviewSerializer(many=True)  # noqa: N815
 
 
 class FactCheckSearchOutputSerializer(serializers.Serializer):
-    claims = FactCheckClaimSerializer(many=True)
-    nextPageToken = serializers.CharField(required=False)  # noqa: N815
+    claims = FactCheckClaimSerializer(many=True, required=False, help_text="Left out when nothing matched ({}).")
+    nextPageToken = serializers.CharField(required=False, help_text="Present when there are more results.")  # noqa: N815
 
 
 class FactCheckSearchInputSerializer(serializers.Serializer):
     query = serializers.CharField(required=False, allow_blank=True, max_length=200,
-                                  help_text="Text to search for (Chinese in either script, or English).")
-    languageCode = serializers.CharField(required=False, allow_blank=True, max_length=20,  # noqa: N815
-                                         help_text="BCP-47: zh, zh-Hant, zh-TW, zh-HK, zh-Hans, zh-CN, en ...")
-    maxAgeDays = serializers.IntegerField(required=False, min_value=1, max_value=36500)  # noqa: N815
-    pageSize = serializers.IntegerField(required=False, min_value=1, max_value=100, default=10)  # noqa: N815
-    pageToken = serializers.CharField(required=False, allow_blank=True, max_length=200)  # noqa: N815
-    offset = serializers.IntegerField(required=False, min_value=0, max_value=10_000)
-    reviewPublisherSiteFilter = serializers.CharField(required=False, allow_blank=True, max_length=200)  # noqa: N815
+                                  help_text="Text to search for (Chinese in either script, or English). Required "
+                                  "unless reviewPublisherSiteFilter is set.")
+    languageCode = serializers.CharField(required=False, allow_blank=True, max_length=35,  # noqa: N815
+                                         help_text="BCP-47 tag: zh, zh-Hant, zh-Hant-TW, zh-TW, zh-HK, zh-Hans, "
+                                         "zh-Hans-CN, zh-CN, en, en-US ... Chinese follows the script (or the "
+                                         "region's script); other regions are ignored.")
+    maxAgeDays = serializers.IntegerField(  # noqa: N815
+        required=False, min_value=1, max_value=36500,
+        help_text="Only claims whose claim date or review date, whichever is newer, is at most this many days old.")
+    pageSize = serializers.IntegerField(required=False, min_value=1, max_value=100, default=10,  # noqa: N815
+                                        help_text="Results per page (default 10).")
+    pageToken = serializers.CharField(  # noqa: N815
+        required=False, allow_blank=True, max_length=300,
+        help_text="nextPageToken of the previous page; the other parameters must be those of that request.")
+    offset = serializers.IntegerField(required=False, min_value=0, max_value=10_000,
+                                      help_text="Start at this result (0 = the first); used only without pageToken.")
+    reviewPublisherSiteFilter = serializers.CharField(  # noqa: N815
+        required=False, allow_blank=True, max_length=200,
+        help_text="Only reviews published by this site (an exact host, e.g. factdesk.example).")

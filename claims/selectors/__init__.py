@@ -39,6 +39,7 @@ from claims.selectors.partners import (
     claims_by_speaker,
     claims_matching,
     claims_with_tombstones,
+    factcheck_claims,
     is_tombstone,
     public_articles,
     public_claims,
@@ -84,6 +85,12 @@ from claims.selectors.search import (
     claim_search,
     search_segmenter_sync,
 )
+from claims.selectors.stance_review import (
+    claim_desk_stances_for_review,
+    stance_target_speaker_name,
+    statement_desk_stances,
+)
+from claims.selectors.stance_words import stance_words_attach
 
 __all__ = [
     "CLAIM_ROW_EXPRESSIONS",
@@ -97,6 +104,7 @@ __all__ = [
     "attach_claim_people",
     "check_requests_to_notify",
     "claim_desk_stances",
+    "claim_desk_stances_for_review",
     "claim_desk_statements",
     "claim_list_with_statements",
     "claim_merged_target",
@@ -116,6 +124,7 @@ __all__ = [
     "claims_by_speaker",
     "claims_matching",
     "claims_with_tombstones",
+    "factcheck_claims",
     "flip_public_list",
     "is_tombstone",
     "opendata_claims",
@@ -145,7 +154,10 @@ __all__ = [
     "speaker_public_statements",
     "speaker_rating_counts",
     "stance_public_list",
+    "stance_target_speaker_name",
+    "stance_words_attach",
     "statement_public_list",
+    "statement_desk_stances",
     "statement_review_queue",
     "statement_search_q",
     "text_search_variants",

@@ -5,9 +5,10 @@ does not grow with the page size. Timestamps are formatted by the database (IsoU
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import CharField, Exists, F, Func, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from claims.models import Claim, ReviewState, Speaker, Statement, Verdict, VerdictStatus
@@ -198,3 +199,30 @@ def verdict_history(claim: Claim) -> list[dict]:
         seen.add(key)
         result.append(row)
     return result
+
+
+def factcheck_claims(
+    query: str, *, languages: list[str] | None = None, newer_than: dt.datetime | None = None
+) -> QuerySet[Claim]:
+    """Claims with a published verdict, as the Google-compatible ``claims:search`` lists them.
+
+    Searched through claims.selectors.search (best match first) when there is a query, newest change
+    first otherwise. Each carries ``claim_said_on``: the earliest day one of its public statements
+    was said (None when no date is known), the claim's date before its first sighting.
+    ``newer_than`` keeps claims whose claim date or review date, whichever is newer, is not older.
+    """
+    found = claim_search(query) if query else public_claims().order_by("-modified_at", "-id")
+    found = found.filter(current_verdict__status=VerdictStatus.PUBLISHED)
+    if languages is not None:
+        found = found.filter(language__in=languages)
+    first_said = (
+        statement_public_list().filter(claim=OuterRef("pk"), said_on__isnull=False).order_by("said_on").values("said_on")
+    )
+    found = found.annotate(claim_said_on=Subquery(first_said[:1]))
+    if newer_than is not None:
+        found = found.filter(
+            Q(current_verdict__published_at__gte=newer_than)
+            | Q(claim_said_on__gte=newer_than.date())
+            | Q(claim_said_on__isnull=True, first_seen_at__gte=newer_than)
+        )
+    return found

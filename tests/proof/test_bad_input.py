@@ -30,6 +30,7 @@ from sources import cleaning
 from sources.cleaning import IngestError, decode_bytes
 from sources.models import Article, ExtractionStatus
 from sources.services import article_ingest
+from tests.api_errors import error_fields
 from tests.factories import make_user
 
 GUARD_SECONDS = 120
@@ -390,7 +391,7 @@ def test_api_refuses_clearly_or_extracts_gracefully_and_keeps_serving(
 
     if case.expect == "error":
         assert response.status_code == 400, response.text[:500]
-        assert _api_error_message(case, empty) in response.json().get(field, []), response.text[:500]
+        assert _api_error_message(case, empty) in error_fields(response).get(field, []), response.text[:500]
         assert set(Article.objects.values_list("pk", flat=True)) == before
     else:
         assert response.status_code == 201, response.text[:500]

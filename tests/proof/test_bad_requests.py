@@ -13,6 +13,7 @@ from claims import services
 from claims.api.views import base as api_views
 from claims.roles import FACT_CHECKER
 from sources.models import Article
+from tests.api_errors import error_message
 from tests.factories import make_statement, make_user
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_deeply_nested_json_is_a_clear_400(name: str, ingest_key: str):
         HTTP_AUTHORIZATION=f"Api-Key {ingest_key}",
     )
     assert response.status_code == 400, response.content[:300]
-    assert response.json() == {"detail": api_views.ERROR_JSON_DEPTH.format(limit=api_views.MAX_JSON_DEPTH)}
+    assert error_message(response) == api_views.ERROR_JSON_DEPTH.format(limit=api_views.MAX_JSON_DEPTH)
     assert Article.objects.count() == 0
 
 

@@ -14,6 +14,7 @@ from rest_framework.test import APIClient
 
 from claims import services, views
 from claims.api import auth
+from tests.api_errors import error_message
 from tests.conftest import _missing
 from tests.factories import make_published_claim, make_user
 
@@ -105,7 +106,7 @@ def test_wrong_api_keys_beyond_the_limit_get_429_with_retry_after(redis_cache):
         for i in range(8)
     ]
     assert [r.status_code for r in responses] == [401] * 5 + [429] * 3
-    assert responses[-1].json()["detail"].startswith(auth.ERROR_KEY_THROTTLED)
+    assert error_message(responses[-1]).startswith(auth.ERROR_KEY_THROTTLED)
     assert 0 < int(responses[-1]["Retry-After"]) <= 60
     # While the address is throttled even a right key waits (the guesser cannot tell a hit).
     assert client.get("/api/v1/claims/", HTTP_AUTHORIZATION=f"Api-Key {good}").status_code == 429

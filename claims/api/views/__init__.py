@@ -6,7 +6,7 @@ sources.services.article_ingest.
 
 from claims.api.views.articles import ArticleDetailApi, ArticleStatusApi, ArticleSubmitApi
 from claims.api.views.claims import ClaimDetailApi, ClaimListApi
-from claims.api.views.factcheck import FactCheckSearchApi
+from claims.api.views.factcheck import FactCheckSearchApi, GoogleFactCheckSearchApi
 from claims.api.views.feed import ClaimReviewFeedApi
 from claims.api.views.readers import CheckRequestCreateApi, SpeakerFlipListApi
 from claims.api.views.speakers import SpeakerDetailApi, SpeakerListApi
@@ -20,6 +20,7 @@ __all__ = [
     "ClaimListApi",
     "ClaimReviewFeedApi",
     "FactCheckSearchApi",
+    "GoogleFactCheckSearchApi",
     "SpeakerDetailApi",
     "SpeakerFlipListApi",
     "SpeakerListApi",

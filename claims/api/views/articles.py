@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from claims import selectors
 from claims.api.auth import ApiKeyAuthentication, HasIngestScope, IngestRateThrottle, ReadRateThrottle, request_partner
 from claims.api.serializers import (
+    ERROR_UNKNOWN_FIELD,
     LANGUAGE_CHOICES,
     ArticleOutputSerializer,
     ArticleStatusSerializer,
@@ -27,7 +28,7 @@ from claims.api.serializers import (
     ArticleSubmitOutputSerializer,
     article_ref,
 )
-from claims.api.views.base import PayloadTooLarge, ReadApiMixin, Utf8JSONParser, _pk
+from claims.api.views.base import ReadApiMixin, Utf8JSONParser, _pk
 from claims.api.views.claims import DETAIL_LIMIT
 from claims.models import ReviewState, Statement
 from sources.cleaning import IngestError, decode_bytes
@@ -40,8 +41,6 @@ ERROR_TEXT_REQUIRED = "Send the article as 'text' (plain text or HTML) or upload
 ERROR_TEXT_ENCODING = "The text is not valid Unicode (it contains unpaired surrogates)."
 
 ERROR_FIELD_ENCODING = "This field is not valid Unicode (it contains unpaired surrogates)."
-
-ERROR_BODY_TOO_LARGE = "The request body is larger than the limit of {limit:,} bytes."
 
 STATUS_SALT = "factdesk.api.article-status"
 
@@ -98,6 +97,8 @@ class ArticleSubmitApi(APIView):
     permission_classes = [HasIngestScope]
     throttle_classes = [IngestRateThrottle]
     parser_classes = [Utf8JSONParser, MultiPartParser]
+    error_examples = {400: {"titel": [ERROR_UNKNOWN_FIELD.format(fields=", ".join(
+        [*ArticleSubmitInputSerializer().fields, *ArticleSubmitInputSerializer.extra_fields]))]}}
 
     @extend_schema(
         tags=["articles"],
@@ -127,20 +128,13 @@ class ArticleSubmitApi(APIView):
         ],
     )
     def post(self, request: Request) -> Response:
-
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > limit:
-            raise PayloadTooLarge(ERROR_BODY_TOO_LARGE.format(limit=limit))
-
+        # The body's byte limit (413, chunked bodies too) is enforced before this by
+        # factdesk.middleware.ApiRequestMiddleware, for every API path.
         data = request.data
         upload = data.get("file") if hasattr(data, "get") else None
         if not hasattr(data, "get"):
             raise exceptions.ValidationError({"non_field_errors": ["Send a JSON object."]})
-        fields = {k: data.get(k) for k in ("text", "url", "title", "outlet", "published_at", "language") if k in data}
+        fields = {key: data.get(key) for key in data if key != "file"}
         _check_strings(fields)
         serializer = ArticleSubmitInputSerializer(data=fields)
         serializer.is_valid(raise_exception=True)
@@ -195,8 +189,8 @@ class ArticleSubmitApi(APIView):
                examples=[OpenApiExample("Done", response_only=True, value={
                    "article": _SUBMIT_EXAMPLE["article"], "status": "done", "error": "", "extractor_version": "1.4",
                    "statements": [{"id": 91, "text": "中方立場是一貫的。", "kind": "direct", "language": "zh-Hant",
-                                   "speaker": {"id": 12, "name": "毛寧"}, "mention": "毛寧", "start": 12,
-                                   "end": 21, "said_on": "2025-02-13", "confidence": 0.92,
+                                   "speaker": {"id": 12, "name": "Mao Ning"}, "mention": "外交部發言人毛寧",
+                                   "start": 12, "end": 21, "said_on": None, "confidence": 0.92,
                                    "review_state": "candidate"}]})])
 class ArticleStatusApi(generics.RetrieveAPIView):
     """Only the key that submitted (or re-submitted) the article can read this."""

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims.api.auth import ApiKeyAuthentication, ReadRateThrottle
+from claims.api.errors import Gone
 from claims.api.fields import MAX_ID
 from claims.models import Claim
 from claims.presentation import iso_utc
@@ -35,11 +36,6 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "`Authorization: Api-Key <prefix>.<secret>` (keys are issued by the factdesk editors).",
         }
-
-
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_code = "payload_too_large"
 
 
 # No request of this API nests deeper than a few levels; deeper JSON is refused with a clear 400
@@ -113,15 +109,16 @@ class ReadApiMixin:
         return Response(value)
 
 
-class ClaimGone(exceptions.APIException):
-    """410 for a claim that was public once and was withdrawn or merged (its tombstone is the body)."""
+ERROR_CLAIM_WITHDRAWN = "Claim {id} was withdrawn from publication."
+ERROR_CLAIM_MERGED = "Claim {id} was merged into claim {merged_into}."
 
-    status_code = status.HTTP_410_GONE
-    default_code = "gone"
 
-    def __init__(self, body: dict):
-        super().__init__()
-        self.detail = body
+class ClaimGone(Gone):
+    """410 for a claim that was public once and was withdrawn or merged (its tombstone in the details)."""
+
+    def __init__(self, tombstone: dict):
+        template = ERROR_CLAIM_MERGED if tombstone["merged_into"] is not None else ERROR_CLAIM_WITHDRAWN
+        super().__init__(template.format(**tombstone), tombstone)
 
 
 def tombstone_data(claim: Claim, request) -> dict:

@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors
-from claims.api.fields import BoundedDateFilter, DateTimeSinceFilter, IdFilter
+from claims.api.fields import BoundedDateFilter, DateTimeSinceFilter, IdFilter, StrictFilterSet
 from claims.api.pagination import ClaimCursorPagination
 from claims.api.serializers import LANGUAGE_CHOICES, ClaimDetailOutputSerializer, ClaimListOutputSerializer
 from claims.api.views.base import ClaimGone, ReadApiMixin, _pk, tombstone_data
@@ -20,7 +20,7 @@ from claims.ratings import Rating
 DETAIL_LIMIT = 200  # statements or stances listed on one detail page
 
 
-class ClaimFilter(filters.FilterSet):
+class ClaimFilter(StrictFilterSet):
     speaker = IdFilter(method="filter_speaker", help_text="Speaker id: claims this speaker made.")
     rating = filters.ChoiceFilter(
         choices=Rating.choices, field_name="current_verdict__rating", help_text="Current published verdict."
@@ -121,6 +121,8 @@ class ClaimListApi(ReadApiMixin, generics.ListAPIView):
 )
 class ClaimDetailApi(ReadApiMixin, generics.RetrieveAPIView):
     serializer_class = ClaimDetailOutputSerializer
+    error_examples = {410: ClaimGone({"id": 42, "url": "https://factdesk.example/api/v1/claims/42/", "withdrawn": True,
+                                      "withdrawn_at": "2025-03-01T08:00:00Z", "merged_into": None})}
 
     def get_object(self) -> Claim:
         claim = selectors.public_claims().filter(pk=_pk(self.kwargs)).first()

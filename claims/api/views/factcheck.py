@@ -1,13 +1,19 @@
-"""Partner API views (interface): fact-check search shaped like Google Fact Check Tools' claims:search."""
+"""Partner API views (interface): fact-check search, a drop-in for Google Fact Check Tools' claims:search.
+
+Served at ``/v1alpha1/claims:search`` (Google's path: a generated Google client changes only its
+base URL) and at ``/api/v1/claims:search``. Parameters, defaults and the response follow Google's
+v1alpha1 reference; errors are the API's one shape, which is Google's error envelope.
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
+import hashlib
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import exceptions
@@ -18,26 +24,58 @@ from rest_framework.views import APIView
 from claims import selectors
 from claims.api.serializers import FactCheckSearchInputSerializer, FactCheckSearchOutputSerializer
 from claims.api.views.base import ReadApiMixin
-from claims.models import VerdictStatus
 from claims.presentation import iso_utc, public_claim_url
 from claims.ratings import rating_info
 
+# Messages shown to partners; tests reuse them.
 ERROR_PAGE_TOKEN = "Invalid page token."  # noqa: S105  (a message, not a secret)
+ERROR_PAGE_TOKEN_QUERY = "This page token belongs to another query; send the parameters it came with."  # noqa: S105
+ERROR_QUERY_REQUIRED = "Either query or reviewPublisherSiteFilter must be set."
+ERROR_LANGUAGE_CODE = "Enter a BCP-47 language tag, such as en-US, zh-TW or zh-Hant."
 
-_GOOGLE_LANGUAGES = {
-    "zh": ["zh-Hant", "zh-Hans"], "zh-hant": ["zh-Hant"], "zh-tw": ["zh-Hant"], "zh-hk": ["zh-Hant"],
-    "zh-mo": ["zh-Hant"], "zh-hans": ["zh-Hans"], "zh-cn": ["zh-Hans"], "zh-sg": ["zh-Hans"], "en": ["en"],
+TOKEN_SALT = "factdesk.api.claims-search"  # noqa: S105
+MAX_OFFSET = 10_000
+
+# Google's REST surface accepts each parameter under its proto name too (language_code, ...).
+_SNAKE_NAMES = {
+    "language_code": "languageCode", "max_age_days": "maxAgeDays", "page_size": "pageSize",
+    "page_token": "pageToken", "review_publisher_site_filter": "reviewPublisherSiteFilter",
 }
+_BCP47 = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+_HANT_REGIONS = {"tw", "hk", "mo"}
+_HANS_REGIONS = {"cn", "sg", "my"}
 
 
-def _languages_for(code: str) -> list[str] | None:
-    code = (code or "").strip().lower()
-    if not code:
+def languages_for(tag: str) -> list[str] | None:
+    """Our claim languages for a BCP-47 tag (None: no filter). Chinese follows the script subtag,
+    or the region's script (TW, HK, MO: Traditional; CN, SG, MY: Simplified), or takes both."""
+    tag = tag.strip().replace("_", "-")
+    if not tag:
         return None
-    if code in _GOOGLE_LANGUAGES:
-        return _GOOGLE_LANGUAGES[code]
-    primary = code.split("-")[0]
-    return _GOOGLE_LANGUAGES.get(primary, ["other"] if primary not in {"zh", "en"} else [])
+    if not _BCP47.match(tag):
+        raise exceptions.ValidationError({"languageCode": [ERROR_LANGUAGE_CODE]})
+    primary, *subtags = tag.lower().split("-")
+    if primary == "zh":
+        if "hant" in subtags or _HANT_REGIONS.intersection(subtags):
+            return ["zh-Hant"]
+        if "hans" in subtags or _HANS_REGIONS.intersection(subtags):
+            return ["zh-Hans"]
+        return ["zh-Hant", "zh-Hans"]
+    if primary == "en":
+        return ["en"]
+    return ["other"]
+
+
+def site_host() -> str:
+    """The publisher's site as Google names it: the host, without scheme or port."""
+    return (urlsplit(settings.FACTDESK_SITE_URL).hostname or "").lower()
+
+
+def _filter_host(value: str) -> str:
+    value = value.strip().lower()
+    if "://" in value:
+        value = urlsplit(value).hostname or ""
+    return value.rstrip(".")
 
 
 def _textual_rating(rating: str, language: str) -> str:
@@ -49,79 +87,117 @@ def _textual_rating(rating: str, language: str) -> str:
     return info.alternate_name
 
 
-def _encode_token(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o{offset}".encode()).decode().rstrip("=")
+def _query_digest(params: dict) -> str:
+    """What a page token is bound to: every parameter but the token and the offset."""
+    bound = [str(params.get(name) or "") for name in
+             ("query", "languageCode", "maxAgeDays", "pageSize", "reviewPublisherSiteFilter")]
+    return hashlib.sha256("\x1f".join(bound).encode()).hexdigest()[:16]
 
 
-def _decode_token(token: str) -> int:
+def encode_page_token(offset: int, params: dict) -> str:
+    return signing.dumps({"o": offset, "q": _query_digest(params)}, salt=TOKEN_SALT)
+
+
+def decode_page_token(token: str, params: dict) -> int:
     try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
-        if not raw.startswith("o") or not raw[1:].isdigit():
-            raise ValueError(token)
-        offset = int(raw[1:])
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        data = signing.loads(token, salt=TOKEN_SALT)
+        offset, digest = int(data["o"]), str(data["q"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise exceptions.ValidationError({"pageToken": [ERROR_PAGE_TOKEN]}) from None
-    if offset > 10_000:
+    if digest != _query_digest(params):
+        raise exceptions.ValidationError({"pageToken": [ERROR_PAGE_TOKEN_QUERY]})
+    if not 0 <= offset <= MAX_OFFSET:
         raise exceptions.ValidationError({"pageToken": [ERROR_PAGE_TOKEN]})
     return offset
 
 
+def claim_date(claim) -> str | None:
+    """When the words were said (the day, as midnight UTC) when known, else when first seen."""
+    if claim.claim_said_on is not None:
+        return f"{claim.claim_said_on.isoformat()}T00:00:00Z"
+    return iso_utc(claim.first_seen_at)
+
+
+def factcheck_item(claim, publisher: dict) -> dict:
+    """One claim in Google's Claim shape; empty fields are left out, as Google leaves them out."""
+    verdict = claim.current_verdict
+    item: dict = {"text": claim.text}
+    if claim.api_speakers:
+        item["claimant"] = claim.api_speakers[0][1]
+    date = claim_date(claim)
+    if date:
+        item["claimDate"] = date
+    review = {
+        "publisher": publisher,
+        "url": public_claim_url(claim),
+        "title": verdict.summary or claim.text[:200],
+        "reviewDate": iso_utc(verdict.published_at),
+        "textualRating": _textual_rating(verdict.rating, claim.language),
+        "languageCode": claim.language if claim.language and claim.language != "other" else "und",
+    }
+    item["claimReview"] = [{key: value for key, value in review.items() if value}]
+    return item
+
+
+_EXAMPLE = {"claims": [{
+    "text": "台灣的國防預算已超過GDP的3%。", "claimant": "顧立雄", "claimDate": "2025-02-13T00:00:00Z",
+    "claimReview": [{"publisher": {"name": "factdesk", "site": "factdesk.example"},
+                     "url": "https://factdesk.example/claims/42/", "title": "The 2025 budget is 2.45% of GDP.",
+                     "reviewDate": "2025-02-14T09:00:00Z", "textualRating": "大致錯誤", "languageCode": "zh-Hant"}]}],
+    "nextPageToken": "eyJvIjoxMCwicSI6IjFhMmIzYzRkNWU2ZjcwODEifQ:1tjKxw:..."}
+
+
 @extend_schema(
     tags=["search"],
-    summary="Search fact checks (shaped like Google Fact Check Tools claims:search)",
-    description="Same parameters and response shape as `GET /v1alpha1/claims:search` of the Google Fact Check "
-    "Tools API, so an existing client only changes its base URL. Only claims with a published verdict.",
+    summary="Search fact checks (drop-in for Google Fact Check Tools claims:search)",
+    description="The parameters, defaults and response of `GET /v1alpha1/claims:search` of Google's Fact Check "
+    "Tools API, at the same path (`/v1alpha1/claims:search`) and at `/api/v1/claims:search`. `query` or "
+    "`reviewPublisherSiteFilter` is required (400 otherwise). No result is `{}`. `pageToken` is opaque and "
+    "only valid with the parameters of the request that returned it. Only claims with a published verdict. "
+    "Each parameter is also accepted under its snake_case name (`language_code`, ...).",
     parameters=[FactCheckSearchInputSerializer],
     responses=FactCheckSearchOutputSerializer,
-    examples=[OpenApiExample("Result", response_only=True, value={"claims": [{
-        "text": "台灣的國防預算已超過GDP的3%。", "claimant": "顧立雄", "claimDate": "2025-02-13T01:20:00Z",
-        "claimReview": [{"publisher": {"name": "factdesk", "site": "factdesk.example"},
-                         "url": "https://factdesk.example/claims/42/", "title": "台灣的國防預算已超過GDP的3%。",
-                         "reviewDate": "2025-02-14T09:00:00Z", "textualRating": "大致錯誤", "languageCode": "zh-Hant"}]}],
-        "nextPageToken": "bzEw"})],
+    examples=[OpenApiExample("Result", response_only=True, value=_EXAMPLE),
+              OpenApiExample("Nothing found", response_only=True, value={})],
 )
 class FactCheckSearchApi(ReadApiMixin, APIView):
+    error_examples = {400: {"query": [ERROR_QUERY_REQUIRED]}}
+
     def get(self, request: Request) -> Response:
-        params = FactCheckSearchInputSerializer(data=request.query_params)
+        raw = request.query_params.dict()
+        for snake, camel in _SNAKE_NAMES.items():
+            if snake in raw and camel not in raw:
+                raw[camel] = raw[snake]
+        params = FactCheckSearchInputSerializer(data=raw)
         params.is_valid(raise_exception=True)
         p = params.validated_data
-        site = urlsplit(settings.FACTDESK_SITE_URL).netloc
-        publisher_filter = (p.get("reviewPublisherSiteFilter") or "").strip().lower()
-        if publisher_filter and publisher_filter not in site.lower():
-            return Response({"claims": []})
-        offset = _decode_token(p["pageToken"]) if p.get("pageToken") else p.get("offset", 0)
-        size = p["pageSize"]
         query = (p.get("query") or "").strip()
-        found = selectors.claim_search(query) if query else selectors.public_claims().order_by("-modified_at", "-id")
-        found = found.filter(current_verdict__status=VerdictStatus.PUBLISHED)
-        languages = _languages_for(p.get("languageCode", ""))
-        if languages is not None:
-            found = found.filter(language__in=languages)
-        if p.get("maxAgeDays"):
-            found = found.filter(current_verdict__published_at__gte=timezone.now() - dt.timedelta(days=p["maxAgeDays"]))
-        page = list(found[offset : offset + size + 1])
-        more = len(page) > size
+        publisher_filter = _filter_host(p.get("reviewPublisherSiteFilter") or "")
+        if not query and not publisher_filter:
+            raise exceptions.ValidationError({"query": [ERROR_QUERY_REQUIRED]})
+        languages = languages_for(p.get("languageCode") or "")
+        offset = decode_page_token(p["pageToken"], p) if p.get("pageToken") else p.get("offset", 0)
+        host = site_host()
+        if publisher_filter and publisher_filter != host:
+            return Response({})
+        newer_than = timezone.now() - dt.timedelta(days=p["maxAgeDays"]) if p.get("maxAgeDays") else None
+        found = selectors.factcheck_claims(query, languages=languages, newer_than=newer_than)
+        size = p["pageSize"]
+        page = list(found[offset: offset + size + 1])
+        more = len(page) > size and offset + size <= MAX_OFFSET
         page = page[:size]
+        if not page:
+            return Response({})
         selectors.attach_claim_people(page)
-        publisher = {"name": settings.FACTDESK_PUBLISHER_NAME, "site": site}
-        items = []
-        for claim in page:
-            verdict = claim.current_verdict
-            item = {"text": claim.text}
-            if claim.api_speakers:
-                item["claimant"] = claim.api_speakers[0][1]
-            if claim.first_seen_at:
-                item["claimDate"] = iso_utc(claim.first_seen_at)
-            item["claimReview"] = [{
-                "publisher": publisher,
-                "url": public_claim_url(claim),
-                "title": verdict.summary or claim.text[:200],
-                "reviewDate": iso_utc(verdict.published_at),
-                "textualRating": _textual_rating(verdict.rating, claim.language),
-                "languageCode": claim.language or "und",
-            }]
-            items.append(item)
-        body: dict = {"claims": items}
+        publisher = {"name": settings.FACTDESK_PUBLISHER_NAME, "site": host}
+        body: dict = {"claims": [factcheck_item(claim, publisher) for claim in page]}
         if more:
-            body["nextPageToken"] = _encode_token(offset + size)
+            body["nextPageToken"] = encode_page_token(offset + size, p)
         return Response(body)
+
+
+class GoogleFactCheckSearchApi(FactCheckSearchApi):
+    """The same search at Google's own path, ``/v1alpha1/claims:search`` (outside /api/v1/'s version
+    namespace, so unversioned; listed in the schema beside it)."""
+
+    versioning_class = None

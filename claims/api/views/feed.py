@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims import selectors
-from claims.api.fields import DateTimeSinceFilter
+from claims.api.fields import DateTimeSinceFilter, StrictFilterSet
 from claims.api.pagination import FeedCursorPagination
 from claims.api.views.base import ReadApiMixin
 from claims.jsonld import claim_review_jsonld
@@ -18,7 +18,7 @@ from claims.models import Claim, ReviewState, Statement, VerdictStatus
 from claims.presentation import absolute_url, claim_path, iso_utc
 
 
-class FeedFilter(filters.FilterSet):
+class FeedFilter(StrictFilterSet):
     updated_since = DateTimeSinceFilter(
         field_name="modified_at", lookup_expr="gte",
         help_text="Only claims publicly changed at or after this ISO 8601 date-time; claims withdrawn or merged "
@@ -34,6 +34,12 @@ class FeedFilter(filters.FilterSet):
     summary="ClaimReview JSON-LD feed of published verdicts (for aggregators)",
     description="A schema.org DataFeed of ClaimReview items, oldest change first. Store the last item's "
     "dateModified, or follow `next`, and ask again with `updated_since` to receive only what changed.",
+    parameters=[
+        OpenApiParameter("updated_since", str, description=FeedFilter.base_filters["updated_since"].extra["help_text"]),
+        OpenApiParameter("cursor", str, description="The position of a page: follow `next` rather than building it."),
+        OpenApiParameter("page_size", int, description=f"Items per page, 1 to {FeedCursorPagination.max_page_size} "
+                         f"(default {FeedCursorPagination.page_size})."),
+    ],
     responses=inline_serializer("ClaimReviewFeed", fields={
         "@context": serializers.CharField(), "@type": serializers.CharField(),
         "dataFeedElement": serializers.ListField(child=serializers.DictField()),

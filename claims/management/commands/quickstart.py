@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from claims import services
 from claims.models import Claim, ReviewState, Statement, Verdict
@@ -44,11 +45,29 @@ class Command(BaseCommand):
             f"{Statement.objects.count()} statements, {published} demo verdicts published now, "
             f"{Claim.objects.filter(published=True).count()} published claims"
         ))
-        self.stdout.write(f"admin login: {user.username} / {password}  (http://127.0.0.1:8000/admin/)")
+        # Last, after everything else, so it is the line left on screen above the server's banner.
+        self.stdout.flush()
+        self.stderr.flush()
+        self.stdout.write(
+            f"admin login: {user.username} / {password}  (http://127.0.0.1:8000{reverse('admin:index')}; "
+            f"the password is kept in {self._shown(self._secret_file())})"
+        )
+
+    @staticmethod
+    def _secret_file() -> Path:
+        return Path(settings.VAR_DIR) / "admin-password.txt"
+
+    @staticmethod
+    def _shown(path: Path) -> str:
+        """``var/admin-password.txt`` inside the checkout, else the absolute path."""
+        try:
+            return str(path.resolve().relative_to(Path(settings.BASE_DIR).resolve()))
+        except ValueError:
+            return str(path)
 
     def _admin(self, username: str):
         """The admin user, created with a random password kept in var/ (never committed)."""
-        secret_file = Path(settings.VAR_DIR) / "admin-password.txt"
+        secret_file = self._secret_file()
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         if user is None:

@@ -14,6 +14,7 @@ from claims.models import PartnerKey
 from claims.partners.keys import partner_key_hash
 from sources.cleaning import ERROR_BINARY, ERROR_TOO_LARGE
 from sources.models import Article
+from tests.api_errors import error_fields, error_message
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,7 @@ def test_key_is_stored_hashed_and_shown_once(editor):
 def test_submitting_without_a_key_is_401():
     response = APIClient().post("/api/v1/articles/", {"text": ARTICLE}, format="json")
     assert response.status_code == 401
-    assert response.json()["detail"] == ERROR_KEY_REQUIRED
+    assert error_message(response) == ERROR_KEY_REQUIRED
     assert response["WWW-Authenticate"] == "Api-Key"
 
 
@@ -66,7 +67,7 @@ def test_a_revoked_key_stops_working_at_once(client, ingest_key, editor):
     services.partner_key_revoke(ingest_key[0], user=editor)
     response = client.post("/api/v1/articles/", {"text": ARTICLE}, format="json")
     assert response.status_code == 401
-    assert response.json()["detail"] == ERROR_KEY_INVALID
+    assert error_message(response) == ERROR_KEY_INVALID
 
 
 def test_a_read_only_key_cannot_submit(editor):
@@ -75,7 +76,7 @@ def test_a_read_only_key_cannot_submit(editor):
     client.credentials(HTTP_AUTHORIZATION=f"Api-Key {plaintext}")
     response = client.post("/api/v1/articles/", {"text": ARTICLE}, format="json")
     assert response.status_code == 403
-    assert "ingest" in response.json()["detail"]
+    assert "ingest" in error_message(response)
 
 
 def test_submit_returns_201_then_status_reports_statements(client, ingest_key, django_capture_on_commit_callbacks):
@@ -146,40 +147,40 @@ def test_html_is_reduced_to_its_text(client):
 def test_bad_input_is_400_naming_the_field(client, payload, field):
     response = client.post("/api/v1/articles/", payload, format="json")
     assert response.status_code == 400
-    assert field in response.json(), response.json()
+    assert field in error_fields(response), response.json()
 
 
 def test_missing_text_message(client):
-    assert client.post("/api/v1/articles/", {"title": "t"}, format="json").json() == {"text": [ERROR_TEXT_REQUIRED]}
+    assert error_fields(client.post("/api/v1/articles/", {"title": "t"}, format="json")) == {"text": [ERROR_TEXT_REQUIRED]}
 
 
 def test_oversize_text_is_400_with_the_documented_limit(client, settings):
     settings.FACTDESK_MAX_ARTICLE_CHARS = 1000
     response = client.post("/api/v1/articles/", {"text": "字" * 1001}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"text": [ERROR_TOO_LARGE.format(limit=1000)]}
+    assert error_fields(response) == {"text": [ERROR_TOO_LARGE.format(limit=1000)]}
 
 
 def test_oversize_request_body_is_413(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
     response = client.post("/api/v1/articles/", {"text": "x" * 5000}, format="json")
     assert response.status_code == 413
-    assert "2,048" in response.json()["detail"]
+    assert "2,048" in error_message(response)
 
 
 def test_unpaired_surrogates_are_400_not_a_server_error(client):
     body = '{"text": "abc \\ud800 def", "title": "\\udfff"}'
     response = client.generic("POST", "/api/v1/articles/", body, content_type="application/json")
     assert response.status_code == 400
-    assert response.json()["text"] == [ERROR_TEXT_ENCODING]
-    assert "title" in response.json()
+    assert error_fields(response)["text"] == [ERROR_TEXT_ENCODING]
+    assert "title" in error_fields(response)
 
 
 def test_json_that_is_not_utf8_is_400(client):
     body = json.dumps({"text": ARTICLE}, ensure_ascii=False).encode("big5", "ignore")
     response = client.generic("POST", "/api/v1/articles/", body, content_type="application/json")
     assert response.status_code == 400
-    assert "UTF-8" in response.json()["detail"]
+    assert "UTF-8" in error_message(response)
 
 
 def test_an_uploaded_big5_file_is_decoded(client):
@@ -197,7 +198,7 @@ def test_an_uploaded_binary_file_is_400_on_file(client):
     upload = SimpleUploadedFile("a.bin", b"\x00\x01\x02PNG" * 100, content_type="application/octet-stream")
     response = client.post("/api/v1/articles/", {"file": upload}, format="multipart")
     assert response.status_code == 400
-    assert response.json() == {"file": [ERROR_BINARY]}
+    assert error_fields(response) == {"file": [ERROR_BINARY]}
 
 
 def test_submissions_are_throttled_per_key_with_retry_after(client, settings):
