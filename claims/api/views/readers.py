@@ -102,6 +102,8 @@ class CheckRequestOutputSerializer(serializers.Serializer):
                        "id": 7, "url": "https://factdesk.example/claims/7-x/",
                        "api_url": "https://factdesk.example/api/v1/claims/7/", "rating": "false"}})])
 class CheckRequestCreateApi(APIView):
+    # The 400 documented in the schema (claims.api.schema builds the example in the live error shape).
+    error_examples = {400: {"text": ["Please write at least a few words of what you want checked."]}}
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [AllowAny]
     throttle_classes = [CheckRequestThrottle]
