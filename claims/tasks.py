@@ -92,6 +92,32 @@ def dispatch_claim_withdrawn_task(claim_id: int) -> int:
     return webhooks.dispatch_claim_withdrawn(claim_id)
 
 
+@shared_task(acks_late=True, max_retries=0, ignore_result=True)
+def dispatch_speaker_flip_task(flip_id: int) -> int:
+    """Tell subscribed partners that an editor confirmed a speaker's change of position."""
+    return webhooks.dispatch_speaker_flip(flip_id)
+
+
+@shared_task(acks_late=True, ignore_result=True, autoretry_for=(OperationalError, InterfaceError),
+             retry_backoff=2, max_retries=5)
+def find_flips_task(speaker_id: int, claim_id: int) -> int:
+    """Record candidate flips of one speaker on one claim after a review (idempotent)."""
+    return len(services.flips_find(speaker_id, claim_id))
+
+
+@shared_task(acks_late=True, ignore_result=True, autoretry_for=(OSError, OperationalError, InterfaceError),
+             retry_backoff=30, retry_backoff_max=3600, max_retries=8)
+def notify_check_requesters_task(claim_id: int) -> int:
+    """E-mail the readers who asked about a claim now checked (each at most once; a failed mail retries)."""
+    return services.check_requests_notify(claim_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def export_open_data_task() -> int:
+    """The nightly open-data dump into the served folder (FACTDESK_OPEN_DATA_DIR); returns files written."""
+    return len(services.open_data_export(settings.FACTDESK_OPEN_DATA_DIR))
+
+
 @shared_task(bind=True, acks_late=True, max_retries=None, ignore_result=True)
 def deliver_webhook_task(self, delivery_id: int) -> str:
     """One attempt at a webhook delivery; retried with exponential backoff until the attempt limit

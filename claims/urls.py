@@ -29,4 +29,7 @@ urlpatterns = [
     path("speakers/<int:pk>-<uslug:slug>/", views.speaker_detail, name="speaker-detail"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("language/<str:code>/", views.set_language, name="set-language"),
+    path("ask/", views.ask, name="ask"),
+    path("data/", views.open_data, name="open-data"),
+    path("data/<str:name>", views.open_data_file, name="open-data-file"),
 ]

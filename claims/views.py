@@ -1,20 +1,25 @@
-"""Public pages (interface): home, search, claim, speaker and article pages, language switch.
+"""Public pages (interface): home, search, claim, speaker and article pages, language switch, the
+readers' /ask/ form and the open-data folder at /data/.
 
-Read-only: every read goes through claims.selectors, which return only public material
-(published claims and verdicts, accepted statements and stances). Anything else is a 404,
-whatever URL is guessed.
+Every read goes through claims.selectors, which return only public material (published claims and
+verdicts, accepted statements and stances). Anything else is a 404, whatever URL is guessed. The one
+write is a reader's check request (/ask/, a CSRF-protected form) through the same service as the API.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import mimetypes
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
@@ -22,11 +27,12 @@ from django.utils.functional import cached_property
 from django.utils.http import http_date, parse_http_date_safe, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from claims import selectors
+from claims import selectors, services
 from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
+from claims.models.readers import REQUEST_TEXT_MAX, REQUEST_URL_MAX
 from claims.public_cache import read_through
 from claims.ratings import Rating
 from claims.templatetags.public import rating_label
@@ -35,6 +41,8 @@ from factdesk.middleware import client_ip, rate_hit
 PAGE_SIZE = 20
 # Shown (translated when a translation exists) on the 429 page; tests reuse it.
 ERROR_TOO_MANY_SEARCHES = gettext_noop("Too many searches from your address. Please wait a minute and try again.")
+ERROR_TOO_MANY_ASKS = gettext_noop("Too many check requests from your address. Please try again later.")
+ERROR_HONEYPOT = gettext_noop("This request was refused.")
 # Query parameters that make the home page a search (its form submits to itself).
 SEARCH_PARAMETERS = ("q", "rating", "speaker", "language", "date_from", "date_to")
 SPEAKER_PAGE_SIZE = 30
@@ -261,6 +269,7 @@ def _render_claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpRespon
         verdict = None
     context = {
         "claim": claim,
+        "readers_asked": stamp[2] if stamp else 0,
         "verdict": verdict,
         "verdict_log": selectors.verdict_public_log(claim) if verdict else [],
         "statements": statements,
@@ -314,6 +323,7 @@ def _render_speaker_detail(request: HttpRequest, pk: int, slug: str) -> HttpResp
         "stances": selectors.stance_words_attach(selectors.speaker_public_stances(speaker)[:STANCE_LIMIT]),
         "rating_counts": [(r.value, counts[r.value]) for r in Rating if counts.get(r.value)],
         "checked_total": sum(counts.values()),
+        "flips": list(selectors.speaker_public_flips(speaker)[:STANCE_LIMIT]),
         "wikidata_url": f"https://www.wikidata.org/wiki/{speaker.wikidata_id}" if speaker.wikidata_id else "",
     }
     return _vary(render(request, "claims/speaker_detail.html", context))
@@ -335,6 +345,101 @@ def _render_article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "stances": selectors.stance_words_attach(selectors.article_public_stances(article)[:STANCE_LIMIT]),
     }
     return _vary(render(request, "claims/article_detail.html", context))
+
+
+# --- readers ask: /ask/ ----------------------------------------------------------------------------
+
+
+class AskForm(forms.Form):
+    """A reader's check request; ``website`` is a honeypot the stylesheet hides from people."""
+    text = forms.CharField(label=_("What would you like us to check?"), max_length=REQUEST_TEXT_MAX,
+                           widget=forms.Textarea(attrs={"rows": 5}))
+    url = forms.URLField(label=_("Where did you see it? (optional)"), required=False, max_length=REQUEST_URL_MAX,
+                         assume_scheme="https")
+    contact = forms.EmailField(label=_("Your e-mail, if you want to hear when we publish a verdict (optional; never shown)"),
+                               required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def clean_text(self) -> str:
+        return services.check_request_clean_text(self.cleaned_data["text"])
+
+    def clean_website(self) -> str:
+        if self.cleaned_data["website"]:
+            raise ValidationError(gettext(ERROR_HONEYPOT))
+        return ""
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    """The readers' form: send what to check; the answer says how many asked and links a published check."""
+    outcome = None
+    if request.method == "POST":
+        form = AskForm(request.POST)
+        if form.is_valid():
+            wait = services.check_request_throttle(client_ip(request))
+            if wait is not None:
+                response = render(request, "claims/too_many_requests.html", {"message": gettext(ERROR_TOO_MANY_ASKS)},
+                                  status=429)
+                response["Retry-After"] = str(wait)
+                patch_cache_control(response, no_store=True)
+                return response
+            data = form.cleaned_data
+            outcome = services.check_request_create(text=data["text"], url=data["url"], contact=data["contact"],
+                                                    language=get_language() or "", client=client_ip(request))
+            form = AskForm()
+    else:
+        form = AskForm()
+    answer = None
+    if outcome is not None and outcome.claim is not None:
+        answer = outcome.claim
+        verdict = selectors.public_verdict(answer)
+        answer.public_verdict = verdict
+    response = render(request, "claims/ask.html", {"form": form, "outcome": outcome, "answer": answer},
+                      status=400 if request.method == "POST" and outcome is None else 200)
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+# --- open data: /data/ ------------------------------------------------------------------------------
+
+
+def _open_data_files() -> list[dict]:
+    """The files of the served open-data folder (no hidden or staging entries), by name."""
+    folder = Path(settings.FACTDESK_OPEN_DATA_DIR)
+    if not folder.is_dir():
+        return []
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        stat = path.stat()
+        files.append({"name": path.name, "size": stat.st_size, "path": path,
+                      "modified": dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.UTC)})
+    return files
+
+
+@require_safe
+def open_data(request: HttpRequest) -> HttpResponse:
+    """The open-data folder: every file of the latest dump with its size and date, the licence and schema."""
+    context = {"files": _open_data_files(), "license": settings.FACTDESK_OPEN_DATA_LICENSE,
+               "license_url": settings.FACTDESK_OPEN_DATA_LICENSE_URL}
+    return _vary(render(request, "claims/open_data.html", context))
+
+
+_DATA_TYPES = {".csv": "text/csv; charset=utf-8", ".jsonl": "application/x-ndjson; charset=utf-8",
+               ".json": "application/json", ".txt": "text/plain; charset=utf-8"}
+
+
+@require_safe
+def open_data_file(request: HttpRequest, name: str) -> FileResponse:
+    """One file of the dump, by its exact name in the listing (no other path can be reached)."""
+    entry = next((f for f in _open_data_files() if f["name"] == name), None)
+    if entry is None:
+        raise Http404
+    content_type = _DATA_TYPES.get(entry["path"].suffix) or mimetypes.guess_type(name)[0] or "text/plain"
+    if name == "SHA256SUMS":
+        content_type = "text/plain; charset=utf-8"
+    return FileResponse(open(entry["path"], "rb"), content_type=content_type)  # noqa: SIM115 - FileResponse closes it
 
 
 @require_safe

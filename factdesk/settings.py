@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -317,6 +318,8 @@ REST_FRAMEWORK = {
 # right key, until the window ends), and public searches per client address.
 FACTDESK_THROTTLE_KEY_FAILURES = env_rate("FACTDESK_THROTTLE_KEY_FAILURES", "10/min")
 FACTDESK_THROTTLE_SEARCH = env_rate("FACTDESK_THROTTLE_SEARCH", "30/min")
+# Readers' check requests per client address (the /ask/ form and the API; partners per key).
+FACTDESK_THROTTLE_CHECK_REQUESTS = env_rate("FACTDESK_THROTTLE_CHECK_REQUESTS", "10/hour")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "factdesk API",
@@ -378,10 +381,18 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+_OPEN_DATA_HOUR = env_int("FACTDESK_OPEN_DATA_HOUR", 3, minimum=0)
+if _OPEN_DATA_HOUR > 23:
+    raise ImproperlyConfigured(f"FACTDESK_OPEN_DATA_HOUR must be an hour of the day (0-23), not {_OPEN_DATA_HOUR}")
 CELERY_BEAT_SCHEDULE = {
     "sweep-pending-articles": {
         "task": "claims.tasks.sweep_pending_articles_task",
         "schedule": env_int("FACTDESK_SWEEP_SECONDS", 60, minimum=5),
+    },
+    # The open-data dump, nightly (UTC hour FACTDESK_OPEN_DATA_HOUR), into the folder /data/ lists.
+    "export-open-data": {
+        "task": "claims.tasks.export_open_data_task",
+        "schedule": crontab(hour=_OPEN_DATA_HOUR, minute=17),
     },
 }
 
@@ -407,6 +418,21 @@ if FACTDESK_WORKER_STALE_SECONDS < 2 * FACTDESK_WORKER_HEARTBEAT_SECONDS:
 FACTDESK_ARTICLE_INGESTED_HOOKS = ["claims.services.article_ingested"]
 FACTDESK_SITE_URL = env_url("FACTDESK_SITE_URL", "http://localhost:8000", ("http", "https"))
 FACTDESK_PUBLISHER_NAME = env_str("FACTDESK_PUBLISHER_NAME", "factdesk")
+# Open data: the licence written into every dump (docs/DATA.md), and the folder the nightly dump
+# goes to, listed and served at /data/.
+FACTDESK_OPEN_DATA_LICENSE = env_str("FACTDESK_OPEN_DATA_LICENSE", "CC BY-SA 4.0")
+FACTDESK_OPEN_DATA_LICENSE_URL = env_url("FACTDESK_OPEN_DATA_LICENSE_URL",
+                                         "https://creativecommons.org/licenses/by-sa/4.0/", ("http", "https"))
+FACTDESK_OPEN_DATA_DIR = Path(env_str("FACTDESK_OPEN_DATA_DIR", str(VAR_DIR / "opendata")))
+# Mail to readers who asked for a check (the console in development; SMTP settings from the environment).
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env_str("DJANGO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "factdesk <noreply@localhost>")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("FACTDESK_MAX_REQUEST_BYTES", 12 * 1024 * 1024, minimum=1024)
 # Partner webhooks: per-attempt HTTP timeout (s), attempts before a delivery is marked failed,
 # and the first retry delay (s), doubled on each further attempt up to an hour.

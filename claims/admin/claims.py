@@ -26,18 +26,18 @@ class ClaimForm(forms.ModelForm):
 @admin.register(Claim)
 class ClaimAdmin(DeskHistoryAdmin):
     form = ClaimForm
-    list_display = ("text_col", "status", "published", "verdict_col", "language", "updated_at")
+    list_display = ("text_col", "status", "published", "verdict_col", "asked_col", "language", "updated_at")
     list_filter = ("status", "published", "claim_type", "language")
     search_fields = ("text",)
     list_select_related = ("current_verdict",)
     list_per_page = 50
     actions = ["merge_selected"]
-    readonly_fields = ("key", "slug", "published", "published_at", "first_seen_at", "merged_into", "created_by",
+    readonly_fields = ("key", "slug", "published", "published_at", "first_seen_at", "merged_into", "created_by", "asked_col",
                        "statements_block", "stances_block", "verdicts_block")
     fieldsets = (
         (None, {"fields": ("text", "claim_type", "language", "status")}),
         ("Publication", {"fields": ("published", "published_at", "first_seen_at", "key", "slug", "merged_into",
-                                    "created_by")}),
+                                    "created_by", "asked_col")}),
         ("Statements that make this claim", {"fields": ("statements_block",)}),
         ("Stances for and against", {"fields": ("stances_block",)}),
         ("Verdicts and their history", {"fields": ("verdicts_block",)}),
@@ -46,6 +46,23 @@ class ClaimAdmin(DeskHistoryAdmin):
     @admin.display(description="claim", ordering="text")
     def text_col(self, obj: Claim) -> str:
         return obj.text[:120]
+
+    def get_queryset(self, request):
+        # "N readers asked": the demand of every request group this claim answers.
+        # (Annotated before the admin's ordering is applied, which names the annotation.)
+        return Claim.objects.annotate(readers_asked=selectors.readers_asked_expression()).order_by(
+            *self.get_ordering(request))
+
+    def get_ordering(self, request):
+        # Demand first in this list only: other screens order claims (choices, autocomplete) without the annotation.
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "claims_claim_changelist":
+            return ("-readers_asked", "-updated_at")
+        return super().get_ordering(request)
+
+    @admin.display(description="readers asked", ordering="readers_asked")
+    def asked_col(self, obj: Claim) -> int | str:
+        return getattr(obj, "readers_asked", 0) or ""
 
     @admin.display(description="verdict")
     def verdict_col(self, obj: Claim) -> str:

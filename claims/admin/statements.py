@@ -133,9 +133,11 @@ class StatementAdmin(DeskHistoryAdmin):
 
     @admin.display(description=pgettext_lazy("desk review", "kind · language · conf."), ordering="confidence")
     def details_col(self, obj: Statement):
+        asked = getattr(obj, "readers_asked", 0)
         return format_html('<span class="desk-kind">{}</span> <span class="desk-lang">{}</span> '
-                           '<span class="desk-conf">{}</span>', obj.get_kind_display(), obj.language or "—",
-                           self.confidence_col(obj))
+                           '<span class="desk-conf">{}</span>{}', obj.get_kind_display(), obj.language or "—",
+                           self.confidence_col(obj),
+                           format_html(' <span class="desk-asked">{} readers asked</span>', asked) if asked else "")
 
     @admin.display(description="state")
     def state_col(self, obj: Statement) -> str:
@@ -150,7 +152,23 @@ class StatementAdmin(DeskHistoryAdmin):
     # -- queryset, search, permissions --
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("speaker", "article", "article__outlet", "claim")
+        # Readers' demand first: statements of claims readers asked about (or with their claim key).
+        # (Annotated before the admin's ordering is applied, which names the annotation.)
+        qs = Statement.objects.annotate(
+            readers_asked=selectors.readers_asked_expression("claim_id") + selectors.readers_asked_by_key_expression()
+        ).order_by(*self.get_ordering(request))
+        return qs.select_related("speaker", "article", "article__outlet", "claim")
+
+    def get_ordering(self, request):
+        # Readers' demand first in the queue only (other screens order statements without the annotation).
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "claims_statement_changelist":
+            return ("-readers_asked", *self.ordering)
+        return super().get_ordering(request)
+
+    @admin.display(description="readers asked", ordering="readers_asked")
+    def asked_col(self, obj: Statement) -> int | str:
+        return getattr(obj, "readers_asked", 0) or ""
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():

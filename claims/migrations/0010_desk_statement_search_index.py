@@ -43,7 +43,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0007_stance_confidence"),
+        ("claims", "0009_check_requests_and_flips"),
     ]
 
     operations = [

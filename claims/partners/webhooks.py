@@ -36,6 +36,7 @@ from django.utils import timezone
 from claims.models import (
     Claim,
     DeliveryStatus,
+    Flip,
     ReviewState,
     Statement,
     Verdict,
@@ -45,7 +46,7 @@ from claims.models import (
     WebhookSubscription,
 )
 from claims.presentation import api_claim_url, public_claim_url, verdict_summary
-from claims.selectors import claim_published_list
+from claims.selectors import claim_published_list, flip_public_list
 from factdesk.outbox import enqueue_on_commit
 from sources import fetching
 from sources.models import FetchOutcome
@@ -62,7 +63,8 @@ SIGNATURE_TOLERANCE_SECONDS = 300
 DELIVER_TASK = "claims.tasks.deliver_webhook_task"
 
 ERROR_INACTIVE = "The subscription or its partner key is no longer active."
-ERROR_WEBHOOK_EVENTS = "Choose at least one event among: verdict.published, verdict.changed, verdict.withdrawn."
+ERROR_WEBHOOK_EVENTS = ("Choose at least one event among: verdict.published, verdict.changed, verdict.withdrawn, "
+                        "speaker.flip.")
 ERROR_WEBHOOK_URL = "Webhooks are only sent over http(s) to public internet addresses. {reason}"
 
 
@@ -192,6 +194,57 @@ def dispatch_claim_withdrawn(claim_id: int) -> int:
     # A merged claim's statements now sit on its target: match subscribers of either and their speakers.
     claim_ids = {claim.pk, claim.merged_into_id} - {None}
     return _deliveries_create(WebhookEvent.VERDICT_WITHDRAWN, claim_ids, claim_withdrawn_payload(claim))
+
+
+def _flip_side(flip: Flip, which: str) -> dict:
+    stance = getattr(flip, f"{which}_stance")
+    statement = getattr(flip, f"{which}_statement")
+    item = stance or statement
+    article = item.article if item is not None else None
+    return {
+        "date": getattr(flip, f"{which}_on").isoformat(),
+        "polarity": stance.polarity if stance is not None else None,
+        "text": statement.text if statement is not None else (stance.cue if stance is not None else ""),
+        "source_url": article.url if article is not None else None,
+    }
+
+
+def speaker_flip_payload(flip: Flip) -> dict:
+    """What partners receive when an editor confirms a flip: the speaker, the claim, both sides dated."""
+    return {
+        "id": uuid.uuid4().hex,
+        "event": WebhookEvent.SPEAKER_FLIP,
+        "created_at": timezone.now().isoformat(),
+        "speaker": {"id": flip.speaker_id, "name": flip.speaker.name, "wikidata_id": flip.speaker.wikidata_id},
+        "claim": {"id": flip.claim_id, "text": flip.claim.text, "url": public_claim_url(flip.claim),
+                  "api_url": api_claim_url(flip.claim_id)},
+        "flip": {"id": flip.pk, "kind": flip.kind, "earlier": _flip_side(flip, "earlier"),
+                 "later": _flip_side(flip, "later")},
+    }
+
+
+@transaction.atomic
+def dispatch_speaker_flip(flip_id: int) -> int:
+    """``speaker.flip`` to every partner subscribed to the speaker or the claim (or to everything), when
+    the flip is public (confirmed, both items public); returns the number of deliveries created."""
+    flip = (flip_public_list().filter(pk=flip_id)
+            .select_related("speaker", "claim", "earlier_stance__article", "later_stance__article",
+                            "earlier_statement__article", "later_statement__article").first())
+    if flip is None:
+        return 0
+    subscriptions = (
+        WebhookSubscription.objects.filter(active=True, partner__active=True, partner__revoked_at__isnull=True)
+        .prefetch_related("claims", "speakers").order_by("id")
+    )
+    payload = speaker_flip_payload(flip)
+    created = [
+        WebhookDelivery.objects.create(subscription=subscription, event=WebhookEvent.SPEAKER_FLIP, payload=payload)
+        for subscription in subscriptions
+        if _matches(subscription, WebhookEvent.SPEAKER_FLIP, {flip.claim_id}, {flip.speaker_id})
+    ]
+    for delivery in created:
+        enqueue_on_commit(DELIVER_TASK, delivery.pk)
+    return len(created)
 
 
 @dataclass(frozen=True)

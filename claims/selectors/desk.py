@@ -69,15 +69,25 @@ def claim_suggestions(statement: Statement, *, limit: int = 5) -> list[ClaimSugg
     wording in the other script, then character-bigram similarity. Every probe is a bounded
     query (indexed key lookups and LIKE probes capped at a few hundred rows).
     """
+    return claim_suggestions_for_text(statement.text, key=statement.claim_key, limit=limit)
+
+
+def claim_suggestions_for_text(
+    text: str, *, key: str = "", limit: int = 5, claims: QuerySet[Claim] | None = None,
+    min_dice: float = _SUGGEST_MIN_DICE,
+) -> list[ClaimSuggestion]:
+    """The desk's suggestion rule for any wording (a statement's, a reader's request): among
+    ``claims`` (default: every live claim), those with the same key, the same text in either
+    script, or bigram similarity of at least ``min_dice``; best first, at most ``limit``."""
     found: dict[int, ClaimSuggestion] = {}
-    live = Claim.objects.filter(merged_into__isnull=True).only("id", "text", "key", "published", "status", "language")
+    base = claims if claims is not None else Claim.objects.filter(merged_into__isnull=True)
+    live = base.only("id", "text", "key", "published", "status", "language", "slug", "current_verdict")
 
     def add(claim: Claim, reason: str, score: float) -> None:
         current = found.get(claim.pk)
         if current is None or current.score < score:
             found[claim.pk] = ClaimSuggestion(claim, reason, score)
 
-    key = statement.claim_key
     if key:
         by_key = live.filter(Q(key=key) | Q(pk__in=Statement.objects.filter(
             claim_key=key, review_state=ReviewState.ACCEPTED, claim__isnull=False
@@ -85,9 +95,9 @@ def claim_suggestions(statement: Statement, *, limit: int = 5) -> list[ClaimSugg
         for claim in by_key.order_by("-updated_at")[:limit]:
             add(claim, "same key", 1.0)
 
-    canon = canonical(statement.text)
+    canon = canonical(text)
     if canon:
-        text = statement.text.strip()
+        text = text.strip()
         variants = {v for v in (text, to_simplified(text), to_traditional(text)) if v}
         q = Q()
         for variant in variants:
@@ -97,7 +107,7 @@ def claim_suggestions(statement: Statement, *, limit: int = 5) -> list[ClaimSugg
                 add(claim, "same text" if claim.text.strip() == text else "same text in the other script", 0.95)
 
     if len(found) < limit and canon:
-        probes = _probes(statement.text)
+        probes = _probes(text)
         if probes:
             q = Q()
             for probe in probes:
@@ -106,7 +116,7 @@ def claim_suggestions(statement: Statement, *, limit: int = 5) -> list[ClaimSugg
             rows = live.filter(q).exclude(pk__in=list(found)).order_by("-updated_at")[:_SUGGEST_PROBE_LIMIT]
             for claim in rows:
                 score = _dice(grams, _bigrams(canonical(claim.text)))
-                if score >= _SUGGEST_MIN_DICE:
+                if score >= min_dice:
                     add(claim, "similar wording", round(0.9 * score, 3))
 
     return sorted(found.values(), key=lambda s: (-s.score, -s.claim.pk))[:limit]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
-from claims.models import Claim, ReviewState, Speaker, Stance, Statement, Verdict, VerdictStatus
+from claims.models import Claim, Flip, FlipState, ReviewState, Speaker, Stance, Statement, Verdict, VerdictStatus
+from claims.selectors.readers import readers_asked_expression
 from sources.models import Article
 
 
@@ -146,11 +147,13 @@ def claim_page_stamp(pk: int) -> tuple | None:
     """When anything shown on a claim's public page last changed (one query), or None if not public.
 
     The claim's public modified time moves with every visible change (verdict, statements, stances,
-    speakers, merges: see claims.services); the verdict id tells a newly published verdict apart.
+    speakers, merges: see claims.services); the verdict id tells a newly published verdict apart, and
+    the number of readers who asked ("asked by N readers") changes the page without changing the claim.
     """
     return (
         Claim.objects.filter(pk=pk, published=True)
-        .values_list("modified_at", "current_verdict_id")
+        .annotate(asked=readers_asked_expression())
+        .values_list("modified_at", "current_verdict_id", "asked")
         .first()
     )
 
@@ -219,3 +222,32 @@ def article_public_statements(article) -> QuerySet[Statement]:
 def article_public_stances(article) -> QuerySet[Stance]:
     """The accepted stances on public claims taken from an article, with speaker and claim."""
     return _public_stances().filter(article=article).select_related("claim").order_by("cue_start", "id")
+
+
+def flip_public_list() -> QuerySet[Flip]:
+    """Confirmed flips whose two items are both public (the visibility rule for flips).
+
+    A flip stays public only while its claim is public and both stances (or both statements) are
+    accepted and not held: rejecting either item takes the flip down with it.
+    """
+    stances, statements = stance_public_list(), statement_public_list()
+    return Flip.objects.filter(state=FlipState.CONFIRMED, claim__published=True, claim__merged_into__isnull=True).filter(
+        (Exists(stances.filter(pk=OuterRef("earlier_stance_id"))) & Exists(stances.filter(pk=OuterRef("later_stance_id"))))
+        | (Exists(statements.filter(pk=OuterRef("earlier_statement_id")))
+           & Exists(statements.filter(pk=OuterRef("later_statement_id"))))
+    )
+
+
+def speaker_public_flips(speaker: Speaker) -> QuerySet[Flip]:
+    """A speaker's public flips, newest first, with both items, their articles and the claim."""
+    return (
+        flip_public_list().filter(speaker=speaker)
+        .select_related("claim", "claim__current_verdict", "earlier_stance__article__outlet",
+                        "later_stance__article__outlet", "earlier_statement__article__outlet",
+                        "later_statement__article__outlet")
+        .defer("earlier_stance__article__body", "earlier_stance__article__raw_html",
+               "later_stance__article__body", "later_stance__article__raw_html",
+               "earlier_statement__article__body", "earlier_statement__article__raw_html",
+               "later_statement__article__body", "later_statement__article__raw_html")
+        .order_by("-later_on", "-id")
+    )

@@ -14,7 +14,9 @@ from claims.extraction.claim_keys import claim_key_of
 from claims.models import (
     ChangeKind,
     ChangeState,
+    CheckRequestGroup,
     Claim,
+    Flip,
     PendingChange,
     ReviewState,
     SpeakerAlias,
@@ -224,6 +226,9 @@ def claim_merge(*, source: Claim, target: Claim, user=None) -> Claim | PendingCh
         statement._change_reason = f"claim {source.pk} merged into {target.pk}"
         statement.save(update_fields=["claim", "updated_at"])
     Stance.objects.filter(claim=source).update(claim=target)
+    # Readers who asked about the source asked about the target.
+    CheckRequestGroup.objects.filter(claim=source).update(claim=target)
+    Flip.objects.filter(claim=source).update(claim=target)
     PendingChange.objects.filter(claim=source, state=ChangeState.PENDING).update(claim=target)
     for verdict in Verdict.objects.filter(claim=source):
         verdict.claim = target

@@ -14,6 +14,7 @@ from claims.services.editorial import (
     _propose,
     user_can_publish,
 )
+from claims.services.flips import flips_find_after_review
 
 
 @transaction.atomic
@@ -43,4 +44,6 @@ def stance_review(stance: Stance, *, user, accept: bool) -> Stance | PendingChan
         if not accept:
             _changes_superseded(stance=stance)
         _claims_changed(claim.pk if claim else None)
+        if accept:
+            flips_find_after_review(stance.speaker_id, stance.claim_id)
     return stance

@@ -17,6 +17,7 @@ from claims.services.editorial import (
     _propose,
     user_can_publish,
 )
+from claims.services.flips import flips_find_after_review
 
 ERROR_MOVE_PUBLIC = "This statement is public on a published claim; an editor must move it."
 
@@ -78,6 +79,7 @@ def statement_accept(
                  changes={"claim": claim.pk}, before={"claim": previous_claim_id}, note=statement.text[:120])
     else:
         _claims_changed(claim.pk, previous_claim_id)
+        flips_find_after_review(statement.speaker_id, claim.pk)
     return statement
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from claims.models import ChangeKind, Claim, PendingChange, Verdict, VerdictStatus, VerificationStatus
 from claims.services.claims import claim_reindex
 from claims.services.editorial import _after_verdict_event, _claims_changed, _is_public, _propose, user_can_publish
+from factdesk.outbox import enqueue_on_commit
 
 # Messages shown to users; tests reuse them.
 ERROR_STALE_VERDICT = "This verdict was changed by someone else since you opened it; reload and try again."
@@ -110,4 +111,6 @@ def verdict_publish(verdict: Verdict, *, user, expected_revision: int | None = N
     claim_reindex(claim)
     _claims_changed(claim.pk)
     _after_verdict_event(verdict, event)
+    # Readers who asked about this claim and left a contact are told, once, after commit.
+    enqueue_on_commit("claims.tasks.notify_check_requesters_task", claim.pk)
     return verdict

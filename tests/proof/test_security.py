@@ -143,6 +143,7 @@ EXCLUDED_NAMES = {
     "v1:article-submit": "a write (POST); covered by the API key tests below",
     "v1:article-status": "readable only by the partner key that submitted the article (by design)",
     "claims:set-language": "sets a cookie and redirects; shows no data",
+    "v1:check-request-create": "a write (POST) open to readers; returns only a count and a public claim (tests below)",
     "set_language": "Django's language POST view; shows no data",
 }
 
@@ -180,6 +181,8 @@ def sweep_paths(w: World) -> Iterator[str]:
         "v1:article-detail": [{"pk": a.pk} for a in articles],
         "claims:claim-short": [{"pk": c.pk} for c in claims],
         "claims:article-detail": [{"pk": a.pk} for a in articles],
+        "v1:speaker-flips": [{"pk": s.pk} for s in speakers],
+        "claims:open-data-file": [{"name": name} for name in OPEN_DATA_NAMES],
     }
     queries = {
         "claims:home": ["", f"?q={SHARED_ZH}", f"?speaker={w.hidden_speakers[0].pk}", "?language=zh-Hant"],
@@ -217,10 +220,50 @@ def sweep_paths(w: World) -> Iterator[str]:
     yield "/api/v1/claims:search?pageToken=garbage"
 
 
+@pytest.fixture(autouse=True)
+def _open_data_of_the_world(request, settings, tmp_path):
+    """The served open-data folder holds a dump of the world, so the sweep reads /data/ and every file."""
+    settings.FACTDESK_OPEN_DATA_DIR = tmp_path / "opendata"
+    if "world" in request.fixturenames:
+        request.getfixturevalue("world")
+        services.open_data_export(settings.FACTDESK_OPEN_DATA_DIR)
+
+
+OPEN_DATA_NAMES = [f"{table}.{ext}" for table in ("claims", "statements", "stances", "speakers", "verdicts")
+                   for ext in ("csv", "jsonl")] + ["manifest.json", "LICENSE.txt", "SHA256SUMS"]
+
+
+def test_open_data_dumps_contain_no_unpublished_material(world: World, tmp_path):
+    out = tmp_path / "dump"
+    written = services.open_data_export(out)
+    assert len(written) == 13
+    for path in written:
+        body = path.read_text(encoding="utf-8")
+        leaked = [key for key, marker in MARK.items() if marker in body]
+        assert not leaked, f"{path.name} leaks {leaked}"
+    # The dump reached the public material (so it would have seen the hidden material beside it).
+    assert SHARED_ZH in (out / "claims.jsonl").read_text(encoding="utf-8")
+    assert world.public_speaker.name in (out / "speakers.csv").read_text(encoding="utf-8")
+    assert "國防部資料不符" in (out / "verdicts.jsonl").read_text(encoding="utf-8")
+
+
+def test_check_requests_return_no_unpublished_claim_and_no_contact(client, world: World):
+    for hidden in world.hidden_claims:
+        answer = client.post("/api/v1/check-requests/", {"text": hidden.text, "contact": "reader@example.org"},
+                             content_type="application/json")
+        assert answer.status_code == 201
+        body = answer.content.decode()
+        assert answer.json()["claim"] is None
+        assert not [m for m in MARK.values() if m in body] and "reader@example.org" not in body
+    public = client.post("/api/v1/check-requests/", {"text": world.public_claim.text}, content_type="application/json")
+    assert public.json()["claim"]["id"] == world.public_claim.pk
+
+
 def test_sweep_covers_the_public_pages_and_endpoints_that_exist():
     names = {name for name, _ in public_route_names()}
     expected = {"claims:home", "claims:search", "claims:claim-detail", "claims:speaker-detail", "claims:article-detail",
-                "v1:claim-list", "v1:claim-detail", "v1:claimreview-feed", "v1:claim-search", "healthz"}
+                "v1:claim-list", "v1:claim-detail", "v1:claimreview-feed", "v1:claim-search", "healthz",
+                "claims:ask", "claims:open-data", "claims:open-data-file", "v1:speaker-flips"}
     assert expected <= names, expected - names
 
 
@@ -232,7 +275,8 @@ def test_no_unpublished_material_appears_in_any_public_response(client, world: W
         for headers in variants:
             response = client.get(path, follow=True, **headers)
             assert response.status_code < 500, (path, response.status_code)
-            body = response.content.decode("utf-8", errors="replace")
+            raw = b"".join(response.streaming_content) if response.streaming else response.content  # /data/ files
+            body = raw.decode("utf-8", errors="replace")
             leaked = [key for key, marker in MARK.items() if marker in body]
             assert not leaked, f"{path} ({response.status_code}) leaks {leaked}"
             checked += 1
@@ -388,6 +432,7 @@ def test_every_admin_and_language_form_refuses_a_post_without_csrf_token(world: 
         ("admin:sources_feed_submit_url", [], {"url": "https://news.example/a"}),
         ("admin:claims_claim_changelist", [], {"action": "delete_selected", "_selected_action": [world.public_claim.pk]}),
         ("admin:logout", [], {}),
+        ("claims:ask", [], {"text": "外交部表示這是一個需要查核的說法"}),
         ("set_language", [], {"language": "en"}),
     ]
     before = (Claim.objects.count(), Statement.objects.filter(review_state=ReviewState.CANDIDATE).count(),

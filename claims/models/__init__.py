@@ -1,6 +1,8 @@
 """Claims data: speakers and aliases, statements, claims, stances, verdicts, partner keys and webhooks.
 
-Models hold data and invariants only; every state change goes through ``claims.services``.
+Models hold data and invariants only; every state change goes through ``claims.services``. Readers'
+check requests live in ``claims.models.readers``, flip alerts in ``claims.models.flips`` (imported
+at the end, so ``from claims.models import X`` works for every model).
 """
 
 from __future__ import annotations
@@ -418,6 +420,7 @@ class WebhookEvent(models.TextChoices):
     VERDICT_PUBLISHED = "verdict.published", "Verdict published"
     VERDICT_CHANGED = "verdict.changed", "Verdict changed"
     VERDICT_WITHDRAWN = "verdict.withdrawn", "Verdict withdrawn (claim withdrawn or merged)"
+    SPEAKER_FLIP = "speaker.flip", "Speaker changed position (confirmed flip)"
 
 
 class WebhookSubscription(models.Model):
@@ -464,3 +467,15 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} -> {self.subscription_id} ({self.status})"
+
+
+from claims.models.flips import Flip, FlipKind, FlipState  # noqa: E402  (models of this package, defined above first)
+from claims.models.readers import CheckRequest, CheckRequestGroup, RequestGroupStatus  # noqa: E402
+
+__all__ = [
+    "ChangeKind", "ChangeState", "CheckRequest", "CheckRequestGroup", "Claim", "ClaimType", "DeliveryStatus",
+    "Flip", "FlipKind", "FlipState", "Origin", "PartnerKey", "PartnerScope", "PendingChange", "Polarity",
+    "RequestGroupStatus", "ReviewState", "Script", "Speaker", "SpeakerAlias", "SpeakerKind", "Stance", "Statement",
+    "StatementKind", "Verdict", "VerdictStatus", "VerificationStatus", "WebhookDelivery", "WebhookEvent",
+    "WebhookSubscription",
+]
