@@ -3,6 +3,11 @@
 The canonical public URLs (always on FACTDESK_SITE_URL, never on whatever host was asked), the
 API's one timestamp format, and the public summary of a verdict: one home each, so the API, the
 JSON-LD builder and the webhook payloads cannot drift apart.
+
+Public pages carry their interface language in the path (/zh-hant/, /zh-hans/, /en/). A claim's
+canonical URL for machines (ClaimReview, feeds, webhooks, the API) is its page in the claim's own
+language, whatever language the caller happens to run in; a page's hreflang alternates name the
+same page in every interface language.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 
 from claims.ratings import rating_info
 
@@ -28,9 +34,34 @@ def absolute_url(path: str) -> str:
     return settings.FACTDESK_SITE_URL.rstrip("/") + path
 
 
-def claim_path(claim) -> str:
-    """The canonical path of a claim's public page."""
-    return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
+# Content language (stored on claims, statements, articles) -> interface language of its pages.
+_URL_LANGUAGE = {"zh-Hant": "zh-hant", "zh-Hans": "zh-hans", "en": "en"}
+
+
+def url_language(content_language: str | None) -> str:
+    """The interface language (URL prefix) whose pages are canonical for content in ``content_language``;
+    the site's default language for anything else (other, unknown)."""
+    return _URL_LANGUAGE.get(content_language or "", settings.LANGUAGE_CODE)
+
+
+def claim_path(claim, language: str | None = None) -> str:
+    """The path of a claim's public page in interface ``language``; by default the canonical one,
+    in the claim's own language (so every caller, in any active language, names the same URL)."""
+    with translation.override(language or url_language(claim.language)):
+        return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
+
+
+def language_alternates(path: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of the page at ``path`` in every interface language, then
+    ``x-default``: the unprefixed address, which redirects by the reader's language preference."""
+    # translate_url resolves the path in the active language's prefix: activate the path's own.
+    with translation.override(translation.get_language_from_path(path) or translation.get_language()):
+        translated = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    alternates = [(code, absolute_url(url)) for code, url in translated.items()]
+    default = translated[settings.LANGUAGE_CODE]
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    alternates.append(("x-default", absolute_url("/" + default[len(prefix):] if default.startswith(prefix) else default)))
+    return alternates
 
 
 def public_claim_url(claim) -> str:

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext, gettext_noop
@@ -25,6 +26,7 @@ from django.views.decorators.http import condition, require_safe
 from claims import selectors
 from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
+from claims.presentation import absolute_url, claim_path
 from claims.public_cache import read_through
 from claims.ratings import Rating
 from claims.templatetags.public import rating_label
@@ -174,7 +176,8 @@ def claim_last_modified(request: HttpRequest, pk: int, slug: str = ""):
 
 
 def _claim_canonical(claim) -> str:
-    return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
+    """The claim's page in the language being read (each language version is its own canonical)."""
+    return claim_path(claim, get_language())
 
 
 @require_safe
@@ -204,7 +207,7 @@ def claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "opposers": [s for s in stances if s.polarity == Polarity.OPPOSE],
         "neutral": [s for s in stances if s.polarity == Polarity.NEUTRAL],
         "jsonld": jsonld_script(claim_review_jsonld(claim, request)),
-        "canonical_url": settings.FACTDESK_SITE_URL.rstrip("/") + _claim_canonical(claim),
+        "canonical_url": absolute_url(_claim_canonical(claim)),
     }
     return _vary(render(request, "claims/claim_detail.html", context))
 
@@ -263,15 +266,23 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def set_language(request: HttpRequest, code: str) -> HttpResponseRedirect:
-    """Remember the reader's interface language in a cookie and go back (a plain link: no script, no form).
+    """Remember the reader's interface language in a cookie and go to the same page in that language
+    (a plain link: no script, no form). The cookie also picks the language of unprefixed addresses
+    and of the desk.
 
     Only a preference cookie is written, so a GET is acceptable here; ``next`` must be on this site.
     """
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    target = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = "/"
+    target = request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        # translate_url resolves in the active language's prefix: activate the target's own.
+        with translation.override(translation.get_language_from_path(target) or get_language()):
+            target = translate_url(target, code)
+    else:
+        with translation.override(code):
+            target = reverse("claims:home")
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

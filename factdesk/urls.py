@@ -1,14 +1,33 @@
-"""Root URL configuration: admin desk, versioned partner API, public pages, health check."""
+"""Root URL configuration: admin desk, versioned partner API, public pages, health check.
 
+The public pages carry their language in the path (/zh-hant/…, /zh-hans/…, /en/…), so a shared
+link opens in the language it was copied in. An old unprefixed public address is redirected by
+django's LocaleMiddleware to the reader's language (cookie, then Accept-Language, then
+LANGUAGE_CODE). The admin, the API, the health check and static files stay unprefixed.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 
 from factdesk.health import healthz
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static file.
+
+    Resolved per request, not at import: the manifest storage names the hashed file only after
+    collectstatic."""
+    return HttpResponsePermanentRedirect(static("factdesk/favicon.ico"))
+
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("api/", include("claims.api.urls")),
-    path("", include("claims.urls")),
+    path("favicon.ico", favicon, name="favicon"),
 ]
+urlpatterns += i18n_patterns(path("", include("claims.urls")), prefix_default_language=True)

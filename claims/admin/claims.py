@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -107,7 +108,7 @@ class ClaimAdmin(DeskHistoryAdmin):
             (
                 (
                     _admin_url(s), s.text[:120], s.speaker.name if s.speaker_id else s.mention or "—",
-                    s.said_on or (s.article.published_at.date() if s.article.published_at else "—"),
+                    s.said_on or (timezone.localdate(s.article.published_at) if s.article.published_at else "—"),
                     s.article.outlet.name if s.article.outlet_id else "—", s.language, s.get_review_state_display(),
                 )
                 for s in rows
@@ -158,7 +159,7 @@ class ClaimAdmin(DeskHistoryAdmin):
         log = format_html_join(
             "", "<li>{} · {} · {} · {} ({})</li>",
             (
-                (h.history_date.strftime("%Y-%m-%d %H:%M"), _user_label(h.history_user),
+                (timezone.localtime(h.history_date).strftime("%Y-%m-%d %H:%M"), _user_label(h.history_user),
                  {"+": "created", "~": "changed", "-": "deleted"}.get(h.history_type, h.history_type),
                  h.get_rating_display(), h.status)
                 for h in history

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -114,7 +115,8 @@ class StatementAdmin(DeskHistoryAdmin):
 
     @admin.display(description="article date", ordering="article__published_at")
     def article_date(self, obj: Statement):
-        when = obj.said_on or (obj.article.published_at.date() if obj.article.published_at else None)
+        # The newsroom's calendar day (TIME_ZONE), not UTC's: 08:00 in Taipei is the day before in UTC.
+        when = obj.said_on or (timezone.localdate(obj.article.published_at) if obj.article.published_at else None)
         return when or "—"
 
     @admin.display(description="conf.", ordering="confidence")

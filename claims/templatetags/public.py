@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims.extraction.normalize import to_simplified
+from claims.presentation import language_alternates as _language_alternates
 from claims.ratings import RATING_INFO, Rating
 
 register = template.Library()
@@ -92,3 +93,9 @@ def relay(via) -> str:
         return ""
     names = [str(v.get("name") or v.get("outlet") or "") if isinstance(v, dict) else str(v) for v in via]
     return " → ".join(n for n in names if n)
+
+
+@register.simple_tag
+def language_alternates(path: str) -> list[tuple[str, str]]:
+    """The page at ``path`` in every interface language plus x-default, for hreflang links."""
+    return _language_alternates(path)
