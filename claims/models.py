@@ -300,7 +300,7 @@ class Stance(models.Model):
         indexes = [models.Index(fields=["claim", "review_state"], name="stance_claim_idx")]
 
     def __str__(self) -> str:
-        return f"{self.speaker} {self.polarity}"
+        return f"{self.speaker} {self.get_polarity_display()}"
 
 
 class VerdictStatus(models.TextChoices):
@@ -337,7 +337,7 @@ class Verdict(models.Model):
         permissions = [("publish_verdict", "Can publish verdicts")]
 
     def __str__(self) -> str:
-        return f"{self.get_rating_display()} ({self.status})"
+        return f"{self.get_rating_display()} ({self.get_status_display()})"
 
 
 class ChangeKind(models.TextChoices):

@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import selectors, services
@@ -75,11 +77,12 @@ def statement_context_html(statement: Statement, *, sentences: int = 2) -> SafeS
 class ReviewStateFilter(admin.SimpleListFilter):
     """Candidates by default: the changelist is the review queue."""
 
-    title = "review state"
+    title = gettext_lazy("review state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("candidate", "Candidates (queue)"), ("accepted", "Accepted"), ("rejected", "Rejected"), ("all", "All")]
+        return [("candidate", _("Candidates (queue)")), ("accepted", _("Accepted")), ("rejected", _("Rejected")),
+                ("all", _("All"))]
 
     def queryset(self, request, queryset):
         value = self.value() or "candidate"
@@ -96,12 +99,12 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
-    title = "confidence"
+    title = gettext_lazy("confidence")
     parameter_name = "confidence"
     _BANDS = {"high": (0.8, None), "medium": (0.5, 0.8), "low": (None, 0.5)}
 
     def lookups(self, request, model_admin):
-        return [("high", "High (≥ 0.8)"), ("medium", "Medium (0.5–0.8)"), ("low", "Low (< 0.5)")]
+        return [("high", _("High (≥ 0.8)")), ("medium", _("Medium (0.5–0.8)")), ("low", _("Low (< 0.5)"))]
 
     def queryset(self, request, queryset):
         band = self._BANDS.get(self.value() or "")
@@ -118,7 +121,7 @@ class ConfidenceFilter(admin.SimpleListFilter):
 class SpeakerInputFilter(admin.SimpleListFilter):
     """A text box: a speaker's name or any alias, in either script (or an id from a link)."""
 
-    title = "speaker"
+    title = gettext_lazy("speaker")
     parameter_name = "speaker"
     template = "admin/desk/input_filter.html"
 
@@ -138,7 +141,7 @@ class SpeakerInputFilter(admin.SimpleListFilter):
         yield {
             "selected": self.value() is None,
             "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "All",
+            "display": _("All"),
             "value": self.value() or "",
             "parameter_name": self.parameter_name,
             "hidden": hidden,
@@ -148,12 +151,12 @@ class SpeakerInputFilter(admin.SimpleListFilter):
 class ArticleFilter(admin.SimpleListFilter):
     """One article's statements (linked from the article page); shown only while active."""
 
-    title = "article"
+    title = gettext_lazy("article")
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
         value = request.GET.get(self.parameter_name, "")
-        return [(value, f"Article {value}")] if value.isdigit() else []
+        return [(value, _("Article %(id)s") % {"id": value})] if value.isdigit() else []
 
     def has_output(self) -> bool:
         return bool(self.value())
@@ -164,11 +167,11 @@ class ArticleFilter(admin.SimpleListFilter):
 
 
 class AwaitingConfirmationFilter(admin.SimpleListFilter):
-    title = "confirmation"
+    title = gettext_lazy("confirmation")
     parameter_name = "awaiting"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Proposed by the extractor, awaiting confirmation"), ("merged", "Merged away")]
+        return [("yes", _("Proposed by the extractor, awaiting confirmation")), ("merged", _("Merged away"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -197,8 +200,8 @@ class DeskHistoryAdmin(DeskMedia, SimpleHistoryAdmin):
         if isinstance(result, PendingChange):
             request._desk_pending = result
             url = reverse("admin:claims_pendingchange_change", args=[quote(result.pk)])
-            messages.warning(request, format_html('{} <a href="{}">See the pending change.</a>',
-                                                  services.MESSAGE_PENDING, url))
+            messages.warning(request, format_html('{} <a href="{}">{}</a>', _(services.MESSAGE_PENDING), url,
+                                                  _("See the pending change.")))
             return True
         return False
 
