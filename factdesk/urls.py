@@ -8,9 +8,9 @@ LANGUAGE_CODE). The admin, the API, the health check and static files stay unpre
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.http import HttpRequest, HttpResponsePermanentRedirect
 
 from factdesk.health import healthz
 
