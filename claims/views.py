@@ -26,7 +26,7 @@ from django.views.decorators.http import condition, require_safe
 from claims import selectors
 from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
-from claims.presentation import absolute_url, claim_path
+from claims.presentation import absolute_url, claim_path, speaker_display_name
 from claims.public_cache import read_through
 from claims.ratings import Rating
 from claims.templatetags.public import rating_label
@@ -62,7 +62,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["rating"].choices = [("", _("Any rating"))] + [(r.value, rating_label(r.value)) for r in Rating]
         self.fields["speaker"].choices = [("", _("Any speaker"))] + [
-            (s.pk, s.name) for s in selectors.speaker_public_choices()
+            (s.pk, speaker_display_name(s, get_language())) for s in selectors.speaker_public_choices()
         ]
 
 

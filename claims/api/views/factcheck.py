@@ -18,9 +18,9 @@ from rest_framework.views import APIView
 from claims import selectors
 from claims.api.serializers import FactCheckSearchInputSerializer, FactCheckSearchOutputSerializer
 from claims.api.views.base import ReadApiMixin
-from claims.models import VerdictStatus
-from claims.presentation import iso_utc, public_claim_url
-from claims.ratings import rating_info
+from claims.models import Speaker, VerdictStatus
+from claims.presentation import iso_utc, public_claim_url, speaker_display_name
+from claims.ratings import rating_name
 
 ERROR_PAGE_TOKEN = "Invalid page token."  # noqa: S105  (a message, not a secret)
 
@@ -40,13 +40,6 @@ def _languages_for(code: str) -> list[str] | None:
     return _GOOGLE_LANGUAGES.get(primary, ["other"] if primary not in {"zh", "en"} else [])
 
 
-def _textual_rating(rating: str, language: str) -> str:
-    info = rating_info(rating)
-    if language == "zh-Hant":
-        return info.label_hant
-    if language == "zh-Hans":
-        return info.label_hans
-    return info.alternate_name
 
 
 def _encode_token(offset: int) -> str:
@@ -104,12 +97,17 @@ class FactCheckSearchApi(ReadApiMixin, APIView):
         page = page[:size]
         selectors.attach_claim_people(page)
         publisher = {"name": settings.FACTDESK_PUBLISHER_NAME, "site": site}
+        # The claimant in the claim's own language (its registry form, else converted): one query a page.
+        claimants = Speaker.objects.only("name", "registry_key").in_bulk(
+            [claim.api_speakers[0][0] for claim in page if claim.api_speakers])
         items = []
         for claim in page:
             verdict = claim.current_verdict
             item = {"text": claim.text}
             if claim.api_speakers:
-                item["claimant"] = claim.api_speakers[0][1]
+                speaker = claimants.get(claim.api_speakers[0][0])
+                item["claimant"] = (speaker_display_name(speaker, claim.language) if speaker is not None
+                                    else claim.api_speakers[0][1])
             if claim.first_seen_at:
                 item["claimDate"] = iso_utc(claim.first_seen_at)
             item["claimReview"] = [{
@@ -117,7 +115,7 @@ class FactCheckSearchApi(ReadApiMixin, APIView):
                 "url": public_claim_url(claim),
                 "title": verdict.summary or claim.text[:200],
                 "reviewDate": iso_utc(verdict.published_at),
-                "textualRating": _textual_rating(verdict.rating, claim.language),
+                "textualRating": rating_name(verdict.rating, claim.language),
                 "languageCode": claim.language or "und",
             }]
             items.append(item)
