@@ -116,7 +116,7 @@ def test_draft_verdict_never_shows_on_a_published_claim(client):
         assert "DRAFT-SUMMARY" not in html and "DRAFT-TEXT" not in html
     html = client.get(en(claim_url(claim))).content.decode()
     assert "PUBLISHED-EXPLANATION" in html
-    assert '"alternateName": "False"' in html
+    assert '"alternateName": "錯誤"' in html and '"name": "False"' in html
 
 
 def test_verdict_change_log_lists_the_earlier_published_verdict(client):
