@@ -132,11 +132,11 @@ def desk_world(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     editor = make_user("editor", groups=(EDITOR,))
     cna = make_outlet("中央社")
-    speaker = make_speaker("林佳龍", title="外交部長")
+    speaker = make_speaker("林小明", title="外交部發言人")
     claim = make_public_claim("台灣的國防預算已超過國內生產毛額的百分之三", speaker=speaker, outlet=cna,
                               said_on=dt.date(2025, 2, 13), rating="mostly_false", user=editor,
                               summary="主計總處的數字是百分之二點四五。", explanation="依主計總處預算書核對。")
-    article = make_article("外交部長林佳龍表示：「我們將持續與理念相近國家合作。」他並強調，台灣不會挑釁。其他內容。",
+    article = make_article("外交部發言人林小明表示：「我們將持續與理念相近國家合作。」他並強調，台灣不會挑釁。其他內容。",
                            outlet=cna, title="外交部記者會", published_at=timezone.now() - dt.timedelta(days=1))
     candidate = make_statement(article, text="我們將持續與理念相近國家合作", speaker=speaker)
     stance = Stance.objects.create(speaker=make_speaker("國民黨團"), polarity=Polarity.OPPOSE, claim=claim,
@@ -161,7 +161,7 @@ def _desk_pages(world) -> dict[str, str]:
         "stances": reverse("admin:claims_stance_changelist"),
         "stance": reverse("admin:claims_stance_change", args=[world["stance"].pk]),
         # Only ours: the curated registry's names are data (shown per script by item 2), not msgids.
-        "speakers": reverse("admin:claims_speaker_changelist") + "?q=林佳龍",
+        "speakers": reverse("admin:claims_speaker_changelist") + "?q=林小明",
         "speaker": reverse("admin:claims_speaker_change", args=[world["speaker"].pk]),
         "pending": reverse("admin:claims_pendingchange_changelist"),
         "articles": reverse("admin:sources_article_changelist"),
