@@ -4,6 +4,7 @@ signal and the public-cache retirement on sources' edits."""
 from django.apps import AppConfig
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 from claims.public_cache import source_changed
 from claims.roles import on_groups_changed
@@ -11,7 +12,7 @@ from claims.roles import on_groups_changed
 
 class ClaimsConfig(AppConfig):
     name = "claims"
-    verbose_name = "Claims"
+    verbose_name = _("Claims")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -18,8 +18,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Claim, SpeakerKind, VerdictStatus
-from claims.presentation import absolute_url, claim_path
-from claims.ratings import BEST_RATING, WORST_RATING, rating_info
+from claims.presentation import absolute_url, claim_path, speaker_display_name, speaker_display_title
+from claims.ratings import BEST_RATING, WORST_RATING, rating_info, rating_name
 from claims.selectors import claim_public_statements
 
 # What must not appear raw inside a <script> element: the same escapes as django's json_script.
@@ -68,7 +68,10 @@ def claim_review_jsonld(claim: Claim, request=None) -> dict:
     if not claim.published or verdict is None or verdict.status != VerdictStatus.PUBLISHED:
         return {}
     info = rating_info(verdict.rating)
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": info.alternate_name}
+    # alternateName in the claim's language (what a reader of the review sees); ``name`` keeps the
+    # scale's English name, stable for machines in every language (docs/API.md).
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating_name(verdict.rating, claim.language),
+                              "name": info.alternate_name}
     if info.value is not None:
         rating.update(ratingValue=info.value, bestRating=BEST_RATING, worstRating=WORST_RATING)
 
@@ -83,10 +86,11 @@ def claim_review_jsonld(claim: Claim, request=None) -> dict:
         speaker = first.speaker
         author: dict[str, Any] = {
             "@type": "Person" if speaker.kind in _PERSON_KINDS else "Organization",
-            "name": speaker.name,
+            "name": speaker_display_name(speaker, claim.language),
         }
-        if speaker.title:
-            author["jobTitle" if author["@type"] == "Person" else "description"] = speaker.title
+        title = speaker_display_title(speaker, claim.language, english_fallback=True)
+        if title:
+            author["jobTitle" if author["@type"] == "Person" else "description"] = title
         if speaker.wikidata_id:
             author["sameAs"] = f"https://www.wikidata.org/wiki/{speaker.wikidata_id}"
         item["author"] = author

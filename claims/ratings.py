@@ -47,6 +47,17 @@ RATING_INFO: dict[str, RatingInfo] = {
 }
 
 
+def rating_name(rating: str, language: str | None) -> str:
+    """The rating's textual name in a content language (zh-Hant, zh-Hans, en; English otherwise):
+    the scale's documented Chinese labels, or its English name."""
+    info = rating_info(rating)
+    if language == "zh-Hant":
+        return info.label_hant
+    if language == "zh-Hans":
+        return info.label_hans
+    return info.alternate_name
+
+
 def rating_info(rating: str) -> RatingInfo:
     """The ClaimReview mapping of one rating; KeyError for a value off the scale."""
     return RATING_INFO[Rating(rating)]

@@ -21,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.functional import cached_property
 from django.utils.http import http_date, parse_http_date_safe, url_has_allowed_host_and_scheme
@@ -33,6 +34,7 @@ from claims import selectors, services
 from claims.jsonld import claim_review_jsonld, jsonld_script
 from claims.models import Polarity, VerdictStatus
 from claims.models.readers import REQUEST_TEXT_MAX, REQUEST_URL_MAX
+from claims.presentation import absolute_url, claim_path, speaker_display_name
 from claims.public_cache import read_through
 from claims.ratings import Rating
 from claims.templatetags.public import rating_label
@@ -70,7 +72,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["rating"].choices = [("", _("Any rating"))] + [(r.value, rating_label(r.value)) for r in Rating]
         self.fields["speaker"].choices = [("", _("Any speaker"))] + [
-            (s.pk, s.name) for s in selectors.speaker_public_choices()
+            (s.pk, speaker_display_name(s, get_language())) for s in selectors.speaker_public_choices()
         ]
 
 
@@ -239,7 +241,8 @@ def claim_etag(stamp: tuple, pk: int) -> str:
 
 
 def _claim_canonical(claim) -> str:
-    return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
+    """The claim's page in the language being read (each language version is its own canonical)."""
+    return claim_path(claim, get_language())
 
 
 @require_safe
@@ -277,7 +280,7 @@ def _render_claim_detail(request: HttpRequest, pk: int, slug: str) -> HttpRespon
         "opposers": [s for s in stances if s.polarity == Polarity.OPPOSE],
         "neutral": [s for s in stances if s.polarity == Polarity.NEUTRAL],
         "jsonld": jsonld_script(claim_review_jsonld(claim, request)),
-        "canonical_url": settings.FACTDESK_SITE_URL.rstrip("/") + _claim_canonical(claim),
+        "canonical_url": absolute_url(_claim_canonical(claim)),
     }
     response = _vary(render(request, "claims/claim_detail.html", context))
     if stamp is not None:
@@ -444,15 +447,23 @@ def open_data_file(request: HttpRequest, name: str) -> FileResponse:
 
 @require_safe
 def set_language(request: HttpRequest, code: str) -> HttpResponseRedirect:
-    """Remember the reader's interface language in a cookie and go back (a plain link: no script, no form).
+    """Remember the reader's interface language in a cookie and go to the same page in that language
+    (a plain link: no script, no form). The cookie also picks the language of unprefixed addresses
+    and of the desk.
 
     Only a preference cookie is written, so a GET is acceptable here; ``next`` must be on this site.
     """
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    target = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        target = "/"
+    target = request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        # translate_url resolves in the active language's prefix: activate the target's own.
+        with translation.override(translation.get_language_from_path(target) or get_language()):
+            target = translate_url(target, code)
+    else:
+        with translation.override(code):
+            target = reverse("claims:home")
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -21,13 +21,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from sources import services
 from sources.cleaning import IngestError, decode_bytes
 from sources.models import Article, ExtractionStatus, IngestChannel, Language, Outlet
 
-ERROR_TEXT_OR_FILE = "Paste the article text or upload a file (one of the two)."
+ERROR_TEXT_OR_FILE = gettext_lazy("Paste the article text or upload a file (one of the two).")
 # After an ingest, what happened to extraction by the time the page answers (with no worker,
 # extraction ran inline and is already done or failed).
 MESSAGE_STORED = {
@@ -38,8 +39,8 @@ MESSAGE_STORED = {
 }
 
 MESSAGE_DUPLICATE = {
-    "content": "This text is already stored: {link}. Nothing new was saved.",
-    "url": "An article with this URL is already stored: {link}. Nothing new was saved.",
+    "content": gettext_lazy("This text is already stored: {link}. Nothing new was saved."),
+    "url": gettext_lazy("An article with this URL is already stored: {link}. Nothing new was saved."),
 }
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
@@ -100,18 +101,22 @@ class OutletAdmin(DeskMedia, admin.ModelAdmin):
 class IngestForm(forms.Form):
     text = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 14, "class": "vLargeTextField"}),
-        label="Article text or HTML", help_text="Paste the article as text or as the page's HTML.",
+        label=gettext_lazy("Article text or HTML"),
+        help_text=gettext_lazy("Paste the article as text or as the page's HTML."),
     )
-    upload = forms.FileField(required=False, label="…or upload a file", help_text="Text or HTML, any encoding.")
-    outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False)
-    new_outlet = forms.CharField(required=False, max_length=200, label="…or a new outlet")
-    url = forms.CharField(required=False, max_length=2000, label="URL")
-    title = forms.CharField(required=False, max_length=500)
+    upload = forms.FileField(required=False, label=gettext_lazy("…or upload a file"),
+                             help_text=gettext_lazy("Text or HTML, any encoding."))
+    outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, label=gettext_lazy("Outlet"))
+    new_outlet = forms.CharField(required=False, max_length=200, label=gettext_lazy("…or a new outlet"))
+    url = forms.CharField(required=False, max_length=2000, label=gettext_lazy("URL"))
+    title = forms.CharField(required=False, max_length=500, label=gettext_lazy("Title"))
     published_at = forms.DateTimeField(
-        required=False, label="Published", help_text="YYYY-MM-DD or YYYY-MM-DD HH:MM (local time).",
+        required=False, label=gettext_lazy("Published"),
+        help_text=gettext_lazy("YYYY-MM-DD or YYYY-MM-DD HH:MM (local time)."),
         input_formats=["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d"],
     )
-    language = forms.ChoiceField(choices=[("", "Recognise automatically"), *Language.choices], required=False)
+    language = forms.ChoiceField(choices=[("", gettext_lazy("Recognise automatically")), *Language.choices],
+                                 required=False, label=gettext_lazy("Language"))
 
     def clean(self):
         data = super().clean()
@@ -120,7 +125,7 @@ class IngestForm(forms.Form):
             raise forms.ValidationError(ERROR_TEXT_OR_FILE)
         if upload:
             if upload.size > UPLOAD_MAX_BYTES:
-                raise forms.ValidationError({"upload": f"The file is larger than {UPLOAD_MAX_BYTES:,} bytes."})
+                raise forms.ValidationError({"upload": _("The file is larger than %(max)s bytes.") % {"max": f"{UPLOAD_MAX_BYTES:,}"}})
             try:
                 data["text"] = decode_bytes(upload.read(), getattr(upload, "charset", None))
             except IngestError as exc:
@@ -153,35 +158,35 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
         "extraction_attempts", "extraction_ms", "extraction_started_at", "extraction_finished_at", "body_block",
     )
     fieldsets = (
-        ("Extraction", {"fields": ("status_block", "extraction_error", "extractor_version", "extraction_attempts",
+        (gettext_lazy("Extraction"), {"fields": ("status_block", "extraction_error", "extractor_version", "extraction_attempts",
                                    "extraction_ms", "extraction_started_at", "extraction_finished_at")}),
-        ("Article", {"fields": ("outlet", "title", "url", "version", "previous_version", "byline", "published_at",
+        (gettext_lazy("Article"), {"fields": ("outlet", "title", "url", "version", "previous_version", "byline", "published_at",
                                 "language", "channel", "submitted_by", "created_at")}),
-        ("Text as received", {"fields": ("body_block",)}),
+        (gettext_lazy("Text as received"), {"fields": ("body_block",)}),
     )
 
-    @admin.display(description="article", ordering="title")
+    @admin.display(description=gettext_lazy("article"), ordering="title")
     def title_col(self, obj: Article) -> str:
         return obj.title or obj.body[:60]
 
-    @admin.display(description="extraction", ordering="extraction_status")
+    @admin.display(description=gettext_lazy("extraction"), ordering="extraction_status")
     def status_col(self, obj: Article):
         return format_html('<span class="desk-status desk-status-{}">{}</span>', obj.extraction_status,
                            obj.get_extraction_status_display())
 
-    @admin.display(description="status")
+    @admin.display(description=gettext_lazy("status"))
     def status_block(self, obj: Article):
         waiting = obj.extraction_status in {ExtractionStatus.PENDING, ExtractionStatus.RUNNING}
         # The queue link names the admin URL by path: sources does not import claims.
         queue = f"/admin/claims/statement/?article={obj.pk}"
         return format_html(
             '<span class="desk-status desk-status-{}" id="desk-extraction-status"{}>{}</span> '
-            '<a class="desk-queue-link" href="{}">Review this article\'s statements</a>',
+            '<a class="desk-queue-link" href="{}">{}</a>',
             obj.extraction_status, mark_safe(' data-desk-refresh="3"') if waiting else "",
-            obj.get_extraction_status_display(), queue,
+            obj.get_extraction_status_display(), queue, _("Review this article's statements"),
         )
 
-    @admin.display(description="text")
+    @admin.display(description=gettext_lazy("text"))
     def body_block(self, obj: Article):
         return format_html('<div class="desk-body" lang="{}">{}</div>', obj.language, obj.body)
 
@@ -227,15 +232,15 @@ class ArticleAdmin(DeskMedia, admin.ModelAdmin):
                     count = article.statements.count() if status == ExtractionStatus.DONE else 0
                     level = messages.ERROR if status == ExtractionStatus.FAILED else messages.SUCCESS
                     messages.add_message(request, level, format_html(
-                        str(MESSAGE_STORED[status]), title=article.title or f"article {article.pk}", count=count))
+                        str(MESSAGE_STORED[status]), title=article.title or _("article %(id)s") % {"id": article.pk}, count=count))
                 else:
-                    link = format_html('<a href="{}">{}</a>', url, article.title or f"article {article.pk}")
+                    link = format_html('<a href="{}">{}</a>', url, article.title or _("article %(id)s") % {"id": article.pk})
                     reason = result.duplicate_reason or "content"
                     messages.warning(request, format_html(MESSAGE_DUPLICATE[reason], link=link))
                 return HttpResponseRedirect(url)
         context = {
             **self.admin_site.each_context(request),
-            "title": "Ingest an article",
+            "title": _("Ingest an article"),
             "opts": self.opts,
             "form": form,
             "media": self.media + form.media,

@@ -21,6 +21,8 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from factdesk import outbox
 from sources import services
@@ -28,9 +30,9 @@ from sources.cleaning import IngestError
 from sources.models import Feed, FetchLog, FetchOutcome, IngestChannel, Outlet
 
 RECENT_FETCHES = 25
-MESSAGE_POLL_QUEUED = "Polling {count} feed(s) now; the fetch log shows the result."
-MESSAGE_POLL_SKIPPED_FLAGGED = "{count} flagged feed(s) not polled: reset the flag first."
-MESSAGE_RESET = "Flag and failure count cleared for {count} feed(s); they are due now."
+MESSAGE_POLL_QUEUED = gettext_lazy("Polling {count} feed(s) now; the fetch log shows the result.")
+MESSAGE_POLL_SKIPPED_FLAGGED = gettext_lazy("{count} flagged feed(s) not polled: reset the flag first.")
+MESSAGE_RESET = gettext_lazy("Flag and failure count cleared for {count} feed(s); they are due now.")
 _FAILED = {FetchOutcome.HTTP_ERROR, FetchOutcome.NETWORK_ERROR, FetchOutcome.REFUSED, FetchOutcome.TOO_LARGE,
            FetchOutcome.PARSE_ERROR}
 
@@ -81,8 +83,8 @@ class FeedAdmin(admin.ModelAdmin):
     readonly_fields = ("health_col", "last_polled_at", "next_poll_at", "etag", "last_modified", "recent_fetches")
     fieldsets = (
         (None, {"fields": ("outlet", "url", "title", "active", "poll_interval_minutes")}),
-        ("Polling", {"fields": ("health_col", "last_polled_at", "next_poll_at", "etag", "last_modified")}),
-        ("Recent fetches", {"fields": ("recent_fetches",)}),
+        (gettext_lazy("Polling"), {"fields": ("health_col", "last_polled_at", "next_poll_at", "etag", "last_modified")}),
+        (gettext_lazy("Recent fetches"), {"fields": ("recent_fetches",)}),
     )
     change_list_template = "admin/sources/feed/change_list.html"
 
@@ -91,11 +93,11 @@ class FeedAdmin(admin.ModelAdmin):
         latest = FetchLog.objects.filter(feed=OuterRef("pk"), url=OuterRef("url")).order_by("-started_at", "-pk")
         return super().get_queryset(request).annotate(last_outcome=Subquery(latest.values("outcome")[:1]))
 
-    @admin.display(description="feed", ordering="url")
+    @admin.display(description=gettext_lazy("feed"), ordering="url")
     def feed_col(self, obj: Feed):
         return format_html('{}<br><span class="quiet">{}</span>', obj.title or "(untitled)", obj.url)
 
-    @admin.display(description="health", ordering="consecutive_failures")
+    @admin.display(description=gettext_lazy("health"), ordering="consecutive_failures")
     def health_col(self, obj: Feed):
         if obj.flagged:
             return format_html('<strong class="desk-flagged" style="color:#ba2121">Flagged</strong> after {} failures'
@@ -104,20 +106,20 @@ class FeedAdmin(admin.ModelAdmin):
             return format_html("{} failure(s) in a row", obj.consecutive_failures)
         return "OK"
 
-    @admin.display(description="last poll")
+    @admin.display(description=gettext_lazy("last poll"))
     def last_outcome_col(self, obj: Feed):
         outcome = getattr(obj, "last_outcome", None)
         if not outcome:
             return "—"
         return _outcome_badge(outcome, FetchOutcome(outcome).label)
 
-    @admin.display(description="recent fetches (feed and its articles)")
+    @admin.display(description=gettext_lazy("recent fetches (feed and its articles)"))
     def recent_fetches(self, obj: Feed):
         if obj.pk is None:
             return "—"
         logs = list(obj.fetches.order_by("-started_at", "-pk")[:RECENT_FETCHES])
         if not logs:
-            return "Not polled yet."
+            return _("Not polled yet.")
         feed_host = urlsplit(obj.url).netloc
         rows = format_html_join(
             "",
@@ -144,7 +146,7 @@ class FeedAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.feed_save(obj)
 
-    @admin.action(description="Poll now", permissions=["change"])
+    @admin.action(description=gettext_lazy("Poll now"), permissions=["change"])
     def poll_now(self, request: HttpRequest, queryset) -> None:
         flagged = 0
         queued = 0
@@ -159,7 +161,7 @@ class FeedAdmin(admin.ModelAdmin):
         if flagged:
             messages.warning(request, MESSAGE_POLL_SKIPPED_FLAGGED.format(count=flagged))
 
-    @admin.action(description="Reset failure flag", permissions=["change"])
+    @admin.action(description=gettext_lazy("Reset failure flag"), permissions=["change"])
     def reset_flag(self, request: HttpRequest, queryset) -> None:
         feeds = list(queryset)
         for feed in feeds:
@@ -191,19 +193,19 @@ class FeedAdmin(admin.ModelAdmin):
                 form.add_error("url", exc.message)
             else:
                 article = result.article
-                label = article.title or f"article {article.pk}"
+                label = article.title or _("article %(id)s") % {"id": article.pk}
                 if result.created:
-                    messages.success(request, format_html("Fetched and stored “{}”; extraction has been queued.", label))
+                    messages.success(request, format_html(_("Fetched and stored “{}”; extraction has been queued."), label))
                 else:
                     messages.warning(request, format_html(
-                        "Already stored as “{}” (same {}); nothing new was saved.", label, result.duplicate_reason))
+                        _("Already stored as “{}” (same {}); nothing new was saved."), label, result.duplicate_reason))
                 try:
                     return HttpResponseRedirect(reverse("admin:sources_article_change", args=[quote(article.pk)]))
                 except NoReverseMatch:
                     return HttpResponseRedirect(reverse("admin:sources_feed_submit_url"))
         context = {
             **self.admin_site.each_context(request),
-            "title": "Submit a URL",
+            "title": _("Submit a URL"),
             "opts": self.opts,
             "form": form,
             "has_view_permission": self.has_view_permission(request),
@@ -212,9 +214,9 @@ class FeedAdmin(admin.ModelAdmin):
 
 
 class SubmitUrlForm(forms.Form):
-    url = forms.URLField(max_length=2000, assume_scheme="https", label="Article URL",
-                         help_text="The page is fetched now, its main text extracted and ingested.")
-    outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False)
+    url = forms.URLField(max_length=2000, assume_scheme="https", label=gettext_lazy("Article URL"),
+                         help_text=gettext_lazy("The page is fetched now, its main text extracted and ingested."))
+    outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, label=gettext_lazy("Outlet"))
 
 
 # --- fetch log ------------------------------------------------------------------------------------
@@ -232,15 +234,15 @@ class FetchLogAdmin(admin.ModelAdmin):
     show_full_result_count = False
     list_per_page = 100
 
-    @admin.display(description="outcome", ordering="outcome")
+    @admin.display(description=gettext_lazy("outcome"), ordering="outcome")
     def outcome_col(self, obj: FetchLog):
         return _outcome_badge(obj.outcome, obj.get_outcome_display())
 
-    @admin.display(description="URL", ordering="url")
+    @admin.display(description=gettext_lazy("URL"), ordering="url")
     def url_col(self, obj: FetchLog):
         return format_html('<span title="{}">{}</span>', obj.url, obj.url if len(obj.url) <= 80 else obj.url[:77] + "…")
 
-    @admin.display(description="article")
+    @admin.display(description=gettext_lazy("article"))
     def article_col(self, obj: FetchLog):
         return _article_link(obj.article_id)
 

@@ -7,24 +7,27 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Language(models.TextChoices):
-    ZH_HANT = "zh-Hant", "繁體中文"
-    ZH_HANS = "zh-Hans", "简体中文"
-    EN = "en", "English"
-    OTHER = "other", "Other"
+    ZH_HANT = "zh-Hant", _("繁體中文")
+    ZH_HANS = "zh-Hans", _("简体中文")
+    EN = "en", _("English")
+    OTHER = "other", _("Other")
 
 
 class Outlet(models.Model):
     """A publisher whose articles we ingest."""
-    name = models.CharField(max_length=200, unique=True)
-    home_url = models.URLField(max_length=500, blank=True)
-    language = models.CharField(max_length=8, choices=Language.choices, blank=True)
-    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2")
-    created_at = models.DateTimeField(auto_now_add=True)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    home_url = models.URLField(max_length=500, blank=True, verbose_name=_("home url"))
+    language = models.CharField(max_length=8, choices=Language.choices, blank=True, verbose_name=_("language"))
+    country = models.CharField(max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2"), verbose_name=_("country"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -33,21 +36,23 @@ class Outlet(models.Model):
 
 class Feed(models.Model):
     """An RSS or Atom feed of an outlet, polled by Celery beat."""
-    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
-    url = models.URLField(max_length=1000, unique=True)
-    title = models.CharField(max_length=300, blank=True)
-    active = models.BooleanField(default=True)
-    poll_interval_minutes = models.PositiveIntegerField(default=30)
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds", verbose_name=_("outlet"))
+    url = models.URLField(max_length=1000, unique=True, verbose_name=_("url"))
+    title = models.CharField(max_length=300, blank=True, verbose_name=_("title"))
+    active = models.BooleanField(default=True, verbose_name=_("active"))
+    poll_interval_minutes = models.PositiveIntegerField(default=30, verbose_name=_("poll interval minutes"))
     # Conditional-request validators from the last successful fetch.
-    etag = models.CharField(max_length=300, blank=True)
-    last_modified = models.CharField(max_length=100, blank=True)
-    last_polled_at = models.DateTimeField(null=True, blank=True)
-    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    consecutive_failures = models.PositiveIntegerField(default=0)
-    flagged = models.BooleanField(default=False, help_text="Failing repeatedly; polling paused until a person looks.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    etag = models.CharField(max_length=300, blank=True, verbose_name=_("etag"))
+    last_modified = models.CharField(max_length=100, blank=True, verbose_name=_("last modified"))
+    last_polled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last polled at"))
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("next poll at"))
+    consecutive_failures = models.PositiveIntegerField(default=0, verbose_name=_("consecutive failures"))
+    flagged = models.BooleanField(default=False, help_text=_("Failing repeatedly; polling paused until a person looks."), verbose_name=_("flagged"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
         ordering = ["outlet__name", "url"]
 
     def __str__(self) -> str:
@@ -55,19 +60,19 @@ class Feed(models.Model):
 
 
 class ExtractionStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    PENDING = "pending", _("Pending")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class IngestChannel(models.TextChoices):
-    ADMIN = "admin", "Admin"
-    API = "api", "API"
-    COMMAND = "command", "Command"
-    FEED = "feed", "Feed"
-    URL = "url", "URL"
-    SAMPLE = "sample", "Sample"
+    ADMIN = "admin", _("Admin")
+    API = "api", _("API")
+    COMMAND = "command", _("Command")
+    FEED = "feed", _("Feed")
+    URL = "url", _("URL")
+    SAMPLE = "sample", _("Sample")
 
 
 class Article(models.Model):
@@ -76,40 +81,42 @@ class Article(models.Model):
     The row in state ``pending`` is the durable outbox for extraction: the Celery task is only a
     wake-up call, and the beat sweep re-enqueues whatever is left pending.
     """
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
-    url = models.CharField(max_length=2000, blank=True, default="")
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, null=True, blank=True, related_name="articles", verbose_name=_("outlet"))
+    url = models.CharField(max_length=2000, blank=True, default="", verbose_name=_("url"))
     # A changed text at a known URL is stored as a new version; earlier versions are kept.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     previous_version = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_version"
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_version", verbose_name=_("previous version")
     )
-    title = models.CharField(max_length=500, blank=True)
-    byline = models.CharField(max_length=300, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    language = models.CharField(max_length=8, choices=Language.choices, blank=True)
-    body = models.TextField()
-    raw_html = models.TextField(blank=True, help_text="The HTML as received, when the article came as HTML.")
+    title = models.CharField(max_length=500, blank=True, verbose_name=_("title"))
+    byline = models.CharField(max_length=300, blank=True, verbose_name=_("byline"))
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("published at"))
+    language = models.CharField(max_length=8, choices=Language.choices, blank=True, verbose_name=_("language"))
+    body = models.TextField(verbose_name=_("body"))
+    raw_html = models.TextField(blank=True, help_text=_("The HTML as received, when the article came as HTML."), verbose_name=_("raw html"))
     content_hash = models.CharField(max_length=64, unique=True)
-    channel = models.CharField(max_length=10, choices=IngestChannel.choices, default=IngestChannel.COMMAND)
+    channel = models.CharField(max_length=10, choices=IngestChannel.choices, default=IngestChannel.COMMAND, verbose_name=_("channel"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("submitted by")
     )
     extraction_status = models.CharField(
-        max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING, db_index=True
+        max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING, db_index=True, verbose_name=_("extraction status")
     )
-    extraction_error = models.TextField(blank=True)
-    extractor_version = models.CharField(max_length=40, blank=True)
-    extraction_attempts = models.PositiveIntegerField(default=0)
-    extraction_ms = models.PositiveIntegerField(null=True, blank=True)
-    extraction_started_at = models.DateTimeField(null=True, blank=True)
-    extraction_finished_at = models.DateTimeField(null=True, blank=True)
+    extraction_error = models.TextField(blank=True, verbose_name=_("extraction error"))
+    extractor_version = models.CharField(max_length=40, blank=True, verbose_name=_("extractor version"))
+    extraction_attempts = models.PositiveIntegerField(default=0, verbose_name=_("extraction attempts"))
+    extraction_ms = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("extraction ms"))
+    extraction_started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("extraction started at"))
+    extraction_finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("extraction finished at"))
     # The worker instance (WorkerHeartbeat.instance) that last marked it running: when that worker's
     # heartbeat goes stale the sweep re-queues the article instead of waiting for the hard limit.
-    extraction_worker = models.CharField(max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    extraction_worker = models.CharField(max_length=100, blank=True, verbose_name=_("extraction worker"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["url", "version"], condition=~Q(url=""), name="article_url_version_unique"),
@@ -129,30 +136,32 @@ class Article(models.Model):
 
 
 class FetchOutcome(models.TextChoices):
-    OK = "ok", "Fetched"
-    NOT_MODIFIED = "not_modified", "Not modified"
-    HTTP_ERROR = "http_error", "HTTP error"
-    NETWORK_ERROR = "network_error", "Network error"
-    REFUSED = "refused", "Refused"
-    TOO_LARGE = "too_large", "Too large"
-    PARSE_ERROR = "parse_error", "Parse error"
+    OK = "ok", _("Fetched")
+    NOT_MODIFIED = "not_modified", _("Not modified")
+    HTTP_ERROR = "http_error", _("HTTP error")
+    NETWORK_ERROR = "network_error", _("Network error")
+    REFUSED = "refused", _("Refused")
+    TOO_LARGE = "too_large", _("Too large")
+    PARSE_ERROR = "parse_error", _("Parse error")
 
 
 class FetchLog(models.Model):
     """One HTTP fetch of a feed or an article page: when, status, size, time and outcome."""
-    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, null=True, blank=True, related_name="fetches")
-    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, null=True, blank=True, related_name="fetches")
-    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="fetches")
-    url = models.CharField(max_length=2000)
-    started_at = models.DateTimeField(db_index=True)
-    status_code = models.PositiveIntegerField(null=True, blank=True)
-    bytes_received = models.PositiveIntegerField(default=0)
-    duration_ms = models.PositiveIntegerField(default=0)
-    outcome = models.CharField(max_length=20, choices=FetchOutcome.choices)
-    detail = models.TextField(blank=True)
-    new_entries = models.PositiveIntegerField(default=0)
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, null=True, blank=True, related_name="fetches", verbose_name=_("outlet"))
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, null=True, blank=True, related_name="fetches", verbose_name=_("feed"))
+    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="fetches", verbose_name=_("article"))
+    url = models.CharField(max_length=2000, verbose_name=_("url"))
+    started_at = models.DateTimeField(db_index=True, verbose_name=_("started at"))
+    status_code = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("status code"))
+    bytes_received = models.PositiveIntegerField(default=0, verbose_name=_("bytes received"))
+    duration_ms = models.PositiveIntegerField(default=0, verbose_name=_("duration ms"))
+    outcome = models.CharField(max_length=20, choices=FetchOutcome.choices, verbose_name=_("outcome"))
+    detail = models.TextField(blank=True, verbose_name=_("detail"))
+    new_entries = models.PositiveIntegerField(default=0, verbose_name=_("new entries"))
 
     class Meta:
+        verbose_name = _("fetch log")
+        verbose_name_plural = _("fetch logs")
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
@@ -173,16 +182,18 @@ class WorkerHeartbeat(models.Model):
     with the same host name and pid is a new instance). ``consuming`` says whether its consumer was
     connected to the broker at the last beat: alive and consuming means extraction can progress.
     """
-    instance = models.CharField(max_length=100, unique=True)
-    hostname = models.CharField(max_length=255)
-    pid = models.PositiveIntegerField()
-    started_at = models.DateTimeField()
-    beat_at = models.DateTimeField(db_index=True)
-    consuming = models.BooleanField(default=False)
+    instance = models.CharField(max_length=100, unique=True, verbose_name=_("instance"))
+    hostname = models.CharField(max_length=255, verbose_name=_("hostname"))
+    pid = models.PositiveIntegerField(verbose_name=_("pid"))
+    started_at = models.DateTimeField(verbose_name=_("started at"))
+    beat_at = models.DateTimeField(db_index=True, verbose_name=_("beat at"))
+    consuming = models.BooleanField(default=False, verbose_name=_("consuming"))
 
     objects = WorkerHeartbeatQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
         ordering = ["-beat_at"]
 
     def __str__(self) -> str:

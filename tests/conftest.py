@@ -85,6 +85,27 @@ def _migration_data(request):
         registry_sync(Speaker, SpeakerAlias)
 
 
+def _reset_language(**kwargs) -> None:
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _language_per_request():
+    """Each test-client request ends with no active language, as each server request starts afresh.
+
+    LocaleMiddleware activates the request's language in the thread and never resets it; without
+    this a test's reverse() after a request to /en/... would build /en/ URLs.
+    """
+    from django.core.signals import request_finished
+
+    request_finished.connect(_reset_language, dispatch_uid="tests-reset-language")
+    yield
+    request_finished.disconnect(dispatch_uid="tests-reset-language")
+    _reset_language()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     from django.core.cache import cache

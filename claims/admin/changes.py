@@ -15,26 +15,28 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import services
 from claims.models import ChangeState, PendingChange
 from sources.admin_articles import DeskMedia
 from sources.models import Article
 
-MESSAGE_CHANGE_PUBLISHED = "Published: the change is now public and partners are told."
-MESSAGE_CHANGE_DISCARDED = "Discarded: the published version stays as it was."
-MESSAGE_RERUN = "Extraction will run again shortly; reviewed and edited statements are kept."
+MESSAGE_CHANGE_PUBLISHED = gettext_lazy("Published: the change is now public and partners are told.")
+MESSAGE_CHANGE_DISCARDED = gettext_lazy("Discarded: the published version stays as it was.")
+MESSAGE_RERUN = gettext_lazy("Extraction will run again shortly; reviewed and edited statements are kept.")
 
 
 class ChangeStateFilter(admin.SimpleListFilter):
     """Pending changes by default: the list is the editors' queue."""
 
-    title = "state"
+    title = gettext_lazy("state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [(ChangeState.PENDING, "Waiting for an editor"), (ChangeState.PUBLISHED, "Published"),
-                (ChangeState.DISCARDED, "Discarded"), ("all", "All")]
+        return [(ChangeState.PENDING, _("Waiting for an editor")), (ChangeState.PUBLISHED, _("Published")),
+                (ChangeState.DISCARDED, _("Discarded")), ("all", _("All"))]
 
     def queryset(self, request, queryset):
         value = self.value() or ChangeState.PENDING
@@ -63,7 +65,7 @@ class PendingChangeAdmin(DeskMedia, admin.ModelAdmin):
     fields = readonly_fields
     show_facets = admin.ShowFacets.NEVER
 
-    @admin.display(description="about")
+    @admin.display(description=gettext_lazy("about"))
     def about(self, obj: PendingChange):
         if obj.claim_id:
             url = reverse("admin:claims_claim_change", args=[quote(obj.claim_id)])
@@ -73,7 +75,7 @@ class PendingChangeAdmin(DeskMedia, admin.ModelAdmin):
             return format_html('<a href="{}">{}</a>', url, obj.speaker.name)
         return "—"
 
-    @admin.display(description="change (published → proposed)")
+    @admin.display(description=gettext_lazy("change (published → proposed)"))
     def diff(self, obj: PendingChange):
         rows = format_html_join(
             "", "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
@@ -162,7 +164,7 @@ def rerun_view(model_admin, request: HttpRequest, article_id: int) -> HttpRespon
         return HttpResponseRedirect(article_url)
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": "Re-run extraction?",
+        "title": _("Re-run extraction?"),
         "opts": model_admin.opts,
         "article": article,
         "article_url": article_url,

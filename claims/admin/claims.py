@@ -7,9 +7,11 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from claims import selectors, services
 from claims.admin.common import DeskHistoryAdmin, _admin_url, _user_label
@@ -36,14 +38,14 @@ class ClaimAdmin(DeskHistoryAdmin):
                        "statements_block", "stances_block", "verdicts_block")
     fieldsets = (
         (None, {"fields": ("text", "claim_type", "language", "status")}),
-        ("Publication", {"fields": ("published", "published_at", "first_seen_at", "key", "slug", "merged_into",
+        (gettext_lazy("Publication"), {"fields": ("published", "published_at", "first_seen_at", "key", "slug", "merged_into",
                                     "created_by", "asked_col")}),
-        ("Statements that make this claim", {"fields": ("statements_block",)}),
-        ("Stances for and against", {"fields": ("stances_block",)}),
-        ("Verdicts and their history", {"fields": ("verdicts_block",)}),
+        (gettext_lazy("Statements that make this claim"), {"fields": ("statements_block",)}),
+        (gettext_lazy("Stances for and against"), {"fields": ("stances_block",)}),
+        (gettext_lazy("Verdicts and their history"), {"fields": ("verdicts_block",)}),
     )
 
-    @admin.display(description="claim", ordering="text")
+    @admin.display(description=gettext_lazy("claim"), ordering="text")
     def text_col(self, obj: Claim) -> str:
         return obj.text[:120]
 
@@ -60,11 +62,11 @@ class ClaimAdmin(DeskHistoryAdmin):
             return ("-readers_asked", "-updated_at")
         return super().get_ordering(request)
 
-    @admin.display(description="readers asked", ordering="readers_asked")
+    @admin.display(description=gettext_lazy("readers asked"), ordering="readers_asked")
     def asked_col(self, obj: Claim) -> int | str:
         return getattr(obj, "readers_asked", 0) or ""
 
-    @admin.display(description="verdict")
+    @admin.display(description=gettext_lazy("verdict"))
     def verdict_col(self, obj: Claim) -> str:
         return obj.current_verdict.get_rating_display() if obj.current_verdict_id else "—"
 
@@ -123,38 +125,41 @@ class ClaimAdmin(DeskHistoryAdmin):
 
     # -- read-only blocks: one bounded query each --
 
-    @admin.display(description="statements")
+    @admin.display(description=gettext_lazy("statements"))
     def statements_block(self, obj: Claim):
         if not obj.pk:
             return "—"
         rows = list(selectors.claim_desk_statements(obj))
         if not rows:
-            return "No statements yet."
+            return _("No statements yet.")
         body = format_html_join(
             "", '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
             (
                 (
                     _admin_url(s), s.text[:120], s.speaker.name if s.speaker_id else s.mention or "—",
-                    s.said_on or (s.article.published_at.date() if s.article.published_at else "—"),
-                    s.article.outlet.name if s.article.outlet_id else "—", s.language, s.get_review_state_display(),
+                    s.said_on or (timezone.localdate(s.article.published_at) if s.article.published_at else "—"),
+                    s.article.outlet.name if s.article.outlet_id else "—", s.get_language_display(),
+                    s.get_review_state_display(),
                 )
                 for s in rows
             ),
         )
         return format_html(
-            '<table class="desk-table"><thead><tr><th>statement</th><th>speaker</th><th>date</th><th>outlet</th>'
-            "<th>language</th><th>state</th></tr></thead><tbody>{}</tbody></table>", body
+            '<table class="desk-table"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>'
+            "<th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("statement"), _("speaker"), _("date"), _("outlet"), _("language"), _("state"), body,
         )
 
-    @admin.display(description="stances")
+    @admin.display(description=gettext_lazy("stances"))
     def stances_block(self, obj: Claim):
         if not obj.pk:
             return "—"
         rows = list(selectors.claim_desk_stances(obj))
         if not rows:
-            return "No stances recorded."
+            return _("No stances recorded.")
         groups = []
-        for polarity, label in ((Polarity.SUPPORT, "For"), (Polarity.OPPOSE, "Against"), (Polarity.NEUTRAL, "Neutral")):
+        for polarity, label in ((Polarity.SUPPORT, _("For")), (Polarity.OPPOSE, _("Against")),
+                                (Polarity.NEUTRAL, _("Neutral"))):
             items = [s for s in rows if s.polarity == polarity]
             if not items:
                 continue
@@ -168,7 +173,7 @@ class ClaimAdmin(DeskHistoryAdmin):
                                   pgettext("desk review", "Review them below (accept or reject each)")))
         return format_html_join("", "{}", ((g,) for g in groups))
 
-    @admin.display(description="verdicts")
+    @admin.display(description=gettext_lazy("verdicts"))
     def verdicts_block(self, obj: Claim):
         if not obj.pk:
             return "—"
@@ -178,39 +183,41 @@ class ClaimAdmin(DeskHistoryAdmin):
             Verdict.history.filter(claim_id=obj.pk).select_related("history_user").order_by("-history_date")[:50]
         )
         current = format_html_join(
-            "", '<li><a href="{}">{}</a> — {} — by {} (revision {}) · <a href="{}">history</a>{}</li>',
+            "", '<li><a href="{}">{}</a> — {} — {} · <a href="{}">{}</a>{}</li>',
             (
-                (_admin_url(v), v.get_rating_display(), v.get_status_display(), _user_label(v.author), v.revision,
-                 _admin_url(v, "history"), " · current" if v.pk == obj.current_verdict_id else "")
+                (_admin_url(v), v.get_rating_display(), v.get_status_display(),
+                 _("by %(user)s (revision %(revision)s)") % {"user": _user_label(v.author), "revision": v.revision},
+                 _admin_url(v, "history"), _("history"), " · " + _("current") if v.pk == obj.current_verdict_id else "")
                 for v in verdicts
             ),
         )
         log = format_html_join(
             "", "<li>{} · {} · {} · {} ({})</li>",
             (
-                (h.history_date.strftime("%Y-%m-%d %H:%M"), _user_label(h.history_user),
-                 {"+": "created", "~": "changed", "-": "deleted"}.get(h.history_type, h.history_type),
-                 h.get_rating_display(), h.status)
+                (timezone.localtime(h.history_date).strftime("%Y-%m-%d %H:%M"), _user_label(h.history_user),
+                 {"+": _("created"), "~": _("changed"), "-": _("deleted")}.get(h.history_type, h.history_type),
+                 h.get_rating_display(), h.get_status_display())
                 for h in history
             ),
         )
         return format_html(
-            '<p><a class="button" href="{}">Draft a verdict</a></p><ul>{}</ul><h4>History</h4><ul class="desk-log">{}</ul>',
-            add_url, current or mark_safe("<li>No verdict yet.</li>"), log or mark_safe("<li>—</li>"),
+            '<p><a class="button" href="{}">{}</a></p><ul>{}</ul><h4>{}</h4><ul class="desk-log">{}</ul>',
+            add_url, _("Draft a verdict"), current or format_html("<li>{}</li>", _("No verdict yet.")), _("History"),
+            log or mark_safe("<li>—</li>"),  # noqa: S308 - constant markup
         )
 
-    @admin.action(description="Merge selected claims into the published (else oldest) one", permissions=["change"])
+    @admin.action(description=gettext_lazy("Merge selected claims into the published (else oldest) one"), permissions=["change"])
     def merge_selected(self, request, queryset):
         rows = sorted(queryset.filter(merged_into__isnull=True), key=lambda c: (not c.published, c.pk))
         if len(rows) < 2:
-            self.message_user(request, "Select at least two claims to merge.", messages.WARNING)
+            self.message_user(request, _("Select at least two claims to merge."), messages.WARNING)
             return
         target = rows[0]
         results = [services.claim_merge(source=source, target=target, user=request.user) for source in rows[1:]]
         pending = [r for r in results if isinstance(r, PendingChange)]
         if pending:
-            messages.warning(request, f"{len(pending)} merge(s) of published claims wait for an editor.")
+            messages.warning(request, _("%(n)d merge(s) of published claims wait for an editor.") % {"n": len(pending)})
         if len(pending) < len(results):
-            self.message_user(request, format_html('Merged {} claims into <a href="{}">{}</a>.',
+            self.message_user(request, format_html(_('Merged {} claims into <a href="{}">{}</a>.'),
                                                    len(results) - len(pending), _admin_url(target), target),
                               messages.SUCCESS)

@@ -15,7 +15,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject, ModelChange, ModelDelta
 
 from claims import selectors, services
 from claims.models import Origin, PendingChange, Statement
@@ -85,11 +88,12 @@ def _text(raw: str) -> str:
 class ReviewStateFilter(admin.SimpleListFilter):
     """Candidates by default: the changelist is the review queue."""
 
-    title = "review state"
+    title = gettext_lazy("review state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("candidate", "Candidates (queue)"), ("accepted", "Accepted"), ("rejected", "Rejected"), ("all", "All")]
+        return [("candidate", _("Candidates (queue)")), ("accepted", _("Accepted")), ("rejected", _("Rejected")),
+                ("all", _("All"))]
 
     def queryset(self, request, queryset):
         value = self.value() or "candidate"
@@ -106,12 +110,12 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
-    title = "confidence"
+    title = gettext_lazy("confidence")
     parameter_name = "confidence"
     _BANDS = {"high": (0.8, None), "medium": (0.5, 0.8), "low": (None, 0.5)}
 
     def lookups(self, request, model_admin):
-        return [("high", "High (≥ 0.8)"), ("medium", "Medium (0.5–0.8)"), ("low", "Low (< 0.5)")]
+        return [("high", _("High (≥ 0.8)")), ("medium", _("Medium (0.5–0.8)")), ("low", _("Low (< 0.5)"))]
 
     def queryset(self, request, queryset):
         band = self._BANDS.get(self.value() or "")
@@ -128,7 +132,7 @@ class ConfidenceFilter(admin.SimpleListFilter):
 class SpeakerInputFilter(admin.SimpleListFilter):
     """A text box: a speaker's name or any alias, in either script (or an id from a link)."""
 
-    title = "speaker"
+    title = gettext_lazy("speaker")
     parameter_name = "speaker"
     template = "admin/desk/input_filter.html"
 
@@ -148,7 +152,7 @@ class SpeakerInputFilter(admin.SimpleListFilter):
         yield {
             "selected": self.value() is None,
             "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "All",
+            "display": _("All"),
             "value": self.value() or "",
             "parameter_name": self.parameter_name,
             "hidden": hidden,
@@ -158,12 +162,12 @@ class SpeakerInputFilter(admin.SimpleListFilter):
 class ArticleFilter(admin.SimpleListFilter):
     """One article's statements (linked from the article page); shown only while active."""
 
-    title = "article"
+    title = gettext_lazy("article")
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
         value = request.GET.get(self.parameter_name, "")
-        return [(value, f"Article {value}")] if value.isdigit() else []
+        return [(value, _("Article %(id)s") % {"id": value})] if value.isdigit() else []
 
     def has_output(self) -> bool:
         return bool(self.value())
@@ -174,11 +178,11 @@ class ArticleFilter(admin.SimpleListFilter):
 
 
 class AwaitingConfirmationFilter(admin.SimpleListFilter):
-    title = "confirmation"
+    title = gettext_lazy("confirmation")
     parameter_name = "awaiting"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Proposed by the extractor, awaiting confirmation"), ("merged", "Merged away")]
+        return [("yes", _("Proposed by the extractor, awaiting confirmation")), ("merged", _("Merged away"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -188,6 +192,10 @@ class AwaitingConfirmationFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _no_phantom(value):
+    return None if isinstance(value, DeletedObject) and value.pk is None else value
+
+
 class DeskHistoryAdmin(DeskMedia, SimpleHistoryAdmin):
     """History view and revert for desk models; reverting saves through ``save_model`` (services)."""
 
@@ -195,6 +203,23 @@ class DeskHistoryAdmin(DeskMedia, SimpleHistoryAdmin):
     # Facet counts would COUNT every filter value over the whole table on each page load.
     show_facets = admin.ShowFacets.NEVER
     paginator = CappedPaginator
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """As simple_history's, but an empty foreign key shows as empty: simple_history turns a null
+        key into "Deleted verdict (pk=None)", a verdict that never existed."""
+        previous = None
+        for current in historical_records:
+            if previous is None:
+                previous = current
+                continue
+            delta = previous.diff_against(current, foreign_keys_are_objs=foreign_keys_are_objs)
+            delta = ModelDelta(
+                changes=[ModelChange(c.field, _no_phantom(c.old), _no_phantom(c.new)) for c in delta.changes],
+                changed_fields=delta.changed_fields, old_record=delta.old_record, new_record=delta.new_record,
+            )
+            helper = self.get_historical_record_context_helper(request, previous)
+            previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
     @staticmethod
     def is_revert(request: HttpRequest) -> bool:
@@ -207,8 +232,8 @@ class DeskHistoryAdmin(DeskMedia, SimpleHistoryAdmin):
         if isinstance(result, PendingChange):
             request._desk_pending = result
             url = reverse("admin:claims_pendingchange_change", args=[quote(result.pk)])
-            messages.warning(request, format_html('{} <a href="{}">See the pending change.</a>',
-                                                  services.MESSAGE_PENDING, url))
+            messages.warning(request, format_html('{} <a href="{}">{}</a>', _(services.MESSAGE_PENDING), url,
+                                                  _("See the pending change.")))
             return True
         return False
 

@@ -12,6 +12,8 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import services
 from claims.models import (
@@ -50,7 +52,7 @@ class PartnerKeyAdmin(admin.ModelAdmin):
     readonly_fields = ["prefix", "active", "created_by", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke_keys"]
 
-    @admin.display(description="Scopes")
+    @admin.display(description=gettext_lazy("Scopes"))
     def scope_list(self, obj: PartnerKey) -> str:
         return ", ".join(obj.scopes or [])
 
@@ -80,19 +82,20 @@ class PartnerKeyAdmin(admin.ModelAdmin):
         # The only time the plaintext exists outside the partner's hands.
         messages.warning(request, MESSAGE_KEY_CREATED.format(name=key.name, plaintext=plaintext))
 
-    @admin.action(description="Revoke selected keys (they stop working at once)")
+    @admin.action(description=gettext_lazy("Revoke selected keys (they stop working at once)"))
     def revoke_keys(self, request: HttpRequest, queryset: QuerySet[PartnerKey]) -> None:
         count = 0
         for key in queryset.filter(revoked_at__isnull=True):
             services.partner_key_revoke(key, user=request.user)
             count += 1
-        messages.success(request, f"Revoked {count} key(s).")
+        messages.success(request, _("Revoked %(n)d key(s).") % {"n": count})
 
 
 class WebhookSubscriptionForm(forms.ModelForm):
     events = forms.MultipleChoiceField(choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple)
     secret = forms.CharField(required=False, max_length=128,
-                             help_text="Leave empty to generate one. Give it to the partner to verify signatures.")
+                             help_text=gettext_lazy(
+                                 "Leave empty to generate one. Give it to the partner to verify signatures."))
 
     class Meta:
         model = WebhookSubscription
@@ -118,7 +121,7 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speakers", "claims"]
     readonly_fields = ["created_at"]
 
-    @admin.display(description="Events")
+    @admin.display(description=gettext_lazy("Events"))
     def event_list(self, obj: WebhookSubscription) -> str:
         return ", ".join(obj.events or [])
 
@@ -144,7 +147,7 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     exclude = ["payload"]
     actions = ["resend"]
 
-    @admin.display(description="Payload")
+    @admin.display(description=gettext_lazy("Payload"))
     def payload_pretty(self, obj: WebhookDelivery) -> str:
         return format_html("<pre>{}</pre>", webhooks.encode_body(obj.payload).decode("utf-8"))
 
@@ -154,11 +157,11 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    @admin.action(description="Re-send selected deliveries", permissions=["change"])
+    @admin.action(description=gettext_lazy("Re-send selected deliveries"), permissions=["change"])
     def resend(self, request: HttpRequest, queryset: QuerySet[WebhookDelivery]) -> None:
         count = 0
         for delivery in queryset:
             webhooks.webhook_delivery_resend(delivery)
             count += 1
-        messages.success(request, f"Queued {count} delivery(ies) again.")
+        messages.success(request, _("Queued %(n)d delivery(ies) again.") % {"n": count})
 

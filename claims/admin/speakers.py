@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from claims import services
 from claims.admin.common import AwaitingConfirmationFilter, DeskHistoryAdmin, _admin_url
@@ -45,16 +47,16 @@ class SpeakerAdmin(DeskHistoryAdmin):
     list_display = ("name", "kind", "title", "origin", "confirmed", "merged_into", "statements_link")
     list_filter = (AwaitingConfirmationFilter, "confirmed", "origin", "kind")
     search_fields = ("name", "aliases__normalized")
-    search_help_text = "A name or any alias, in either Chinese script or English."
+    search_help_text = gettext_lazy("A name or any alias, in either Chinese script or English.")
     list_select_related = ("merged_into",)
     inlines = [AliasInline]
     actions = ["confirm_selected", "merge_selected"]
     readonly_fields = ("slug", "registry_key", "origin", "merged_into", "created_at")
 
-    @admin.display(description="statements")
+    @admin.display(description=gettext_lazy("statements"))
     def statements_link(self, obj: Speaker):
         url = reverse("admin:claims_statement_changelist") + f"?state=all&speaker={obj.pk}"
-        return format_html('<a href="{}">statements</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("statements"))
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -102,18 +104,19 @@ class SpeakerAdmin(DeskHistoryAdmin):
                 services.speaker_alias_add(speaker, alias_form.cleaned_data["alias"], origin=Origin.REVIEWER)
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
-    @admin.action(description="Confirm selected speakers", permissions=["change"])
+    @admin.action(description=gettext_lazy("Confirm selected speakers"), permissions=["change"])
     def confirm_selected(self, request, queryset):
         rows = list(queryset.filter(confirmed=False))
         for speaker in rows:
             services.speaker_confirm(speaker, user=request.user)
-        self.message_user(request, f"Confirmed {len(rows)} speakers.", messages.SUCCESS)
+        self.message_user(request, ngettext("Confirmed %(n)d speaker.", "Confirmed %(n)d speakers.", len(rows))
+                          % {"n": len(rows)}, messages.SUCCESS)
 
-    @admin.action(description="Merge selected speakers…", permissions=["change"])
+    @admin.action(description=gettext_lazy("Merge selected speakers…"), permissions=["change"])
     def merge_selected(self, request, queryset):
         rows = list(queryset.filter(merged_into__isnull=True).order_by("-confirmed", "id"))
         if len(rows) < 2:
-            self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
+            self.message_user(request, _("Select at least two speakers to merge."), messages.WARNING)
             return None
         form = MergeSpeakersForm(request.POST if "post" in request.POST else None)
         form.fields["target"].queryset = Speaker.objects.filter(pk__in=[s.pk for s in rows])
@@ -122,7 +125,7 @@ class SpeakerAdmin(DeskHistoryAdmin):
             results = [services.speaker_merge(source=source, target=target, user=request.user)
                        for source in rows if source.pk != target.pk]
             if any(isinstance(r, PendingChange) for r in results):
-                messages.warning(request, services.MESSAGE_PENDING)
+                messages.warning(request, _(services.MESSAGE_PENDING))
                 return None
             self.message_user(request, format_html('Merged {} speakers into <a href="{}">{}</a>; every statement kept.',
                                                    len(rows) - 1, _admin_url(target), target.name), messages.SUCCESS)
@@ -130,7 +133,7 @@ class SpeakerAdmin(DeskHistoryAdmin):
         form.fields["target"].initial = rows[0].pk
         context = {
             **self.admin_site.each_context(request),
-            "title": "Merge speakers",
+            "title": _("Merge speakers"),
             "opts": self.opts,
             "speakers": rows,
             "form": form,

@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from claims import selectors, services
 from claims.admin.common import ConfidenceFilter, DeskHistoryAdmin, _admin_url
@@ -137,11 +138,11 @@ class StanceAdmin(DeskHistoryAdmin):
         # The target's speaker in the same query as the rows (a subquery for claim-only targets).
         return super().get_queryset(request).annotate(target_speaker=selectors.stance_target_speaker_name())
 
-    @admin.display(description="conf.", ordering="confidence")
+    @admin.display(description=gettext_lazy("conf."), ordering="confidence")
     def confidence_col(self, obj: Stance) -> str:
         return f"{obj.confidence:.2f}"
 
-    @admin.display(description="on")
+    @admin.display(description=gettext_lazy("on"))
     def target_col(self, obj: Stance):
         """Whose words the stance answers, and which: the statement (what was said) else the claim."""
         if obj.target_statement_id:
@@ -201,20 +202,23 @@ class StanceAdmin(DeskHistoryAdmin):
 
     # -- bulk actions --
 
-    @admin.action(description="Accept selected stances", permissions=["change"])
+    @admin.action(description=gettext_lazy("Accept selected stances"), permissions=["change"])
     def accept_selected(self, request, queryset):
         rows = list(queryset.select_related("target_statement"))
         results = [services.stance_review(stance, user=request.user, accept=True) for stance in rows]
-        self.message_user(request, f"Accepted {len(rows)} stances.", messages.SUCCESS)
+        self.message_user(request, ngettext("Accepted %(n)d stance.", "Accepted %(n)d stances.", len(rows))
+                          % {"n": len(rows)}, messages.SUCCESS)
         held = sum(1 for r in results if getattr(r, "held", False))
         if held:
-            messages.warning(request, f"{held} are on published claims and wait for an editor to publish them.")
+            messages.warning(request, _("%(n)d are on published claims and wait for an editor to publish them.")
+                             % {"n": held})
 
-    @admin.action(description="Reject selected stances", permissions=["change"])
+    @admin.action(description=gettext_lazy("Reject selected stances"), permissions=["change"])
     def reject_selected(self, request, queryset):
         rows = list(queryset)
         results = [services.stance_review(stance, user=request.user, accept=False) for stance in rows]
         pending = sum(1 for r in results if isinstance(r, PendingChange))
-        self.message_user(request, f"Rejected {len(rows) - pending} stances.", messages.SUCCESS)
+        self.message_user(request, ngettext("Rejected %(n)d stance.", "Rejected %(n)d stances.", len(rows) - pending)
+                          % {"n": len(rows) - pending}, messages.SUCCESS)
         if pending:
-            messages.warning(request, f"{pending} are public and wait for an editor to remove them.")
+            messages.warning(request, _("%(n)d are public and wait for an editor to remove them.") % {"n": pending})

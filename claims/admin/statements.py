@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from claims import selectors, services
 from claims.admin.changes import pending_changes_count, rerun_view
@@ -30,21 +31,22 @@ from claims.models import Claim, ClaimType, ReviewState, Statement
 
 # Reasons offered when rejecting a candidate (a free-text reason can be typed instead).
 REJECT_REASONS = [
-    "Not a statement (headline, byline, caption)",
-    "Wrong speaker",
-    "Wrong span",
-    "Duplicate of another candidate",
-    "Not checkable",
-    "Not newsworthy",
+    gettext_lazy("Not a statement (headline, byline, caption)"),
+    gettext_lazy("Wrong speaker"),
+    gettext_lazy("Wrong span"),
+    gettext_lazy("Duplicate of another candidate"),
+    gettext_lazy("Not checkable"),
+    gettext_lazy("Not newsworthy"),
 ]
 
-ERROR_SPLIT_LINES = "Put each part on its own line; every line must be a piece of the statement, in order."
+ERROR_SPLIT_LINES = gettext_lazy(
+    "Put each part on its own line; every line must be a piece of the statement, in order.")
 
-ERROR_NO_CLAIM = "Choose a claim or create a new one."
+ERROR_NO_CLAIM = gettext_lazy("Choose a claim or create a new one.")
 
 
 class ReviewActionForm(helpers.ActionForm):
-    reason = forms.CharField(required=False, label="Reason (for reject)", max_length=300)
+    reason = forms.CharField(required=False, label=gettext_lazy("Reason (for reject)"), max_length=300)
 
 
 class StatementFixForm(forms.ModelForm):
@@ -58,7 +60,8 @@ class StatementFixForm(forms.ModelForm):
         body_len = len(self.instance.article.body) if self.instance.article_id else 0
         if start is not None and end is not None:
             if not (0 <= start < end <= body_len):
-                raise ValidationError(f"The span must satisfy 0 ≤ start < end ≤ {body_len} (the article length).")
+                raise ValidationError(_("The span must satisfy 0 ≤ start < end ≤ %(length)d (the article length).")
+                                      % {"length": body_len})
             # The text follows the span (the service does the same); model validation compares them.
             self.instance.text = self.instance.article.body[start:end]
         return data
@@ -84,7 +87,7 @@ class StatementAdmin(DeskHistoryAdmin):
     )
     # The search box; get_search_results does the real matching (both scripts, aliases).
     search_fields = ("text",)
-    search_help_text = "Words of the statement or the speaker (either Chinese script, or English)."
+    search_help_text = gettext_lazy("Words of the statement or the speaker (either Chinese script, or English).")
     list_select_related = ("speaker", "article", "article__outlet")
     ordering = ("-article__created_at", "article_id", "start")
     list_per_page = 50
@@ -92,8 +95,8 @@ class StatementAdmin(DeskHistoryAdmin):
     actions = ["accept_selected", "reject_selected", "merge_selected"]
     autocomplete_fields = ("speaker",)
     fieldsets = (
-        ("Fix the span or the speaker", {"fields": ("speaker", "start", "end")}),
-        ("Record", {"fields": ("review_state", "claim_link", "reviewed_by", "reviewed_at", "reject_reason",
+        (gettext_lazy("Fix the span or the speaker"), {"fields": ("speaker", "start", "end")}),
+        (gettext_lazy("Record"), {"fields": ("review_state", "claim_link", "reviewed_by", "reviewed_at", "reject_reason",
                                "claim_key", "cue", "extractor_version")}),
     )
     readonly_fields = ("review_state", "claim_link", "reviewed_by", "reviewed_at", "reject_reason", "claim_key",
@@ -101,28 +104,29 @@ class StatementAdmin(DeskHistoryAdmin):
 
     # -- list columns (all from the select_related rows: no query per row) --
 
-    @admin.display(description="statement")
+    @admin.display(description=gettext_lazy("statement"))
     def excerpt(self, obj: Statement) -> str:
         text = obj.text if len(obj.text) <= 140 else obj.text[:139] + "…"
         return text
 
-    @admin.display(description="speaker")
+    @admin.display(description=gettext_lazy("speaker"))
     def speaker_col(self, obj: Statement):
         if obj.speaker is None:
-            return format_html('<span class="desk-muted">{} (unresolved)</span>', obj.mention or "—")
-        badge = "" if obj.speaker.confirmed else mark_safe(' <span class="desk-badge">new</span>')  # noqa: S308 - constant markup
+            return format_html('<span class="desk-muted">{} ({})</span>', obj.mention or "—", _("unresolved"))
+        badge = "" if obj.speaker.confirmed else format_html(' <span class="desk-badge">{}</span>', _("new"))
         return format_html('<a href="?speaker={}">{}</a>{}', obj.speaker_id, obj.speaker.name, badge)
 
-    @admin.display(description="outlet")
+    @admin.display(description=gettext_lazy("outlet"))
     def outlet_col(self, obj: Statement) -> str:
         return obj.article.outlet.name if obj.article.outlet_id else "—"
 
-    @admin.display(description="article date", ordering="article__published_at")
+    @admin.display(description=gettext_lazy("article date"), ordering="article__published_at")
     def article_date(self, obj: Statement):
-        when = obj.said_on or (obj.article.published_at.date() if obj.article.published_at else None)
+        # The newsroom's calendar day (TIME_ZONE), not UTC's: 08:00 in Taipei is the day before in UTC.
+        when = obj.said_on or (timezone.localdate(obj.article.published_at) if obj.article.published_at else None)
         return when or "—"
 
-    @admin.display(description="conf.", ordering="confidence")
+    @admin.display(description=gettext_lazy("conf."), ordering="confidence")
     def confidence_col(self, obj: Statement) -> str:
         return f"{obj.confidence:.2f}"
 
@@ -137,13 +141,13 @@ class StatementAdmin(DeskHistoryAdmin):
         return format_html('<span class="desk-kind">{}</span> <span class="desk-lang">{}</span> '
                            '<span class="desk-conf">{}</span>{}', obj.get_kind_display(), obj.language or "—",
                            self.confidence_col(obj),
-                           format_html(' <span class="desk-asked">{} readers asked</span>', asked) if asked else "")
+                           format_html(' <span class="desk-asked">{}</span>', _("%(n)d readers asked") % {"n": asked}) if asked else "")
 
-    @admin.display(description="state")
+    @admin.display(description=gettext_lazy("state"))
     def state_col(self, obj: Statement) -> str:
         return obj.get_review_state_display()
 
-    @admin.display(description="claim")
+    @admin.display(description=gettext_lazy("claim"))
     def claim_link(self, obj: Statement):
         if not obj.claim_id:
             return "—"
@@ -166,7 +170,7 @@ class StatementAdmin(DeskHistoryAdmin):
             return ("-readers_asked", *self.ordering)
         return super().get_ordering(request)
 
-    @admin.display(description="readers asked", ordering="readers_asked")
+    @admin.display(description=gettext_lazy("readers asked"), ordering="readers_asked")
     def asked_col(self, obj: Statement) -> int | str:
         return getattr(obj, "readers_asked", 0) or ""
 
@@ -185,7 +189,7 @@ class StatementAdmin(DeskHistoryAdmin):
         return False  # rejected statements are kept, with who, when and why
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"title": "Review queue", "desk_pending_changes": pending_changes_count(),
+        extra_context = {"title": _("Review queue"), "desk_pending_changes": pending_changes_count(),
                          **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
@@ -267,9 +271,10 @@ class StatementAdmin(DeskHistoryAdmin):
 
     @staticmethod
     def _changed_message(action: str, statement: Statement, claim: Claim | None = None):
+        # ``action`` is the translated "Accepted" or "Rejected".
         if claim is None:
-            return format_html("{} statement “{}”.", action, statement.text[:60])
-        return format_html('{} statement “{}” into claim <a href="{}">{}</a>.', action, statement.text[:60],
+            return format_html(_("{} statement “{}”."), action, statement.text[:60])
+        return format_html(_('{} statement “{}” into claim <a href="{}">{}</a>.'), action, statement.text[:60],
                            _admin_url(claim), claim)
 
     def accept_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -296,9 +301,9 @@ class StatementAdmin(DeskHistoryAdmin):
             messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
             return HttpResponseRedirect(_admin_url(statement))
         if statement.held:
-            messages.warning(request, services.MESSAGE_PENDING)
+            messages.warning(request, _(services.MESSAGE_PENDING))
         else:
-            messages.success(request, self._changed_message("Accepted", statement, statement.claim))
+            messages.success(request, self._changed_message(_("Accepted"), statement, statement.claim))
         return self._after_review(request, statement)
 
     def reject_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -308,7 +313,7 @@ class StatementAdmin(DeskHistoryAdmin):
         reason = (request.POST.get("reason_text") or "").strip() or (request.POST.get("reason") or "").strip()
         result = services.statement_reject(statement, user=request.user, reason=reason)
         if not self.report(request, result):
-            messages.success(request, self._changed_message("Rejected", statement))
+            messages.success(request, self._changed_message(_("Rejected"), statement))
         return self._after_review(request, statement)
 
     def split_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -321,29 +326,32 @@ class StatementAdmin(DeskHistoryAdmin):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return HttpResponseRedirect(_admin_url(statement))
-        messages.success(request, f"Split into {len(pieces)} candidates; accept each into its own claim.")
+        messages.success(request, _("Split into %(n)d candidates; accept each into its own claim.") % {"n": len(pieces)})
         return HttpResponseRedirect(_admin_url(pieces[0]))
 
     # -- bulk actions --
 
-    @admin.action(description="Accept selected (join the claim with the same key, else a new claim)",
+    @admin.action(description=gettext_lazy("Accept selected (join the claim with the same key, else a new claim)"),
                   permissions=["change"])
     def accept_selected(self, request, queryset):
         rows = list(queryset.filter(review_state=ReviewState.CANDIDATE).order_by("article_id", "start"))
         accepted = services.statements_bulk_accept(rows, user=request.user)
         held = sum(1 for s in accepted if s.held)
-        self.message_user(request, f"Accepted {len(rows)} statements.", messages.SUCCESS)
+        self.message_user(request, ngettext("Accepted %(n)d statement.", "Accepted %(n)d statements.", len(rows))
+                          % {"n": len(rows)}, messages.SUCCESS)
         if held:
-            messages.warning(request, f"{held} joined published claims and wait for an editor to publish them.")
+            messages.warning(request, _("%(n)d joined published claims and wait for an editor to publish them.")
+                             % {"n": held})
 
-    @admin.action(description="Reject selected (with the reason typed beside the action)", permissions=["change"])
+    @admin.action(description=gettext_lazy("Reject selected (with the reason typed beside the action)"), permissions=["change"])
     def reject_selected(self, request, queryset):
         reason = (request.POST.get("reason") or "").strip()
         rows = list(queryset.filter(review_state=ReviewState.CANDIDATE))
         services.statements_bulk_reject(rows, user=request.user, reason=reason)
-        self.message_user(request, f"Rejected {len(rows)} statements.", messages.SUCCESS)
+        self.message_user(request, ngettext("Rejected %(n)d statement.", "Rejected %(n)d statements.", len(rows))
+                          % {"n": len(rows)}, messages.SUCCESS)
 
-    @admin.action(description="Merge duplicates: accept selected into one claim", permissions=["change"])
+    @admin.action(description=gettext_lazy("Merge duplicates: accept selected into one claim"), permissions=["change"])
     def merge_selected(self, request, queryset):
         rows = list(queryset.order_by("article_id", "start"))
         existing = next((s.claim for s in rows if s.claim_id), None)
@@ -352,7 +360,7 @@ class StatementAdmin(DeskHistoryAdmin):
         except ValidationError as exc:
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return
-        self.message_user(request, format_html('Accepted {} statements into claim <a href="{}">{}</a>.', len(rows),
+        self.message_user(request, format_html(_('Accepted {} statements into claim <a href="{}">{}</a>.'), len(rows),
                                                _admin_url(claim), claim), messages.SUCCESS)
 
 

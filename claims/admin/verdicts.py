@@ -11,6 +11,9 @@ from django.core.validators import URLValidator
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from claims import services
 from claims.admin.common import DeskHistoryAdmin, _admin_url
@@ -30,25 +33,27 @@ def _text_to_links(raw: str) -> list[dict]:
         line = raw_line.strip()
         if not line:
             continue
-        url, _, title = line.partition(" ")
+        url, _sep, title = line.partition(" ")
         try:
             validate(url)
         except ValidationError:
-            raise ValidationError(f"Not a web address: {url!r}. One link per line: URL, then an optional title.") \
-                from None
+            raise ValidationError(_("Not a web address: %(url)r. One link per line: URL, then an optional title.")
+                                  % {"url": url}) from None
         links.append({"url": url, "title": title.strip() or urlsplit(url).netloc})
     return links
 
 
-_SCALE_HELP = "; ".join(
-    f"{Rating(r).label}" + (f" = {info.value}/5" if info.value else "") for r, info in RATING_INFO.items()
-)
+def _scale_help() -> str:
+    """The scale in the desk's language: every rating's name, with its ClaimReview value when it has one."""
+    return "; ".join(
+        f"{Rating(r).label}" + (f" = {info.value}/5" if info.value else "") for r, info in RATING_INFO.items()
+    )
 
 
 class VerdictForm(forms.ModelForm):
     evidence = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Evidence links, one per line: the URL, then an optional title.",
+        required=False, widget=forms.Textarea(attrs={"rows": 4}), label=gettext_lazy("Evidence"),
+        help_text=gettext_lazy("Evidence links, one per line: the URL, then an optional title."),
     )
     # When set, the form skips the optimistic-lock check (a revert applies to the current revision).
     reverting = False
@@ -58,7 +63,7 @@ class VerdictForm(forms.ModelForm):
         model = Verdict
         fields = ["claim", "rating", "summary", "explanation", "revision"]
         widgets = {"revision": forms.HiddenInput()}
-        help_texts = {"rating": f"The documented scale: {_SCALE_HELP}."}
+        help_texts = {"rating": lazy(lambda: _("The documented scale: %(scale)s.") % {"scale": _scale_help()}, str)()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +98,7 @@ class VerdictAdmin(DeskHistoryAdmin):
     autocomplete_fields = ("claim",)
     actions = ["publish_selected"]
 
-    @admin.display(description="claim")
+    @admin.display(description=gettext_lazy("claim"))
     def claim_col(self, obj: Verdict) -> str:
         return obj.claim.text[:100]
 
@@ -160,13 +165,14 @@ class VerdictAdmin(DeskHistoryAdmin):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Published: the verdict and its claim are now public.")
+            messages.success(request, _("Published: the verdict and its claim are now public."))
         return HttpResponseRedirect(_admin_url(verdict))
 
-    @admin.action(description="Publish selected verdicts (editors)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish selected verdicts (editors)"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         count = 0
         for verdict in queryset.exclude(status=VerdictStatus.PUBLISHED):
             services.verdict_publish(verdict, user=request.user)
             count += 1
-        self.message_user(request, f"Published {count} verdicts.", messages.SUCCESS)
+        self.message_user(request, ngettext("Published %(n)d verdict.", "Published %(n)d verdicts.", count)
+                          % {"n": count}, messages.SUCCESS)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0007_stance_confidence'),
+        ('claims', '0008_translatable_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

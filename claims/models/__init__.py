@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from claims.ratings import Rating
@@ -20,49 +21,51 @@ from sources.models import Article, Language
 
 
 class ReviewState(models.TextChoices):
-    CANDIDATE = "candidate", "Candidate"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    CANDIDATE = "candidate", _("Candidate")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class SpeakerKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
-    GOVERNMENT = "government", "Government"
-    PARTY = "party", "Party"
-    MEDIA = "media", "Media outlet"
-    GROUP = "group", "Group"
-    ANONYMOUS = "anonymous", "Anonymous"
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
+    GOVERNMENT = "government", _("Government")
+    PARTY = "party", _("Party")
+    MEDIA = "media", _("Media outlet")
+    GROUP = "group", _("Group")
+    ANONYMOUS = "anonymous", _("Anonymous")
 
 
 class Origin(models.TextChoices):
-    CURATED = "curated", "Curated registry"
-    EXTRACTED = "extracted", "Learned from text"
-    REVIEWER = "reviewer", "Reviewer"
+    CURATED = "curated", _("Curated registry")
+    EXTRACTED = "extracted", _("Learned from text")
+    REVIEWER = "reviewer", _("Reviewer")
 
 
 class Speaker(models.Model):
     """A person, institution, government, party, outlet or group that makes statements."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True, allow_unicode=True)
-    kind = models.CharField(max_length=15, choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
-    title = models.CharField(max_length=300, blank=True, help_text="Role, e.g. Kremlin spokesman")
-    country = models.CharField(max_length=2, blank=True)
-    wikidata_id = models.CharField(max_length=20, null=True, blank=True, unique=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    slug = models.SlugField(max_length=220, unique=True, allow_unicode=True, verbose_name=_("slug"))
+    kind = models.CharField(max_length=15, choices=SpeakerKind.choices, default=SpeakerKind.PERSON, verbose_name=_("kind"))
+    title = models.CharField(max_length=300, blank=True, help_text=_("Role, e.g. Kremlin spokesman"), verbose_name=_("title"))
+    country = models.CharField(max_length=2, blank=True, verbose_name=_("country"))
+    wikidata_id = models.CharField(max_length=20, null=True, blank=True, unique=True, verbose_name=_("wikidata id"))
     registry_key = models.CharField(
-        max_length=80, null=True, blank=True, unique=True, help_text="Key in the curated registry, if from there"
+        max_length=80, null=True, blank=True, unique=True, help_text=_("Key in the curated registry, if from there"), verbose_name=_("registry key")
     )
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
-    confirmed = models.BooleanField(default=False, help_text="A reviewer confirmed this speaker exists as named.")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED, verbose_name=_("origin"))
+    confirmed = models.BooleanField(default=False, help_text=_("A reviewer confirmed this speaker exists as named."), verbose_name=_("confirmed"))
     merged_into = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from", verbose_name=_("merged into")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=Q(wikidata_id__regex=r"^Q[0-9]+$") | Q(wikidata_id__isnull=True),
@@ -75,86 +78,89 @@ class Speaker(models.Model):
 
 
 class Script(models.TextChoices):
-    ZH_HANT = "zh-Hant", "Traditional"
-    ZH_HANS = "zh-Hans", "Simplified"
-    ZH = "zh", "Chinese (same in both scripts)"
-    EN = "en", "Latin"
-    OTHER = "other", "Other"
+    ZH_HANT = "zh-Hant", _("Traditional")
+    ZH_HANS = "zh-Hans", _("Simplified")
+    ZH = "zh", _("Chinese (same in both scripts)")
+    EN = "en", _("Latin")
+    OTHER = "other", _("Other")
 
 
 class SpeakerAlias(models.Model):
     """One written form of a speaker's name; looked up by its normalised form."""
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
-    alias = models.CharField(max_length=200)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("speaker"))
+    alias = models.CharField(max_length=200, verbose_name=_("alias"))
     # NFKC, Traditional folded to Simplified, case-folded (claims.extraction.normalize.normalize_alias).
-    normalized = models.CharField(max_length=200, db_index=True)
-    script = models.CharField(max_length=8, choices=Script.choices, default=Script.OTHER)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
-    created_at = models.DateTimeField(auto_now_add=True)
+    normalized = models.CharField(max_length=200, db_index=True, verbose_name=_("normalized"))
+    script = models.CharField(max_length=8, choices=Script.choices, default=Script.OTHER, verbose_name=_("script"))
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED, verbose_name=_("origin"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("speaker alias")
+        verbose_name_plural = _("speaker aliases")
         ordering = ["speaker_id", "alias"]
         constraints = [
             models.UniqueConstraint(fields=["speaker", "alias"], name="alias_unique_per_speaker"),
             models.CheckConstraint(condition=~Q(normalized=""), name="alias_normalized_not_empty"),
         ]
-        verbose_name_plural = "speaker aliases"
 
     def __str__(self) -> str:
         return self.alias
 
 
 class ClaimType(models.TextChoices):
-    FACTUAL = "factual", "Factual"
-    OPINION = "opinion", "Opinion"
-    PREDICTION = "prediction", "Prediction"
-    PROMISE = "promise", "Promise"
+    FACTUAL = "factual", _("Factual")
+    OPINION = "opinion", _("Opinion")
+    PREDICTION = "prediction", _("Prediction")
+    PROMISE = "promise", _("Promise")
 
 
 class VerificationStatus(models.TextChoices):
-    UNVERIFIED = "unverified", "Unverified"
-    IN_REVIEW = "in_review", "Being checked"
-    VERIFIED = "verified", "Checked"
-    NOT_CHECKABLE = "not_checkable", "Not checkable"
+    UNVERIFIED = "unverified", _("Unverified")
+    IN_REVIEW = "in_review", _("Being checked")
+    VERIFIED = "verified", _("Checked")
+    NOT_CHECKABLE = "not_checkable", _("Not checkable")
 
 
 class Claim(models.Model):
     """A proposition fact-checkers rate; linked to every statement that makes it."""
 
-    text = models.TextField(help_text="The proposition, worded as it will be published.")
-    slug = models.SlugField(max_length=120, allow_unicode=True)
-    language = models.CharField(max_length=8, choices=Language.choices, blank=True)
+    text = models.TextField(help_text=_("The proposition, worded as it will be published."), verbose_name=_("text"))
+    slug = models.SlugField(max_length=120, allow_unicode=True, verbose_name=_("slug"))
+    language = models.CharField(max_length=8, choices=Language.choices, blank=True, verbose_name=_("language"))
     # Script- and punctuation-folded matching key shared with Statement.claim_key.
-    key = models.CharField(max_length=64, blank=True, db_index=True)
-    claim_type = models.CharField(max_length=12, choices=ClaimType.choices, default=ClaimType.FACTUAL)
+    key = models.CharField(max_length=64, blank=True, db_index=True, verbose_name=_("key"))
+    claim_type = models.CharField(max_length=12, choices=ClaimType.choices, default=ClaimType.FACTUAL, verbose_name=_("claim type"))
     status = models.CharField(
-        max_length=15, choices=VerificationStatus.choices, default=VerificationStatus.UNVERIFIED, db_index=True
+        max_length=15, choices=VerificationStatus.choices, default=VerificationStatus.UNVERIFIED, db_index=True, verbose_name=_("status")
     )
-    published = models.BooleanField(default=False, db_index=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    published = models.BooleanField(default=False, db_index=True, verbose_name=_("published"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published at"))
     # The verdict shown to the public: kept by claims.services.verdict_publish.
     current_verdict = models.ForeignKey(
-        "Verdict", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "Verdict", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("current verdict")
     )
-    first_seen_at = models.DateTimeField(null=True, blank=True)
+    first_seen_at = models.DateTimeField(null=True, blank=True, verbose_name=_("first seen at"))
     # Segmented Simplified tokens plus character bigrams, for full-text search in both scripts.
     search_text = models.TextField(blank=True)
-    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("merged into"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, db_index=True, verbose_name=_("updated at"))
     # The public modified time: moved by every change a reader or partner can see (verdict edits,
     # statements and stances accepted, rejected or moved, speaker renames and merges, claim merges,
     # withdrawal) and by nothing else. It drives updated_since, dateModified and page validators.
-    modified_at = models.DateTimeField(default=timezone.now, db_default=Now())
+    modified_at = models.DateTimeField(default=timezone.now, db_default=Now(), verbose_name=_("modified at"))
     # When an editor withdrew the claim from the public (cleared if it is published again).
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, verbose_name=_("withdrawn at"))
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["-updated_at"]
         indexes = [
             models.Index(fields=["published", "-updated_at"], name="claim_published_updated_idx"),
@@ -167,50 +173,52 @@ class Claim(models.Model):
 
 
 class StatementKind(models.TextChoices):
-    DIRECT = "direct", "Direct quote"
-    INDIRECT = "indirect", "Reported speech"
+    DIRECT = "direct", _("Direct quote")
+    INDIRECT = "indirect", _("Reported speech")
 
 
 class Statement(models.Model):
     """One attribution in one article: who said what (exact span), when, where, via whom."""
 
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements")
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="statements")
-    mention = models.CharField(max_length=200, blank=True, help_text="The speaker as written in the article.")
-    mention_start = models.PositiveIntegerField(null=True, blank=True)
-    mention_end = models.PositiveIntegerField(null=True, blank=True)
-    text = models.TextField()
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=10, choices=StatementKind.choices)
-    language = models.CharField(max_length=8, choices=Language.choices, blank=True)
-    said_on = models.DateField(null=True, blank=True)
-    venue = models.CharField(max_length=200, blank=True)
-    via = models.JSONField(default=list, blank=True, help_text="Relay chain, outermost last.")
-    cue = models.CharField(max_length=100, blank=True)
-    claim_key = models.CharField(max_length=64, blank=True, db_index=True)
-    confidence = models.FloatField(default=0.5)
-    extractor_version = models.CharField(max_length=40, blank=True)
-    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.CANDIDATE)
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements", verbose_name=_("article"))
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="statements", verbose_name=_("speaker"))
+    mention = models.CharField(max_length=200, blank=True, help_text=_("The speaker as written in the article."), verbose_name=_("mention"))
+    mention_start = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("mention start"))
+    mention_end = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("mention end"))
+    text = models.TextField(verbose_name=_("text"))
+    start = models.PositiveIntegerField(verbose_name=_("start"))
+    end = models.PositiveIntegerField(verbose_name=_("end"))
+    kind = models.CharField(max_length=10, choices=StatementKind.choices, verbose_name=_("kind"))
+    language = models.CharField(max_length=8, choices=Language.choices, blank=True, verbose_name=_("language"))
+    said_on = models.DateField(null=True, blank=True, verbose_name=_("said on"))
+    venue = models.CharField(max_length=200, blank=True, verbose_name=_("venue"))
+    via = models.JSONField(default=list, blank=True, help_text=_("Relay chain, outermost last."), verbose_name=_("via"))
+    cue = models.CharField(max_length=100, blank=True, verbose_name=_("cue"))
+    claim_key = models.CharField(max_length=64, blank=True, db_index=True, verbose_name=_("claim key"))
+    confidence = models.FloatField(default=0.5, verbose_name=_("confidence"))
+    extractor_version = models.CharField(max_length=40, blank=True, verbose_name=_("extractor version"))
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.CANDIDATE, verbose_name=_("review state"))
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reviewed by")
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    reject_reason = models.CharField(max_length=300, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
+    reject_reason = models.CharField(max_length=300, blank=True, verbose_name=_("reject reason"))
     # A person fixed this candidate's span or speaker: a re-run of extraction never replaces it.
     edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("edited by")
     )
-    edited_at = models.DateTimeField(null=True, blank=True)
-    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements")
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
+    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements", verbose_name=_("claim"))
     # Accepted into a published claim by someone who cannot publish: hidden until an editor does.
-    held = models.BooleanField(default=False)
+    held = models.BooleanField(default=False, verbose_name=_("held"))
     search_text = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["article_id", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="statement_span_nonempty"),
@@ -241,45 +249,47 @@ class Statement(models.Model):
 
 
 class Polarity(models.TextChoices):
-    SUPPORT = "support", "Supports"
-    OPPOSE = "oppose", "Opposes"
-    NEUTRAL = "neutral", "Neutral"
+    SUPPORT = "support", _("Supports")
+    OPPOSE = "oppose", _("Opposes")
+    NEUTRAL = "neutral", _("Neutral")
 
 
 class Stance(models.Model):
     """Who supports or opposes a claim or a statement, with the evidence."""
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="stances")
-    polarity = models.CharField(max_length=8, choices=Polarity.choices)
-    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="stances")
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="stances", verbose_name=_("speaker"))
+    polarity = models.CharField(max_length=8, choices=Polarity.choices, verbose_name=_("polarity"))
+    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="stances", verbose_name=_("claim"))
     # PROTECT: a stance is review work; deleting the statement it answers must not delete it.
     target_statement = models.ForeignKey(
-        Statement, on_delete=models.PROTECT, null=True, blank=True, related_name="stances_on"
+        Statement, on_delete=models.PROTECT, null=True, blank=True, related_name="stances_on", verbose_name=_("target statement")
     )
     evidence_statement = models.ForeignKey(
-        Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="stances_evidenced"
+        Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="stances_evidenced", verbose_name=_("evidence statement")
     )
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, null=True, blank=True, related_name="stances")
-    cue = models.CharField(max_length=300, blank=True, help_text="The words that show the stance.")
-    cue_start = models.PositiveIntegerField(null=True, blank=True)
-    cue_end = models.PositiveIntegerField(null=True, blank=True)
-    said_on = models.DateField(null=True, blank=True)
-    extractor_version = models.CharField(max_length=40, blank=True)
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, null=True, blank=True, related_name="stances", verbose_name=_("article"))
+    cue = models.CharField(max_length=300, blank=True, help_text=_("The words that show the stance."), verbose_name=_("cue"))
+    cue_start = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("cue start"))
+    cue_end = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("cue end"))
+    said_on = models.DateField(null=True, blank=True, verbose_name=_("said on"))
+    extractor_version = models.CharField(max_length=40, blank=True, verbose_name=_("extractor version"))
     # How likely the extractor's stance is right (holder, polarity and target), from its evidence;
     # the desk filters on it. ``evidence`` says what it rests on and how the target was linked.
-    confidence = models.FloatField(default=0.5)
-    evidence = models.CharField(max_length=200, blank=True)
-    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.CANDIDATE)
+    confidence = models.FloatField(default=0.5, verbose_name=_("confidence"))
+    evidence = models.CharField(max_length=200, blank=True, verbose_name=_("evidence"))
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.CANDIDATE, verbose_name=_("review state"))
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reviewed by")
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
     # Accepted on a published claim by someone who cannot publish: hidden until an editor does.
-    held = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    held = models.BooleanField(default=False, verbose_name=_("held"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("stance")
+        verbose_name_plural = _("stances")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -292,60 +302,62 @@ class Stance(models.Model):
         indexes = [models.Index(fields=["claim", "review_state"], name="stance_claim_idx")]
 
     def __str__(self) -> str:
-        return f"{self.speaker} {self.polarity}"
+        return f"{self.speaker} {self.get_polarity_display()}"
 
 
 class VerdictStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Verdict(models.Model):
     """A rating of a claim on the documented scale (claims.ratings), draft then published."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
-    rating = models.CharField(max_length=15, choices=Rating.choices)
-    summary = models.CharField(max_length=300, blank=True, help_text="One line shown next to the rating.")
-    explanation = models.TextField()
-    evidence_links = models.JSONField(default=list, blank=True, help_text='[{"url": ..., "title": ...}]')
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts")
-    status = models.CharField(max_length=10, choices=VerdictStatus.choices, default=VerdictStatus.DRAFT)
-    published_at = models.DateTimeField(null=True, blank=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts", verbose_name=_("claim"))
+    rating = models.CharField(max_length=15, choices=Rating.choices, verbose_name=_("rating"))
+    summary = models.CharField(max_length=300, blank=True, help_text=_("One line shown next to the rating."), verbose_name=_("summary"))
+    explanation = models.TextField(verbose_name=_("explanation"))
+    evidence_links = models.JSONField(default=list, blank=True, help_text=_('[{"url": ..., "title": ...}]'), verbose_name=_("evidence links"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts", verbose_name=_("author"))
+    status = models.CharField(max_length=10, choices=VerdictStatus.choices, default=VerdictStatus.DRAFT, verbose_name=_("status"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published at"))
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("published by")
     )
     # Optimistic lock: a writer must name the version it read; a stale write is refused.
-    revision = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(default=1, verbose_name=_("revision"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "-published_at"], name="verdict_status_published_idx")]
         permissions = [("publish_verdict", "Can publish verdicts")]
 
     def __str__(self) -> str:
-        return f"{self.get_rating_display()} ({self.status})"
+        return f"{self.get_rating_display()} ({self.get_status_display()})"
 
 
 class ChangeKind(models.TextChoices):
-    CLAIM_EDIT = "claim_edit", "Claim wording or type"
-    VERDICT_EDIT = "verdict_edit", "Verdict edit"
-    CLAIM_MERGE = "claim_merge", "Claim merge"
-    STATEMENT_EDIT = "statement_edit", "Statement span or speaker"
-    STATEMENT_REJECT = "statement_reject", "Statement removed"
-    STATEMENT_LINK = "statement_link", "Statement added"
-    STANCE_REVIEW = "stance_review", "Stance accepted or rejected"
-    SPEAKER_EDIT = "speaker_edit", "Speaker name or details"
-    SPEAKER_MERGE = "speaker_merge", "Speaker merge"
+    CLAIM_EDIT = "claim_edit", _("Claim wording or type")
+    VERDICT_EDIT = "verdict_edit", _("Verdict edit")
+    CLAIM_MERGE = "claim_merge", _("Claim merge")
+    STATEMENT_EDIT = "statement_edit", _("Statement span or speaker")
+    STATEMENT_REJECT = "statement_reject", _("Statement removed")
+    STATEMENT_LINK = "statement_link", _("Statement added")
+    STANCE_REVIEW = "stance_review", _("Stance accepted or rejected")
+    SPEAKER_EDIT = "speaker_edit", _("Speaker name or details")
+    SPEAKER_MERGE = "speaker_merge", _("Speaker merge")
 
 
 class ChangeState(models.TextChoices):
-    PENDING = "pending", "Waiting for an editor"
-    PUBLISHED = "published", "Published"
-    DISCARDED = "discarded", "Discarded"
+    PENDING = "pending", _("Waiting for an editor")
+    PUBLISHED = "published", _("Published")
+    DISCARDED = "discarded", _("Discarded")
 
 
 class PendingChange(models.Model):
@@ -355,32 +367,34 @@ class PendingChange(models.Model):
     diff the editor reads). Publishing replays the change through the same service as an editor.
     """
 
-    kind = models.CharField(max_length=20, choices=ChangeKind.choices)
+    kind = models.CharField(max_length=20, choices=ChangeKind.choices, verbose_name=_("kind"))
     # The published claim concerned (empty for a speaker change, which may touch many claims).
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="pending_changes")
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="pending_changes", verbose_name=_("claim"))
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("speaker"))
     other_speaker = models.ForeignKey(
-        Speaker, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="The speaker merged away."
+        Speaker, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text=_("The speaker merged away."), verbose_name=_("other speaker")
     )
-    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    stance = models.ForeignKey(Stance, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("verdict"))
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("statement"))
+    stance = models.ForeignKey(Stance, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("stance"))
     other_claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="The claim merged away."
+        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text=_("The claim merged away."), verbose_name=_("other claim")
     )
-    changes = models.JSONField(default=dict, blank=True)
-    before = models.JSONField(default=dict, blank=True)
-    note = models.CharField(max_length=300, blank=True)
-    state = models.CharField(max_length=10, choices=ChangeState.choices, default=ChangeState.PENDING)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    proposed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=dict, blank=True, verbose_name=_("changes"))
+    before = models.JSONField(default=dict, blank=True, verbose_name=_("before"))
+    note = models.CharField(max_length=300, blank=True, verbose_name=_("note"))
+    state = models.CharField(max_length=10, choices=ChangeState.choices, default=ChangeState.PENDING, verbose_name=_("state"))
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
+    proposed_at = models.DateTimeField(auto_now_add=True, verbose_name=_("proposed at"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
         ordering = ["-proposed_at"]
         indexes = [models.Index(fields=["state", "-proposed_at"], name="pendingchange_state_idx")]
 
@@ -389,27 +403,29 @@ class PendingChange(models.Model):
 
 
 class PartnerScope(models.TextChoices):
-    READ = "read", "Read"
-    INGEST = "ingest", "Ingest"
+    READ = "read", _("Read")
+    INGEST = "ingest", _("Ingest")
 
 
 class PartnerKey(models.Model):
     """An API key of a partner site: stored as a hash, shown once, revocable, scoped."""
 
-    name = models.CharField(max_length=200)
-    contact_email = models.EmailField(blank=True)
-    prefix = models.CharField(max_length=12, unique=True, help_text="Public part, shown to identify the key.")
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
+    prefix = models.CharField(max_length=12, unique=True, help_text=_("Public part, shown to identify the key."), verbose_name=_("prefix"))
     key_hash = models.CharField(max_length=128)
-    scopes = models.JSONField(default=list)
-    active = models.BooleanField(default=True)
+    scopes = models.JSONField(default=list, verbose_name=_("scopes"))
+    active = models.BooleanField(default=True, verbose_name=_("active"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
+    last_used_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last used at"))
 
     class Meta:
+        verbose_name = _("partner key")
+        verbose_name_plural = _("partner keys")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -417,53 +433,58 @@ class PartnerKey(models.Model):
 
 
 class WebhookEvent(models.TextChoices):
-    VERDICT_PUBLISHED = "verdict.published", "Verdict published"
-    VERDICT_CHANGED = "verdict.changed", "Verdict changed"
-    VERDICT_WITHDRAWN = "verdict.withdrawn", "Verdict withdrawn (claim withdrawn or merged)"
-    SPEAKER_FLIP = "speaker.flip", "Speaker changed position (confirmed flip)"
+    VERDICT_PUBLISHED = "verdict.published", _("Verdict published")
+    VERDICT_CHANGED = "verdict.changed", _("Verdict changed")
+    VERDICT_WITHDRAWN = "verdict.withdrawn", _("Verdict withdrawn (claim withdrawn or merged)")
+    SPEAKER_FLIP = "speaker.flip", _("Speaker changed position (confirmed flip)")
 
 
 class WebhookSubscription(models.Model):
     """A partner's subscription to verdict events, for all claims or chosen speakers/claims."""
 
-    partner = models.ForeignKey(PartnerKey, on_delete=models.CASCADE, related_name="subscriptions")
-    url = models.URLField(max_length=1000)
-    secret = models.CharField(max_length=128, help_text="HMAC-SHA256 signing secret.")
-    events = models.JSONField(default=list)
-    speakers = models.ManyToManyField(Speaker, blank=True, related_name="+")
-    claims = models.ManyToManyField(Claim, blank=True, related_name="+")
-    active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    partner = models.ForeignKey(PartnerKey, on_delete=models.CASCADE, related_name="subscriptions", verbose_name=_("partner"))
+    url = models.URLField(max_length=1000, verbose_name=_("url"))
+    secret = models.CharField(max_length=128, help_text=_("HMAC-SHA256 signing secret."), verbose_name=_("secret"))
+    events = models.JSONField(default=list, verbose_name=_("events"))
+    speakers = models.ManyToManyField(Speaker, blank=True, related_name="+", verbose_name=_("speakers"))
+    claims = models.ManyToManyField(Claim, blank=True, related_name="+", verbose_name=_("claims"))
+    active = models.BooleanField(default=True, verbose_name=_("active"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
 
     def __str__(self) -> str:
         return self.url
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    DELIVERED = "delivered", "Delivered"
-    FAILED = "failed", "Failed"
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")
 
 
 class WebhookDelivery(models.Model):
     """One event sent to one subscription, with every attempt's outcome."""
 
-    subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.CharField(max_length=40, choices=WebhookEvent.choices)
-    payload = models.JSONField()
-    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    response_code = models.PositiveIntegerField(null=True, blank=True)
+    subscription = models.ForeignKey(WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("subscription"))
+    event = models.CharField(max_length=40, choices=WebhookEvent.choices, verbose_name=_("event"))
+    payload = models.JSONField(verbose_name=_("payload"))
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, verbose_name=_("status"))
+    attempts = models.PositiveIntegerField(default=0, verbose_name=_("attempts"))
+    response_code = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("response code"))
     # How long the last attempt took (connect, send, status line). Response bodies are never kept:
     # a receiver's reply is the receiver's business, and could be an internal service's.
-    duration_ms = models.PositiveIntegerField("duration (ms)", null=True, blank=True)
-    last_error = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True, verbose_name=_("last error"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("delivered at"))
 
     class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at"]
-        verbose_name_plural = "webhook deliveries"
 
     def __str__(self) -> str:
         return f"{self.event} -> {self.subscription_id} ({self.status})"

@@ -77,7 +77,7 @@ def speaker_public_choices() -> QuerySet[Speaker]:
     return (
         Speaker.objects.filter(merged_into__isnull=True)
         .filter(Exists(_public_statements().filter(speaker=OuterRef("pk"))))
-        .only("id", "name", "slug")
+        .only("id", "name", "slug", "registry_key")
         .order_by("name")
     )
 

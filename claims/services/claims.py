@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from claims import search
 from claims.extraction.claim_keys import claim_key_of
+from claims.extraction.normalize import to_simplified, to_traditional
 from claims.models import (
     ChangeKind,
     ChangeState,
@@ -37,6 +38,7 @@ from claims.services.editorial import (
     _propose,
     user_can_publish,
 )
+from sources.cleaning import guess_language
 
 ERROR_EMPTY_CLAIM = "A claim needs some text."
 
@@ -45,6 +47,22 @@ ERROR_EDITORS_WITHDRAW = "Only editors can publish or withdraw a claim."
 ERROR_CHECKED_STATUS = "A claim with a published verdict stays 'checked'; withdraw it first to change that."
 
 ERROR_MERGE_SELF = "A claim cannot be merged into itself."
+
+
+def claim_slug_of(text: str) -> str:
+    """The readable part of a claim's address, from its wording."""
+    return slugify(text[:60], allow_unicode=True)[:100] or "claim"
+
+
+def claim_language_of(text: str, fallback: str = "") -> str:
+    """A claim's language from its own wording (a Traditional wording is zh-Hant whatever the
+    statement was); ``fallback`` when no character tells the Chinese scripts apart (e.g. 中国人民)."""
+    guessed = guess_language(text)
+    if guessed in {"zh-Hant", "zh-Hans"} and to_simplified(text) == text and to_traditional(text) == text:
+        return fallback if fallback in {"zh-Hant", "zh-Hans"} else guessed
+    if guessed == "other" and fallback:
+        return fallback
+    return guessed
 
 
 @transaction.atomic
@@ -58,8 +76,8 @@ def claim_create(
         raise ValidationError(ERROR_EMPTY_CLAIM)
     claim = Claim.objects.create(
         text=text,
-        slug=slugify(text[:60], allow_unicode=True)[:100] or "claim",
-        language=language,
+        slug=claim_slug_of(text),
+        language=claim_language_of(text, language),
         key=key or claim_key_of(text),
         claim_type=claim_type,
         created_by=user if getattr(user, "is_authenticated", False) else None,
@@ -167,7 +185,7 @@ def _claim_has_public_verdict(claim: Claim) -> bool:
 
 @transaction.atomic
 def claim_update(claim: Claim, *, user, **changes) -> Claim | PendingChange:
-    """Change a claim's wording, type, language or checking status (slug and key stay stable).
+    """Change a claim's wording, type, language or checking status (the key stays; the slug follows the wording).
 
     A public claim is changed by an editor only (anyone else records a pending change); a claim
     with a published verdict stays 'checked'.
@@ -191,6 +209,11 @@ def claim_update(claim: Claim, *, user, **changes) -> Claim | PendingChange:
     if _needs_editor(user, claim):
         return _propose(ChangeKind.CLAIM_EDIT, user=user, claim=claim, changes=changes,
                         before={f: getattr(claim, f) for f in changes})
+    if "text" in changes:
+        # The address follows the wording (the old slug redirects to the new), and so does the
+        # language unless the editor set it.
+        changes["slug"] = claim_slug_of(changes["text"])
+        changes.setdefault("language", claim_language_of(changes["text"], claim.language))
     for field, value in changes.items():
         setattr(claim, field, value)
     claim.save()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from claims.models import ChangeState, Claim, PendingChange, ReviewState, Speaker, Stance, Statement, Verdict
 from claims.public_cache import public_data_changed
@@ -21,7 +22,7 @@ from factdesk.outbox import enqueue_on_commit
 logger = logging.getLogger(__name__)
 
 
-MESSAGE_PENDING = "Your change to published material waits for an editor; the public sees the old version until then."
+MESSAGE_PENDING = gettext_noop("Your change to published material waits for an editor; the public sees the old version until then.")
 
 
 def user_can_publish(user) -> bool:

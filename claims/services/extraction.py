@@ -21,7 +21,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from claims import extraction
-from claims.extraction.normalize import normalize_alias
+from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Origin, ReviewState, Speaker, SpeakerAlias, Stance, Statement
 from claims.selectors import speaker_directory_stamp, speaker_gazetteer
 from claims.services.speakers import speaker_create, speaker_find
@@ -300,11 +300,22 @@ def _statement_row(article: Article, item, speaker_id: int | None, version: str)
         said_on=item.said_on,
         venue=(item.venue or "")[:200],
         via=list(item.via),
-        cue=(item.cue or "")[:100],
+        cue=_cue_in_script(item.cue, article.language or item.language)[:100],
         claim_key=(item.claim_key or "")[:64],
         confidence=min(1.0, max(0.0, float(item.confidence))),
         extractor_version=version,
     )
+
+
+def _cue_in_script(cue: str | None, language: str) -> str:
+    """A cue word as the article writes it: the lexicon's entries are Simplified (斥责), a
+    Traditional article shows 斥責 (OpenCC; the cue is a verb or phrase, not a name)."""
+    cue = cue or ""
+    if language == "zh-Hant":
+        return to_traditional(cue)
+    if language == "zh-Hans":
+        return to_simplified(cue)
+    return cue
 
 
 def _stance_row(article: Article, item, speaker_id: int, target: Statement, version: str) -> Stance:
@@ -314,7 +325,7 @@ def _stance_row(article: Article, item, speaker_id: int, target: Statement, vers
         target_statement=target,
         claim_id=target.claim_id if target.review_state == ReviewState.ACCEPTED else None,
         article=article,
-        cue=(item.cue or "")[:300],
+        cue=_cue_in_script(item.cue, article.language)[:300],
         cue_start=item.cue_start,
         cue_end=item.cue_end,
         said_on=item.said_on,

@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims.extraction.normalize import to_simplified
+from claims.presentation import language_alternates as _language_alternates
+from claims.presentation import speaker_display_name, speaker_display_title
 from claims.ratings import RATING_INFO, Rating
 
 register = template.Library()
@@ -92,3 +94,21 @@ def relay(via) -> str:
         return ""
     names = [str(v.get("name") or v.get("outlet") or "") if isinstance(v, dict) else str(v) for v in via]
     return " → ".join(n for n in names if n)
+
+
+@register.simple_tag
+def language_alternates(path: str) -> list[tuple[str, str]]:
+    """The page at ``path`` in every interface language plus x-default, for hreflang links."""
+    return _language_alternates(path)
+
+
+@register.filter
+def display_name(speaker) -> str:
+    """The speaker's name in the page's script (registry forms, else OpenCC)."""
+    return speaker_display_name(speaker, get_language())
+
+
+@register.filter
+def display_title(speaker) -> str:
+    """The speaker's title in the page's script (empty on Chinese pages when only English is known)."""
+    return speaker_display_title(speaker, get_language())

@@ -11,10 +11,11 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from claims import services
 from claims.models import Polarity, Speaker, Stance
+from claims.presentation import claim_path
 from tests.factories import make_article, make_outlet, make_public_claim, make_speaker, make_statement, make_user
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -107,13 +108,63 @@ def test_public_pages_render_on_desktop_and_phone(browser_page, live_server, out
     assert page.locator(".stance-map__col--oppose .stance").count() == 2
     page.click(".changelog summary")  # the change log opens without any script of ours
     assert page.locator(".changelog li").first.is_visible()
-    with page.expect_navigation(url=claim_url):
+    # The language switch goes to the same page under the chosen language's prefix.
+    claim_url_en, claim_url_hans = base + claim_path(claim, "en"), base + claim_path(claim, "zh-hans")
+    with page.expect_navigation(url=claim_url_en):
         page.click(".lang-switch a[lang=en]")
     assert "Who said it" in page.inner_text("main")
-    _check_page(page, claim_url, "claim-en", output_dir, errors)
-    with page.expect_navigation(url=claim_url):
+    _check_page(page, claim_url_en, "claim-en", output_dir, errors)
+    with page.expect_navigation(url=claim_url_hans):
         page.click(".lang-switch a[lang=zh-hans]")
     assert "台湾今年的国防预算" in page.inner_text("h1")
-    _check_page(page, claim_url, "claim-zh-hans", output_dir, errors)
+    _check_page(page, claim_url_hans, "claim-zh-hans", output_dir, errors)
     assert page.locator("script[type='application/ld+json']").count() == 1
     assert page.locator("script:not([type='application/ld+json'])").count() == 0
+
+
+def _no_overlap(page) -> list[str]:
+    """Cards whose rating badge runs into the claim title beside it (issue 13, item 11)."""
+    return page.evaluate("""() => [...document.querySelectorAll('.card')].flatMap(card => {
+        const badge = card.querySelector('.card__rating .badge'), title = card.querySelector('.card__claim');
+        if (!badge || !title) return [];
+        const a = badge.getBoundingClientRect(), b = title.getBoundingClientRect();
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        return apart ? [] : [badge.innerText + ' / ' + title.innerText];
+    })""")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_public_pages_open_in_simplified_by_url(browser_page, live_server, output_dir):
+    """A shared /zh-hans/ link opens in Simplified whatever the browser asks for (issue 13, item 3)."""
+    claim, speaker = _demo_data()
+    putin = Speaker.objects.get(registry_key="putin")
+    make_public_claim("烏克蘭必須先接受領土現實", speaker=putin, rating="opinion", said_on=dt.date(2025, 8, 16))
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.set_extra_http_headers({"Accept-Language": "en-US,en;q=0.9"})  # the URL wins over the browser
+    base = live_server.url
+    with translation.override("zh-hans"):
+        pages = {
+            "home": base + reverse("claims:home"),
+            "claim": base + reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug}),
+            "speaker": base + reverse("claims:speaker-detail", kwargs={"pk": putin.pk, "slug": putin.slug}),
+            "search": base + reverse("claims:search") + "?q=国防预算",
+            "article": base + reverse("claims:article-detail",
+                                      kwargs={"pk": claim.statements.order_by("id").first().article_id}),
+        }
+    for name, url in pages.items():
+        _check_page(page, url, f"zh-hans-{name}", output_dir, errors)
+        assert page.get_attribute("html", "lang") == "zh-hans"
+        assert page.locator('link[rel=alternate][hreflang="x-default"]').count() == 1
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(pages["speaker"])
+    assert page.inner_text("h1") == "普京" and "俄罗斯总统" in page.inner_text("main")
+    page.goto(pages["claim"])
+    assert "台湾今年的国防预算" in page.inner_text("h1") and "谁说的" in page.inner_text("main")
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(pages["home"].replace("/zh-hans/", "/en/"))
+        assert _no_overlap(page) == [], width

@@ -32,6 +32,13 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_desk(settings):
+    """These tests read the desk's English wording; the Chinese desk has its own test
+    (tests/i18n/test_translations.py)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def checker(db):
     return make_user("checker", groups=(FACT_CHECKER,))
@@ -114,10 +121,10 @@ def test_upload_in_big5_is_decoded(desk):
 
 def test_ingest_refuses_empty_input_and_both_inputs(desk):
     response = desk.post("/admin/sources/article/add/", {"text": "   "})
-    assert admin_articles.ERROR_TEXT_OR_FILE in response.content.decode()
+    assert str(admin_articles.ERROR_TEXT_OR_FILE) in response.content.decode()
     upload = SimpleUploadedFile("a.txt", b"x", content_type="text/plain")
     response = desk.post("/admin/sources/article/add/", {"text": ARTICLE, "upload": upload})
-    assert admin_articles.ERROR_TEXT_OR_FILE in response.content.decode()
+    assert str(admin_articles.ERROR_TEXT_OR_FILE) in response.content.decode()
     assert Article.objects.count() == 0
 
 

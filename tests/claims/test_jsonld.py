@@ -58,7 +58,8 @@ def test_claim_page_carries_one_claimreview_with_googles_properties(client):
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating"
     assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (2, 5, 1)
-    assert rating["alternateName"] == "Mostly false"
+    # In the claim's language for readers, the scale's English name kept for machines (docs/API.md).
+    assert rating["alternateName"] == "大致錯誤" and rating["name"] == "Mostly false"
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"]["name"] == "賴清德"
@@ -86,7 +87,7 @@ def test_first_appearance_is_the_earliest_statement_and_every_appearance_is_list
 def test_non_numeric_rating_has_only_its_name(client):
     claim = make_public_claim("這個政策是史上最好的", rating="opinion")
     rating = claim_reviews(client, claim)[0][0]["reviewRating"]
-    assert rating["alternateName"] == "Opinion"
+    assert rating["alternateName"] == "意見，無法查證" and rating["name"] == "Opinion"
     assert "ratingValue" not in rating and "bestRating" not in rating
 
 
@@ -114,7 +115,7 @@ def test_builder_works_without_a_request_for_the_api():
     claim = make_public_claim("API 也能用的說法")
     data = claim_review_jsonld(claim)
     assert data["@type"] == "ClaimReview"
-    assert data["url"].startswith(SITE + "/claims/")
+    assert data["url"].startswith(SITE + "/zh-hant/claims/")  # the page in the claim's own language
     assert data["itemReviewed"]["appearance"]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
 
 from claims import services
 from claims.models import Polarity, ReviewState, Stance
@@ -27,15 +27,28 @@ def _fast_passwords(settings):
     # Each published claim makes an editor; the default hasher costs ~0.5 s a user.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def en(url: str) -> str:
+    """The same public page in the English interface (the language is in the path)."""
+    with translation.override(translation.get_language_from_path(url)):
+        return translate_url(url, "en")
+
+
+def hans(url: str) -> str:
+    with translation.override(translation.get_language_from_path(url)):
+        return translate_url(url, "zh-hans")
 
 
 def claim_url(claim) -> str:
-    return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
+    """The claim's page in the default interface language (zh-hant), whatever the last request activated."""
+    with translation.override("zh-hant"):
+        return reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug})
 
 
 def speaker_url(speaker) -> str:
-    return reverse("claims:speaker-detail", kwargs={"pk": speaker.pk, "slug": speaker.slug})
+    with translation.override("zh-hant"):
+        return reverse("claims:speaker-detail", kwargs={"pk": speaker.pk, "slug": speaker.slug})
 
 
 def test_claim_page_shows_who_said_it_when_where_and_the_verdict(client):
@@ -52,7 +65,7 @@ def test_claim_page_shows_who_said_it_when_where_and_the_verdict(client):
     )
     statement = claim.statements.get()
     services.statement_update(statement, user=make_user(superuser=True))  # no-op edit keeps it valid
-    response = client.get(claim_url(claim), **EN)
+    response = client.get(en(claim_url(claim)))
     assert response.status_code == 200
     html = response.content.decode()
     assert "今年經濟成長率將超過百分之三" in html
@@ -63,8 +76,8 @@ def test_claim_page_shows_who_said_it_when_where_and_the_verdict(client):
     assert 'href="https://www.cna.com.tw/news/1.aspx"' in html
     assert "中央社" in html
     assert "Chinese (Traditional)" in html
-    assert speaker_url(speaker) in html
-    assert reverse("claims:article-detail", kwargs={"pk": statement.article_id}) in html
+    assert en(speaker_url(speaker)) in html
+    assert en(reverse("claims:article-detail", kwargs={"pk": statement.article_id})) in html
 
 
 def test_wrong_or_missing_slug_redirects_to_the_canonical_address(client):
@@ -98,12 +111,12 @@ def test_draft_verdict_never_shows_on_a_published_claim(client):
     user = make_user(superuser=True)
     claim = make_public_claim("核四重啟只需要兩年", rating="false", explanation="PUBLISHED-EXPLANATION", user=user)
     services.verdict_draft(claim=claim, user=user, rating="true", summary="DRAFT-SUMMARY", explanation="DRAFT-TEXT")
-    for response in (client.get(claim_url(claim), **EN), client.get(reverse("claims:home"), **EN)):
+    for response in (client.get(en(claim_url(claim))), client.get(en(reverse("claims:home")))):
         html = response.content.decode()
         assert "DRAFT-SUMMARY" not in html and "DRAFT-TEXT" not in html
-    html = client.get(claim_url(claim), **EN).content.decode()
+    html = client.get(en(claim_url(claim))).content.decode()
     assert "PUBLISHED-EXPLANATION" in html
-    assert '"alternateName": "False"' in html
+    assert '"alternateName": "錯誤"' in html and '"name": "False"' in html
 
 
 def test_verdict_change_log_lists_the_earlier_published_verdict(client):
@@ -111,7 +124,7 @@ def test_verdict_change_log_lists_the_earlier_published_verdict(client):
     claim = make_public_claim("電價明年不會調漲", rating="true", summary="FIRST-SUMMARY", user=user)
     second = services.verdict_draft(claim=claim, user=user, rating="false", summary="SECOND-SUMMARY", explanation="x")
     services.verdict_publish(second, user=user)
-    html = client.get(claim_url(claim), **EN).content.decode()
+    html = client.get(en(claim_url(claim))).content.decode()
     assert "SECOND-SUMMARY" in html
     assert "Changed once before" in html
     assert "FIRST-SUMMARY" in html
@@ -156,7 +169,7 @@ def test_article_page_quotes_excerpts_never_the_full_text(client):
         context="FULL-ARTICLE-BODY-SENTENCE that only the publisher may show. ",
     )
     statement = claim.statements.get()
-    html = client.get(reverse("claims:article-detail", kwargs={"pk": statement.article_id}), **EN).content.decode()
+    html = client.get(en(reverse("claims:article-detail", kwargs={"pk": statement.article_id}))).content.decode()
     assert "Unemployment fell to 3 percent" in html
     assert "FULL-ARTICLE-BODY-SENTENCE" not in html
     assert 'href="https://example.com/a"' in html
@@ -263,17 +276,17 @@ def test_accepting_another_statement_changes_the_validator(client):
 
 def test_validator_differs_by_interface_language(client):
     claim = make_public_claim("這是一個測試說法")
-    assert client.get(claim_url(claim), **EN)["ETag"] != client.get(claim_url(claim), HTTP_ACCEPT_LANGUAGE="zh-hans")["ETag"]
+    assert client.get(en(claim_url(claim)))["ETag"] != client.get(hans(claim_url(claim)))["ETag"]
 
 
 def test_interface_follows_the_browser_and_simplified_readers_get_converted_claims(client):
     claim = make_public_claim("臺灣經濟發展與對外貿易")
-    html_en = client.get(claim_url(claim), **EN).content.decode()
+    html_en = client.get(en(claim_url(claim))).content.decode()
     assert "Who said it" in html_en
-    html_hant = client.get(claim_url(claim), HTTP_ACCEPT_LANGUAGE="zh-TW,zh-Hant").content.decode()
+    html_hant = client.get(claim_url(claim)).content.decode()
     assert "誰說的" in html_hant
     assert "<h1" in html_hant and "臺灣經濟發展與對外貿易</h1>" in html_hant
-    html_hans = client.get(claim_url(claim), HTTP_ACCEPT_LANGUAGE="zh-CN,zh-Hans").content.decode()
+    html_hans = client.get(hans(claim_url(claim))).content.decode()
     assert "谁说的" in html_hans
     assert "台湾经济发展与对外贸易</h1>" in html_hans
     assert "「臺灣經濟發展與對外貿易」" not in html_hans  # sanity: quote form not used
@@ -284,24 +297,27 @@ def test_language_switch_sets_the_cookie_and_stays_on_this_site(client):
     claim = make_public_claim("語言切換測試說法")
     response = client.get(reverse("claims:set-language", kwargs={"code": "en"}), {"next": claim_url(claim)})
     assert response.status_code == 302
-    assert response["Location"] == claim_url(claim)
+    assert response["Location"] == en(claim_url(claim))  # the same page, in the chosen language
     assert response.cookies["django_language"].value == "en"
-    assert "Who said it" in client.get(claim_url(claim)).content.decode()
+    assert "Who said it" in client.get(response["Location"]).content.decode()
+    # The cookie picks the language of an old unprefixed address.
+    old = client.get(claim_url(claim).removeprefix("/zh-hant"))
+    assert old.status_code == 302 and old["Location"] == en(claim_url(claim))
     evil = client.get(reverse("claims:set-language", kwargs={"code": "zh-hans"}), {"next": "https://evil.example/"})
-    assert evil["Location"] == "/"
+    assert evil["Location"] == "/zh-hans/"
     assert client.get(reverse("claims:set-language", kwargs={"code": "xx"})).status_code == 404
 
 
 def test_home_lists_latest_published_verdicts_with_filters(client):
     old = make_public_claim("舊的說法", rating="true")
     new = make_public_claim("Newer English claim", language="en", rating="false")
-    html = client.get(reverse("claims:home"), **EN).content.decode()
+    html = client.get(en(reverse("claims:home"))).content.decode()
     assert html.index("Newer English claim") < html.index("舊的說法")
     assert 'name="rating"' in html and 'name="speaker"' in html and 'name="language"' in html
     assert 'name="date_from"' in html
-    filtered = client.get(reverse("claims:search"), {"rating": "true"}, **EN).content.decode()
+    filtered = client.get(en(reverse("claims:search")), {"rating": "true"}).content.decode()
     assert "舊的說法" in filtered and "Newer English claim" not in filtered
-    by_language = client.get(reverse("claims:search"), {"language": "en"}, **EN).content.decode()
+    by_language = client.get(en(reverse("claims:search")), {"language": "en"}).content.decode()
     assert "Newer English claim" in by_language and "舊的說法" not in by_language
     assert old.pk != new.pk
 
@@ -311,7 +327,7 @@ def test_speaker_page_lists_statements_and_rating_counts_with_a_note(client):
     make_public_claim("第一個說法是假的", speaker=speaker, rating="false", said_on=dt.date(2025, 1, 2))
     make_public_claim("第二個說法也是假的", speaker=speaker, rating="false", said_on=dt.date(2025, 2, 3))
     make_public_claim("第三個說法是真的", speaker=speaker, rating="true", said_on=dt.date(2025, 3, 4))
-    response = client.get(speaker_url(speaker), **EN)
+    response = client.get(en(speaker_url(speaker)))
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("第三個說法是真的") < html.index("第一個說法是假的")  # newest first
@@ -341,7 +357,7 @@ def test_stance_map_shows_supporters_and_opposers_with_their_words(client):
         stance = Stance.objects.create(speaker=make_speaker(name), polarity=polarity, claim=claim, article=article, cue=cue)
         if accept:
             services.stance_review(stance, user=user, accept=True)
-    html = client.get(claim_url(claim), **EN).content.decode()
+    html = client.get(en(claim_url(claim))).content.decode()
     support_col = html[html.index("stance-map__col--support"):html.index("stance-map__col--oppose")]
     assert "支持者甲" in support_col and "甲說這沒錯" in support_col
     assert "反對者乙" in html[html.index("stance-map__col--oppose"):]
@@ -353,11 +369,12 @@ def test_home_is_served_from_the_public_cache_until_a_verdict_is_published(clien
     from tests.factories import make_published_claim
 
     first = make_published_claim("第一個公開的說法")
-    assert "第一個公開的說法" in client.get("/").content.decode()
+    home = reverse("claims:home")
+    assert "第一個公開的說法" in client.get(home).content.decode()
     with django_assert_num_queries(0):
-        assert "第一個公開的說法" in client.get("/").content.decode()
+        assert "第一個公開的說法" in client.get(home).content.decode()
     make_published_claim("第二個公開的說法")  # publishing retires every cached public page
-    body = client.get("/").content.decode()
+    body = client.get(home).content.decode()
     assert "第一個公開的說法" in body and "第二個公開的說法" in body
     services.claim_unpublish(first, user=make_user(superuser=True))
-    assert "第一個公開的說法" not in client.get("/").content.decode()
+    assert "第一個公開的說法" not in client.get(home).content.decode()

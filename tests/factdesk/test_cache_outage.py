@@ -87,10 +87,10 @@ def test_pages_api_reads_and_ingest_answer_while_redis_is_down(
     assert client.get("/api/v1/claims/").status_code == 200  # Redis up: this page is now cached
 
     cache_redis.stop()
-    home = client.get("/")
+    home = client.get("/zh-hant/")
     assert home.status_code == 200
     assert claim.text[:6] in home.content.decode()
-    assert client.get("/search/", {"q": "失業率"}).status_code == 200
+    assert client.get("/zh-hant/search/", {"q": "失業率"}).status_code == 200
     reads = client.get("/api/v1/claims/")
     assert reads.status_code == 200
     assert [c["id"] for c in reads.json()["results"]] == [claim.pk]

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from claims import services, views
@@ -175,17 +175,18 @@ def test_public_search_beyond_its_limit_is_429_per_client(redis_cache):
     redis_cache.FACTDESK_THROTTLE_SEARCH = "4/min"
     make_published_claim("潛艇預算今年增加", user=make_user(superuser=True))
     client = Client()
-    responses = [client.get("/search/", {"q": f"預算 {i}"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{i}") for i in range(6)]
+    responses = [client.get("/zh-hant/search/", {"q": f"預算 {i}"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{i}") for i in range(6)]
     assert [r.status_code for r in responses] == [200] * 4 + [429] * 2
     blocked = responses[-1]
     assert 0 < int(blocked["Retry-After"]) <= 60
-    assert views.ERROR_TOO_MANY_SEARCHES in blocked.content.decode()
+    with translation.override("zh-hant"):  # the page's language: the message is translated
+        assert translation.gettext(views.ERROR_TOO_MANY_SEARCHES) in blocked.content.decode()
     # The same query again (a cached page) is still counted; another client is not affected.
-    assert client.get("/search/", {"q": "預算 0"}).status_code == 429
-    assert Client(REMOTE_ADDR="198.51.100.30").get("/search/", {"q": "預算"}).status_code == 200
+    assert client.get("/zh-hant/search/", {"q": "預算 0"}).status_code == 429
+    assert Client(REMOTE_ADDR="198.51.100.30").get("/zh-hant/search/", {"q": "預算"}).status_code == 200
     # A search through the home page's form counts against the same limit.
-    assert client.get("/", {"q": "預算"}).status_code == 429
-    assert client.get("/").status_code == 200  # the front page itself is not a search
+    assert client.get("/zh-hant/", {"q": "預算"}).status_code == 429
+    assert client.get("/zh-hant/").status_code == 200  # the front page itself is not a search
 
 
 def test_limits_still_count_in_process_when_the_cache_is_down(settings):

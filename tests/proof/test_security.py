@@ -284,7 +284,7 @@ def test_no_unpublished_material_appears_in_any_public_response(client, world: W
     # The sweep reached the public material (so it would have seen the hidden material next to it).
     assert client.get(reverse("claims:claim-detail", kwargs={"pk": world.public_claim.pk,
                                                              "slug": world.public_claim.slug})).status_code == 200
-    assert SHARED_ZH in client.get(f"/search/?q={SHARED_ZH}").content.decode()
+    assert SHARED_ZH in client.get(f"/zh-hant/search/?q={SHARED_ZH}").content.decode()
 
 
 def test_hidden_objects_are_not_found_by_id(client, world: World):
@@ -358,9 +358,9 @@ def assert_escaped(path: str, response, expect_text: bool = True) -> None:
 def test_markup_in_user_text_is_escaped_on_every_public_page(client, xss):
     claim, speaker, article = xss["claim"], xss["speaker"], xss["article"]
     pages = [
-        "/",
-        "/search/?q=quote",
-        "/search/?q=Claim",
+        "/zh-hant/",
+        "/zh-hant/search/?q=quote",
+        "/zh-hant/search/?q=Claim",
         reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug}),
         reverse("claims:speaker-detail", kwargs={"pk": speaker.pk, "slug": speaker.slug}),
         reverse("claims:article-detail", kwargs={"pk": article.pk}),
@@ -372,8 +372,8 @@ def test_markup_in_user_text_is_escaped_on_every_public_page(client, xss):
                  f"/api/v1/articles/{article.pk}/", "/api/v1/claimreview/"]:
         assert_escaped(path, client.get(path, HTTP_ACCEPT="text/html"))
     # A search query with markup is echoed escaped.
-    response = client.get("/search/", {"q": XSS_SCRIPT + XSS_ATTR})
-    assert_escaped("/search/?q=<markup>", response)
+    response = client.get("/zh-hant/search/", {"q": XSS_SCRIPT + XSS_ATTR})
+    assert_escaped("/zh-hant/search/?q=<markup>", response)
 
 
 def test_markup_in_user_text_is_escaped_in_the_admin(client, xss):
@@ -459,7 +459,7 @@ def test_public_pages_accept_no_posts_and_a_session_cannot_write_through_the_api
     """Public forms are GET forms; the API writes with keys only, so a logged-in browser is no lever."""
     client = Client(enforce_csrf_checks=False)
     client.force_login(make_user("session-user", superuser=True))
-    for path in ["/", "/search/", reverse("claims:claim-detail", kwargs={"pk": world.public_claim.pk,
+    for path in ["/zh-hant/", "/zh-hant/search/", reverse("claims:claim-detail", kwargs={"pk": world.public_claim.pk,
                                                                        "slug": world.public_claim.slug})]:
         assert client.post(path, {"q": "x"}).status_code == 405
     before = Article.objects.count()

@@ -12,6 +12,12 @@ from tests.factories import make_outlet, make_user
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fetch_settings")]
 
 
+@pytest.fixture(autouse=True)
+def _english_desk(settings):
+    """These tests read the desk's English wording (the Chinese desk: tests/i18n/test_translations.py)."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def polled_feed(site):
     feed = services.feed_save(Feed(outlet=make_outlet("海峽日報"), url=site.url("/feeds/rss.xml")))

@@ -24,8 +24,9 @@ from rest_framework.views import APIView
 from claims import selectors
 from claims.api.serializers import FactCheckSearchInputSerializer, FactCheckSearchOutputSerializer
 from claims.api.views.base import ReadApiMixin
-from claims.presentation import iso_utc, public_claim_url
-from claims.ratings import rating_info
+from claims.models import Speaker
+from claims.presentation import iso_utc, public_claim_url, speaker_display_name
+from claims.ratings import rating_name
 
 # Messages shown to partners; tests reuse them.
 ERROR_PAGE_TOKEN = "Invalid page token."  # noqa: S105  (a message, not a secret)
@@ -78,13 +79,6 @@ def _filter_host(value: str) -> str:
     return value.rstrip(".")
 
 
-def _textual_rating(rating: str, language: str) -> str:
-    info = rating_info(rating)
-    if language == "zh-Hant":
-        return info.label_hant
-    if language == "zh-Hans":
-        return info.label_hans
-    return info.alternate_name
 
 
 def _query_digest(params: dict) -> str:
@@ -118,12 +112,14 @@ def claim_date(claim) -> str | None:
     return iso_utc(claim.first_seen_at)
 
 
-def factcheck_item(claim, publisher: dict) -> dict:
+def factcheck_item(claim, publisher: dict, claimants: dict | None = None) -> dict:
     """One claim in Google's Claim shape; empty fields are left out, as Google leaves them out."""
     verdict = claim.current_verdict
     item: dict = {"text": claim.text}
     if claim.api_speakers:
-        item["claimant"] = claim.api_speakers[0][1]
+        speaker = (claimants or {}).get(claim.api_speakers[0][0])
+        item["claimant"] = (speaker_display_name(speaker, claim.language) if speaker is not None
+                            else claim.api_speakers[0][1])
     date = claim_date(claim)
     if date:
         item["claimDate"] = date
@@ -132,7 +128,7 @@ def factcheck_item(claim, publisher: dict) -> dict:
         "url": public_claim_url(claim),
         "title": verdict.summary or claim.text[:200],
         "reviewDate": iso_utc(verdict.published_at),
-        "textualRating": _textual_rating(verdict.rating, claim.language),
+        "textualRating": rating_name(verdict.rating, claim.language),
         "languageCode": claim.language if claim.language and claim.language != "other" else "und",
     }
     item["claimReview"] = [{key: value for key, value in review.items() if value}]
@@ -192,7 +188,10 @@ class FactCheckSearchApi(ReadApiMixin, APIView):
             return Response({})
         selectors.attach_claim_people(page)
         publisher = {"name": settings.FACTDESK_PUBLISHER_NAME, "site": host}
-        body: dict = {"claims": [factcheck_item(claim, publisher) for claim in page]}
+        # The claimant in the claim's own language (its registry form, else converted): one query a page.
+        claimants = Speaker.objects.only("name", "registry_key").in_bulk(
+            [claim.api_speakers[0][0] for claim in page if claim.api_speakers])
+        body: dict = {"claims": [factcheck_item(claim, publisher, claimants) for claim in page]}
         if more:
             body["nextPageToken"] = encode_page_token(offset + size, p)
         return Response(body)
