@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import replace
 
 from .normalize import to_simplified
 from .types import Statement
@@ -189,7 +188,8 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
         rep = max(members, key=lambda k: (len(canon[k]), canon[k]))
         key_of[root] = _key_of_canonical(canon[rep]) if canon[rep] else "c" + hashlib.blake2b(
             stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
-    return [replace(s, claim_key=key_of[find(i)]) for i, s in enumerate(stmts)]
+    # vars(): every field of Statement is an __init__ field; faster than dataclasses.replace
+    return [Statement(**{**vars(s), "claim_key": key_of[find(i)]}) for i, s in enumerate(stmts)]
 
 
 def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool:
