@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import replace
 
 from .normalize import to_simplified
 from .types import Statement
@@ -76,8 +75,11 @@ def canonical_words(text: str) -> list[str]:
     return unicodedata.normalize("NFKC", text).casefold().translate(_SPACE_OTHERS).split()
 
 
+_CJK = re.compile("[\u3400-\u9fff]")
+
+
 def _is_cjk(s: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in s)
+    return _CJK.search(s) is not None
 
 
 def _similar(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool:
@@ -186,14 +188,27 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
         rep = max(members, key=lambda k: (len(canon[k]), canon[k]))
         key_of[root] = _key_of_canonical(canon[rep]) if canon[rep] else "c" + hashlib.blake2b(
             stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
-    return [replace(s, claim_key=key_of[find(i)]) for i, s in enumerate(stmts)]
+    # vars(): every field of Statement is an __init__ field; faster than dataclasses.replace
+    return [Statement(**{**vars(s), "claim_key": key_of[find(i)]}) for i, s in enumerate(stmts)]
+
+
+def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool:
+    """A cheap test that two distinct forms of one script fail every test of _group: between Chinese
+    forms whose bigram sets are complete (up to 4000 characters) each test needs a shared bigram (a
+    contained run of 4 or more characters has one); between other forms only a containment (or
+    prefix, both holding the shorter one's first MIN_CONTAIN characters) or 5 shared word bigrams match."""
+    if cjk:
+        return len(a) <= 4000 and len(b) <= 4000 and ga.isdisjoint(gb)
+    if len(ga & gb) >= 5:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) < MIN_CONTAIN or short[:MIN_CONTAIN] not in long_
 
 
 def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool]):
     """Union-find over the statements: equal canonical forms first (linear), then pairs of distinct
-    forms within a window (bounded, linear work). Returns the find function."""
-    grams = [(_bigrams(c) if flag else _word_grams(s.text)) if len(c) <= 4000 else set()
-             for c, flag, s in zip(canon, cjk, stmts, strict=True)]
+    forms within a window (bounded, linear work). Returns the find function. The groups do not
+    depend on the order pairs are tried in, so pairs _cannot_match rules out are skipped."""
     parent = list(range(len(stmts)))
 
     def find(x: int) -> int:
@@ -214,18 +229,22 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
         else:
             first[c] = i
     uniq = sorted(first.values())  # one representative per canonical form
+    grams = {i: ((_bigrams(canon[i]) if cjk[i] else _word_grams(stmts[i].text)) if len(canon[i]) <= 4000 else set())
+             for i in uniq}  # bigram sets of the representatives only (a group's forms are equal)
     for a in range(len(uniq)):
         i = uniq[a]
+        ci, gi, zi = canon[i], grams[i], cjk[i]
         for b in range(a + 1, min(len(uniq), a + WINDOW)):
             j = uniq[b]
-            if find(i) == find(j):
+            if zi != cjk[j]:
+                same = find(i) != find(j) and _translation(stmts[i], stmts[j], paras[i], paras[j])
+            elif _cannot_match(ci, canon[j], gi, grams[j], zi) or find(i) == find(j):
                 continue
-            if cjk[i] != cjk[j]:
-                same = _translation(stmts[i], stmts[j], paras[i], paras[j])
             else:
-                same = _similar(canon[i], canon[j], grams[i], grams[j], cjk[i]) or (
-                    stmts[i].speaker == stmts[j].speaker and cjk[i]
-                    and (_restated(grams[i], grams[j], canon[i], canon[j]) or _repeated(canon[i], canon[j])))
+                cj, gj = canon[j], grams[j]
+                same = _similar(ci, cj, gi, gj, zi) or (
+                    stmts[i].speaker == stmts[j].speaker and zi
+                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj)))
             if same:
                 union(i, j)
     return find
