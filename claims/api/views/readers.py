@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from claims import selectors, services
 from claims.api.auth import ApiKeyAuthentication, request_partner
+from claims.api.serializers import ERROR_UNKNOWN_FIELD, StrictInputSerializer
 from claims.api.views.base import ReadApiMixin, Utf8JSONParser, _pk
 from claims.models import CheckRequestGroup, Flip
 from claims.models.readers import REQUEST_TEXT_MAX, REQUEST_URL_MAX
@@ -65,7 +66,7 @@ def claim_answer(claim) -> dict | None:
             "rating": verdict.rating if verdict is not None else None}
 
 
-class CheckRequestInputSerializer(serializers.Serializer):
+class CheckRequestInputSerializer(StrictInputSerializer):
     text = serializers.CharField(max_length=REQUEST_TEXT_MAX, help_text="What to check (required).")
     url = serializers.URLField(max_length=REQUEST_URL_MAX, required=False, allow_blank=True,
                                help_text="Where it was seen (optional).")
@@ -103,7 +104,7 @@ class CheckRequestOutputSerializer(serializers.Serializer):
                        "api_url": "https://factdesk.example/api/v1/claims/7/", "rating": "false"}})])
 class CheckRequestCreateApi(APIView):
     # The 400 documented in the schema (claims.api.schema builds the example in the live error shape).
-    error_examples = {400: {"text": ["Please write at least a few words of what you want checked."]}}
+    error_examples = {400: {"titel": [ERROR_UNKNOWN_FIELD.format(fields=", ".join(CheckRequestInputSerializer().fields))]}}
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [AllowAny]
     throttle_classes = [CheckRequestThrottle]
