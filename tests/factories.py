@@ -106,3 +106,12 @@ def make_public_claim(
     services.verdict_publish(verdict, user=user)
     statement.claim.refresh_from_db()
     return statement.claim
+
+
+def reverse_in(url_name: str, language: str = "en", /, **kwargs) -> str:
+    """A public page's address in one language (the language is in the path: /en/, /zh-hans/, /zh-hant/)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(url_name, kwargs=kwargs or None)

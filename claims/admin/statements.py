@@ -139,7 +139,7 @@ class StatementAdmin(DeskHistoryAdmin):
     def details_col(self, obj: Statement):
         asked = getattr(obj, "readers_asked", 0)
         return format_html('<span class="desk-kind">{}</span> <span class="desk-lang">{}</span> '
-                           '<span class="desk-conf">{}</span>{}', obj.get_kind_display(), obj.language or "—",
+                           '<span class="desk-conf">{}</span>{}', obj.get_kind_display(), obj.get_language_display() if obj.language else "—",
                            self.confidence_col(obj),
                            format_html(' <span class="desk-asked">{}</span>', _("%(n)d readers asked") % {"n": asked}) if asked else "")
 

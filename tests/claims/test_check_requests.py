@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 from claims import services
 from claims.api.views.readers import ERROR_HONEYPOT, ERROR_TOO_MANY_REQUESTS
 from claims.models import CheckRequest, CheckRequestGroup, RequestGroupStatus
-from tests.factories import make_public_claim, make_user
+from tests.factories import make_public_claim, make_user, reverse_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -120,7 +120,7 @@ def test_the_ask_page_stores_a_request_shows_the_count_and_needs_a_csrf_token():
     assert page.status_code == 200 and 'name="text"' in page.content.decode()
     assert 'name="website"' in page.content.decode()  # the honeypot is there, hidden by the stylesheet
     Client().post(reverse("claims:ask"), {"text": ASKED})
-    response = Client().post(reverse("claims:ask"), {"text": ASKED, "contact": "reader@example.org"},
+    response = Client().post(reverse_in("claims:ask"), {"text": ASKED, "contact": "reader@example.org"},
                              HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "2 readers have asked about this." in response.content.decode()
@@ -173,8 +173,7 @@ def test_desk_sorts_by_demand_turns_a_group_into_a_claim_and_readers_are_mailed_
     assert f"/claims/{claim.pk}-" in mail.outbox[0].body and ASKED in mail.outbox[0].body
     # The public page says how many asked.
     claim.refresh_from_db()
-    page = Client().get(reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug}),
-                        HTTP_ACCEPT_LANGUAGE="en")
+    page = Client().get(reverse_in("claims:claim-detail", pk=claim.pk, slug=claim.slug), HTTP_ACCEPT_LANGUAGE="en")
     assert "Asked by 3 readers" in page.content.decode()
     # A new verdict later: nobody is mailed twice.
     second = services.verdict_draft(claim=claim, user=editor, rating="mostly_false", explanation="更新。")

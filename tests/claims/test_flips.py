@@ -15,7 +15,15 @@ from claims import services
 from claims.models import Flip, FlipKind, FlipState, Polarity, Stance, WebhookDelivery, WebhookSubscription
 from claims.roles import FACT_CHECKER
 from tests.claims.api.test_webhooks import Receiver
-from tests.factories import make_article, make_outlet, make_public_claim, make_speaker, make_statement, make_user
+from tests.factories import (
+    make_article,
+    make_outlet,
+    make_public_claim,
+    make_speaker,
+    make_statement,
+    make_user,
+    reverse_in,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -55,7 +63,8 @@ def test_a_reversed_stance_becomes_a_candidate_that_an_editor_confirms(editor, d
         services.flip_confirm(flip, user=checker)
     with django_capture_on_commit_callbacks(execute=True):
         services.flip_confirm(flip, user=editor)
-    page = Client().get(speaker_page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = Client().get(reverse_in("claims:speaker-detail", pk=speaker.pk, slug=speaker.slug),
+                        HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Changed position on" in page and "2025-03-01" in page and "2025-03-20" in page
     [row] = Client().get(f"/api/v1/speakers/{speaker.pk}/flips/").json()
     assert row["claim"]["id"] == claim.pk

@@ -20,7 +20,7 @@ from claims import services
 from claims.models import Claim, ReviewState, Stance, Statement, Verdict, VerdictStatus
 from claims.services.opendata import COLUMNS
 from claims.tasks import export_open_data_task
-from tests.factories import make_public_claim, make_user
+from tests.factories import make_public_claim, make_user, reverse_in
 
 pytestmark = pytest.mark.postgres
 
@@ -112,17 +112,18 @@ def test_the_nightly_task_writes_the_served_folder_listed_at_data(settings, tmp_
     schedule = settings.CELERY_BEAT_SCHEDULE["export-open-data"]
     assert schedule["task"] == "claims.tasks.export_open_data_task"
     claim = make_public_claim("一句查核過的話，放進公開資料")
-    empty = Client().get(reverse("claims:open-data"), HTTP_ACCEPT_LANGUAGE="en")
+    empty = Client().get(reverse_in("claims:open-data"), HTTP_ACCEPT_LANGUAGE="en")
     assert empty.status_code == 200 and "No dump has been written yet." in empty.content.decode()
     assert export_open_data_task.apply().get() == 13
-    page = Client().get(reverse("claims:open-data"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = Client().get(reverse_in("claims:open-data"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     for name in ("claims.csv", "claims.jsonl", "verdicts.jsonl", "SHA256SUMS", "LICENSE.txt"):
-        assert reverse("claims:open-data-file", kwargs={"name": name}) in page
+        assert reverse_in("claims:open-data-file", name=name) in page
     size = (tmp_path / "served" / "claims.csv").stat().st_size
     assert f"{size}\xa0bytes" in page
-    served = Client().get(reverse("claims:open-data-file", kwargs={"name": "claims.jsonl"}))
+    served = Client().get(reverse_in("claims:open-data-file", name="claims.jsonl"))
     assert served.status_code == 200 and served["Content-Type"].startswith("application/x-ndjson")
     assert json.loads(b"".join(served.streaming_content))["id"] == claim.pk
+    folder = reverse_in("claims:open-data")  # /en/data/: the files are listed and served under the page's address
     for name in ("nope.csv", "..%2Fmanifest.json", ".hidden"):
-        assert Client().get(f"/data/{name}").status_code == 404
-    assert Client().get("/data/../settings.py").status_code == 404
+        assert Client().get(f"{folder}{name}").status_code == 404
+    assert Client().get(f"{folder}../settings.py").status_code == 404
