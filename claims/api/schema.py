@@ -93,7 +93,9 @@ def _errors_for(view, path: str, method: str, operation: dict) -> dict[int, dict
         examples[411] = error_body(411, ERROR_LENGTH_REQUIRED)
         examples[413] = error_body(413, ERROR_BODY_TOO_LARGE.format(limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE))
         examples[415] = error_data(exceptions.UnsupportedMediaType("text/csv"), 415)
-    if view.throttle_classes:
+    if 429 in own:  # a view with a limit of its own says so in its own words
+        examples[429] = error_data(own[429], 429)
+    elif view.throttle_classes:
         examples[429] = error_data(exceptions.Throttled(wait=60), 429)
     return examples
 

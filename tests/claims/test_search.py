@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from claims import search, selectors, services
 from claims.models import Claim, Verdict
-from tests.factories import make_public_claim, make_speaker, make_statement, make_user
+from tests.factories import make_public_claim, make_speaker, make_statement, make_user, reverse_in
 
 
 @pytest.fixture(autouse=True)
@@ -154,13 +154,13 @@ def test_exact_matches_come_first():
 def test_search_page_lists_matches_and_keeps_the_query(client):
     claim = make_public_claim("捷運票價明年調漲")
     make_public_claim("公車路線將全面改點")
-    response = client.get(reverse("claims:search"), {"q": "捷运票价"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(reverse_in("claims:search"), {"q": "捷运票价"}, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
     assert "捷運票價明年調漲" in html and "公車路線" not in html
     assert 'value="捷运票价"' in html
     assert "1 claim matches" in html
-    assert reverse("claims:claim-detail", kwargs={"pk": claim.pk, "slug": claim.slug}) in html
+    assert reverse_in("claims:claim-detail", pk=claim.pk, slug=claim.slug) in html  # in the page's language
 
 
 @pytest.mark.django_db
@@ -204,6 +204,6 @@ def test_search_page_counts_at_most_the_cap_and_says_so(client, monkeypatch):
     n, more = selectors.search_count(selectors.claim_search("颱風"), cap=2)
     assert (n, more) == (2, True)
     assert selectors.search_count(selectors.claim_search("颱風"), cap=10) == (4, False)
-    html = client.get(reverse("claims:search"), {"q": "颱風"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(reverse_in("claims:search"), {"q": "颱風"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "2+ claims match" in html
     assert claims[-1].text in html  # the newest match is on the first page

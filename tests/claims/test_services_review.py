@@ -114,10 +114,12 @@ def test_claim_merge_moves_statements_and_stances_and_leaves_a_redirect(checker)
         services.claim_merge(source=keep, target=dup, user=checker)  # dup now lives in keep: itself
 
 
-def test_claim_update_keeps_slug_and_key_and_records_history(checker):
-    claim = services.claim_create(text="原來的說法", key="k1")
-    updated = services.claim_update(claim, user=checker, text="改寫後的說法", status="in_review")
-    assert updated.text == "改寫後的說法" and updated.slug == claim.slug and updated.key == "k1"
+def test_claim_update_moves_the_slug_with_the_wording_keeps_the_key_and_records_history(checker):
+    claim = services.claim_create(text="Budget doubled in a year", key="k1")
+    updated = services.claim_update(claim, user=checker, text="Budget tripled in two years", status="in_review")
+    # The slug follows the wording (old slugs redirect to the canonical one: tests/i18n); the key stays.
+    assert updated.text == "Budget tripled in two years" and updated.key == "k1"
+    assert updated.slug != claim.slug and "tripled" in updated.slug
     assert updated.history.count() == 2
     with pytest.raises(ValidationError):
         services.claim_update(claim, user=checker, text="  ")

@@ -20,6 +20,8 @@ from claims.extraction.normalize import normalize_alias, to_simplified  # noqa: 
 REGISTRY = ROOT / "claims" / "extraction" / "data" / "speakers.json"
 KINDS = {"person", "organisation", "government", "party", "media", "group"}
 FIELDS = {"key": str, "name": str, "kind": str, "title": str, "country": str, "wikidata": str, "aliases": list}
+# Optional: the name and title per script where the registry knows the local forms (普丁 in zh-Hant, 普京 in zh-Hans).
+OPTIONAL_FIELDS = {"display": dict, "title_zh": dict}
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 REQUIRED_KEYS = [
@@ -103,9 +105,13 @@ def test_size(entries):
 
 def test_fields_and_types(entries):
     for e in entries:
-        assert set(e) == set(FIELDS), e.get("key")
+        assert set(FIELDS) <= set(e) <= set(FIELDS) | set(OPTIONAL_FIELDS), e.get("key")
         for field, typ in FIELDS.items():
             assert isinstance(e[field], typ), (e["key"], field)
+        for field, typ in OPTIONAL_FIELDS.items():
+            if field in e:
+                assert isinstance(e[field], typ) and set(e[field]) <= {"zh-Hant", "zh-Hans", "en"}, (e["key"], field)
+                assert all(isinstance(v, str) and v.strip() for v in e[field].values()), (e["key"], field)
         assert e["name"] == e["name"].strip() and e["name"], e["key"]
         assert e["title"] == e["title"].strip(), e["key"]
         assert e["kind"] in KINDS, (e["key"], e["kind"])

@@ -104,7 +104,8 @@ class CheckRequestOutputSerializer(serializers.Serializer):
                        "api_url": "https://factdesk.example/api/v1/claims/7/", "rating": "false"}})])
 class CheckRequestCreateApi(APIView):
     # The 400 documented in the schema (claims.api.schema builds the example in the live error shape).
-    error_examples = {400: {"titel": [ERROR_UNKNOWN_FIELD.format(fields=", ".join(CheckRequestInputSerializer().fields))]}}
+    error_examples = {400: {"titel": [ERROR_UNKNOWN_FIELD.format(fields=", ".join(CheckRequestInputSerializer().fields))]},
+                      429: exceptions.Throttled(wait=60, detail=ERROR_TOO_MANY_REQUESTS)}
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [AllowAny]
     throttle_classes = [CheckRequestThrottle]
