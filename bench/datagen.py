@@ -26,6 +26,7 @@ import re
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -73,6 +74,31 @@ def setup_django(name: str) -> None:
     import django
 
     django.setup()
+
+
+@contextmanager
+def bench_database(name: str, *, reuse: bool, keep: bool) -> Iterator[None]:
+    """A benchmark database for the ``with`` block: created (unless ``reuse``), Django set up on it,
+    and dropped afterwards (unless ``keep``)."""
+    if not reuse:
+        create_database(name)
+    setup_django(name)
+    try:
+        yield
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not keep:
+            drop_database(name)
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The nearest-rank ``p``-th percentile (NaN for no values)."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))]
 
 
 def corpus_clauses() -> dict[str, list[str]]:

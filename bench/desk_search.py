@@ -28,9 +28,7 @@ TERMS = ["普京", "台灣", "台湾", "關稅", "外交部發言人", "国防�
          "security guarantees", "no such words here", "民共和"]
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))]
+percentile = datagen.percentile
 
 
 def time_terms(args) -> None:
@@ -89,20 +87,10 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--reuse", action="store_true")
     args = parser.parse_args()
-    if not args.reuse:
-        datagen.create_database(args.db)
-    datagen.setup_django(args.db)
-    try:
+    with datagen.bench_database(args.db, reuse=args.reuse, keep=args.keep):
         if not args.reuse:
             datagen.generate(statements=args.statements)
         time_terms(args)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.keep:
-            datagen.drop_database(args.db)
-
 
 if __name__ == "__main__":
     main()

@@ -36,10 +36,7 @@ QUERIES = [
 ]
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
+percentile = datagen.percentile
 
 
 def main() -> None:
@@ -51,21 +48,12 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="time queries on a database left by --keep")
     args = parser.parse_args()
 
-    if not args.reuse:
-        datagen.create_database(args.db)
-    datagen.setup_django(args.db)
-    try:
+    with datagen.bench_database(args.db, reuse=args.reuse, keep=args.keep):
         from claims import selectors
 
         if not args.reuse:
             datagen.generate(claims=args.claims)
         time_queries(args, selectors)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.keep:
-            datagen.drop_database(args.db)
 
 
 def server_ms(page, query: str) -> float:

@@ -12,12 +12,19 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import engines
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import translation
 
 from claims import services, views
 from claims.public_cache import page_key
-from tests.factories import make_article, make_outlet, make_public_claim, make_speaker, make_statement, make_user
+from tests.factories import (
+    make_article,
+    make_outlet,
+    make_public_claim,
+    make_speaker,
+    make_statement,
+    make_user,
+    reverse_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +34,6 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def reverse_in(name: str, language: str = "en", **kwargs) -> str:
-    """A public page's address in one language: the language is in the path (/en/, /zh-hans/, /zh-hant/)."""
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def claim_url(claim) -> str:
