@@ -151,8 +151,8 @@ def check_request_create(*, text: str, url: str = "", contact: str = "", languag
         fields.update(claim=claim, status=RequestGroupStatus.ANSWERED)
     CheckRequestGroup.objects.filter(pk=group.pk).update(**fields)
     group.refresh_from_db()
-    if group.claim_id and claim_published_list().filter(pk=group.claim_id).exists():
-        public_data_changed()  # "asked by N readers" on a public claim page: a public change
+    if claim is not None:  # the published claim answering it shows "asked by N readers": a public change
+        public_data_changed()
     return CheckRequestOutcome(request=request, group=group, count=group.request_count, claim=claim)
 
 

@@ -193,3 +193,13 @@ def test_a_new_reader_changes_the_claim_page_etag():
     _ask(APIClient(), claim.text)
     second = Client().get(path, HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 200 and second["ETag"] != first["ETag"]
+
+
+def test_a_request_answered_by_a_published_claim_updates_its_cached_page_at_once():
+    claim = make_public_claim("台灣今年的國防預算已經達到國內生產毛額的百分之三", rating="mostly_false")
+    url = reverse_in("claims:claim-detail", pk=claim.pk, slug=claim.slug)
+    reader = Client()
+    assert "Asked by" not in reader.get(url).content.decode()
+    assert reader.get(url).content == reader.get(url).content  # now served from the page cache
+    assert _ask(APIClient(), "台湾今年的国防预算已经达到国内生产毛额的百分之三？").status_code == 201
+    assert "Asked by 1 reader" in reader.get(url).content.decode()
