@@ -62,7 +62,9 @@ class ClaimCursorPagination(_DateTimeCursorPagination):
     ordering = ORDERINGS["-updated_at"]
 
     def get_ordering(self, request, queryset, view):
-        value = request.query_params.get(self.ordering_param) or "-updated_at"
+        # Absent means the default; present but empty is an unknown value like any other (the
+        # schema's enum, and page_size= is refused the same way).
+        value = request.query_params.get(self.ordering_param, "-updated_at")
         if value not in self.ORDERINGS:
             raise ValidationError(
                 {self.ordering_param: [ERROR_ORDERING.format(value=value, choices=", ".join(self.ORDERINGS))]}

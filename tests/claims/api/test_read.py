@@ -130,6 +130,7 @@ def test_filters_by_speaker_rating_language_outlet_and_dates(client, editor):
         ({"updated_since": "yesterday"}, "updated_since"),
         ({"updated_since": "9999-12-31T23:59:59-12:00"}, "updated_since"),
         ({"ordering": "text"}, "ordering"),
+        ({"ordering": ""}, "ordering"),
     ],
 )
 def test_bad_filters_are_400_naming_the_field(client, params, field):
