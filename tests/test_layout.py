@@ -167,3 +167,13 @@ def test_no_room_too_big_to_hold_in_ones_head():
         if "migrations" not in path.parts and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     ]
     assert big == []
+
+
+def test_ruff_passes_with_the_extraction_size_limits():
+    """`make lint` in CI: ruff over the repository, including claims/extraction/ruff.toml, which
+    selects C901 (complexity <= 15) and the PLR size rules for the extraction core. Without this
+    test a too-long stage would pass CI and only fail a developer's `make lint`."""
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", str(ROOT)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    assert "All checks passed" in result.stdout
