@@ -31,5 +31,7 @@ urlpatterns = [
     path("language/<str:code>/", views.set_language, name="set-language"),
     path("ask/", views.ask, name="ask"),
     path("data/", views.open_data, name="open-data"),
-    path("data/<str:name>", views.open_data_file, name="open-data-file"),
+    # The files live at /data/<name> in every language (factdesk/urls.py); links made before that
+    # move keep working.
+    path("data/<str:name>", views.open_data_file_moved, name="open-data-file-moved"),
 ]

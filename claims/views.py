@@ -19,7 +19,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -443,6 +450,17 @@ def open_data_file(request: HttpRequest, name: str) -> FileResponse:
     if name == "SHA256SUMS":
         content_type = "text/plain; charset=utf-8"
     return FileResponse(open(entry["path"], "rb"), content_type=content_type)  # noqa: SIM115 - FileResponse closes it
+
+
+@require_safe
+def open_data_file_moved(request: HttpRequest, name: str) -> HttpResponsePermanentRedirect:
+    """/<language>/data/<name>, the files' address before they had one for every language.
+
+    Only a file that exists is redirected: for a missing one Django's LocaleMiddleware sends
+    /data/<name>'s 404 here, and a redirect back would loop."""
+    if not any(f["name"] == name for f in _open_data_files()):
+        raise Http404
+    return HttpResponsePermanentRedirect(reverse("open-data-file", kwargs={"name": name}))
 
 
 @require_safe

@@ -182,7 +182,8 @@ def sweep_paths(w: World) -> Iterator[str]:
         "claims:claim-short": [{"pk": c.pk} for c in claims],
         "claims:article-detail": [{"pk": a.pk} for a in articles],
         "v1:speaker-flips": [{"pk": s.pk} for s in speakers],
-        "claims:open-data-file": [{"name": name} for name in OPEN_DATA_NAMES],
+        "open-data-file": [{"name": name} for name in OPEN_DATA_NAMES],
+        "claims:open-data-file-moved": [{"name": name} for name in OPEN_DATA_NAMES],
     }
     queries = {
         "claims:home": ["", f"?q={SHARED_ZH}", f"?speaker={w.hidden_speakers[0].pk}", "?language=zh-Hant"],
@@ -263,7 +264,7 @@ def test_sweep_covers_the_public_pages_and_endpoints_that_exist():
     names = {name for name, _ in public_route_names()}
     expected = {"claims:home", "claims:search", "claims:claim-detail", "claims:speaker-detail", "claims:article-detail",
                 "v1:claim-list", "v1:claim-detail", "v1:claimreview-feed", "v1:claim-search", "healthz",
-                "claims:ask", "claims:open-data", "claims:open-data-file", "v1:speaker-flips"}
+                "claims:ask", "claims:open-data", "open-data-file", "claims:open-data-file-moved", "v1:speaker-flips"}
     assert expected <= names, expected - names
 
 
