@@ -11,6 +11,7 @@ from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
+from claims.selectors.grams import text_holds_any
 
 
 def statement_review_queue() -> QuerySet[Statement]:
@@ -67,7 +68,7 @@ def claim_suggestions(statement: Statement, *, limit: int = 5) -> list[ClaimSugg
 
     Same matching key first (on the claim or on a statement accepted into it), then the same
     wording in the other script, then character-bigram similarity. Every probe is a bounded
-    query (indexed key lookups and LIKE probes capped at a few hundred rows).
+    query (indexed key lookups and pair-indexed LIKE probes capped at a few hundred rows).
     """
     return claim_suggestions_for_text(statement.text, key=statement.claim_key, limit=limit)
 
@@ -99,9 +100,7 @@ def claim_suggestions_for_text(
     if canon:
         text = text.strip()
         variants = {v for v in (text, to_simplified(text), to_traditional(text)) if v}
-        q = Q()
-        for variant in variants:
-            q |= Q(text__icontains=variant[:200])
+        q = text_holds_any("text", [variant[:200] for variant in variants])
         for claim in live.filter(q).exclude(pk__in=list(found))[:_SUGGEST_PROBE_LIMIT]:
             if canonical(claim.text) == canon:
                 add(claim, "same text" if claim.text.strip() == text else "same text in the other script", 0.95)
@@ -109,9 +108,7 @@ def claim_suggestions_for_text(
     if len(found) < limit and canon:
         probes = _probes(text)
         if probes:
-            q = Q()
-            for probe in probes:
-                q |= Q(text__icontains=probe)
+            q = text_holds_any("text", probes)
             grams = _bigrams(canon)
             rows = live.filter(q).exclude(pk__in=list(found)).order_by("-updated_at")[:_SUGGEST_PROBE_LIMIT]
             for claim in rows:

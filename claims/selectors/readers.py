@@ -3,12 +3,13 @@ how many readers asked about a claim)."""
 
 from __future__ import annotations
 
-from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from claims.extraction.claim_keys import canonical
 from claims.models import CheckRequest, CheckRequestGroup, RequestGroupStatus
 from claims.selectors.desk import _bigrams, _dice, _probes
+from claims.selectors.grams import text_holds_any
 
 # How many open groups one similarity probe may read (LIKE probes, newest first): bounded work per request.
 _GROUP_PROBE_LIMIT = 200
@@ -39,14 +40,12 @@ def request_group_for_claim(claim_id: int) -> CheckRequestGroup | None:
 def request_group_similar(text: str) -> CheckRequestGroup | None:
     """The open or checking group whose first wording is closest to ``text`` (Dice >= GROUP_MIN_DICE), or None.
 
-    Bounded: LIKE probes on a few substrings (the desk's probes), newest groups first."""
+    Bounded: pair-indexed LIKE probes on a few substrings (the desk's probes), newest groups first."""
     canon = canonical(text)
     probes = _probes(text)
     if not canon or not probes:
         return None
-    q = Q()
-    for probe in probes:
-        q |= Q(text__icontains=probe)
+    q = text_holds_any("text", probes)
     grams = _bigrams(canon)
     best, best_score = None, GROUP_MIN_DICE
     rows = (CheckRequestGroup.objects.filter(q).exclude(status=RequestGroupStatus.DISMISSED)

@@ -203,3 +203,47 @@ def test_a_request_answered_by_a_published_claim_updates_its_cached_page_at_once
     assert reader.get(url).content == reader.get(url).content  # now served from the page cache
     assert _ask(APIClient(), "台湾今年的国防预算已经达到国内生产毛额的百分之三？").status_code == 201
     assert "Asked by 1 reader" in reader.get(url).content.decode()
+
+
+@pytest.mark.parametrize(("model", "index"), [("claim", "claim_text_grams_idx"),
+                                              ("group", "request_group_text_grams_idx")])
+def test_request_probes_are_answered_by_the_character_pair_indexes(model, index):
+    """A request probes claims and groups with short substrings; the probe's expression must be the
+    indexed one (migration 0013), or every request would read every claim (a LIKE scan)."""
+    from django.db import connection
+
+    from claims.models import Claim
+    from claims.selectors.grams import text_holds_any
+
+    if model == "claim":
+        make_public_claim("明年電價將調漲百分之三十")
+        qs = Claim.objects.filter(text_holds_any("text", ["電價", "調漲"]))
+    else:
+        _ask(APIClient(), ASKED)
+        qs = CheckRequestGroup.objects.filter(text_holds_any("text", ["電價", "調漲"]))
+    with connection.cursor() as cursor:
+        # A tiny table: leave the planner only what an index can give.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = qs.order_by().only("id").explain()
+    assert index in plan
+    assert qs.count() == 1
+
+
+def test_pair_probes_stay_exact_substring_matches():
+    """The index narrows, the LIKE decides: every pair of a term present but not as one substring
+    is no match; case is folded as icontains folds it."""
+    from claims.models import Claim
+    from claims.selectors.grams import text_holds, text_holds_any
+
+    scattered = make_public_claim("電力公司說價格不變，調查顯示電價穩定")
+    latin = make_public_claim("The Grid Operator says tariffs stay flat")
+
+    def found(q) -> set[int]:
+        return set(Claim.objects.filter(q).values_list("pk", flat=True))
+
+    assert found(text_holds("text", "電價穩定")) == {scattered.pk}
+    assert found(text_holds("text", "價電")) == set()  # both characters there, never in that order
+    assert found(text_holds("text", "grid operator")) == {latin.pk}
+    assert found(text_holds_any("text", ["不存在的詞", "TARIFFS"])) == {latin.pk}
+    assert found(text_holds("text", "價")) == {scattered.pk}  # one character: the LIKE alone
