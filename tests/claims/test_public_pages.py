@@ -9,7 +9,7 @@ from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 
 from claims import services
-from claims.models import Polarity, ReviewState, Stance
+from claims.models import Polarity, ReviewState, Speaker, Stance
 from tests.factories import (
     make_article,
     make_outlet,
@@ -17,6 +17,7 @@ from tests.factories import (
     make_speaker,
     make_statement,
     make_user,
+    reverse_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -333,6 +334,25 @@ def test_speaker_page_lists_statements_and_rating_counts_with_a_note(client):
     assert html.index("第三個說法是真的") < html.index("第一個說法是假的")  # newest first
     assert "cover only the 3 claims we checked" in html
     assert "<strong>2</strong>" in html and "<strong>1</strong>" in html
+
+
+def test_registry_speaker_page_shows_name_and_title_in_each_regions_usage(client):
+    """A registry speaker's page uses the registry's Taiwan forms on /zh-hant/ and its mainland forms
+    on /zh-hans/ (display and title_zh in speakers.json), not an OpenCC conversion of one into the
+    other: the Simplified page says 澳大利亚总理, never 澳洲总理."""
+    speaker = Speaker.objects.get(registry_key="albanese")
+    make_public_claim("澳洲不會在關稅問題上讓步", speaker=speaker)
+    pages = {
+        language: client.get(reverse_in("claims:speaker-detail", language, pk=speaker.pk, slug=speaker.slug))
+        for language in ("zh-hant", "zh-hans", "en")
+    }
+    assert {language: response.status_code for language, response in pages.items()} == dict.fromkeys(pages, 200)
+    hant, hans, english = (pages[language].content.decode() for language in ("zh-hant", "zh-hans", "en"))
+    assert "<h1>艾班尼斯</h1>" in hant and '<p class="muted">澳洲總理</p>' in hant
+    assert "澳大利亞總理" not in hant and "Prime Minister of Australia" not in hant
+    assert "<h1>阿尔巴尼斯</h1>" in hans and '<p class="muted">澳大利亚总理</p>' in hans
+    assert "澳洲总理" not in hans and "艾班尼斯" not in hans
+    assert "<h1>Anthony Albanese</h1>" in english and "Prime Minister of Australia" in english
 
 
 def test_merged_claim_redirects_to_its_target(client):

@@ -219,3 +219,68 @@ def test_wikidata_ids(entries):
 )
 def test_known_wikidata_ids(by_key, key, qid):
     assert by_key[key]["wikidata"] == qid
+
+
+# --- names and titles per script (display, title_zh): what Chinese pages show ------------------------
+
+# Floors: every entry whose English title could be translated with confidence carries title_zh (372 of
+# 373 at the time of writing); an edit that drops rows fails here instead of silently showing Chinese
+# readers no title.
+MIN_TITLE_ZH = 370
+MIN_DISPLAY = 90
+
+# Regional vocabulary that must not leak into the other script's title: Taiwan forms on mainland
+# (zh-Hans) pages and mainland forms on Taiwan (zh-Hant) pages. Not a script conversion: OpenCC's
+# character tables turn 義大利 into 义大利, which no mainland reader writes.
+TAIWAN_ONLY_IN_HANS = ["澳洲", "纽西兰", "义大利", "沙乌地", "卡达", "叶门", "北韩", "联准会", "执委会", "社群媒体"]
+MAINLAND_ONLY_IN_HANT = ["澳大利亞", "新西蘭", "意大利", "沙特", "卡塔爾", "也門", "美聯儲", "社交媒體", "首席執行官"]
+
+
+def _per_script(entries, field):
+    return [(e["key"], e[field]) for e in entries if field in e]
+
+
+def test_title_zh_and_display_have_both_scripts(entries):
+    for field in ("title_zh", "display"):
+        for key, forms in _per_script(entries, field):
+            assert set(forms) == {"zh-Hant", "zh-Hans"}, (key, field)
+            assert all(HAN.search(v) for v in forms.values()), (key, field, forms)
+
+
+def test_title_zh_and_display_are_written_in_their_own_script(entries):
+    for field in ("title_zh", "display"):
+        for key, forms in _per_script(entries, field):
+            hans, hant = forms["zh-Hans"], forms["zh-Hant"]
+            assert hans == to_simplified(hans), (key, field, hans)
+            assert not _simplified_only(hant), (key, field, hant)
+
+
+def test_display_names_are_aliases(entries):
+    for key, forms in _per_script(entries, "display"):
+        entry_aliases = next(e["aliases"] for e in entries if e["key"] == key)
+        missing = [name for name in forms.values() if name not in entry_aliases]
+        assert not missing, (key, missing)
+
+
+def test_title_zh_uses_each_regions_vocabulary(entries):
+    for key, forms in _per_script(entries, "title_zh"):
+        assert not [w for w in TAIWAN_ONLY_IN_HANS if w in forms["zh-Hans"]], (key, forms["zh-Hans"])
+        assert not [w for w in MAINLAND_ONLY_IN_HANT if w in forms["zh-Hant"]], (key, forms["zh-Hant"])
+
+
+def test_title_zh_and_display_coverage_floors(entries):
+    assert len(_per_script(entries, "title_zh")) >= MIN_TITLE_ZH
+    assert len(_per_script(entries, "display")) >= MIN_DISPLAY
+
+
+@pytest.mark.parametrize(
+    "key,hant,hans",
+    [
+        ("albanese", "澳洲總理", "澳大利亚总理"),
+        ("meloni", "義大利總理", "意大利总理"),
+        ("mbs", "沙烏地阿拉伯王儲兼首相", "沙特阿拉伯王储兼首相"),
+        ("tedros", "世界衛生組織秘書長", "世界卫生组织总干事"),
+    ],
+)
+def test_known_titles_in_each_regions_usage(by_key, key, hant, hans):
+    assert by_key[key]["title_zh"] == {"zh-Hant": hant, "zh-Hans": hans}
