@@ -2,8 +2,10 @@
 
 Canonical form: Simplified script, case-folded, punctuation and spaces removed (Quotebank's
 approach). Statements join one group (union-find) when their canonical forms are equal, one
-contains or prefixes the other, or their character bigrams overlap strongly; a translation
-(the same speaker, direct, other language, near by) joins the original. The key is a short
+contains or prefixes the other, or their character bigrams overlap strongly; the same speaker's
+statements also when one says again what the other does in other words, clause by clause
+(claim_clauses.py: a quote and its reported form, a label said again, the lead summing up the body);
+a translation (the same speaker, direct, other language, near by) joins the original. The key is a short
 hash of the group's longest canonical form, so it is stable across articles.
 """
 
@@ -13,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 
+from .claim_clauses import SaidAgain
 from .normalize import to_simplified
 from .types import Statement
 
@@ -196,7 +199,8 @@ def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool
     """A cheap test that two distinct forms of one script fail every test of _group: between Chinese
     forms whose bigram sets are complete (up to 4000 characters) each test needs a shared bigram (a
     contained run of 4 or more characters has one); between other forms only a containment (or
-    prefix, both holding the shorter one's first MIN_CONTAIN characters) or 5 shared word bigrams match."""
+    prefix, both holding the shorter one's first MIN_CONTAIN characters) or 5 shared word bigrams match.
+    The clause tests of claim_clauses (SaidAgain) are asked only of Chinese pairs sharing a bigram."""
     if cjk:
         return len(a) <= 4000 and len(b) <= 4000 and ga.isdisjoint(gb)
     if len(ga & gb) >= 5:
@@ -231,6 +235,7 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
     uniq = sorted(first.values())  # one representative per canonical form
     grams = {i: ((_bigrams(canon[i]) if cjk[i] else _word_grams(stmts[i].text)) if len(canon[i]) <= 4000 else set())
              for i in uniq}  # bigram sets of the representatives only (a group's forms are equal)
+    again = SaidAgain([s.text for s in stmts], paras)  # clause-level tests, built when first needed
     for a in range(len(uniq)):
         i = uniq[a]
         ci, gi, zi = canon[i], grams[i], cjk[i]
@@ -244,7 +249,7 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
                 cj, gj = canon[j], grams[j]
                 same = _similar(ci, cj, gi, gj, zi) or (
                     stmts[i].speaker == stmts[j].speaker and zi
-                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj)))
+                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj) or again(i, j)))
             if same:
                 union(i, j)
     return find

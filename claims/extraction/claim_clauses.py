@@ -1,0 +1,168 @@
+"""Extraction core: same-claim tests over clauses, for claim_keys — one speaker's claim told again
+in other words (a lead restated in the body, the reported form of a quote, a short label said again).
+
+Each statement is cut into clauses (at , ; 。 ! ? : 、) in a comparison form: Simplified, case-folded,
+letters and digits only, the persons of the words dropped (「我不會背棄」 / 他不會背棄) and negation
+said another way folded to one form (並非專家 / 不是專家). A clause of the shorter statement recurs
+in the longer one when most of its character bigrams are found in one clause of it or two
+consecutive ones, negated alike. Work per pair is bounded by the lengths compared (MAX_SHORT).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import zh
+from .normalize import to_simplified
+
+CLAUSE_SHARE = 0.5  # share of a clause's bigrams found in the other statement for the clause to recur
+CLAUSE_MIN_SHARED = 2  # ... and at least this many of them
+COVER = 0.5  # share of the shorter statement's clause characters that must recur
+MIN_CLAUSE = 3  # characters a clause needs to count (喔, 对: no content)
+MAX_SHORT = 400  # a shorter statement beyond this is no restatement of a clause or two (bounds the work)
+LEAD_SHARE = 0.75
+LEAD_MIN_GRAMS = 4  # bigrams a lead clause needs (会全力以赴) to be looked for in the body
+LABEL_MAX = 14  # characters of a statement that is only a label put on something (王必勝是「小咖」)
+LABEL_SHARE = 0.5  # share of the other statement's clause the label must make up
+
+_CLAUSE_END = re.compile(r"[,，;；。!！?？:：、\n]+")
+_A_NOT_A = re.compile(r"([是会有能要可好对])[不没]\1")  # 是不是 -> 是否: a question, not a negation
+_FOLD_WORDS = {w: "" for w in zh.CLAIM_PERSON_WORDS}
+_FOLD_WORDS.update(zh.CLAIM_NEGATION_FORMS)
+_FOLD_WORDS.update({w: w for w in zh.CLAIM_NOT_NEGATIONS})
+_FOLD = re.compile("|".join(sorted(map(re.escape, _FOLD_WORDS), key=len, reverse=True)))
+_NOT_NEGATION = re.compile("|".join(map(re.escape, zh.CLAIM_NOT_NEGATIONS)))
+_LABEL = re.compile(r"[「“『\"]([^「」“”『』\"]{2,8})[」”』\"]\W*$")
+
+
+class _LettersAndDigits(dict):
+    """A str.translate table: letters and digits stay, every other character is dropped."""
+
+    def __missing__(self, cp: int) -> int | None:
+        self[cp] = cp if unicodedata.category(chr(cp))[0] in "LN" else None
+        return self[cp]
+
+
+_KEEP = _LettersAndDigits()
+
+
+@dataclass(frozen=True)
+class Clause:
+    form: str  # comparison form
+    grams: frozenset[str]
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """A statement's clauses in comparison form, the bigram index of them, and its label if any."""
+
+    clauses: tuple[Clause, ...]
+    where: dict[str, tuple[int, ...]]  # bigram -> the clauses holding it
+    size: int  # characters in clauses that count
+    label: str  # the quoted label a short statement ends in (「小咖」), comparison form, or ""
+    conditional: bool  # says something under a condition (若…, 如果…)
+
+
+def _bigrams(s: str) -> frozenset[str]:
+    return frozenset(s[i: i + 2] for i in range(len(s) - 1))
+
+
+def _negated(folded: str) -> bool:
+    rest = _NOT_NEGATION.sub("", folded)
+    return any(ch in rest for ch in zh.CLAIM_NEGATORS)
+
+
+def comparison_form(text: str) -> str:
+    """Simplified, case-folded, persons dropped, negation folded, letters and digits only."""
+    s = _A_NOT_A.sub(r"\1否", to_simplified(unicodedata.normalize("NFKC", text)).casefold())
+    return _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], s).translate(_KEEP)
+
+
+def clauses_of(text: str) -> Clauses:
+    """The clauses of one statement (text as extracted, any script)."""
+    out = []
+    for part in _CLAUSE_END.split(text):
+        s = _A_NOT_A.sub(r"\1否", to_simplified(unicodedata.normalize("NFKC", part)).casefold())
+        folded = _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], s)
+        form = folded.translate(_KEEP)
+        if len(form) >= MIN_CLAUSE:
+            out.append(Clause(form, _bigrams(form), _negated(folded)))
+    where: dict[str, list[int]] = {}
+    for k, c in enumerate(out):
+        for g in c.grams:
+            where.setdefault(g, []).append(k)
+    m = _LABEL.search(text) if len(text) <= LABEL_MAX + 4 else None
+    label = comparison_form(m.group(1)) if m and len(comparison_form(text)) <= LABEL_MAX else ""
+    conditional = any(w in c.form for c in out for w in zh.CLAIM_CONDITIONS)
+    return Clauses(tuple(out), {g: tuple(v) for g, v in where.items()}, sum(len(c.form) for c in out), label,
+                   conditional)
+
+
+def _recurs(c: Clause, other: Clauses, share: float = CLAUSE_SHARE) -> bool:
+    """Most of clause c's bigrams are in one clause of other or in two consecutive ones, and the
+    clauses they are found in are negated as c is (可能被拉走了 is not 不是被拉走)."""
+    hits: dict[int, set[str]] = {}
+    for g in c.grams:
+        for k in other.where.get(g, ()):
+            hits.setdefault(k, set()).add(g)
+    need = max(CLAUSE_MIN_SHARED, share * len(c.grams))
+    for k in hits:
+        for window in ((k,), (k, k + 1)):
+            found = [x for x in window if x in hits]
+            if (len(set().union(*(hits[x] for x in found))) >= need
+                    and any(other.clauses[x].negated for x in found) == c.negated):
+                return True
+    return False
+
+
+def restated(a: Clauses, b: Clauses) -> bool:
+    """The shorter statement's clauses (COVER of its characters) recur in the longer one."""
+    short, long_ = (a, b) if a.size <= b.size else (b, a)
+    if not short.size or short.size > MAX_SHORT:
+        return False
+    got = sum(len(c.form) for c in short.clauses if _recurs(c, long_))
+    return got >= (1.0 if short.conditional else COVER) * short.size  # a condition holds with all it governs
+
+
+def summarised(lead: Clauses, body: Clauses) -> bool:
+    """A clause of the lead's statement (the lead sums up what the body reports) recurs in a body statement;
+    not a clause of a conditional (its clauses hold only together)."""
+    if lead.conditional or body.conditional or lead.size > MAX_SHORT:
+        return False
+    return any(len(c.grams) >= LEAD_MIN_GRAMS and _recurs(c, body, LEAD_SHARE) for c in lead.clauses)
+
+
+def labelled_again(a: Clauses, b: Clauses) -> bool:
+    """A short statement that puts a quoted label on something (王必勝是「小咖」) and another one whose
+    clause says that label (小咖的, …): the label is the claim."""
+    for x, y in ((a, b), (b, a)):
+        if x.label and any(x.label in c.form and len(x.label) >= LABEL_SHARE * len(c.form) for c in y.clauses):
+            return True
+    return False
+
+
+class SaidAgain:
+    """One speaker's statement said again (restated, labelled again, summed up by the lead), for the
+    statements of one article; each statement's clauses are built the first time a pair needs them."""
+
+    def __init__(self, texts: list[str], paras: list[int]) -> None:
+        self.texts, self.paras = texts, paras
+        self.lead = min(paras) if paras else 0  # the first paragraph that holds a statement
+        self.clauses: dict[int, Clauses] = {}
+
+    def _of(self, k: int) -> Clauses:
+        if k not in self.clauses:
+            self.clauses[k] = clauses_of(self.texts[k])
+        return self.clauses[k]
+
+    def __call__(self, i: int, j: int) -> bool:
+        a, b = self._of(i), self._of(j)
+        if restated(a, b) or labelled_again(a, b):
+            return True
+        in_lead = (self.paras[i] == self.lead, self.paras[j] == self.lead)
+        if in_lead[0] != in_lead[1]:  # one in the lead, one in the body
+            return summarised(a, b) if in_lead[0] else summarised(b, a)
+        return False
