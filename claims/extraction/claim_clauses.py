@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import zh
 from .normalize import to_simplified
@@ -24,6 +24,8 @@ MIN_CLAUSE = 3  # characters a clause needs to count (喔, 对: no content)
 MAX_SHORT = 400  # a shorter statement beyond this is no restatement of a clause or two (bounds the work)
 LEAD_SHARE = 0.75
 LEAD_MIN_GRAMS = 4  # bigrams a lead clause needs (会全力以赴) to be looked for in the body
+PREFILTER_SHARED = 2  # canonical bigrams two statements must share for the clause tests (a recurring clause has 2)
+PREFILTER_SHARE = 0.2  # ... and this share of the shorter one's (COVER of it in clauses sharing half of theirs)
 LABEL_MAX = 14  # characters of a statement that is only a label put on something (王必勝是「小咖」)
 LABEL_SHARE = 0.5  # share of the other statement's clause the label must make up
 
@@ -32,8 +34,19 @@ _A_NOT_A = re.compile(r"([是会有能要可好对])[不没]\1")  # 是不是 ->
 _FOLD_WORDS = {w: "" for w in zh.CLAIM_PERSON_WORDS}
 _FOLD_WORDS.update(zh.CLAIM_NEGATION_FORMS)
 _FOLD_WORDS.update({w: w for w in zh.CLAIM_NOT_NEGATIONS})
-_FOLD = re.compile("|".join(sorted(map(re.escape, _FOLD_WORDS), key=len, reverse=True)))
-_NOT_NEGATION = re.compile("|".join(map(re.escape, zh.CLAIM_NOT_NEGATIONS)))
+
+
+def _alternation(words) -> re.Pattern[str]:
+    """One pattern for a word list, longest first, behind a lookahead on the first characters (the
+    engine then tries the alternatives only where one may start: a few positions of a text)."""
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")")
+
+
+_FOLD = _alternation(_FOLD_WORDS)
+_NOT_NEGATION = _alternation(zh.CLAIM_NOT_NEGATIONS)
+_QUOTE_END = re.compile(r"[」”』\"]\W*$")
+_CONDITION = _alternation(zh.CLAIM_CONDITIONS)
 _LABEL = re.compile(r"[「“『\"]([^「」“”『』\"]{2,8})[」”』\"]\W*$")
 
 
@@ -48,19 +61,16 @@ class _LettersAndDigits(dict):
 _KEEP = _LettersAndDigits()
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     form: str  # comparison form
     grams: frozenset[str]
     negated: bool
 
 
-@dataclass(frozen=True)
-class Clauses:
-    """A statement's clauses in comparison form, the bigram index of them, and its label if any."""
+class Clauses(NamedTuple):
+    """A statement's clauses in comparison form and its label if any."""
 
-    clauses: tuple[Clause, ...]
-    where: dict[str, tuple[int, ...]]  # bigram -> the clauses holding it
+    clauses: list[Clause]
     size: int  # characters in clauses that count
     label: str  # the quoted label a short statement ends in (「小咖」), comparison form, or ""
     conditional: bool  # says something under a condition (若…, 如果…)
@@ -75,46 +85,45 @@ def _negated(folded: str) -> bool:
     return any(ch in rest for ch in zh.CLAIM_NEGATORS)
 
 
+def _folded(text: str) -> str:
+    """Simplified, case-folded, A-not-A questions as 是否, persons dropped, negation folded (punctuation kept)."""
+    s = _A_NOT_A.sub(r"\1否", to_simplified(unicodedata.normalize("NFKC", text)).casefold())
+    return _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], s)
+
+
 def comparison_form(text: str) -> str:
     """Simplified, case-folded, persons dropped, negation folded, letters and digits only."""
-    s = _A_NOT_A.sub(r"\1否", to_simplified(unicodedata.normalize("NFKC", text)).casefold())
-    return _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], s).translate(_KEEP)
+    return _folded(text).translate(_KEEP)
 
 
 def clauses_of(text: str) -> Clauses:
-    """The clauses of one statement (text as extracted, any script)."""
+    """The clauses of one statement (text as extracted, any script); one conversion of the whole text
+    (no fold word holds a clause end)."""
+    folded = _folded(text)
     out = []
-    for part in _CLAUSE_END.split(text):
-        s = _A_NOT_A.sub(r"\1否", to_simplified(unicodedata.normalize("NFKC", part)).casefold())
-        folded = _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], s)
-        form = folded.translate(_KEEP)
+    for part in _CLAUSE_END.split(folded):
+        form = part.translate(_KEEP)
         if len(form) >= MIN_CLAUSE:
-            out.append(Clause(form, _bigrams(form), _negated(folded)))
-    where: dict[str, list[int]] = {}
-    for k, c in enumerate(out):
-        for g in c.grams:
-            where.setdefault(g, []).append(k)
-    m = _LABEL.search(text) if len(text) <= LABEL_MAX + 4 else None
-    label = comparison_form(m.group(1)) if m and len(comparison_form(text)) <= LABEL_MAX else ""
-    conditional = any(w in c.form for c in out for w in zh.CLAIM_CONDITIONS)
-    return Clauses(tuple(out), {g: tuple(v) for g, v in where.items()}, sum(len(c.form) for c in out), label,
-                   conditional)
+            out.append(Clause(form, _bigrams(form), _negated(part)))
+    size = sum(len(c.form) for c in out)
+    m = _LABEL.search(folded) if size <= LABEL_MAX else None
+    label = m.group(1).translate(_KEEP) if m else ""
+    return Clauses(out, size, label, _CONDITION.search(folded) is not None)
 
 
 def _recurs(c: Clause, other: Clauses, share: float = CLAUSE_SHARE) -> bool:
     """Most of clause c's bigrams are in one clause of other or in two consecutive ones, and the
     clauses they are found in are negated as c is (可能被拉走了 is not 不是被拉走)."""
-    hits: dict[int, set[str]] = {}
-    for g in c.grams:
-        for k in other.where.get(g, ()):
-            hits.setdefault(k, set()).add(g)
+    hits = [c.grams & w.grams for w in other.clauses]
     need = max(CLAUSE_MIN_SHARED, share * len(c.grams))
-    for k in hits:
-        for window in ((k,), (k, k + 1)):
-            found = [x for x in window if x in hits]
-            if (len(set().union(*(hits[x] for x in found))) >= need
-                    and any(other.clauses[x].negated for x in found) == c.negated):
-                return True
+    for k, got in enumerate(hits):
+        if not got:
+            continue
+        if len(got) >= need and other.clauses[k].negated == c.negated:
+            return True
+        after = hits[k + 1] if k + 1 < len(hits) else set()
+        if len(got | after) >= need and (other.clauses[k].negated or bool(after) and other.clauses[k + 1].negated) == c.negated:
+            return True  # the window of clauses k and k + 1
     return False
 
 
@@ -158,7 +167,12 @@ class SaidAgain:
             self.clauses[k] = clauses_of(self.texts[k])
         return self.clauses[k]
 
-    def __call__(self, i: int, j: int) -> bool:
+    def __call__(self, i: int, j: int, shared: int, small: int) -> bool:
+        """shared: the bigrams the two canonical forms share, small: the shorter one's bigram count (a
+        pair sharing too few is tried only for a label, which needs a short statement with a quote)."""
+        if shared < PREFILTER_SHARED or shared < PREFILTER_SHARE * small:
+            if not any(len(self.texts[k]) <= LABEL_MAX + 4 and _QUOTE_END.search(self.texts[k]) for k in (i, j)):
+                return False
         a, b = self._of(i), self._of(j)
         if restated(a, b) or labelled_again(a, b):
             return True

@@ -249,7 +249,7 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
                 cj, gj = canon[j], grams[j]
                 same = _similar(ci, cj, gi, gj, zi) or (
                     stmts[i].speaker == stmts[j].speaker and zi
-                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj) or again(i, j)))
+                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj) or again(i, j, len(gi & gj), min(len(gi), len(gj)))))
             if same:
                 union(i, j)
     return find
