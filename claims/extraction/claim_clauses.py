@@ -22,6 +22,8 @@ CLAUSE_MIN_SHARED = 2  # ... and at least this many of them
 COVER = 0.5  # share of the shorter statement's clause characters that must recur
 MIN_CLAUSE = 3  # characters a clause needs to count (喔, 对: no content)
 MAX_SHORT = 400  # a shorter statement beyond this is no restatement of a clause or two (bounds the work)
+MAX_LONG = 2000  # ... nor is a clause or two of a longer one beyond this
+MAX_CLAUSES = (40, 160)  # ... nor beyond these many clauses (short, long): at most 6,400 clause pairs per pair
 LEAD_SHARE = 0.75
 LEAD_MIN_GRAMS = 4  # bigrams a lead clause needs (会全力以赴) to be looked for in the body
 PREFILTER_SHARED = 2  # canonical bigrams two statements must share for the clause tests (a recurring clause has 2)
@@ -127,10 +129,15 @@ def _recurs(c: Clause, other: Clauses, share: float = CLAUSE_SHARE) -> bool:
     return False
 
 
+def _too_long(short: Clauses, long_: Clauses) -> bool:
+    return (short.size > MAX_SHORT or long_.size > MAX_LONG
+            or len(short.clauses) > MAX_CLAUSES[0] or len(long_.clauses) > MAX_CLAUSES[1])
+
+
 def restated(a: Clauses, b: Clauses) -> bool:
     """The shorter statement's clauses (COVER of its characters) recur in the longer one."""
     short, long_ = (a, b) if a.size <= b.size else (b, a)
-    if not short.size or short.size > MAX_SHORT:
+    if not short.size or _too_long(short, long_):
         return False
     got = sum(len(c.form) for c in short.clauses if _recurs(c, long_))
     return got >= (1.0 if short.conditional else COVER) * short.size  # a condition holds with all it governs
@@ -139,7 +146,7 @@ def restated(a: Clauses, b: Clauses) -> bool:
 def summarised(lead: Clauses, body: Clauses) -> bool:
     """A clause of the lead's statement (the lead sums up what the body reports) recurs in a body statement;
     not a clause of a conditional (its clauses hold only together)."""
-    if lead.conditional or body.conditional or lead.size > MAX_SHORT:
+    if lead.conditional or body.conditional or _too_long(lead, body):
         return False
     return any(len(c.grams) >= LEAD_MIN_GRAMS and _recurs(c, body, LEAD_SHARE) for c in lead.clauses)
 

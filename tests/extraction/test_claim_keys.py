@@ -93,5 +93,8 @@ def test_comparison_form_drops_persons_and_folds_negation_but_keeps_questions_ap
 
 
 def test_clause_work_is_bounded_for_long_statements():
-    long_a = "美方應停止對台軍售," * 2000
-    assert not restated(clauses_of(long_a), clauses_of(long_a + "中方將採取必要措施"))  # beyond MAX_SHORT
+    unit = "美方應停止對台軍售,"
+    assert restated(clauses_of(unit * 3), clauses_of(unit * 3 + "中方將採取必要措施"))
+    # the same words, but beyond MAX_SHORT characters or MAX_CLAUSES clauses: not compared clause by clause
+    assert not restated(clauses_of(unit * 50), clauses_of(unit * 50 + "中方將採取必要措施"))
+    assert not restated(clauses_of("停止軍售," * 45), clauses_of("停止軍售," * 45 + "中方將採取必要措施"))
