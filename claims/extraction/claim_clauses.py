@@ -47,6 +47,7 @@ def _alternation(words) -> re.Pattern[str]:
 
 _FOLD = _alternation(_FOLD_WORDS)
 _NOT_NEGATION = _alternation(zh.CLAIM_NOT_NEGATIONS)
+_NEGATOR = re.compile(f"[{zh.CLAIM_NEGATORS}]")
 _QUOTE_END = re.compile(r"[」”』\"]\W*$")
 _CONDITION = _alternation(zh.CLAIM_CONDITIONS)
 _LABEL = re.compile(r"[「“『\"]([^「」“”『』\"]{2,8})[」”』\"]\W*$")
@@ -83,14 +84,16 @@ def _bigrams(s: str) -> frozenset[str]:
 
 
 def _negated(folded: str) -> bool:
-    rest = _NOT_NEGATION.sub("", folded)
-    return any(ch in rest for ch in zh.CLAIM_NEGATORS)
+    if _NEGATOR.search(folded) is None:
+        return False  # most clauses: no negating character at all
+    return _NEGATOR.search(_NOT_NEGATION.sub("", folded)) is not None
 
 
-def _folded(text: str) -> str:
-    """Simplified, case-folded, A-not-A questions as 是否, persons dropped, negation folded (punctuation kept)."""
-    s = _A_NOT_A.sub(r"\1否", to_simplified(unicodedata.normalize("NFKC", text)).casefold())
-    return _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], s)
+def _folded(text: str, simplified: bool = False) -> str:
+    """Simplified, case-folded, A-not-A questions as 是否, persons dropped, negation folded (punctuation kept).
+    simplified: the text is already NFKC and Simplified (as claim_keys converts every statement once)."""
+    s = text if simplified else to_simplified(unicodedata.normalize("NFKC", text))
+    return _FOLD.sub(lambda m: _FOLD_WORDS[m.group(0)], _A_NOT_A.sub(r"\1否", s.casefold()))
 
 
 def comparison_form(text: str) -> str:
@@ -98,10 +101,10 @@ def comparison_form(text: str) -> str:
     return _folded(text).translate(_KEEP)
 
 
-def clauses_of(text: str) -> Clauses:
-    """The clauses of one statement (text as extracted, any script); one conversion of the whole text
-    (no fold word holds a clause end)."""
-    folded = _folded(text)
+def clauses_of(text: str, simplified: bool = False) -> Clauses:
+    """The clauses of one statement (text as extracted, any script, or NFKC and Simplified already when
+    simplified); one conversion of the whole text (no fold word holds a clause end)."""
+    folded = _folded(text, simplified)
     out = []
     for part in _CLAUSE_END.split(folded):
         form = part.translate(_KEEP)
@@ -165,13 +168,14 @@ class SaidAgain:
     statements of one article; each statement's clauses are built the first time a pair needs them."""
 
     def __init__(self, texts: list[str], paras: list[int]) -> None:
+        """texts: the statements' texts, NFKC and Simplified."""
         self.texts, self.paras = texts, paras
         self.lead = min(paras) if paras else 0  # the first paragraph that holds a statement
         self.clauses: dict[int, Clauses] = {}
 
     def _of(self, k: int) -> Clauses:
         if k not in self.clauses:
-            self.clauses[k] = clauses_of(self.texts[k])
+            self.clauses[k] = clauses_of(self.texts[k], simplified=True)
         return self.clauses[k]
 
     def __call__(self, i: int, j: int, shared: int, small: int) -> bool:

@@ -51,7 +51,15 @@ _SPACE_OTHERS = _LettersAndDigits(ord(" "))
 
 def canonical(text: str) -> str:
     """Simplified, case-folded, without punctuation, symbols or whitespace."""
-    return to_simplified(unicodedata.normalize("NFKC", text)).casefold().translate(_DROP_OTHERS)
+    return _canonical_of_simplified(_simplified(text))
+
+
+def _simplified(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text))
+
+
+def _canonical_of_simplified(simple: str) -> str:
+    return simple.casefold().translate(_DROP_OTHERS)
 
 
 def claim_key_of(text: str) -> str:
@@ -133,6 +141,8 @@ def _repeated(a: str, b: str) -> bool:
     if len(short) >= SAME_SPEAKER_SHORT and short in long_:
         return True
     n = FIGURE_RUN
+    if _QUANTITY.search(short) is None:
+        return False  # no run of it holds a quantity (most pairs: the runs are not built)
     runs = {long_[i:i + n] for i in range(len(long_) - n + 1)}
     return any(short[i:i + n] in runs and _QUANTITY.search(short[i:i + n])
                and sum(_is_cjk(ch) for ch in short[i:i + n]) >= 2 for i in range(len(short) - n + 1))
@@ -180,9 +190,10 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
     """Every statement with the key of its group (paras: each statement's paragraph, for translations)."""
     if not stmts:
         return []
-    canon = [canonical(s.text) for s in stmts]
+    simple = [_simplified(s.text) for s in stmts]  # converted once: canonical forms and clause tests
+    canon = [_canonical_of_simplified(x) for x in simple]
     cjk = [_is_cjk(c) for c in canon]
-    find = _group(stmts, paras, canon, cjk)
+    find = _group(stmts, paras, canon, cjk, SaidAgain(simple, paras))
     groups: dict[int, list[int]] = {}
     for i in range(len(stmts)):
         groups.setdefault(find(i), []).append(i)
@@ -209,7 +220,7 @@ def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool
     return len(short) < MIN_CONTAIN or short[:MIN_CONTAIN] not in long_
 
 
-def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool]):
+def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool], again: SaidAgain):
     """Union-find over the statements: equal canonical forms first (linear), then pairs of distinct
     forms within a window (bounded, linear work). Returns the find function. The groups do not
     depend on the order pairs are tried in, so pairs _cannot_match rules out are skipped."""
@@ -235,7 +246,6 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
     uniq = sorted(first.values())  # one representative per canonical form
     grams = {i: ((_bigrams(canon[i]) if cjk[i] else _word_grams(stmts[i].text)) if len(canon[i]) <= 4000 else set())
              for i in uniq}  # bigram sets of the representatives only (a group's forms are equal)
-    again = SaidAgain([s.text for s in stmts], paras)  # clause-level tests, built when first needed
     for a in range(len(uniq)):
         i = uniq[a]
         ci, gi, zi = canon[i], grams[i], cjk[i]
