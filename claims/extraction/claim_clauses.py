@@ -5,7 +5,9 @@ Each statement is cut into clauses (at , ; 。 ! ? : 、) in a comparison form: 
 letters and digits only, the persons of the words dropped (「我不會背棄」 / 他不會背棄) and negation
 said another way folded to one form (並非專家 / 不是專家). A clause of the shorter statement recurs
 in the longer one when most of its character bigrams are found in one clause of it or two
-consecutive ones, negated alike. Work per pair is bounded by the lengths compared (MAX_SHORT).
+consecutive ones, negated alike; a conditional (若…, 如果…) only as a whole. Work per pair is bounded
+(MAX_SHORT, MAX_LONG, MAX_CLAUSES), each statement's clauses are built once, and only for pairs of one
+speaker that share some bigrams and that the cheaper tests of claim_keys did not already join.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ MIN_CLAUSE = 3  # characters a clause needs to count (喔, 对: no content)
 MAX_SHORT = 400  # a shorter statement beyond this is no restatement of a clause or two (bounds the work)
 MAX_LONG = 2000  # ... nor is a clause or two of a longer one beyond this
 MAX_CLAUSES = (40, 160)  # ... nor beyond these many clauses (short, long): at most 6,400 clause pairs per pair
-LEAD_SHARE = 0.75
+LEAD_SHARE = 0.75  # share of a lead clause's bigrams a body statement must hold (one short clause: most of it)
 LEAD_MIN_GRAMS = 4  # bigrams a lead clause needs (会全力以赴) to be looked for in the body
 PREFILTER_SHARED = 2  # canonical bigrams two statements must share for the clause tests (a recurring clause has 2)
 PREFILTER_SHARE = 0.2  # ... and this share of the shorter one's (COVER of it in clauses sharing half of theirs)
