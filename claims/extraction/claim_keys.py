@@ -2,8 +2,10 @@
 
 Canonical form: Simplified script, case-folded, punctuation and spaces removed (Quotebank's
 approach). Statements join one group (union-find) when their canonical forms are equal, one
-contains or prefixes the other, or their character bigrams overlap strongly; a translation
-(the same speaker, direct, other language, near by) joins the original. The key is a short
+contains or prefixes the other, or their character bigrams overlap strongly; the same speaker's
+statements also when one says again what the other does in other words, clause by clause
+(claim_clauses.py: a quote and its reported form, a label said again, the lead summing up the body);
+a translation (the same speaker, direct, other language, near by) joins the original. The key is a short
 hash of the group's longest canonical form, so it is stable across articles.
 """
 
@@ -13,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 
+from .claim_clauses import SaidAgain
 from .normalize import to_simplified
 from .types import Statement
 
@@ -48,7 +51,15 @@ _SPACE_OTHERS = _LettersAndDigits(ord(" "))
 
 def canonical(text: str) -> str:
     """Simplified, case-folded, without punctuation, symbols or whitespace."""
-    return to_simplified(unicodedata.normalize("NFKC", text)).casefold().translate(_DROP_OTHERS)
+    return _canonical_of_simplified(_simplified(text))
+
+
+def _simplified(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text))
+
+
+def _canonical_of_simplified(simple: str) -> str:
+    return simple.casefold().translate(_DROP_OTHERS)
 
 
 def claim_key_of(text: str) -> str:
@@ -130,6 +141,8 @@ def _repeated(a: str, b: str) -> bool:
     if len(short) >= SAME_SPEAKER_SHORT and short in long_:
         return True
     n = FIGURE_RUN
+    if _QUANTITY.search(short) is None:
+        return False  # no run of it holds a quantity (most pairs: the runs are not built)
     runs = {long_[i:i + n] for i in range(len(long_) - n + 1)}
     return any(short[i:i + n] in runs and _QUANTITY.search(short[i:i + n])
                and sum(_is_cjk(ch) for ch in short[i:i + n]) >= 2 for i in range(len(short) - n + 1))
@@ -177,9 +190,10 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
     """Every statement with the key of its group (paras: each statement's paragraph, for translations)."""
     if not stmts:
         return []
-    canon = [canonical(s.text) for s in stmts]
+    simple = [_simplified(s.text) for s in stmts]  # converted once: canonical forms and clause tests
+    canon = [_canonical_of_simplified(x) for x in simple]
     cjk = [_is_cjk(c) for c in canon]
-    find = _group(stmts, paras, canon, cjk)
+    find = _group(stmts, paras, canon, cjk, SaidAgain(simple, paras))
     groups: dict[int, list[int]] = {}
     for i in range(len(stmts)):
         groups.setdefault(find(i), []).append(i)
@@ -196,7 +210,8 @@ def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool
     """A cheap test that two distinct forms of one script fail every test of _group: between Chinese
     forms whose bigram sets are complete (up to 4000 characters) each test needs a shared bigram (a
     contained run of 4 or more characters has one); between other forms only a containment (or
-    prefix, both holding the shorter one's first MIN_CONTAIN characters) or 5 shared word bigrams match."""
+    prefix, both holding the shorter one's first MIN_CONTAIN characters) or 5 shared word bigrams match.
+    The clause tests of claim_clauses (SaidAgain) are asked only of Chinese pairs sharing a bigram."""
     if cjk:
         return len(a) <= 4000 and len(b) <= 4000 and ga.isdisjoint(gb)
     if len(ga & gb) >= 5:
@@ -205,7 +220,7 @@ def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool
     return len(short) < MIN_CONTAIN or short[:MIN_CONTAIN] not in long_
 
 
-def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool]):
+def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool], again: SaidAgain):
     """Union-find over the statements: equal canonical forms first (linear), then pairs of distinct
     forms within a window (bounded, linear work). Returns the find function. The groups do not
     depend on the order pairs are tried in, so pairs _cannot_match rules out are skipped."""
@@ -244,7 +259,7 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
                 cj, gj = canon[j], grams[j]
                 same = _similar(ci, cj, gi, gj, zi) or (
                     stmts[i].speaker == stmts[j].speaker and zi
-                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj)))
+                    and (_restated(gi, gj, ci, cj) or _repeated(ci, cj) or again(i, j, len(gi & gj), min(len(gi), len(gj)))))
             if same:
                 union(i, j)
     return find

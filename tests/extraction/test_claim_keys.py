@@ -1,5 +1,6 @@
 """Same-claim keys on sentences written for these tests: a speaker's words said again."""
 
+from claims.extraction.claim_clauses import clauses_of, comparison_form, restated
 from claims.extraction.claim_keys import _repeated, canonical
 
 from .helpers import run
@@ -31,3 +32,69 @@ def test_another_speakers_quantity_or_a_name_with_a_figure_are_no_repetition():
     assert not _repeated(canonical("台美21世紀貿易倡議將在月底談判"), canonical("台美21世紀貿易倡議被在野黨唱衰"))
     # under four characters is too little to say the same thing
     assert not _repeated(canonical("同意"), canonical("我同意延長會期"))
+
+
+# Clause-level restatements (claim_clauses.py): the same speaker's claim told again in other words.
+
+def _groups(text):
+    ex = run(text)
+    assert len({s.speaker for s in ex.statements}) == 1, [(s.speaker, s.text) for s in ex.statements]
+    return [s.claim_key for s in ex.statements]
+
+
+def test_reported_form_of_a_quote_groups_with_the_quote():
+    # 他不會… reported, 我不會… quoted: the persons differ, the claim does not
+    keys = _groups("林佑誠表示,他不會離開自己的團隊,嘲諷意味濃厚。\n\n記者追問細節。\n\n"
+                   "林佑誠說:「我的原則是我不會離開,一路帶我的團隊。」")
+    assert len(keys) == 2 and keys[0] == keys[1]
+
+
+def test_the_opposite_claim_by_the_same_speaker_stays_apart():
+    keys = _groups("林佑誠表示,他會離開自己的團隊。\n\n記者追問細節。\n\n"
+                   "林佑誠說:「我的原則是我不會離開,一路帶我的團隊。」")
+    assert len(keys) == 2 and keys[0] != keys[1]
+    keys = _groups("林佑誠表示,美方不會派兵。\n\n記者追問細節。\n\n林佑誠指出,美方會派兵協助撤僑。")
+    assert len(keys) == 2 and keys[0] != keys[1]
+
+
+def test_negation_said_another_way_is_the_same_claim():
+    keys = _groups("林佑誠表示,北登機廊廳的工程並非外包。\n\n記者追問細節。\n\n"
+                   "林佑誠說:「工程部分,廊廳的工程不是外包,是我們自己做。」")
+    assert len(keys) == 2 and keys[0] == keys[1]
+
+
+def test_a_label_said_again_as_a_clause_groups_but_not_a_word_inside_another_claim():
+    keys = _groups("林佑誠說,王大同是「外行」。\n\n記者追問細節。\n\n林佑誠轉而搖頭說:「外行的,交通他不是專家。」")
+    assert len(keys) == 2 and keys[0] == keys[1]
+    keys = _groups("林佑誠說,王大同是「外行」。\n\n記者追問細節。\n\n林佑誠說:「外行人常說機場不必擴建,這是錯的。」")
+    assert len(keys) == 2 and keys[0] != keys[1]
+
+
+def test_the_leads_clauses_group_with_the_body_statements_they_sum_up():
+    keys = _groups("交通部長林佑誠今天說,北登機廊廳年底啟用,在這位子壓力很大,會全力趕工。\n\n"
+                   "記者會上林佑誠指出,北登機廊廳的工程進度順利,年底前可望啟用。\n\n"
+                   "林佑誠最後說:「接下來該做的我們一定全力趕工。」")
+    assert len(keys) == 3 and len(set(keys)) == 1
+
+
+def test_a_conditional_is_one_claim_its_consequence_alone_is_not_it():
+    keys = _groups("交通部長林佑誠今天說,如果立法院通過預算,他將全力趕工。\n\n"
+                   "記者會上林佑誠指出,工程進度順利。\n\n"
+                   "林佑誠最後說:「即使預算被刪,我們仍會全力趕工。」")
+    assert len(keys) == 3 and len(set(keys)) == 3
+
+
+def test_comparison_form_drops_persons_and_folds_negation_but_keeps_questions_apart():
+    assert comparison_form("他並非專家") == comparison_form("我不是專家") == "不是专家"
+    assert comparison_form("是不是超過了?") == "是否超过了"
+    c = clauses_of("未來會更好,非常好")
+    assert [x.negated for x in c.clauses] == [False, False]  # 未來, 非常 negate nothing
+    assert [x.negated for x in clauses_of("並未規定,沒有必要").clauses] == [True, True]
+
+
+def test_clause_work_is_bounded_for_long_statements():
+    unit = "美方應停止對台軍售,"
+    assert restated(clauses_of(unit * 3), clauses_of(unit * 3 + "中方將採取必要措施"))
+    # the same words, but beyond MAX_SHORT characters or MAX_CLAUSES clauses: not compared clause by clause
+    assert not restated(clauses_of(unit * 50), clauses_of(unit * 50 + "中方將採取必要措施"))
+    assert not restated(clauses_of("停止軍售," * 45), clauses_of("停止軍售," * 45 + "中方將採取必要措施"))

@@ -41,6 +41,7 @@ def score_set(folder: Path) -> dict[str, float | None]:
         published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
         pred = to_json(extract(text, published=published))
         counts, _ = scorer.score_article(gold, pred, text, False)
+        counts.update(same_claim_pairs(scorer, gold, pred, text))
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value
     p, r, f = scorer.prf(totals["attr_tp"], totals["attr_fp"], totals["attr_fn"])
@@ -50,7 +51,32 @@ def score_set(folder: Path) -> dict[str, float | None]:
         "stance_p": sp, "stance_r": sr, "stance_f1": sf,
         "same_claim_recall": totals["same_hit"] / totals["same_n"] if totals.get("same_n") else None,
         "date_accuracy": totals["date_ok"] / totals["date_n"] if totals.get("date_n") else None,
+        "same_claim_pair_precision": totals["pair_ok"] / totals["pair_n"] if totals.get("pair_n") else None,
     }
+
+
+def same_claim_pairs(scorer, gold: dict, pred: dict, text: str) -> dict[str, int]:
+    """The precision side of same-claim grouping, which the scorer leaves out (it counts recall): of
+    the pairs of predicted statements sharing a claim key whose both sides match a gold statement,
+    how many the gold puts in one same_claim group. The desk merges on these keys, so a key that
+    joins everything would have perfect recall and no use."""
+    golds, preds = gold["statements"], pred.get("statements", [])
+    gold_id = {i: golds[j]["id"] for i, j in scorer.match(golds, preds, text).items()}
+    groups: dict[str, set[int]] = {}
+    for k, grp in enumerate(gold.get("same_claim", [])):
+        for sid in grp["ids"]:
+            groups.setdefault(sid, set()).add(k)
+    by_key: dict[str, list[str]] = {}
+    for i, p in enumerate(preds):
+        if i in gold_id:
+            by_key.setdefault(p.get("claim"), []).append(gold_id[i])
+    n = ok = 0
+    for ids in by_key.values():
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                n += 1
+                ok += bool(groups.get(ids[x], set()) & groups.get(ids[y], set()))
+    return {"pair_n": n, "pair_ok": ok}
 
 
 @pytest.mark.slow
