@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .article import Article, AttributionState
 from .claim_keys import canonical
+from .lexicon.zh import GROUP_NAMES
 from .normalize import fold
 from .patterns import CJK, CLAIM_NOUN_ALT, PRONOUN, SURNAME_TITLE
 from .records import Candidate, Cue, Speaker
@@ -132,7 +133,9 @@ def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> S
         if any(len(nm) >= 2 and (nm in words or (len(core) >= 2 and core in nm and CJK.search(core))) for nm in names):
             if best is None or st.start <= holder.cue.start:
                 best = sp
-    return best if best is not None else _surname_title_speaker(ctx, words, holder)
+    if best is not None:
+        return best
+    return _surname_title_speaker(ctx, words, holder) or group_speaker(ctx, words, holder)
 
 
 def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
@@ -160,4 +163,30 @@ def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) ->
                 found = sp
         if found is not None:
             return found
+    return None
+
+
+_GROUP = re.compile("|".join(g.word for g in GROUP_NAMES))
+_GROUP_OF = {g.word: g for g in GROUP_NAMES}
+
+
+def group_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
+    """A group named in words (綠營, 中媒; lexicon GROUP_NAMES): its member whose first statement comes
+    first before the cue, when a member other than the holder speaks there.
+
+    面對綠營質疑, 張某回應 answers the DPP councillor quoted before; 批評中媒刻意誇大 answers the
+    Chinese state outlet's report. Naming a camp whose members say nothing here gives no one.
+    """
+    m = _GROUP.search(words)
+    if m is None:
+        return None
+    group = _GROUP_OF[m.group(0)]
+    folded = ctx.art.doc.folded
+    for st in ctx.statements:
+        sp = st.speaker
+        if st.start >= holder.cue.start or sp.name == holder.speaker.name:
+            continue
+        mention = folded[sp.mention_start:sp.mention_end] if sp.mention_start is not None else ""
+        if sp.key in group.keys or any(w in mention for w in group.members):
+            return sp
     return None

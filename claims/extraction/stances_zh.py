@@ -41,6 +41,7 @@ from .stance_hints import (
     StanceContext,
     StanceCue,
     StanceFinding,
+    group_speaker,
     said_before,
     speaker_named_in,
     statement_at,
@@ -83,6 +84,7 @@ _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
+_GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
 @dataclass(frozen=True)
@@ -408,7 +410,8 @@ def _criticised(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFi
     sp = statement_speaker_in(ctx, core[:8], site.holder)
     if sp is not None and fold(sp.name) in core[:len(sp.name) + 2]:
         return StanceFinding(polarity, sp, evidence=CRITICISED)
-    return None
+    sp = group_speaker(ctx, core[:_GROUP_OPENS], site.holder)  # 批评中媒刻意夸大: a group opens the object
+    return StanceFinding(polarity, sp, evidence=CRITICISED) if sp is not None else None
 
 
 def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:

@@ -28,3 +28,20 @@ def test_relative_clause_with_zeng_keeps_the_named_subject():
 def test_relative_clause_with_zeng_does_not_continue_the_previous_speaker():
     got = said("王小明表示,預算不足。曾擔任市府發言人的張大同昨天並直指,預算早已超支。")
     assert ("王小明", "預算早已超支") not in got, got
+
+
+# --- groups named as the ones answered (lexicon GROUP_NAMES) ------------------------------------
+
+@pytest.mark.parametrize("row", __import__("claims.extraction.lexicon.zh", fromlist=["x"]).GROUP_NAMES,
+                         ids=lambda r: r.word)
+def test_group_example_gives_a_stance_on_a_members_statement(row):
+    got, ex = stances(row.example)
+    first = ex.statements[0]
+    assert any(target == first.text and speaker != first.speaker for speaker, _, target in got), got
+
+
+@pytest.mark.parametrize("row", __import__("claims.extraction.lexicon.zh", fromlist=["x"]).GROUP_NAMES,
+                         ids=lambda r: r.word)
+def test_group_counterexample_gives_none(row):
+    got, ex = stances(row.counterexample)
+    assert got == set(), (got, [(s.speaker, s.mention, s.text) for s in ex.statements])

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import re
 
-from .rows import ASK, OPPOSE, REPORTS_ALWAYS, REPORTS_BEFORE_PUNCTUATION, SAY, SUPPORT, ReportingVerb, StanceWord
+from .rows import (
+    ASK,
+    OPPOSE,
+    REPORTS_ALWAYS,
+    REPORTS_BEFORE_PUNCTUATION,
+    SAY,
+    SUPPORT,
+    GroupName,
+    ReportingVerb,
+    StanceWord,
+)
 
 # --- Roles: where a later stage singles a verb out (a row lists the roles it plays) ----------
 ROLE_OUTLET_REPORT = "outlet report"  # 据X报道 / X报道称: an outlet's report, which may relay a source
@@ -419,6 +429,31 @@ STANCE_WORDS: tuple[StanceWord, ...] = (
 )
 REJECTING_WORDS = tuple(w.word for w in STANCE_WORDS if w.cue_class == _ANSWER)
 COUNTER_WORDS = tuple(w.word for w in STANCE_WORDS if w.cue_class == _COUNTER)
+
+# --- Groups named where a stance says whose words it answers (面對綠營質疑, 批評中媒誇大) ---------
+_GREEN = ("民进党", "(民)", "绿营", "绿委")
+_BLUE = ("国民党", "(国)", "蓝营", "蓝委")
+_PRC_MEDIA = ("官媒", "陆媒", "中媒", "中国媒体", "大陆媒体")
+_PRC_MEDIA_KEYS = ("global_times", "cctv", "cgtn", "xinhua", "peoples_daily", "china_news_service")
+_G_DPP = "民進黨議員陳小明質疑,物資包的價格超過規定。\n"
+_G_KMT = "國民黨議員陳小明質疑,物資包的價格超過規定。\n"
+_G_PRC = "中國官媒《環球時報》指出,友邦已經表達合作意願。\n"
+GROUP_NAMES: tuple[GroupName, ...] = (
+    GroupName("绿营", _GREEN, ("dpp",), _G_DPP + "面對綠營質疑,王大同回應,物資都是外界贊助。",
+              _G_KMT + "面對綠營質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("绿委", _GREEN, ("dpp",), _G_DPP + "面對綠委質疑,王大同回應,物資都是外界贊助。",
+              _G_KMT + "面對綠委質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("蓝营", _BLUE, ("kmt",), _G_KMT + "面對藍營質疑,王大同回應,物資都是外界贊助。",
+              _G_DPP + "面對藍營質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("蓝委", _BLUE, ("kmt",), _G_KMT + "面對藍委質疑,王大同回應,物資都是外界贊助。",
+              _G_DPP + "面對藍委質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("中媒", _PRC_MEDIA, _PRC_MEDIA_KEYS, _G_PRC + "外交部強調,邦誼穩固,並批評中媒刻意誇大。",
+              "路透社指出,友邦已經表達合作意願。\n外交部強調,邦誼穩固,並批評中媒刻意誇大。"),
+    GroupName("陆媒", _PRC_MEDIA, _PRC_MEDIA_KEYS, _G_PRC + "外交部強調,邦誼穩固,並批評陸媒刻意誇大。",
+              "路透社指出,友邦已經表達合作意願。\n外交部強調,邦誼穩固,並批評陸媒刻意誇大。"),
+    GroupName("官媒", _PRC_MEDIA, _PRC_MEDIA_KEYS, _G_PRC + "外交部強調,邦誼穩固,並批評官媒刻意誇大。",
+              "路透社指出,友邦已經表達合作意願。\n外交部強調,邦誼穩固,並批評官媒刻意誇大。"),
+)
 
 # --- Word lists of the Chinese rules --------------------------------------------------------
 # Speech acts whose content is an attitude, not a claim (表示感谢/遗憾/欢迎/关切).
