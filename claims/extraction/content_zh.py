@@ -43,6 +43,7 @@ _ADDRESSEE = re.compile("(?:" + alternation(lex.ADDRESSEES) + ")(?=[,:])")
 _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
+_CONTRASTED_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,8}则")  # 北市府则 (反击): a new subject set against the last
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
 
 
@@ -331,6 +332,8 @@ def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
     if not phrase or phrase.startswith(lex.CONDITIONS):
         return False
     named = art.mentions.within(clause_start, clause_start + len(phrase))
-    return bool(PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
+    # …,北市府则反击,…: a noun phrase and 则 before a rebuttal open another speaker's turn
+    contrasted = c.kind != "say" and _CONTRASTED_SUBJECT.fullmatch(words[:len(phrase) + 1]) is not None
+    return bool(contrasted or PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
                 or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned)
 

@@ -63,6 +63,7 @@ _NARRATION_SCAN = 2000
 _RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
 _PASSIVE = ("遭到", "受到", "遭", "被")
 _DECLARED = ("表示", "表明", "表态")
+_OWN_VERB_GAP = 2  # characters (a comma, a colon) between a statement's verb and its words
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _answers_last(art: Article, cue: Cue, ev: StanceEvidence) -> bool:
     if doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para) > 1:
         return False
     sentence_start, _ = doc.sentence_bounds(cue.start)
-    if any(w in doc.folded[sentence_start:cue.start] for w in _RUMOUR):
+    if _rumour_before(doc.folded, sentence_start, cue.start, ev.target.start):
         return False  # 消息传出后, X随即否认: the report is what is denied, not the last statement
     before = doc.folded[max(doc.paragraph_starts[cue.para], cue.start - 12): cue.start]
     holder = ev.resolution.speaker
@@ -122,6 +123,18 @@ def _answers_last(art: Article, cue: Cue, ev: StanceEvidence) -> bool:
     mention = holder.mention if holder is not None else ""
     return cue.has_role(ROLE_ANSWERS_LAST) or before.endswith(_PASSIVE) or mention.startswith(_PASSIVE) or \
         any(declared.rstrip("也则并还就已").endswith(w) for w in _DECLARED)
+
+
+def _rumour_before(folded: str, start: int, end: int, target_start: int) -> bool:
+    """A report word (消息, 爆料) in folded[start:end] that is not the verb of the statement answered
+    (X爆料,市府…,北市府则反击: the rebuttal answers that very statement)."""
+    for w in _RUMOUR:
+        k = folded.find(w, start, end)
+        while k >= 0:
+            if not 0 <= target_start - (k + len(w)) <= _OWN_VERB_GAP:
+                return True
+            k = folded.find(w, k + 1, end)
+    return False
 
 
 def _question_between(art: Article, end: int, cue: Cue) -> bool:

@@ -45,3 +45,26 @@ def test_group_example_gives_a_stance_on_a_members_statement(row):
 def test_group_counterexample_gives_none(row):
     got, ex = stances(row.counterexample)
     assert got == set(), (got, [(s.speaker, s.mention, s.text) for s in ex.statements])
+
+
+# --- a rebuttal in the accuser's sentence (X爆料,…,Y則反擊,…) -----------------------------------
+
+def test_contrasted_subject_before_a_rebuttal_opens_its_own_statement():
+    """北市府則反擊 inside the sentence of an accusation: a noun phrase with 則 before a rebuttal verb
+    is another speaker's turn; the rebuttal answers the accusation (爆料 is its verb, not a report
+    that the rebuttal answers instead)."""
+    got, ex = stances("議員王小明爆料,市府有11個帳號帶風向,北市府則反擊,其中7組與北市府無關。")
+    assert ("北市府", "其中7組與北市府無關") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("北市府", "oppose", "市府有11個帳號帶風向") in got, got
+
+
+def test_contrasted_subject_needs_a_rebuttal_verb():
+    """…則表示 inside reported words is left to the subject rules (一般說法 may go on); a condition
+    (如果…則反對) is part of the words."""
+    assert [s.text for s in run("議員王小明表示,如果預算不足則反對興建。").statements] == ["如果預算不足則反對興建"]
+
+
+def test_a_report_before_a_denial_is_still_what_is_denied():
+    """消息傳出後,X隨即否認: the report (no statement here) is denied, not the last statement made."""
+    got, _ = stances("先前有消息傳出,黨內屬意王小明。議員李大同說,王小明很適合。不過消息傳出後,王小明隨即否認。")
+    assert got == set(), got
