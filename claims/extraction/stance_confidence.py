@@ -29,6 +29,7 @@ from .stance_hints import (
     OPPONENT,
     PERSON,
     QUOTED_CLAIM,
+    RHETORICAL,
     SIMILAR_CLAIM,
     THIS,
     THIS_ANSWER,
@@ -50,7 +51,7 @@ MIN_STANCE_CONFIDENCE = 0.5  # stances scored below this are not published (prec
 _BASE = {
     QUOTED_CLAIM: 0.85, TOPIC_CLAIM: 0.85, THIS_ANSWER: 0.75, PERSON: 0.7, NAMED_CLAIM: 0.65,
     THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, ALIGNED: 0.6, VERDICT: 0.6, ECHO: 0.55, ACCUSED: 0.55,
-    SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
+    SIMILAR_CLAIM: 0.6, RHETORICAL: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said

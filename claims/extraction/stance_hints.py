@@ -26,6 +26,7 @@ TOPIC_SPEAKER = "topic speaker"  # 对于X的说法, Y驳斥: X's statement
 PERSON = "person"  # 力挺X / sided with X: what X said
 CRITICISED = "criticised speaker"  # 暗批X…: X's statement
 ACCUSED = "accused"  # Y…,被X指控散播谣言: X rejects what Y just said
+RHETORICAL = "rhetorical echo"  # 针对X指「…」, Y回应…难道…吗?: a rhetorical question repeating the topic claim
 ECHO = "denied echo"  # 「…,不是被拉走」 after Y's 「…被拉走了」: denying Y's own words
 VERDICT = "verdict"  # X表示,Y说的是事实 / 这不是谣言: a verdict on Y's words, or on a label Y used
 ALIGNED = "aligned"  # X表示,与Y立场一致: siding with what Y said

@@ -32,6 +32,7 @@ from .stance_hints import (
     OPPONENT,
     PERSON,
     QUOTED_CLAIM,
+    RHETORICAL,
     THIS,
     THIS_ANSWER,
     THIS_CLAIM,
@@ -84,6 +85,9 @@ _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
+_RHETORICAL = re.compile(r"难道[^。!?]{2,120}?吗\?")  # 难道…吗?: a question that asserts the opposite
+_RHETORICAL_REACH = 300  # characters of the reply's paragraph read for one
+_ECHO_RUN = 4  # characters of the claim a rhetorical question must repeat
 _GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
@@ -425,9 +429,28 @@ def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | N
     if not cue.has_role(lex.ROLE_REPLIES) and not names_claim:
         return None
     if not any(w in following for w in lex.REJECTING_WORDS):
-        return None  # agreement is said with a stance verb (同意, 支持); a bare answer is not
+        return _rhetorical_echo(ctx, site)  # agreement is said with a stance verb (同意, 支持); a bare answer is not
     if site.topic is not None:
         return _topic_finding(ctx, site, "oppose")
     if site.refers_here:
         return StanceFinding("oppose", evidence=THIS_ANSWER)
     return StanceFinding("oppose", evidence=THIS_CLAIM if names_claim else ANSWER)
+
+
+def _rhetorical_echo(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
+    """针对X指「民进党贴标签」, Y回应…。难道…这些都是民进党贴标签吗?: a rhetorical question in the reply's
+    paragraph that repeats words of the claim named in the topic clause rejects that claim."""
+    if site.topic is None:
+        return None
+    target = statement_at(ctx, *site.topic)
+    if target is None:
+        return None
+    doc = ctx.art.doc
+    cue = site.holder.cue
+    claim = doc.folded[ctx.statements[target].start:ctx.statements[target].end]
+    end = min(doc.paragraph_ends[cue.para], cue.end + _RHETORICAL_REACH)
+    for m in _RHETORICAL.finditer(doc.folded, cue.end, end):
+        question = m.group(0)
+        if any(question[k:k + _ECHO_RUN] in claim for k in range(len(question) - _ECHO_RUN + 1)):
+            return StanceFinding("oppose", target=target, evidence=RHETORICAL)
+    return None

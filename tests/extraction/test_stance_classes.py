@@ -68,3 +68,16 @@ def test_a_report_before_a_denial_is_still_what_is_denied():
     """消息傳出後,X隨即否認: the report (no statement here) is denied, not the last statement made."""
     got, _ = stances("先前有消息傳出,黨內屬意王小明。議員李大同說,王小明很適合。不過消息傳出後,王小明隨即否認。")
     assert got == set(), got
+
+
+# --- a rhetorical question in a reply that repeats the claim named in the topic clause ----------
+
+def test_rhetorical_question_repeating_the_topic_claim_rejects_it():
+    got, _ = stances("針對毛寧今日指「台灣的選舉制度並不公平」,賴清德回應表示,毛寧應該先看看自己。"
+                     "難道台灣每次換黨執政,都是選舉制度並不公平嗎?")
+    assert ("Lai Ching-te", "oppose", "台灣的選舉制度並不公平") in got, got
+
+
+def test_rhetorical_question_about_something_else_is_no_stance():
+    got, _ = stances("針對毛寧今日指「台灣的選舉制度並不公平」,賴清德回應表示,毛寧應該先看看自己。難道大家都不想要和平嗎?")
+    assert got == set(), got
