@@ -81,3 +81,19 @@ def test_rhetorical_question_repeating_the_topic_claim_rejects_it():
 def test_rhetorical_question_about_something_else_is_no_stance():
     got, _ = stances("針對毛寧今日指「台灣的選舉制度並不公平」,賴清德回應表示,毛寧應該先看看自己。難道大家都不想要和平嗎?")
     assert got == set(), got
+
+
+# --- 對方 after 與X的對話: the one talked with --------------------------------------------------
+
+def test_the_other_party_of_a_reported_talk_is_the_one_talked_with():
+    """與醫護朋友的對話,對方稱「…」: 對方 is the friend, not the one who posted the talk; a rejection of
+    the words (這種不實謠言) answers the friend's statement."""
+    got, ex = stances("藝人王小明日前在臉書貼文分享與醫護朋友的對話,對方稱「看到這麼多孩子就這樣走了」,引發爭論。"
+                      "行政院長蘇大同表示,這種不實謠言,引起社會恐慌大可不必。")
+    assert ("醫護朋友", "看到這麼多孩子就這樣走了") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("蘇大同", "oppose", "看到這麼多孩子就這樣走了") in got, got
+
+
+def test_the_other_party_without_a_talk_in_its_sentence_is_resolved_as_before():
+    got = said("毛寧表示,雙方應恢復對話。對方稱「這不可能」。")
+    assert ("醫護朋友", "這不可能") not in got and ("雙方應恢復", "這不可能") not in got, got
