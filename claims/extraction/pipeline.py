@@ -16,6 +16,7 @@ from .output import build_extraction
 from .posts import resolve_posts
 from .producers import answer_statements, post_statements, topic_statements
 from .records import Candidate
+from .reports import answered_reports
 from .said_on import date_statements
 from .stances import find_stances
 from .types import Extraction
@@ -39,6 +40,7 @@ def rule_statements(art: Article, state: AttributionState) -> list[Candidate]:
     statements += answer_statements(art, state, statements)  # press-conference answers,
     statements += topic_statements(art, statements)  # topic clauses (对于X所称…),
     statements += continued_statements(art, state, statements)  # sentences that continue a Chinese speaker
+    statements += answered_reports(art, statements)  # unsourced reports that a denial answers
     return statements
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .article import Article
 from .lexicon.zh import ROLE_ANSWERS_LAST
 from .records import Candidate, Cue, Resolution
+from .reports import REPORT_CUE
 from .stance_hints import (
     ACCUSED,
     ALIGNED,
@@ -112,7 +113,7 @@ def _answers_last(art: Article, cue: Cue, ev: StanceEvidence) -> bool:
     if doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para) > 1:
         return False
     sentence_start, _ = doc.sentence_bounds(cue.start)
-    if _rumour_before(doc.folded, sentence_start, cue.start, ev.target.start):
+    if ev.target.cue != REPORT_CUE and _rumour_before(doc.folded, sentence_start, cue.start, ev.target.start):
         return False  # 消息传出后, X随即否认: the report is what is denied, not the last statement
     before = doc.folded[max(doc.paragraph_starts[cue.para], cue.start - 12): cue.start]
     holder = ev.resolution.speaker

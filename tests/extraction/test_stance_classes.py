@@ -97,3 +97,20 @@ def test_the_other_party_of_a_reported_talk_is_the_one_talked_with():
 def test_the_other_party_without_a_talk_in_its_sentence_is_resolved_as_before():
     got = said("毛寧表示,雙方應恢復對話。對方稱「這不可能」。")
     assert ("醫護朋友", "這不可能") not in got and ("雙方應恢復", "這不可能") not in got, got
+
+
+# --- unsourced reports that a denial answers (reports.py) ---------------------------------------
+
+def test_a_denied_report_is_a_statement_and_the_denial_targets_it():
+    got, ex = stances("先前有消息傳出,黨內高層屬意王小明出征。不過消息傳出後,王小明就已否認,「我無意參選。」")
+    assert ("消息", "黨內高層屬意王小明出征") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("王小明", "oppose", "黨內高層屬意王小明出征") in got, got
+
+
+def test_a_quoted_media_report_denied_is_the_target():
+    got, _ = stances("日前有媒體指出「市長將接任部長」,市長隨即否認。")
+    assert any(p == "oppose" and t == "市長將接任部長" for _, p, t in got), got
+
+
+def test_an_unanswered_report_is_no_statement():
+    assert run("先前有消息傳出,黨內高層屬意王小明出征。王小明今天出席活動。").statements == ()

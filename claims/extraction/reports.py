@@ -1,0 +1,66 @@
+"""Extraction stage 6d, answered reports: a report with no named source (有消息传出, 有媒体指出「…」)
+becomes a statement only when a denial answers it in the same paragraph, so that the denial has the
+words it rejects as its target (先前有消息传出,党内属意李某。不过消息传出后,李某就已否认).
+An unanswered report stays out: it names no one a fact-checker could ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import Article
+from .lexicon import zh as lex
+from .records import Candidate, Speaker
+
+REPORT_CUE = "report"  # the cue of a report statement (stance confidence reads it)
+# 有消息传出, / 日前传出 / 有媒体指出「…」 / 网传: the opener of a report, its source left unnamed
+_OPENER = re.compile(r"(?P<who>(?:有)?(?:消息|传言|传闻|媒体|特定媒体|网友)?)(?:传出|指出|报导|报道|盛传|网传|外传)"
+                     r"[,:]?")
+_DENIAL_REACH = 160  # characters after the report in which the denial must come
+_SENTENCE_END = "。!?;\n"
+
+
+def answered_reports(art: Article, statements: list[Candidate]) -> list[Candidate]:
+    """Report statements that a denial verb answers in the same paragraph (one per report)."""
+    doc = art.doc
+    out: list[Candidate] = []
+    for m in _OPENER.finditer(doc.folded):
+        who = m.group("who").lstrip("有")
+        if not who and not m.group(0).startswith(("网传", "外传", "盛传")):
+            continue  # a bare 传出 / 指出 belongs to whoever is the subject
+        start = m.end()
+        q = doc.quote_at.get(start)
+        end = q.end if q is not None else _sentence_end(doc.folded, start, doc.paragraph_ends[doc.para_of(start)])
+        if end - start < 4 or any(st.start < end and st.end > start for st in statements):
+            continue
+        if not _denied_after(art, end):
+            continue
+        a = m.start("who") + len(m.group("who")) - len(who)  # the source's words, in the article's script
+        b = m.end("who") if who else m.end()
+        words = art.text_at(a, b).rstrip(",:")
+        speaker = Speaker(words, None, words, a, a + len(words), "anonymous")
+        s, e = (q.start, q.end) if q is not None else (start, end)
+        out.append(Candidate(speaker, s, e, "direct" if q is not None else "indirect", REPORT_CUE, doc.para_of(start),
+                             anchor=m.start(), confidence=0.5))
+    return out
+
+
+def _sentence_end(folded: str, start: int, limit: int) -> int:
+    k = start
+    while k < limit and folded[k] not in _SENTENCE_END:
+        k += 1
+    return k
+
+
+def _denied_after(art: Article, end: int) -> bool:
+    """A denial verb (否认, 打脸, 驳斥 …: a stance verb that answers what was just said) soon after, in the
+    same paragraph."""
+    doc = art.doc
+    limit = min(doc.paragraph_ends[doc.para_of(end)], end + _DENIAL_REACH)
+    k = art.cues.first_from(end)
+    for c in art.cues.cues[k:k + 8]:
+        if c.start >= limit:
+            break
+        if c.kind in ("oppose", "say+oppose") and c.has_role(lex.ROLE_ANSWERS_LAST):
+            return True
+    return False
