@@ -16,6 +16,9 @@ REPORT_CUE = "report"  # the cue of a report statement (stance confidence reads 
 # 有消息传出, / 日前传出 / 有媒体指出「…」 / 网传: the opener of a report, its source left unnamed
 _OPENER = re.compile(r"(?P<who>(?:有)?(?:消息|传言|传闻|媒体|特定媒体|网友)?)(?:传出|指出|报导|报道|盛传|网传|外传)"
                      r"[,:]?")
+_TURN = re.compile(r",(?=甚至|不料|但|却|不过|然而|可是)")  # the writer's turn after the report's words
+_MIN_WORDS = 4
+_MAX_QUOTES = 5  # quotes in a row read for one report (bounded work)
 _DENIAL_REACH = 160  # characters after the report in which the denial must come
 _SENTENCE_END = "。!?;\n"
 
@@ -28,20 +31,36 @@ def answered_reports(art: Article, statements: list[Candidate]) -> list[Candidat
         who = m.group("who").lstrip("有")
         if not who and not m.group(0).startswith(("网传", "外传", "盛传")):
             continue  # a bare 传出 / 指出 belongs to whoever is the subject
-        start = m.end()
-        q = doc.quote_at.get(start)
-        end = q.end if q is not None else _sentence_end(doc.folded, start, doc.paragraph_ends[doc.para_of(start)])
-        if end - start < 4 or any(st.start < end and st.end > start for st in statements):
-            continue
-        if not _denied_after(art, end):
+        spans = _reported(art, m.end())
+        if not spans or not _denied_after(art, spans[-1][1]):
             continue
         a = m.start("who") + len(m.group("who")) - len(who)  # the source's words, in the article's script
         b = m.end("who") if who else m.end()
         words = art.text_at(a, b).rstrip(",:")
         speaker = Speaker(words, None, words, a, a + len(words), "anonymous")
-        s, e = (q.start, q.end) if q is not None else (start, end)
-        out.append(Candidate(speaker, s, e, "direct" if q is not None else "indirect", REPORT_CUE, doc.para_of(start),
-                             anchor=m.start(), confidence=0.5))
+        for s, e, kind in spans:
+            if not any(st.start < e and st.end > s for st in statements):
+                out.append(Candidate(speaker, s, e, kind, REPORT_CUE, doc.para_of(s), anchor=m.start(), confidence=0.5))
+    return out
+
+
+def _reported(art: Article, start: int) -> list[tuple[int, int, str]]:
+    """What a report says: its quotes in a row (「…」、「…」), or the clause up to the sentence end or a
+    turn (甚至, 不料, 但 …: the writer goes on)."""
+    doc = art.doc
+    folded = doc.folded
+    q = doc.quote_at.get(start)
+    if q is None:
+        end = _sentence_end(folded, start, doc.paragraph_ends[doc.para_of(start)])
+        turn = _TURN.search(folded, start, end)
+        end = turn.start() if turn else end
+        return [(start, end, "indirect")] if end - start >= _MIN_WORDS else []
+    out = []
+    while q is not None and len(out) < _MAX_QUOTES:
+        if q.end - q.start >= _MIN_WORDS:
+            out.append((q.start, q.end, "direct"))
+        nxt = q.end + 1
+        q = doc.quote_at.get(nxt + 1) if folded[nxt:nxt + 1] == "、" else None
     return out
 
 

@@ -12,6 +12,7 @@ import bisect
 
 from .article import Article, AttributionState
 from .document import Intervals
+from .patterns import TITLE
 from .records import Candidate, Speaker
 from .stance_confidence import (
     LINK_GIVEN,
@@ -29,6 +30,8 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
+_COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
+_TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
 
 def find_stances(art: Article, state: AttributionState, statements: list[Candidate]) -> list[Stance]:
@@ -48,18 +51,37 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
         target, link = _resolve(ctx, holder, finding)
         if target is None or statements[target].speaker.name == res.speaker.name:
             continue
-        key = (res.speaker.name, finding.polarity, target)
-        if key in seen:
-            continue
-        seen.add(key)
         evidence = StanceEvidence(finding, link, res, statements[target])
         confidence = stance_confidence(art, cue, evidence)
-        if confidence >= MIN_STANCE_CONFIDENCE:
-            out.append(Stance(res.speaker.name, res.speaker.key, finding.polarity, target,
+        if confidence < MIN_STANCE_CONFIDENCE:
+            continue
+        for sp in coordinated_holders(art, res.speaker):  # 遭郑某及立委黄某打脸: each of them holds it
+            key = (sp.name, finding.polarity, target)
+            if key in seen or statements[target].speaker.name == sp.name:
+                continue
+            seen.add(key)
+            out.append(Stance(sp.name, sp.key, finding.polarity, target,
                               art.text_at(cue.start, cue.end), cue.start, cue.end, statements[target].said_on,
-                              confidence=confidence, evidence=f"{finding.evidence}/{link}",
-                              mention=res.speaker.mention))
+                              confidence=confidence, evidence=f"{finding.evidence}/{link}", mention=sp.mention))
     return out
+
+
+def coordinated_holders(art: Article, speaker: Speaker) -> list[Speaker]:
+    """The people a holder's words name when they join two or more names with 、和与及跟 (titles allowed
+    between: 郑某及桃园立委黄某), each named by their own words; else the holder itself."""
+    if speaker.mention_start is None or speaker.mention_end is None:
+        return [speaker]
+    mentions = [m for m in art.mentions.within(speaker.mention_start, speaker.mention_end) if m.speaker.kind == "person"]
+    if len(mentions) < 2:
+        return [speaker]
+    folded = art.doc.folded
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = folded[a.end:b.start].strip()
+        joined = next((c for c in _COORDINATORS if between.startswith(c)), None)
+        rest = between[len(joined):] if joined else between
+        if joined is None or rest and not (len(rest) <= _TITLE_BEFORE_NAME and TITLE.search(rest)):
+            return [speaker]
+    return [m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end) for m in mentions]
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:

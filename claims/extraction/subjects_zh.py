@@ -27,6 +27,9 @@ from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
 _NO_SPEAKER = re.compile(alternation(lex.NO_SPEAKER))  # 据悉, 据说 anywhere in the clause: hearsay
+# 不料却惨遭 / 随即遭到 before the agent of a stance verb (遭到议员批评, 惨遭某某打脸)
+_PASSIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:惨遭|遭到|遭受|遭)(?=[\u4e00-\u9fff]{2})")
+_STANCE_KINDS = ("support", "oppose", "say+support", "say+oppose")
 _DATELINE = re.compile(r"[^,。:\n]{0,16}?(?:\d{1,2}月)?\d{1,2}日[电讯]\)?\s*")  # 新华社北京3月2日电
 _MASK = re.compile(alternation(lex.SUBJECT_MASK_WORDS + tuple(names.TITLE_WORDS)))
 _STARTS_PREPOSITION = ("在", "于", "对", "向", "跟", "和", "与", "同")
@@ -144,6 +147,9 @@ def subject_clause(art: Article, cue: Cue) -> SubjectClause:
     if words.startswith(("据", "根据")):
         k = 2 if words.startswith("根据") else 1
         start, words = start + k, words[k:]
+    m = _PASSIVE_AGENT.match(words) if cue.kind in _STANCE_KINDS else None
+    if m:  # 不料却惨遭郑某打脸: the agent of a passive stance verb holds the stance
+        start, words = start + m.end(), words[m.end():]
     return SubjectClause(False, via, words, start)
 
 

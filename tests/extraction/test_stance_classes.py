@@ -114,3 +114,33 @@ def test_a_quoted_media_report_denied_is_the_target():
 
 def test_an_unanswered_report_is_no_statement():
     assert run("先前有消息傳出,黨內高層屬意王小明出征。王小明今天出席活動。").statements == ()
+
+
+# --- the agent of a passive stance verb, and several holders joined by 及/和 ---------------------
+
+def test_the_agent_of_a_passive_rebuttal_holds_the_stance():
+    """不料卻慘遭X打臉: X rejects what was just said (before, the clause had no subject and became the
+    previous speaker's continued speech)."""
+    got, ex = stances("毛寧表示,台灣將加入聯盟。不料卻慘遭川普打臉。")
+    assert ("Donald Trump", "oppose", "台灣將加入聯盟") in got, got
+    assert [s.text for s in ex.statements] == ["台灣將加入聯盟"]
+
+
+def test_each_of_two_named_agents_holds_the_stance():
+    got, _ = stances("毛寧表示,台灣將加入聯盟。不料卻慘遭川普及立委黃世杰打臉。")
+    assert {("Donald Trump", "oppose", "台灣將加入聯盟"), ("黃世杰", "oppose", "台灣將加入聯盟")} <= got, got
+
+
+def test_a_name_inside_a_holders_description_is_not_a_second_holder():
+    """「川普的顧問黃世杰」 is one person: only names joined by a coordinator are several holders."""
+    got, _ = stances("毛寧表示,台灣將加入聯盟。不料卻慘遭川普的顧問黃世杰打臉。")
+    assert ("Donald Trump", "oppose", "台灣將加入聯盟") not in got, got
+
+
+def test_a_report_of_several_quotes_and_a_clause_up_to_the_writers_turn():
+    """日前媒體傳出X,甚至有媒體指出「Q1」、「Q2」,不料…打臉: the clause stops at the writer's turn (甚至),
+    each quote in the row is a statement, and the denial answers the last one."""
+    got, ex = stances("日前特定媒體傳出市長要轉戰議會,甚至有媒體指出「市長已經點頭」、「黨部正式徵召」,不料卻慘遭川普打臉。")
+    texts = [s.text for s in ex.statements]
+    assert texts == ["市長要轉戰議會", "市長已經點頭", "黨部正式徵召"], texts
+    assert ("Donald Trump", "oppose", "黨部正式徵召") in got, got
