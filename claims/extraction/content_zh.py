@@ -12,7 +12,7 @@ from .cues import opens_content
 from .lexicon import names
 from .lexicon import zh as lex
 from .mentions import name_after
-from .normalize import normalize_alias
+from .normalize import fold, normalize_alias
 from .patterns import CHAIN, CHAIN_THEN_ONLY, CJK, PRONOUN, TITLE, alternation
 from .quotes import Quote
 from .records import Candidate, Cue, Speaker
@@ -123,8 +123,28 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     if _relayed(art, state, cue, i, end):
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
+    end = _cut_at_narrated_speaker(art, state, cue, i, end)
     turn = _RESPONSE_TURN.search(folded, i, end) or _NEW_EVENT.search(folded, i, end)
     return _reported_clause(art, state, cue, i, turn.start() if turn else end)
+
+
+def _cut_at_narrated_speaker(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> int:
+    """…,别让案件再度发生,李某也在文末加上…: a clause opening with the speaker's own name and a chain
+    adverb is the writer narrating what the speaker did next, not more of the words."""
+    speaker = state.resolution(cue).speaker
+    if speaker is None or speaker.kind != "person":
+        return end
+    name = fold(speaker.name)
+    if not CJK.match(name) or len(name) < 2:
+        return end
+    folded = art.doc.folded
+    k = folded.find("," + name, start, end)
+    while k >= 0:
+        after = folded[k + 1 + len(name):k + 3 + len(name)]
+        if CHAIN.match(after):
+            return k
+        k = folded.find("," + name, k + 1, end)
+    return end
 
 
 def _relayed(art: Article, state: AttributionState, cue: Cue, i: int, end: int) -> bool:

@@ -144,3 +144,20 @@ def test_a_report_of_several_quotes_and_a_clause_up_to_the_writers_turn():
     texts = [s.text for s in ex.statements]
     assert texts == ["市長要轉戰議會", "市長已經點頭", "黨部正式徵召"], texts
     assert ("Donald Trump", "oppose", "黨部正式徵召") in got, got
+
+
+# --- the writer narrating what the speaker did next ends the words ------------------------------
+
+def test_the_speakers_own_name_with_a_chain_adverb_ends_the_reported_clause():
+    """…,別讓悲劇再度發生,李雅靜也在文末加上標籤,全力聲援王小明: the writer narrates again; the support
+    (全力 is an adverb, the subject carries over) is a stance on what 王小明 said."""
+    text = ("藝人王小明發文說,很多孩子都走了。\n"
+            "議員李雅靜呼籲,政府應該加強兒童防疫,別讓悲劇再度發生,李雅靜也在文末加上標籤,全力聲援王小明。")
+    got, ex = stances(text)
+    assert ("李雅靜", "政府應該加強兒童防疫,別讓悲劇再度發生") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("李雅靜", "support", "很多孩子都走了") in got, got
+
+
+def test_another_name_in_the_words_does_not_end_them():
+    got = said("議員李雅靜呼籲,政府應該加強兒童防疫,王小明也應該道歉。")
+    assert ("李雅靜", "政府應該加強兒童防疫,王小明也應該道歉") in got, got
