@@ -48,6 +48,7 @@ from .stance_hints import (
     statement_at,
     statement_speaker_in,
 )
+from .subjects_zh_context import asked_in_clause
 
 _TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
 _CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
@@ -88,6 +89,7 @@ _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
 _RHETORICAL = re.compile(r"难道[^。!?]{2,120}?吗\?")  # 难道…吗?: a question that asserts the opposite
 _RHETORICAL_REACH = 300  # characters of the reply's paragraph read for one
 _ECHO_RUN = 4  # characters of the claim a rhetorical question must repeat
+_CRITICISM_IN = re.compile("|".join(lex.CRITICISM_NOUNS))  # 问到X批评「…」: a criticism put to the one asked
 _GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
@@ -112,7 +114,7 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     doc = ctx.art.doc
     if cue.kind == "say":
         found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
-            _accused(ctx, holder)
+            _accused(ctx, holder) or _asked_about_criticism(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
@@ -453,4 +455,32 @@ def _rhetorical_echo(ctx: StanceContext, site: StanceSite) -> StanceFinding | No
         question = m.group(0)
         if any(question[k:k + _ECHO_RUN] in claim for k in range(len(question) - _ECHO_RUN + 1)):
             return StanceFinding("oppose", target=target, evidence=RHETORICAL)
+    return None
+
+
+def _asked_about_criticism(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """媒体问到X批评台湾堕入「不自由的民主」, Y表示…: asked about a criticism that quotes X's words, the
+    one asked answers (rejects) the statement of X's that holds them, the nearest before."""
+    doc = ctx.art.doc
+    cue = holder.cue
+    clause_start = doc.clause_start(cue.start)
+    if not asked_in_clause(ctx.art, cue, clause_start):
+        return None
+    words = doc.folded[clause_start:cue.start]
+    criticism = _CRITICISM_IN.search(words)
+    if criticism is None:
+        return None
+    for k in range(clause_start + criticism.end(), cue.start):
+        q = doc.quote_at.get(k)
+        if q is None or q.end > cue.start:
+            continue
+        quoted = doc.folded[q.start:q.end]
+        if len(quoted) < _ECHO_MIN:
+            continue
+        for i in range(bisect.bisect_left(ctx.starts, clause_start) - 1, -1, -1):
+            st = ctx.statements[i]
+            if st.speaker.name != holder.speaker.name and st.end <= clause_start and \
+                    quoted in doc.folded[st.start:st.end]:
+                return StanceFinding("oppose", target=i, evidence=ANSWERED_CRITICISM)
+        return None
     return None

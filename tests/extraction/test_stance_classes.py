@@ -161,3 +161,19 @@ def test_the_speakers_own_name_with_a_chain_adverb_ends_the_reported_clause():
 def test_another_name_in_the_words_does_not_end_them():
     got = said("議員李雅靜呼籲,政府應該加強兒童防疫,王小明也應該道歉。")
     assert ("李雅靜", "政府應該加強兒童防疫,王小明也應該道歉") in got, got
+
+
+# --- asked about a criticism that quotes someone's words ----------------------------------------
+
+def test_an_answer_to_a_question_about_a_quoted_criticism_rejects_it():
+    """媒體問到X批評…「…」表示,…: 批評 belongs to the question (no statement of its own), 表示 carries the
+    answer, and the answer rejects X's statement that holds the quoted words."""
+    got, ex = stances("毛寧批評,台灣正在墮入「不自由的民主」。\n"
+                      "賴清德上午參觀書展,媒體問到毛寧批評台灣墮入「不自由的民主」表示,台灣的自由民主全世界公認。")
+    assert [(s.speaker, s.text) for s in ex.statements][-1] == ("Lai Ching-te", "台灣的自由民主全世界公認")
+    assert ("Lai Ching-te", "oppose", "台灣正在墮入「不自由的民主」") in got, got
+
+
+def test_an_answer_to_a_question_about_something_else_is_no_stance():
+    got, _ = stances("毛寧表示,台灣正在墮入「不自由的民主」。\n賴清德上午參觀書展,媒體問到颱風動態表示,會持續關注。")
+    assert got == set(), got
