@@ -30,6 +30,7 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
+_RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
 _TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
@@ -123,8 +124,26 @@ def _target(ctx: StanceContext, holder: StanceCue, about: Speaker | str | None) 
             continue
         if speaker.aliases and st.speaker.name in speaker.aliases:
             continue
-        return i, LINK_PREVIOUS
+        return _relayed_words(ctx, holder, i), LINK_PREVIOUS
     return _lead_before(ctx, holder), LINK_LEAD  # a reaction with nothing answered near it answers the lead
+
+
+def _relayed_words(ctx: StanceContext, holder: StanceCue, i: int) -> int:
+    """汪某提到柯某曾提议「快筛阳就给药」一事,遭陈某反驳: the last statement relays words in quotes that
+    an earlier statement of someone else said; a bare rebuttal answers those words, not the relaying."""
+    doc = ctx.art.doc
+    st = ctx.statements[i]
+    for k in range(st.start, min(st.end, st.start + _RELAY_SCAN)):
+        q = doc.quote_at.get(k)
+        if q is None or q.end > st.end:
+            continue
+        words = doc.folded[q.start:q.end]
+        for j in range(i - 1, max(-1, i - _TARGET_BACK), -1):
+            earlier = ctx.statements[j]
+            if earlier.speaker.name not in (holder.speaker.name, st.speaker.name) and \
+                    doc.folded[earlier.start:earlier.end] == words:
+                return j
+    return i
 
 
 def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int | None:

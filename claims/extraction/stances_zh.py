@@ -90,6 +90,7 @@ _RHETORICAL = re.compile(r"难道[^。!?]{2,120}?吗\?")  # 难道…吗?: a que
 _RHETORICAL_REACH = 300  # characters of the reply's paragraph read for one
 _ECHO_RUN = 4  # characters of the claim a rhetorical question must repeat
 _CRITICISM_IN = re.compile("|".join(lex.CRITICISM_NOUNS))  # 问到X批评「…」: a criticism put to the one asked
+_FRONTED_GAP = 4  # characters between a fronted quoted claim and the verb (提出, 表示, 表达了)
 _GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
@@ -306,7 +307,7 @@ def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
     if core and _CLAIM_NOUN_END.search(core):
         return _claim_named(ctx, site, polarity)
     if not core or _BARE_OBJECT.fullmatch(core):
-        return _bare(ctx, site, polarity)
+        return _fronted_claim(ctx, site, polarity) or _bare(ctx, site, polarity)
     found = _person(ctx, site, polarity) or _decision(ctx, site, polarity) or _criticised(ctx, site, polarity)
     if found is None and site.refers_here and (_THIS.match(core) or cue.has_role(lex.ROLE_ANSWERS_LAST)):
         return StanceFinding(polarity, evidence=THIS)  # 同意此 / 对此出面驳斥「子虚乌有」: what was just said
@@ -483,4 +484,23 @@ def _asked_about_criticism(ctx: StanceContext, holder: StanceCue) -> StanceFindi
                     quoted in doc.folded[st.start:st.end]:
                 return StanceFinding("oppose", target=i, evidence=ANSWERED_CRITICISM)
         return None
+    return None
+
+
+def _fronted_claim(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
+    """毛某對川普提議的「…」提出質疑 / 對X的「…」表示反對: the claim is fronted by 对 before the verb; a quote
+    in it that is a statement, closing just before the verb (提出, 表示, 表达 between), is the target."""
+    doc = ctx.art.doc
+    cue = site.holder.cue
+    words = doc.folded[site.clause_start:cue.start]
+    k = words.find("对")
+    if k < 0:
+        return None
+    for pos in range(site.clause_start + k + 1, cue.start):
+        q = doc.quote_at.get(pos)
+        if q is None or cue.start - q.end - 1 > _FRONTED_GAP:
+            continue
+        target = statement_at(ctx, q.start, q.end)
+        if target is not None:
+            return StanceFinding(polarity, target=said_before(ctx, target, site.holder), evidence=QUOTED_CLAIM)
     return None

@@ -177,3 +177,28 @@ def test_an_answer_to_a_question_about_a_quoted_criticism_rejects_it():
 def test_an_answer_to_a_question_about_something_else_is_no_stance():
     got, _ = stances("毛寧表示,台灣正在墮入「不自由的民主」。\n賴清德上午參觀書展,媒體問到颱風動態表示,會持續關注。")
     assert got == set(), got
+
+
+# --- a proposal quoted as a noun, fronted by 對 before the stance verb ---------------------------
+
+def test_a_fronted_quoted_proposal_is_the_proposers_statement_and_the_target():
+    """毛寧對川普提議的「…」提出質疑: the quoted proposal is 川普's words, and the doubt rejects them."""
+    got, ex = stances("衛福部長毛寧日前曾對台北市長川普提議的「快篩陽就給藥」提出質疑。")
+    assert ("Donald Trump", "快篩陽就給藥") in [(s.speaker, s.text) for s in ex.statements]
+    assert ("Mao Ning", "oppose", "快篩陽就給藥") in got, got
+
+
+def test_a_quoted_term_of_someone_without_a_proposal_verb_is_no_statement():
+    """川普的「…」一詞: a term, not words he is reported to have proposed."""
+    got, ex = stances("毛寧日前對川普的「全面開放邊境」一詞提出質疑。")
+    assert got == set() and ex.statements == (), (got, ex.statements)
+
+
+def test_a_bare_rebuttal_of_relayed_words_answers_who_said_them():
+    """王某提到川普曾提議「…」一事,遭毛寧反駁: the rebuttal answers 川普's proposal (said before), not the
+    councillor who relays it."""
+    text = ("川普提議的「快篩陽就給藥」引發討論。\n"
+            "議員王大同質詢時提到,川普曾在5月提議「快篩陽就給藥」一事,遭毛寧反駁,認為誰負醫療責任?")
+    got, _ = stances(text)
+    assert ("Mao Ning", "oppose", "快篩陽就給藥") in got, got
+    assert not any(t.startswith("川普曾在5月") for _, _, t in got), got
