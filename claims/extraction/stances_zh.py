@@ -32,7 +32,6 @@ from .stance_hints import (
     OPPONENT,
     PERSON,
     QUOTED_CLAIM,
-    RHETORICAL,
     THIS,
     THIS_ANSWER,
     THIS_CLAIM,
@@ -48,7 +47,7 @@ from .stance_hints import (
     statement_at,
     statement_speaker_in,
 )
-from .subjects_zh_context import asked_in_clause
+from .stances_zh_answers import asked_about_criticism, fronted_claim, rhetorical_echo
 
 _TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
 _CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
@@ -86,11 +85,6 @@ _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
-_RHETORICAL = re.compile(r"难道[^。!?]{2,120}?吗\?")  # 难道…吗?: a question that asserts the opposite
-_RHETORICAL_REACH = 300  # characters of the reply's paragraph read for one
-_ECHO_RUN = 4  # characters of the claim a rhetorical question must repeat
-_CRITICISM_IN = re.compile("|".join(lex.CRITICISM_NOUNS))  # 问到X批评「…」: a criticism put to the one asked
-_FRONTED_GAP = 4  # characters between a fronted quoted claim and the verb (提出, 表示, 表达了)
 _GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
@@ -115,7 +109,7 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     doc = ctx.art.doc
     if cue.kind == "say":
         found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
-            _accused(ctx, holder) or _asked_about_criticism(ctx, holder)
+            _accused(ctx, holder) or asked_about_criticism(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
@@ -307,7 +301,7 @@ def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
     if core and _CLAIM_NOUN_END.search(core):
         return _claim_named(ctx, site, polarity)
     if not core or _BARE_OBJECT.fullmatch(core):
-        return _fronted_claim(ctx, site, polarity) or _bare(ctx, site, polarity)
+        return fronted_claim(ctx, site, polarity) or _bare(ctx, site, polarity)
     found = _person(ctx, site, polarity) or _decision(ctx, site, polarity) or _criticised(ctx, site, polarity)
     if found is None and site.refers_here and (_THIS.match(core) or cue.has_role(lex.ROLE_ANSWERS_LAST)):
         return StanceFinding(polarity, evidence=THIS)  # 同意此 / 对此出面驳斥「子虚乌有」: what was just said
@@ -432,75 +426,9 @@ def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | N
     if not cue.has_role(lex.ROLE_REPLIES) and not names_claim:
         return None
     if not any(w in following for w in lex.REJECTING_WORDS):
-        return _rhetorical_echo(ctx, site)  # agreement is said with a stance verb (同意, 支持); a bare answer is not
+        return rhetorical_echo(ctx, site)  # agreement is said with a stance verb (同意, 支持); a bare answer is not
     if site.topic is not None:
         return _topic_finding(ctx, site, "oppose")
     if site.refers_here:
         return StanceFinding("oppose", evidence=THIS_ANSWER)
     return StanceFinding("oppose", evidence=THIS_CLAIM if names_claim else ANSWER)
-
-
-def _rhetorical_echo(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
-    """针对X指「民进党贴标签」, Y回应…。难道…这些都是民进党贴标签吗?: a rhetorical question in the reply's
-    paragraph that repeats words of the claim named in the topic clause rejects that claim."""
-    if site.topic is None:
-        return None
-    target = statement_at(ctx, *site.topic)
-    if target is None:
-        return None
-    doc = ctx.art.doc
-    cue = site.holder.cue
-    claim = doc.folded[ctx.statements[target].start:ctx.statements[target].end]
-    end = min(doc.paragraph_ends[cue.para], cue.end + _RHETORICAL_REACH)
-    for m in _RHETORICAL.finditer(doc.folded, cue.end, end):
-        question = m.group(0)
-        if any(question[k:k + _ECHO_RUN] in claim for k in range(len(question) - _ECHO_RUN + 1)):
-            return StanceFinding("oppose", target=target, evidence=RHETORICAL)
-    return None
-
-
-def _asked_about_criticism(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
-    """媒体问到X批评台湾堕入「不自由的民主」, Y表示…: asked about a criticism that quotes X's words, the
-    one asked answers (rejects) the statement of X's that holds them, the nearest before."""
-    doc = ctx.art.doc
-    cue = holder.cue
-    clause_start = doc.clause_start(cue.start)
-    if not asked_in_clause(ctx.art, cue, clause_start):
-        return None
-    words = doc.folded[clause_start:cue.start]
-    criticism = _CRITICISM_IN.search(words)
-    if criticism is None:
-        return None
-    for k in range(clause_start + criticism.end(), cue.start):
-        q = doc.quote_at.get(k)
-        if q is None or q.end > cue.start:
-            continue
-        quoted = doc.folded[q.start:q.end]
-        if len(quoted) < _ECHO_MIN:
-            continue
-        for i in range(bisect.bisect_left(ctx.starts, clause_start) - 1, -1, -1):
-            st = ctx.statements[i]
-            if st.speaker.name != holder.speaker.name and st.end <= clause_start and \
-                    quoted in doc.folded[st.start:st.end]:
-                return StanceFinding("oppose", target=i, evidence=ANSWERED_CRITICISM)
-        return None
-    return None
-
-
-def _fronted_claim(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:
-    """毛某對川普提議的「…」提出質疑 / 對X的「…」表示反對: the claim is fronted by 对 before the verb; a quote
-    in it that is a statement, closing just before the verb (提出, 表示, 表达 between), is the target."""
-    doc = ctx.art.doc
-    cue = site.holder.cue
-    words = doc.folded[site.clause_start:cue.start]
-    k = words.find("对")
-    if k < 0:
-        return None
-    for pos in range(site.clause_start + k + 1, cue.start):
-        q = doc.quote_at.get(pos)
-        if q is None or cue.start - q.end - 1 > _FRONTED_GAP:
-            continue
-        target = statement_at(ctx, q.start, q.end)
-        if target is not None:
-            return StanceFinding(polarity, target=said_before(ctx, target, site.holder), evidence=QUOTED_CLAIM)
-    return None
