@@ -13,9 +13,10 @@ from .lexicon import zh as lex
 from .records import Candidate, Speaker
 
 REPORT_CUE = "report"  # the cue of a report statement (stance confidence reads it)
-# 有消息传出, / 日前传出 / 有媒体指出「…」 / 网传: the opener of a report, its source left unnamed
-_OPENER = re.compile(r"(?P<who>(?:有)?(?:消息|传言|传闻|媒体|特定媒体|网友)?)(?:传出|指出|报导|报道|盛传|网传|外传)"
-                     r"[,:]?")
+# 传出 / 指出 / 网传 …: the verb of a report; the source's words end right before it (有消息, 特定媒体)
+_REPORT_VERB = re.compile(r"传出|指出|报导|报道|盛传|网传|外传")
+_SOURCES = ("特定媒体", "消息", "传言", "传闻", "媒体", "网友")  # longest first where one ends another
+_UNSOURCED_VERBS = ("网传", "外传", "盛传")  # reports that need no source word
 _TURN = re.compile(r",(?=甚至|不料|但|却|不过|然而|可是)")  # the writer's turn after the report's words
 _MIN_WORDS = 4
 _MAX_QUOTES = 5  # quotes in a row read for one report (bounded work)
@@ -27,20 +28,21 @@ def answered_reports(art: Article, statements: list[Candidate]) -> list[Candidat
     """Report statements that a denial verb answers in the same paragraph (one per report)."""
     doc = art.doc
     out: list[Candidate] = []
-    for m in _OPENER.finditer(doc.folded):
-        who = m.group("who").lstrip("有")
-        if not who and not m.group(0).startswith(("网传", "外传", "盛传")):
+    folded = doc.folded
+    for m in _REPORT_VERB.finditer(folded):
+        who = next((w for w in _SOURCES if folded.endswith(w, 0, m.start())), "")
+        if not who and m.group(0) not in _UNSOURCED_VERBS:
             continue  # a bare 传出 / 指出 belongs to whoever is the subject
-        spans = _reported(art, m.end())
+        words_end = m.end() + (1 if folded[m.end():m.end() + 1] in ",:" else 0)
+        spans = _reported(art, words_end)
         if not spans or not _denied_after(art, spans[-1][1]):
             continue
-        a = m.start("who") + len(m.group("who")) - len(who)  # the source's words, in the article's script
-        b = m.end("who") if who else m.end()
-        words = art.text_at(a, b).rstrip(",:")
-        speaker = Speaker(words, None, words, a, a + len(words), "anonymous")
+        a, b = (m.start() - len(who), m.start()) if who else m.span()  # the source's words, in the article's script
+        words = art.text_at(a, b)
+        speaker = Speaker(words, None, words, a, b, "anonymous")
         for s, e, kind in spans:
             if not any(st.start < e and st.end > s for st in statements):
-                out.append(Candidate(speaker, s, e, kind, REPORT_CUE, doc.para_of(s), anchor=m.start(), confidence=0.5))
+                out.append(Candidate(speaker, s, e, kind, REPORT_CUE, doc.para_of(s), anchor=a, confidence=0.5))
     return out
 
 

@@ -133,7 +133,10 @@ def _relayed_words(ctx: StanceContext, holder: StanceCue, i: int) -> int:
     an earlier statement of someone else said; a bare rebuttal answers those words, not the relaying."""
     doc = ctx.art.doc
     st = ctx.statements[i]
-    for k in range(st.start, min(st.end, st.start + _RELAY_SCAN)):
+    scan_end = min(st.end, st.start + _RELAY_SCAN)
+    if doc.folded.find("「", st.start, scan_end) < 0 and doc.folded.find("“", st.start, scan_end) < 0:
+        return i  # no quoted words in it
+    for k in range(st.start, scan_end):
         q = doc.quote_at.get(k)
         if q is None or q.end > st.end:
             continue
