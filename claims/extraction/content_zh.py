@@ -38,7 +38,9 @@ _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
 _RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")
 # …,对此,周某第一时间发声 (a reply) / …,他今(27)日公布… (he/she and a day: what they did next) begin anew
-_NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后))")
+# …,而PTT也在此时爆发删文潮 (something else happening at that moment: the writer's narration)
+_NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后)"
+                        r"|而[^,。;!?]{1,10}?(?:也|亦|则)?(?:在此时|就在此时|与此同时))")
 _ADDRESSEE = re.compile("(?:" + alternation(lex.ADDRESSEES) + ")(?=[,:])")
 _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
@@ -124,8 +126,8 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
     end = _cut_at_narrated_speaker(art, state, cue, i, end)
-    turn = _RESPONSE_TURN.search(folded, i, end) or _NEW_EVENT.search(folded, i, end)
-    return _reported_clause(art, state, cue, i, turn.start() if turn else end)
+    turns = [m.start() for m in (_RESPONSE_TURN.search(folded, i, end), _NEW_EVENT.search(folded, i, end)) if m]
+    return _reported_clause(art, state, cue, i, min(turns, default=end))  # the first turn ends the words
 
 
 def _cut_at_narrated_speaker(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> int:

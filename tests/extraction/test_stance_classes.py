@@ -202,3 +202,11 @@ def test_a_bare_rebuttal_of_relayed_words_answers_who_said_them():
     got, _ = stances(text)
     assert ("Mao Ning", "oppose", "快篩陽就給藥") in got, got
     assert not any(t.startswith("川普曾在5月") for _, _, t in got), got
+
+
+def test_something_else_happening_at_that_moment_ends_the_words():
+    """…,其中7組與北市府無關,而PTT也在此時爆發刪文潮,對此…: the first turn (here narration of another event)
+    ends the rebuttal's words, even when a reply (對此) comes later in the sentence."""
+    got = said("議員王小明爆料,市府有11個帳號帶風向,北市府則反擊,其中7組與北市府無關,而PTT也在此時爆發刪文潮,"
+               "對此,學者李大同解釋,各政黨都有網路社群。")
+    assert ("北市府", "其中7組與北市府無關") in got, got
