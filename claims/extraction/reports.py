@@ -6,9 +6,11 @@ An unanswered report stays out: it names no one a fact-checker could ask.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .article import Article
+from .document import Intervals
 from .lexicon import zh as lex
 from .records import Candidate, Speaker
 
@@ -29,6 +31,7 @@ def answered_reports(art: Article, statements: list[Candidate]) -> list[Candidat
     doc = art.doc
     out: list[Candidate] = []
     folded = doc.folded
+    taken = Intervals([(st.start, st.end) for st in statements])
     for m in _REPORT_VERB.finditer(folded):
         who = next((w for w in _SOURCES if folded.endswith(w, 0, m.start())), "")
         if not who and m.group(0) not in _UNSOURCED_VERBS:
@@ -41,7 +44,7 @@ def answered_reports(art: Article, statements: list[Candidate]) -> list[Candidat
         words = art.text_at(a, b)
         speaker = Speaker(words, None, words, a, b, "anonymous")
         for s, e, kind in spans:
-            if not any(st.start < e and st.end > s for st in statements):
+            if not _overlaps(taken, s, e):
                 out.append(Candidate(speaker, s, e, kind, REPORT_CUE, doc.para_of(s), anchor=a, confidence=0.5))
     return out
 
@@ -64,6 +67,12 @@ def _reported(art: Article, start: int) -> list[tuple[int, int, str]]:
         nxt = q.end + 1
         q = doc.quote_at.get(nxt + 1) if folded[nxt:nxt + 1] == "、" else None
     return out
+
+
+def _overlaps(taken: Intervals, start: int, end: int) -> bool:
+    """[start, end) shares a character with a statement (bisection, not a scan of every statement)."""
+    k = bisect.bisect_left(taken.starts, start)
+    return taken.contains(start) or (k < len(taken.starts) and taken.starts[k] < end)
 
 
 def _sentence_end(folded: str, start: int, limit: int) -> int:

@@ -42,6 +42,7 @@ BARE = "bare"  # 随即反驳 / 表示同意: nothing named
 _CLAIM_NOUN_END = re.compile("(?:所|的|之)?(?:" + CLAIM_NOUN_ALT + ")$")
 _SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
 _NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
+_SPEAKERS_BACK = 150  # statements before a cue whose speakers a phrase may name
 _SAID_BEFORE_BACK = 60  # statements looked at for the first saying of quoted words
 
 
@@ -117,15 +118,23 @@ def speaker_named_in(ctx: StanceContext, start: int, end: int, holder: StanceCue
     return statement_speaker_in(ctx, words, holder)
 
 
+def near_statements(ctx: StanceContext, holder: StanceCue) -> list[Candidate]:
+    """The statements a phrase near the cue may name: up to _SPEAKERS_BACK before it and those starting
+    at most _NEAR_CUE after it (bounded work per cue: linear time on long texts)."""
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    hi = bisect.bisect_right(ctx.starts, holder.cue.start + _NEAR_CUE)
+    return ctx.statements[max(0, k - _SPEAKERS_BACK):hi]
+
+
 def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
     """A statement speaker named in words by its name or the words of its mention (交通部, 陸委會),
     preferring one who spoke before the cue; else one named by surname and title (卓院长)."""
     folded = ctx.art.doc.folded
     core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", words.strip()))
     best = None
-    for st in ctx.statements:
+    for st in near_statements(ctx, holder):
         sp = st.speaker
-        if sp.name == holder.speaker.name or st.start > holder.cue.start + _NEAR_CUE:
+        if sp.name == holder.speaker.name:
             continue
         names = {fold(sp.name)}
         if sp.mention_start is not None and sp.mention_end is not None and \
@@ -150,9 +159,9 @@ def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) ->
     for m in SURNAME_TITLE.finditer(words):
         ends_with_name = re.compile(re.escape(m.group(1)) + r"[\u4e00-\u9fff]{1,2}$")
         found = None
-        for st in ctx.statements:
+        for st in near_statements(ctx, holder):
             sp = st.speaker
-            if sp.name == holder.speaker.name or st.start > holder.cue.start + _NEAR_CUE:
+            if sp.name == holder.speaker.name:
                 continue
             names = [fold(sp.name)]
             if sp.mention_start is not None and sp.mention_end is not None:
@@ -183,7 +192,7 @@ def group_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker 
         return None
     group = _GROUP_OF[m.group(0)]
     folded = ctx.art.doc.folded
-    for st in ctx.statements:
+    for st in near_statements(ctx, holder):
         sp = st.speaker
         if st.start >= holder.cue.start or sp.name == holder.speaker.name:
             continue

@@ -85,6 +85,7 @@ _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
+_SPOKE_BACK = 150  # statements before a cue looked at for whether someone spoke (bounded work)
 _GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
@@ -371,7 +372,8 @@ def _opponent_named(ctx: StanceContext, site: StanceSite, polarity: str) -> Stan
 
 
 def _spoke_before(ctx: StanceContext, name: str, pos: int) -> bool:
-    return any(st.speaker.name == name and st.end <= pos for st in ctx.statements)
+    k = bisect.bisect_left(ctx.starts, pos)
+    return any(st.speaker.name == name and st.end <= pos for st in ctx.statements[max(0, k - _SPOKE_BACK):k])
 
 
 def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str, named: str = TOPIC_SPEAKER) -> StanceFinding:

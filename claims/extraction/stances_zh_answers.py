@@ -29,6 +29,7 @@ _RHETORICAL_REACH = 300  # characters of the reply's paragraph read for one
 _ECHO_RUN = 4  # characters of the claim a rhetorical question must repeat
 _CRITICISM_IN = re.compile("|".join(lex.CRITICISM_NOUNS))  # 问到X批评「…」: a criticism put to the one asked
 _FRONTED_GAP = 4  # characters between a fronted quoted claim and the verb (提出, 表示, 表达了)
+_QUOTED_BACK = 60  # statements looked at for the one holding quoted words (bounded work)
 _ECHO_MIN = 3  # characters of quoted words that must recur in the statement answered
 
 
@@ -70,7 +71,8 @@ def asked_about_criticism(ctx: StanceContext, holder: StanceCue) -> StanceFindin
         quoted = doc.folded[q.start:q.end]
         if len(quoted) < _ECHO_MIN:
             continue
-        for i in range(bisect.bisect_left(ctx.starts, clause_start) - 1, -1, -1):
+        last = bisect.bisect_left(ctx.starts, clause_start) - 1
+        for i in range(last, max(-1, last - _QUOTED_BACK), -1):
             st = ctx.statements[i]
             if st.speaker.name != holder.speaker.name and st.end <= clause_start and \
                     quoted in doc.folded[st.start:st.end]:
