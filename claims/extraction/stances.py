@@ -32,6 +32,7 @@ _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounde
 _MAX_PARAGRAPHS_BACK = 3
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
+_PAIR = 2  # names joined in a holder's words that are each a holder
 _TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
 
@@ -68,13 +69,13 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
 
 
 def coordinated_holders(art: Article, speaker: Speaker) -> list[Speaker]:
-    """The people a holder's words name when they join two or more names with 、和与及跟 (titles allowed
+    """The two people a holder's words name when they join two names with 、和与及跟 (titles allowed
     between: 郑某及桃园立委黄某), each named by their own words; else the holder itself."""
     if speaker.mention_start is None or speaker.mention_end is None:
         return [speaker]
     mentions = [m for m in art.mentions.within(speaker.mention_start, speaker.mention_end) if m.speaker.kind == "person"]
-    if len(mentions) < 2:
-        return [speaker]
+    if len(mentions) != _PAIR:
+        return [speaker]  # a longer list (甲、乙、丙及丁) reads as one group, as the gold names a caucus
     folded = art.doc.folded
     for a, b in zip(mentions, mentions[1:], strict=False):
         between = folded[a.end:b.start].strip()

@@ -210,3 +210,9 @@ def test_something_else_happening_at_that_moment_ends_the_words():
     got = said("議員王小明爆料,市府有11個帳號帶風向,北市府則反擊,其中7組與北市府無關,而PTT也在此時爆發刪文潮,"
                "對此,學者李大同解釋,各政黨都有網路社群。")
     assert ("北市府", "其中7組與北市府無關") in got, got
+
+
+def test_a_longer_list_of_names_stays_one_holder():
+    """甲、乙、丙及丁 rebutting together read as one group (the gold names a caucus), not four stances."""
+    got, _ = stances("毛寧表示,台灣將加入聯盟。不料卻慘遭川普、普京、佩斯科夫及立委黃世杰打臉。")
+    assert len([1 for _, p, _ in got if p == "oppose"]) <= 1, got
