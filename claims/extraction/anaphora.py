@@ -3,12 +3,17 @@ stand for: the nearest compatible mention, else the previous statement's speaker
 
 from __future__ import annotations
 
+import re
+
 from .article import Article, AttributionState
 from .lexicon.zh import FEMALE_PRONOUNS, GENDERED_PRONOUNS, OBJECT_VERBS, PRONOUNS
 from .records import Antecedents, Speaker
 
 LOOK_BACK = 1500  # how far back a pronoun or a document noun looks for its antecedent (bounded work)
 PREVIOUS_STATEMENT_REACH = 600  # the previous statement is an antecedent within this distance
+# 与医护朋友的对话,对方称…: the one talked with, named before 对方 in its sentence
+_PARTNER = re.compile(r"(?:与|跟|和)([\u4e00-\u9fff]{2,8}?)的?(?:对话|通话|聊天|谈话|交谈|对谈)")
+_PARTNER_BACK = 40  # characters before 对方 read for the one talked with
 
 
 def gender_ok(art: Article, word: str, speaker: Speaker) -> bool:
@@ -44,6 +49,8 @@ def chinese_anaphor(art: Article, state: AttributionState, word: str, start: int
         found = _latter_or_former(art, start, kind)
     elif kind in ("he", "she", "official"):
         found = _person_before(art, state, word, start, before)
+    elif kind == "other" and (partner := _partner_before(art, start)) is not None:
+        return partner
     elif kind in ("they", "org", "other"):
         near = prev is not None and start - prev.end < PREVIOUS_STATEMENT_REACH
         found = prev.speaker if near else before.last_subject
@@ -84,3 +91,17 @@ def _person_before(art: Article, state: AttributionState, word: str, start: int,
         if m.speaker.kind == "person" and not doc.in_quote.contains(m.start):
             return m.speaker
     return None
+
+
+def _partner_before(art: Article, start: int) -> Speaker | None:
+    """对方 after 与X(的)对话 in the same sentence is X, the one talked with (not the last speaker, who is
+    the one that reported the talk): 某某贴文分享与医护朋友的对话,对方称「…」."""
+    sentence_start, _ = art.doc.sentence_bounds(start)
+    lo = max(sentence_start, start - _PARTNER_BACK)
+    found = None
+    for m in _PARTNER.finditer(art.doc.folded, lo, start):
+        found = m
+    if found is None:
+        return None
+    name = art.text_at(found.start(1), found.end(1))
+    return Speaker(name, None, art.text_at(start, start + 2), start, start + 2, "person")

@@ -12,7 +12,7 @@ from .cues import opens_content
 from .lexicon import names
 from .lexicon import zh as lex
 from .mentions import name_after
-from .normalize import normalize_alias
+from .normalize import fold, normalize_alias
 from .patterns import CHAIN, CHAIN_THEN_ONLY, CJK, PRONOUN, TITLE, alternation
 from .quotes import Quote
 from .records import Candidate, Cue, Speaker
@@ -38,11 +38,14 @@ _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
 _RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")
 # …,对此,周某第一时间发声 (a reply) / …,他今(27)日公布… (he/she and a day: what they did next) begin anew
-_NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后))")
+# …,而PTT也在此时爆发删文潮 (something else happening at that moment: the writer's narration)
+_NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后)"
+                        r"|而[^,。;!?]{1,10}?(?:也|亦|则)?(?:在此时|就在此时|与此同时))")
 _ADDRESSEE = re.compile("(?:" + alternation(lex.ADDRESSEES) + ")(?=[,:])")
 _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
+_CONTRASTED_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,8}则")  # 北市府则 (反击): a new subject set against the last
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
 
 
@@ -122,8 +125,28 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
     if _relayed(art, state, cue, i, end):
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
-    turn = _RESPONSE_TURN.search(folded, i, end) or _NEW_EVENT.search(folded, i, end)
-    return _reported_clause(art, state, cue, i, turn.start() if turn else end)
+    end = _cut_at_narrated_speaker(art, state, cue, i, end)
+    turns = [m.start() for m in (_RESPONSE_TURN.search(folded, i, end), _NEW_EVENT.search(folded, i, end)) if m]
+    return _reported_clause(art, state, cue, i, min(turns, default=end))  # the first turn ends the words
+
+
+def _cut_at_narrated_speaker(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> int:
+    """…,别让案件再度发生,李某也在文末加上…: a clause opening with the speaker's own name and a chain
+    adverb is the writer narrating what the speaker did next, not more of the words."""
+    speaker = state.resolution(cue).speaker
+    if speaker is None or speaker.kind != "person":
+        return end
+    name = fold(speaker.name)
+    if not CJK.match(name) or len(name) < 2:
+        return end
+    folded = art.doc.folded
+    k = folded.find("," + name, start, end)
+    while k >= 0:
+        after = folded[k + 1 + len(name):k + 3 + len(name)]
+        if CHAIN.match(after):
+            return k
+        k = folded.find("," + name, k + 1, end)
+    return end
 
 
 def _relayed(art: Article, state: AttributionState, cue: Cue, i: int, end: int) -> bool:
@@ -331,6 +354,8 @@ def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
     if not phrase or phrase.startswith(lex.CONDITIONS):
         return False
     named = art.mentions.within(clause_start, clause_start + len(phrase))
-    return bool(PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
+    # …,北市府则反击,…: a noun phrase and 则 before a rebuttal open another speaker's turn
+    contrasted = c.kind != "say" and _CONTRASTED_SUBJECT.fullmatch(words[:len(phrase) + 1]) is not None
+    return bool(contrasted or PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
                 or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned)
 

@@ -14,8 +14,9 @@ from .learn.producer import tagged_statements
 from .mentions import NameMemory, find_mentions
 from .output import build_extraction
 from .posts import resolve_posts
-from .producers import answer_statements, post_statements, topic_statements
+from .producers import answer_statements, post_statements, proposal_statements, topic_statements
 from .records import Candidate
+from .reports import answered_reports
 from .said_on import date_statements
 from .stances import find_stances
 from .types import Extraction
@@ -38,7 +39,9 @@ def rule_statements(art: Article, state: AttributionState) -> list[Candidate]:
     statements += post_statements(art, statements)  # embedded posts,
     statements += answer_statements(art, state, statements)  # press-conference answers,
     statements += topic_statements(art, statements)  # topic clauses (对于X所称…),
+    statements += proposal_statements(art, statements)  # proposals quoted as nouns (X提议的「…」),
     statements += continued_statements(art, state, statements)  # sentences that continue a Chinese speaker
+    statements += answered_reports(art, statements)  # unsourced reports that a denial answers
     return statements
 
 

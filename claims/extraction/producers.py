@@ -29,6 +29,10 @@ _TOPIC_CLAIM = re.compile(
 )
 
 
+# 川普提议的「…」 / 某某主张的「…」: a proposal quoted as a noun is the proposer's words
+_PROPOSED = re.compile(r"(?:所)?(?:提议|主张|倡议|提出|所说)的[「“]")
+
+
 def _overlaps(statements: list[Candidate], start: int, end: int) -> bool:
     return any(st.start < end and st.end > start for st in statements)
 
@@ -142,3 +146,22 @@ def _topic_speaker(art: Article, statements: list[Candidate], name_start: int, n
                               doc.folded[sp.mention_start:sp.mention_end].endswith(words) and len(words) >= 2):
             found = sp  # the last one so named
     return found
+
+
+def proposal_statements(art: Article, statements: list[Candidate]) -> list[Candidate]:
+    """毛某對川普提議的「快篩陽就給藥」提出質疑: the quoted proposal is the proposer's (a person or body
+    named right before the verb), unless a statement already covers it."""
+    out = []
+    doc = art.doc
+    taken = Intervals([(st.start, st.end) for st in statements])
+    for m in _PROPOSED.finditer(doc.folded):
+        q = doc.quote_at.get(m.end() - 1)  # keyed by the opening mark
+        if q is None or not q.closed or q.end - q.start < 4 or taken.contains(q.start) or doc.in_quote.contains(m.start()):
+            continue
+        named = [mn for mn in art.mentions.within(max(0, m.start() - 12), m.start()) if mn.end == m.start()]
+        if not named:
+            continue
+        speaker = named[-1].speaker.named_by(art.text_at(named[-1].start, named[-1].end), named[-1].start, named[-1].end)
+        out.append(Candidate(speaker, q.start, q.end, "direct", "proposal", doc.para_of(q.start), (), anchor=m.start(),
+                             confidence=0.6))
+    return out

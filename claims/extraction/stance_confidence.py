@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .article import Article
 from .lexicon.zh import ROLE_ANSWERS_LAST
 from .records import Candidate, Cue, Resolution
+from .reports import REPORT_CUE
 from .stance_hints import (
     ACCUSED,
     ALIGNED,
@@ -29,6 +30,7 @@ from .stance_hints import (
     OPPONENT,
     PERSON,
     QUOTED_CLAIM,
+    RHETORICAL,
     SIMILAR_CLAIM,
     THIS,
     THIS_ANSWER,
@@ -50,7 +52,7 @@ MIN_STANCE_CONFIDENCE = 0.5  # stances scored below this are not published (prec
 _BASE = {
     QUOTED_CLAIM: 0.85, TOPIC_CLAIM: 0.85, THIS_ANSWER: 0.75, PERSON: 0.7, NAMED_CLAIM: 0.65,
     THIS: 0.65, THIS_CLAIM: 0.65, OPPONENT: 0.6, ANSWERED_CRITICISM: 0.6, ALIGNED: 0.6, VERDICT: 0.6, ECHO: 0.55, ACCUSED: 0.55,
-    SIMILAR_CLAIM: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
+    SIMILAR_CLAIM: 0.6, RHETORICAL: 0.6, TOPIC_SPEAKER: 0.6, COUNTER: 0.6, CRITICISED: 0.55,
     ANSWER: 0.5, DECISION: 0.5, BARE: 0.3,
 }
 _ANSWERING_BARE = 0.55  # 随即反驳 / 表示同意 / 遭X批评: a bare verb that answers what was just said
@@ -63,6 +65,7 @@ _NARRATION_SCAN = 2000
 _RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
 _PASSIVE = ("遭到", "受到", "遭", "被")
 _DECLARED = ("表示", "表明", "表态")
+_OWN_VERB_GAP = 2  # characters (a comma, a colon) between a statement's verb and its words
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def _answers_last(art: Article, cue: Cue, ev: StanceEvidence) -> bool:
     if doc.nonblank_index(cue.para) - doc.nonblank_index(ev.target.para) > 1:
         return False
     sentence_start, _ = doc.sentence_bounds(cue.start)
-    if any(w in doc.folded[sentence_start:cue.start] for w in _RUMOUR):
+    if ev.target.cue != REPORT_CUE and _rumour_before(doc.folded, sentence_start, cue.start, ev.target.start):
         return False  # 消息传出后, X随即否认: the report is what is denied, not the last statement
     before = doc.folded[max(doc.paragraph_starts[cue.para], cue.start - 12): cue.start]
     holder = ev.resolution.speaker
@@ -122,6 +125,18 @@ def _answers_last(art: Article, cue: Cue, ev: StanceEvidence) -> bool:
     mention = holder.mention if holder is not None else ""
     return cue.has_role(ROLE_ANSWERS_LAST) or before.endswith(_PASSIVE) or mention.startswith(_PASSIVE) or \
         any(declared.rstrip("也则并还就已").endswith(w) for w in _DECLARED)
+
+
+def _rumour_before(folded: str, start: int, end: int, target_start: int) -> bool:
+    """A report word (消息, 爆料) in folded[start:end] that is not the verb of the statement answered
+    (X爆料,市府…,北市府则反击: the rebuttal answers that very statement)."""
+    for w in _RUMOUR:
+        k = folded.find(w, start, end)
+        while k >= 0:
+            if not 0 <= target_start - (k + len(w)) <= _OWN_VERB_GAP:
+                return True
+            k = folded.find(w, k + 1, end)
+    return False
 
 
 def _question_between(art: Article, end: int, cue: Cue) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .article import Article, AttributionState
 from .claim_keys import canonical
+from .lexicon.zh import GROUP_NAMES
 from .normalize import fold
 from .patterns import CJK, CLAIM_NOUN_ALT, PRONOUN, SURNAME_TITLE
 from .records import Candidate, Cue, Speaker
@@ -25,6 +26,7 @@ TOPIC_SPEAKER = "topic speaker"  # 对于X的说法, Y驳斥: X's statement
 PERSON = "person"  # 力挺X / sided with X: what X said
 CRITICISED = "criticised speaker"  # 暗批X…: X's statement
 ACCUSED = "accused"  # Y…,被X指控散播谣言: X rejects what Y just said
+RHETORICAL = "rhetorical echo"  # 针对X指「…」, Y回应…难道…吗?: a rhetorical question repeating the topic claim
 ECHO = "denied echo"  # 「…,不是被拉走」 after Y's 「…被拉走了」: denying Y's own words
 VERDICT = "verdict"  # X表示,Y说的是事实 / 这不是谣言: a verdict on Y's words, or on a label Y used
 ALIGNED = "aligned"  # X表示,与Y立场一致: siding with what Y said
@@ -40,6 +42,7 @@ BARE = "bare"  # 随即反驳 / 表示同意: nothing named
 _CLAIM_NOUN_END = re.compile("(?:所|的|之)?(?:" + CLAIM_NOUN_ALT + ")$")
 _SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
 _NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
+_SPEAKERS_BACK = 150  # statements before a cue whose speakers a phrase may name
 _SAID_BEFORE_BACK = 60  # statements looked at for the first saying of quoted words
 
 
@@ -115,15 +118,23 @@ def speaker_named_in(ctx: StanceContext, start: int, end: int, holder: StanceCue
     return statement_speaker_in(ctx, words, holder)
 
 
+def near_statements(ctx: StanceContext, holder: StanceCue) -> list[Candidate]:
+    """The statements a phrase near the cue may name: up to _SPEAKERS_BACK before it and those starting
+    at most _NEAR_CUE after it (bounded work per cue: linear time on long texts)."""
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    hi = bisect.bisect_right(ctx.starts, holder.cue.start + _NEAR_CUE)
+    return ctx.statements[max(0, k - _SPEAKERS_BACK):hi]
+
+
 def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
     """A statement speaker named in words by its name or the words of its mention (交通部, 陸委會),
     preferring one who spoke before the cue; else one named by surname and title (卓院长)."""
     folded = ctx.art.doc.folded
     core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", words.strip()))
     best = None
-    for st in ctx.statements:
+    for st in near_statements(ctx, holder):
         sp = st.speaker
-        if sp.name == holder.speaker.name or st.start > holder.cue.start + _NEAR_CUE:
+        if sp.name == holder.speaker.name:
             continue
         names = {fold(sp.name)}
         if sp.mention_start is not None and sp.mention_end is not None and \
@@ -132,7 +143,9 @@ def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> S
         if any(len(nm) >= 2 and (nm in words or (len(core) >= 2 and core in nm and CJK.search(core))) for nm in names):
             if best is None or st.start <= holder.cue.start:
                 best = sp
-    return best if best is not None else _surname_title_speaker(ctx, words, holder)
+    if best is not None:
+        return best
+    return _surname_title_speaker(ctx, words, holder) or group_speaker(ctx, words, holder)
 
 
 def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
@@ -146,9 +159,9 @@ def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) ->
     for m in SURNAME_TITLE.finditer(words):
         ends_with_name = re.compile(re.escape(m.group(1)) + r"[\u4e00-\u9fff]{1,2}$")
         found = None
-        for st in ctx.statements:
+        for st in near_statements(ctx, holder):
             sp = st.speaker
-            if sp.name == holder.speaker.name or st.start > holder.cue.start + _NEAR_CUE:
+            if sp.name == holder.speaker.name:
                 continue
             names = [fold(sp.name)]
             if sp.mention_start is not None and sp.mention_end is not None:
@@ -160,4 +173,30 @@ def _surname_title_speaker(ctx: StanceContext, words: str, holder: StanceCue) ->
                 found = sp
         if found is not None:
             return found
+    return None
+
+
+_GROUP = re.compile("|".join(g.word for g in GROUP_NAMES))
+_GROUP_OF = {g.word: g for g in GROUP_NAMES}
+
+
+def group_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker | None:
+    """A group named in words (綠營, 中媒; lexicon GROUP_NAMES): its member whose first statement comes
+    first before the cue, when a member other than the holder speaks there.
+
+    面對綠營質疑, 張某回應 answers the DPP councillor quoted before; 批評中媒刻意誇大 answers the
+    Chinese state outlet's report. Naming a camp whose members say nothing here gives no one.
+    """
+    m = _GROUP.search(words)
+    if m is None:
+        return None
+    group = _GROUP_OF[m.group(0)]
+    folded = ctx.art.doc.folded
+    for st in near_statements(ctx, holder):
+        sp = st.speaker
+        if st.start >= holder.cue.start or sp.name == holder.speaker.name:
+            continue
+        mention = folded[sp.mention_start:sp.mention_end] if sp.mention_start is not None else ""
+        if sp.key in group.keys or any(w in mention for w in group.members):
+            return sp
     return None

@@ -12,6 +12,7 @@ import bisect
 
 from .article import Article, AttributionState
 from .document import Intervals
+from .patterns import TITLE
 from .records import Candidate, Speaker
 from .stance_confidence import (
     LINK_GIVEN,
@@ -29,6 +30,10 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
+_RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
+_COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
+_PAIR = 2  # names joined in a holder's words that are each a holder
+_TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
 
 def find_stances(art: Article, state: AttributionState, statements: list[Candidate]) -> list[Stance]:
@@ -48,18 +53,37 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
         target, link = _resolve(ctx, holder, finding)
         if target is None or statements[target].speaker.name == res.speaker.name:
             continue
-        key = (res.speaker.name, finding.polarity, target)
-        if key in seen:
-            continue
-        seen.add(key)
         evidence = StanceEvidence(finding, link, res, statements[target])
         confidence = stance_confidence(art, cue, evidence)
-        if confidence >= MIN_STANCE_CONFIDENCE:
-            out.append(Stance(res.speaker.name, res.speaker.key, finding.polarity, target,
+        if confidence < MIN_STANCE_CONFIDENCE:
+            continue
+        for sp in coordinated_holders(art, res.speaker):  # 遭郑某及立委黄某打脸: each of them holds it
+            key = (sp.name, finding.polarity, target)
+            if key in seen or statements[target].speaker.name == sp.name:
+                continue
+            seen.add(key)
+            out.append(Stance(sp.name, sp.key, finding.polarity, target,
                               art.text_at(cue.start, cue.end), cue.start, cue.end, statements[target].said_on,
-                              confidence=confidence, evidence=f"{finding.evidence}/{link}",
-                              mention=res.speaker.mention))
+                              confidence=confidence, evidence=f"{finding.evidence}/{link}", mention=sp.mention))
     return out
+
+
+def coordinated_holders(art: Article, speaker: Speaker) -> list[Speaker]:
+    """The two people a holder's words name when they join two names with 、和与及跟 (titles allowed
+    between: 郑某及桃园立委黄某), each named by their own words; else the holder itself."""
+    if speaker.mention_start is None or speaker.mention_end is None:
+        return [speaker]
+    mentions = [m for m in art.mentions.within(speaker.mention_start, speaker.mention_end) if m.speaker.kind == "person"]
+    if len(mentions) != _PAIR:
+        return [speaker]  # a longer list (甲、乙、丙及丁) reads as one group, as the gold names a caucus
+    folded = art.doc.folded
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = folded[a.end:b.start].strip()
+        joined = next((c for c in _COORDINATORS if between.startswith(c)), None)
+        rest = between[len(joined):] if joined else between
+        if joined is None or rest and not (len(rest) <= _TITLE_BEFORE_NAME and TITLE.search(rest)):
+            return [speaker]
+    return [m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end) for m in mentions]
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:
@@ -101,8 +125,29 @@ def _target(ctx: StanceContext, holder: StanceCue, about: Speaker | str | None) 
             continue
         if speaker.aliases and st.speaker.name in speaker.aliases:
             continue
-        return i, LINK_PREVIOUS
+        return _relayed_words(ctx, holder, i), LINK_PREVIOUS
     return _lead_before(ctx, holder), LINK_LEAD  # a reaction with nothing answered near it answers the lead
+
+
+def _relayed_words(ctx: StanceContext, holder: StanceCue, i: int) -> int:
+    """汪某提到柯某曾提议「快筛阳就给药」一事,遭陈某反驳: the last statement relays words in quotes that
+    an earlier statement of someone else said; a bare rebuttal answers those words, not the relaying."""
+    doc = ctx.art.doc
+    st = ctx.statements[i]
+    scan_end = min(st.end, st.start + _RELAY_SCAN)
+    if doc.folded.find("「", st.start, scan_end) < 0 and doc.folded.find("“", st.start, scan_end) < 0:
+        return i  # no quoted words in it
+    for k in range(st.start, scan_end):
+        q = doc.quote_at.get(k)
+        if q is None or q.end > st.end:
+            continue
+        words = doc.folded[q.start:q.end]
+        for j in range(i - 1, max(-1, i - _TARGET_BACK), -1):
+            earlier = ctx.statements[j]
+            if earlier.speaker.name not in (holder.speaker.name, st.speaker.name) and \
+                    doc.folded[earlier.start:earlier.end] == words:
+                return j
+    return i
 
 
 def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int | None:

@@ -17,6 +17,7 @@ from .stance_hints import (
     StanceContext,
     StanceCue,
     StanceFinding,
+    near_statements,
     speaker_named_in,
 )
 
@@ -115,7 +116,7 @@ def _object_speaker(ctx: StanceContext, holder: StanceCue, start: int, end: int)
         return found
     doc = ctx.art.doc
     word = doc.folded[start:end].lower()
-    for st in ctx.statements:
+    for st in near_statements(ctx, holder):
         if st.start > holder.cue.start or st.speaker.name == holder.speaker.name:
             continue
         sp = st.speaker

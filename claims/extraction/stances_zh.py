@@ -41,11 +41,13 @@ from .stance_hints import (
     StanceContext,
     StanceCue,
     StanceFinding,
+    group_speaker,
     said_before,
     speaker_named_in,
     statement_at,
     statement_speaker_in,
 )
+from .stances_zh_answers import asked_about_criticism, fronted_claim, rhetorical_echo
 
 _TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
 _CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
@@ -83,6 +85,8 @@ _LIST_SEPARATOR = re.compile(r"[、与和及跟]")
 _SENTENCE_LEAD = " \u3000」』”"
 _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent it names
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
+_SPOKE_BACK = 150  # statements before a cue looked at for whether someone spoke (bounded work)
+_GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     doc = ctx.art.doc
     if cue.kind == "say":
         found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
-            _accused(ctx, holder)
+            _accused(ctx, holder) or asked_about_criticism(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
@@ -298,7 +302,7 @@ def _stance_verb(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
     if core and _CLAIM_NOUN_END.search(core):
         return _claim_named(ctx, site, polarity)
     if not core or _BARE_OBJECT.fullmatch(core):
-        return _bare(ctx, site, polarity)
+        return fronted_claim(ctx, site, polarity) or _bare(ctx, site, polarity)
     found = _person(ctx, site, polarity) or _decision(ctx, site, polarity) or _criticised(ctx, site, polarity)
     if found is None and site.refers_here and (_THIS.match(core) or cue.has_role(lex.ROLE_ANSWERS_LAST)):
         return StanceFinding(polarity, evidence=THIS)  # 同意此 / 对此出面驳斥「子虚乌有」: what was just said
@@ -368,7 +372,8 @@ def _opponent_named(ctx: StanceContext, site: StanceSite, polarity: str) -> Stan
 
 
 def _spoke_before(ctx: StanceContext, name: str, pos: int) -> bool:
-    return any(st.speaker.name == name and st.end <= pos for st in ctx.statements)
+    k = bisect.bisect_left(ctx.starts, pos)
+    return any(st.speaker.name == name and st.end <= pos for st in ctx.statements[max(0, k - _SPOKE_BACK):k])
 
 
 def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str, named: str = TOPIC_SPEAKER) -> StanceFinding:
@@ -408,7 +413,8 @@ def _criticised(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFi
     sp = statement_speaker_in(ctx, core[:8], site.holder)
     if sp is not None and fold(sp.name) in core[:len(sp.name) + 2]:
         return StanceFinding(polarity, sp, evidence=CRITICISED)
-    return None
+    sp = group_speaker(ctx, core[:_GROUP_OPENS], site.holder)  # 批评中媒刻意夸大: a group opens the object
+    return StanceFinding(polarity, sp, evidence=CRITICISED) if sp is not None else None
 
 
 def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
@@ -422,7 +428,7 @@ def _rejecting_answer(ctx: StanceContext, site: StanceSite) -> StanceFinding | N
     if not cue.has_role(lex.ROLE_REPLIES) and not names_claim:
         return None
     if not any(w in following for w in lex.REJECTING_WORDS):
-        return None  # agreement is said with a stance verb (同意, 支持); a bare answer is not
+        return rhetorical_echo(ctx, site)  # agreement is said with a stance verb (同意, 支持); a bare answer is not
     if site.topic is not None:
         return _topic_finding(ctx, site, "oppose")
     if site.refers_here:

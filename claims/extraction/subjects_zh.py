@@ -27,6 +27,10 @@ from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
 _NO_SPEAKER = re.compile(alternation(lex.NO_SPEAKER))  # 据悉, 据说 anywhere in the clause: hearsay
+# 不料却惨遭 / 随即遭到 before the agent of a stance verb (遭到议员批评, 惨遭某某打脸)
+_PASSIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:惨遭|遭到|遭受|遭)(?=[\u4e00-\u9fff]{2})")
+_STANCE_KINDS = ("support", "oppose", "say+support", "say+oppose")
+_CLAUSE_ENDS = ",。!?;:\n"
 _DATELINE = re.compile(r"[^,。:\n]{0,16}?(?:\d{1,2}月)?\d{1,2}日[电讯]\)?\s*")  # 新华社北京3月2日电
 _MASK = re.compile(alternation(lex.SUBJECT_MASK_WORDS + tuple(names.TITLE_WORDS)))
 _STARTS_PREPOSITION = ("在", "于", "对", "向", "跟", "和", "与", "同")
@@ -93,6 +97,8 @@ def resolve_chinese_subject(art: Article, state: AttributionState, cue: Cue, bef
         return Resolution(earlier.speaker, earlier.via, earlier.implicit)
     words, start = skip_lead_adverbials(clause.words, clause.start)
     if asked_in_clause(art, cue, clause.start):
+        if _answer_verb_after(art, cue):
+            return Resolution(no_speaker=True)  # 问到某某批评…表示: 批评 is the question's, 表示 the answer's
         words = ""  # 媒体问到某某批评…表示: the one asked answers, the subject is before
     study = named_study(art, words, start)
     if study is not None:
@@ -144,6 +150,9 @@ def subject_clause(art: Article, cue: Cue) -> SubjectClause:
     if words.startswith(("据", "根据")):
         k = 2 if words.startswith("根据") else 1
         start, words = start + k, words[k:]
+    m = _PASSIVE_AGENT.match(words) if cue.kind in _STANCE_KINDS else None
+    if m:  # 不料却惨遭郑某打脸: the agent of a passive stance verb holds the stance
+        start, words = start + m.end(), words[m.end():]
     return SubjectClause(False, via, words, start)
 
 
@@ -462,3 +471,16 @@ SUBJECT_SIEVES: tuple[Callable[[Article, SubjectPhrase], Speaker | None], ...] =
     bare_name,
     surname_alone,
 )
+
+
+def _answer_verb_after(art: Article, cue: Cue) -> bool:
+    """Another verb of saying later in the clause of a question (媒体问到某某批评「…」表示,…): the
+    first verb reports what the question is about."""
+    folded = art.doc.folded
+    k = art.cues.first_from(cue.end)
+    for c in art.cues.cues[k:k + 3]:
+        if any(ch in folded[cue.end:c.start] for ch in _CLAUSE_ENDS):
+            return False
+        if c.kind == "say":
+            return True
+    return False

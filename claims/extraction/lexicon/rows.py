@@ -58,3 +58,18 @@ class StanceWord:
     cue_class: str  # "rejecting answer" (回应…不实) | "counter-measure" (扬言将采取反制措施)
     example: str  # a text in which the word gives a stance
     counterexample: str  # a text holding the word in which no stance follows
+
+
+@dataclass(frozen=True)
+class GroupName:
+    """A camp or a kind of speaker named as a group (綠營, 中媒) where a stance names whose words it
+    answers (面對綠營質疑, 批評中媒誇大): the group's speakers in the article are the ones meant.
+
+    A speaker belongs when its registry key is one of ``keys`` or the words that name it hold one of
+    ``members`` (民進黨議員曾某, 中國官媒《環球時報》)."""
+
+    word: str  # Simplified script
+    members: tuple[str, ...]  # words in a member's mention (民进党, 官媒)
+    keys: tuple[str, ...]  # registry keys of members (dpp, global_times)
+    example: str  # a text in which the group names a member's statement as the one answered
+    counterexample: str  # a text naming the group where no member speaks: no stance

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import re
 
-from .rows import ASK, OPPOSE, REPORTS_ALWAYS, REPORTS_BEFORE_PUNCTUATION, SAY, SUPPORT, ReportingVerb, StanceWord
+from .rows import (
+    ASK,
+    OPPOSE,
+    REPORTS_ALWAYS,
+    REPORTS_BEFORE_PUNCTUATION,
+    SAY,
+    SUPPORT,
+    GroupName,
+    ReportingVerb,
+    StanceWord,
+)
 
 # --- Roles: where a later stage singles a verb out (a row lists the roles it plays) ----------
 ROLE_OUTLET_REPORT = "outlet report"  # 据X报道 / X报道称: an outlet's report, which may relay a source
@@ -420,6 +430,31 @@ STANCE_WORDS: tuple[StanceWord, ...] = (
 REJECTING_WORDS = tuple(w.word for w in STANCE_WORDS if w.cue_class == _ANSWER)
 COUNTER_WORDS = tuple(w.word for w in STANCE_WORDS if w.cue_class == _COUNTER)
 
+# --- Groups named where a stance says whose words it answers (面對綠營質疑, 批評中媒誇大) ---------
+_GREEN = ("民进党", "(民)", "绿营", "绿委")
+_BLUE = ("国民党", "(国)", "蓝营", "蓝委")
+_PRC_MEDIA = ("官媒", "陆媒", "中媒", "中国媒体", "大陆媒体")
+_PRC_MEDIA_KEYS = ("global_times", "cctv", "cgtn", "xinhua", "peoples_daily", "china_news_service")
+_G_DPP = "民進黨議員陳小明質疑,物資包的價格超過規定。\n"
+_G_KMT = "國民黨議員陳小明質疑,物資包的價格超過規定。\n"
+_G_PRC = "中國官媒《環球時報》指出,友邦已經表達合作意願。\n"
+GROUP_NAMES: tuple[GroupName, ...] = (
+    GroupName("绿营", _GREEN, ("dpp",), _G_DPP + "面對綠營質疑,王大同回應,物資都是外界贊助。",
+              _G_KMT + "面對綠營質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("绿委", _GREEN, ("dpp",), _G_DPP + "面對綠委質疑,王大同回應,物資都是外界贊助。",
+              _G_KMT + "面對綠委質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("蓝营", _BLUE, ("kmt",), _G_KMT + "面對藍營質疑,王大同回應,物資都是外界贊助。",
+              _G_DPP + "面對藍營質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("蓝委", _BLUE, ("kmt",), _G_KMT + "面對藍委質疑,王大同回應,物資都是外界贊助。",
+              _G_DPP + "面對藍委質疑,王大同回應,物資都是外界贊助。"),
+    GroupName("中媒", _PRC_MEDIA, _PRC_MEDIA_KEYS, _G_PRC + "外交部強調,邦誼穩固,並批評中媒刻意誇大。",
+              "路透社指出,友邦已經表達合作意願。\n外交部強調,邦誼穩固,並批評中媒刻意誇大。"),
+    GroupName("陆媒", _PRC_MEDIA, _PRC_MEDIA_KEYS, _G_PRC + "外交部強調,邦誼穩固,並批評陸媒刻意誇大。",
+              "路透社指出,友邦已經表達合作意願。\n外交部強調,邦誼穩固,並批評陸媒刻意誇大。"),
+    GroupName("官媒", _PRC_MEDIA, _PRC_MEDIA_KEYS, _G_PRC + "外交部強調,邦誼穩固,並批評官媒刻意誇大。",
+              "路透社指出,友邦已經表達合作意願。\n外交部強調,邦誼穩固,並批評官媒刻意誇大。"),
+)
+
 # --- Word lists of the Chinese rules --------------------------------------------------------
 # Speech acts whose content is an attitude, not a claim (表示感谢/遗憾/欢迎/关切).
 SPEECH_ACTS = (
@@ -433,7 +468,7 @@ NO_SPEAKER = ("据悉", "据了解", "据说", "据传", "据称", "据报", "�
 # Adverbs that chain a clause to the previous speaker (并强调, 也指出, 还说, 不断强调).
 CHAIN_ADVERBS = ("但是", "但", "而", "却", "且", "并且", "并", "也", "还", "亦", "另", "更", "又", "再", "同时", "此外",
                  "另外", "随后", "随即", "稍后", "后来", "不断", "再次", "一再", "进一步", "则", "最后", "只", "仅",
-                 "甚至", "直接", "明确", "公开", "坦白", "继续", "补充")
+                 "甚至", "直接", "明确", "公开", "坦白", "继续", "补充", "全力")
 # What 指 must follow to be a verb of speech (并指, 也指, 斥指, 驳指, or a comma).
 ZHI_AFTER = ("并", "也", "还", "另", "则", "更", "又", ",", "斥", "驳")
 # Pronouns and anaphors that stand for a speaker mentioned before, and what they refer to.
@@ -538,7 +573,7 @@ SUBJECT_END = re.compile(
     r"星期|日前|稍早|早前|此前|先前|随即|随后|后来|稍后|同日|当天|当日|同时|会后|会前|过去|以往|向来|一向|"
     r"答询|质询|受访|回覆|回复|见传媒|见记者|致词|致辞|发言时|演讲|讲话时|"
     r"[在于向对跟与和同也还并亦则更又再曾已将就都仍却便即均皆只仅]|受访|接受|透过|通过|藉|"
-    r"明确|原则上|公开|私下|正式|首度|首次|再次|一再|不断|进一步|罕见|直接|当面|会后|会上|"
+    r"明确|原则上|公开|私下|正式|首度|首次|再次|一再|不断|进一步|罕见|直接|当面|会后|会上|全力|"
     r"[今昨](?=\(\d)|[今昨](?=[在于到赴出受表说指强称接召与和对向率再也又还则更亲将就上下早午晚发回透呼提批宣举主直参公针视首正坦开])|"
     r"会中|发文|发布|发表|发出|召开|出席|举行|上午|下午|晚间|中午|早上|凌晨|今年|去年|月|日|年|时|[(:,;。!?]"
 )
@@ -547,7 +582,8 @@ SUBJECT_END = re.compile(
 SUBJECT_MASK_WORDS = ("共和", "和平", "同盟", "首都", "将军", "参与", "日本", "比利时", "都柏林", "在野", "执政",
                       "联合国", "北约", "对外", "向阳", "于是", "时代", "月球", "青年", "成都", "京都", "新加坡",
                       "巴基斯坦", "和党", "国会", "同志", "明日", "日报", "时报", "周刊", "周报", "再生", "更生",
-                      "亦即", "即将", "都会", "对方", "对手", "时事", "时任")
+                      "亦即", "即将", "都会", "对方", "对手", "时事", "时任",
+                      "曾任", "曾担任", "曾经担任", "曾经是")  # 曾担任X的Y表示: a relative clause, not an adverb
 # Characters of a Cantonese text (佢, 嘅, 唔 ...): three in the first 20,000 characters make 话 a verb.
 CANTONESE_CHARS = re.compile(r"[佢嘅唔咗啲冇喺睇噉咁哋嚟]")
 
