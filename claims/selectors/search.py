@@ -15,6 +15,15 @@ from claims.selectors.public import claim_published_list
 # The public search ranks and counts at most this many matches, the newest ("200+" beyond, ten
 # pages of 20): for a common word the cost grows with this window, not with the table's size.
 SEARCH_COUNT_CAP = 200
+# The newest matches are looked for in widening slices of recency, newest first: the slice of
+# about this many newest claims (of any state), then spans ``_SLICE_WIDEN`` times longer each, then
+# everything older. A common word fills the window from the first slice, and the planner
+# intersects the GIN bitmap with the recency index's range before reading the table: the heap
+# pages read are that slice's share of the matches, wherever the matches lie in the table. A rare
+# word costs a few small index probes per slice, and the last slice is the plain bitmap of its
+# few matches.
+_FIRST_SLICE = 4_000
+_SLICE_WIDEN = 8
 # Latin aliases this short ("US", "EU", "NATO") name someone only when typed in capitals, as the
 # gazetteer scans them ("us" is a word).
 _SHORT_LATIN = 4
@@ -112,6 +121,67 @@ def search_count(qs: QuerySet, cap: int | None = None) -> tuple[int, bool]:
     return min(n, cap), n > cap
 
 
+def _recency_slices() -> list[tuple[object, object]]:
+    """(lower, upper) bounds of ``modified_at`` for each slice, newest first: ``lower <= modified_at < upper``.
+
+    ``None`` is open. One query of three probes of the ``modified_at`` index (newest, oldest, and
+    the change about ``_FIRST_SLICE`` claims back, index-only); later slices grow in time, so a
+    table with a burst of changes still reaches its oldest claim in a few slices. A table of fewer
+    claims than the first slice is one slice.
+    """
+    table = connection.ops.quote_name(Claim._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT max(modified_at), min(modified_at), (SELECT modified_at FROM {table} "  # noqa: S608 - the model's table
+            f"ORDER BY modified_at DESC OFFSET %s LIMIT 1) FROM {table}",
+            [_FIRST_SLICE],
+        )
+        newest, oldest, edge = cursor.fetchone()
+    if edge is None or edge <= oldest:
+        return [(None, None)]
+    slices = [(edge, None)]
+    span = newest - edge
+    while span:
+        span *= _SLICE_WIDEN
+        lower = newest - span
+        if lower <= oldest:
+            break
+        slices.append((lower, slices[-1][0]))
+    slices.append((None, slices[-1][0]))
+    return slices
+
+
+def _newest_matches(qs: QuerySet[Claim], match: Q, cap: int) -> list[int]:
+    """Ids of the ``cap`` newest claims of ``qs`` matching ``match`` (newest change first), slice by slice.
+
+    Exactly the ``cap`` first of ``qs.filter(match)`` in (-modified_at, -id) order: every claim of
+    a slice changed after every claim of the slices after it, so the slices are read in order
+    until the window is full. One query: a UNION ALL of the slices under the window's LIMIT, which
+    PostgreSQL runs child by child (an Append; parallel plans are off so that the order holds),
+    stopping once the LIMIT is met, so the later slices cost nothing for a common word. Index
+    scans are off too: with a LIMIT the planner would otherwise walk the recency index testing
+    every row, betting on its guess of how common the words are; for a rare name it guessed wrong
+    and read all 1,000,000 claims (20 s). Bitmaps of the GIN indexes and of the recency index's
+    range are what it may use.
+    """
+    parts = []
+    for slice_no, (lower, upper) in enumerate(_recency_slices()):
+        part = qs.filter(match)
+        if lower is not None:
+            part = part.filter(modified_at__gte=lower)
+        if upper is not None:
+            part = part.filter(modified_at__lt=upper)
+        parts.append(part.order_by("-modified_at", "-id").annotate(slice_no=Value(slice_no))
+                     .values_list("slice_no", "modified_at", "pk")[:cap])
+    window = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
+        rows = list(window[:cap]) if len(parts) > 1 else list(window)
+    # The Append's order is the slices' order; sorting again costs nothing and depends on nothing.
+    rows.sort(key=lambda row: (row[0], -row[1].timestamp(), -row[2]))
+    return [pk for _slice, _when, pk in rows]
+
+
 def claim_search(
     query: str,
     *,
@@ -168,16 +238,11 @@ def claim_search(
                 if rank_exact else Value(False, output_field=BooleanField())
             )
             if cap:
-                # The window: the ``cap`` newest matches, fetched once, from the GIN indexes (a
-                # bitmap scan and a top-N sort). Index scans are off for this one query: with a
-                # LIMIT the planner would otherwise walk the recency index and test every row,
-                # betting on its guess of how common the words are; for a rare name it guessed
-                # wrong and read all 1,000,000 claims (20 s). The page, its exact-first order and
-                # the capped count then cost a lookup of at most ``cap`` ids.
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL enable_indexscan = off")
-                    window = list(qs.filter(match).order_by(*order).values_list("pk", flat=True)[:cap])
-                qs = qs.filter(pk__in=window)
+                # The window: the ``cap`` newest matches, fetched once (``_newest_matches``: by
+                # slices of recency, so a common word reads only the newest slice's matches). The
+                # page, its exact-first order and the capped count then cost a lookup of at most
+                # ``cap`` ids.
+                qs = qs.filter(pk__in=_newest_matches(qs, match, cap))
             else:
                 qs = qs.filter(match)
             qs = qs.annotate(exact_match=exact_first).select_related(None).prefetch_related("current_verdict")

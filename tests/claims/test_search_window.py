@@ -1,0 +1,124 @@
+"""Public search at scale: the window of the newest matches is read in slices of recency.
+
+``claims.selectors.search._newest_matches`` must return exactly what one query over every match
+would (the ``cap`` newest, newest change first), however the matches fall across the slices, and
+a common word must not make PostgreSQL read the older slices at all. The slices are made small
+here (``_FIRST_SLICE``) so that a few dozen claims span several of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from claims import search, selectors
+from claims.models import Claim
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+NOW = timezone.now().replace(microsecond=0)
+
+
+def _claim(i: int, text: str, days_ago: float, *, published: bool = True) -> Claim:
+    claim = Claim.objects.create(text=text, slug=f"c-{i}", language="zh-Hant", key=f"window-{i}",
+                                 published=published, search_text=search.search_text_for(text))
+    # modified_at is the search's recency; set after the save, which would stamp it now.
+    Claim.objects.filter(pk=claim.pk).update(modified_at=NOW - dt.timedelta(days=days_ago))
+    return claim
+
+
+@pytest.fixture
+def newsroom():
+    """60 claims over 300 days: 颱風 in every third (common), 地熱 once, in the oldest (rare)."""
+    made = {}
+    for i in range(60):
+        days = i * 5 + (i % 4) * 0.25  # newest first by i
+        text = f"颱風第{i}次登陸東部沿海" if i % 3 == 0 else f"市議會第{i}次會議審查預算"
+        if i == 59:
+            text = "地熱發電廠的裝置容量"
+        made[i] = _claim(i, text, days)
+    _claim(100, "颱風消息尚未公開", 0, published=False)  # newest of all, never found
+    return made
+
+
+def _newest(term_ids, cap):
+    order = Claim.objects.filter(pk__in=term_ids).order_by("-modified_at", "-id").values_list("pk", flat=True)
+    return list(order[:cap])
+
+
+def _window(query: str, cap: int) -> list[int]:
+    return list(selectors.claim_search(query, cap=cap).order_by("-modified_at", "-id").values_list("pk", flat=True))
+
+
+def test_slices_cover_every_claim_newest_first(monkeypatch, newsroom):
+    monkeypatch.setattr(selectors.search, "_FIRST_SLICE", 3)
+    slices = selectors.search._recency_slices()
+    assert len(slices) >= 3  # the test below means something only if the claims span several slices
+    assert slices[0][1] is None and slices[-1][0] is None
+    for (lower, _upper), (_lower2, upper2) in zip(slices, slices[1:], strict=False):
+        assert lower == upper2  # adjacent, no gap and no overlap (lower <= t < upper)
+
+
+@pytest.mark.parametrize("first_slice", [1, 3, 7, 10_000])
+@pytest.mark.parametrize("cap", [1, 4, 15, 100])
+def test_common_word_window_is_the_newest_matches_whatever_the_slices(monkeypatch, newsroom, first_slice, cap):
+    monkeypatch.setattr(selectors.search, "_FIRST_SLICE", first_slice)
+    matching = [c.pk for i, c in newsroom.items() if i % 3 == 0 and i != 59]
+    assert _window("颱風", cap) == _newest(matching, cap)
+
+
+def test_rare_old_claim_is_still_found(monkeypatch, newsroom):
+    monkeypatch.setattr(selectors.search, "_FIRST_SLICE", 3)
+    assert len(selectors.search._recency_slices()) >= 3
+    assert _window("地熱", 201) == [newsroom[59].pk]
+    # In the page's own order and count too.
+    qs = selectors.claim_search("地熱")
+    assert list(qs.values_list("pk", flat=True)) == [newsroom[59].pk]
+    assert selectors.search_count(qs) == (1, False)
+
+
+def test_search_page_shows_the_newest_common_matches_first(monkeypatch, newsroom):
+    monkeypatch.setattr(selectors.search, "_FIRST_SLICE", 3)
+    found = list(selectors.claim_search("颱風", cap=5).values_list("pk", flat=True))
+    assert found == [newsroom[i].pk for i in (0, 3, 6, 9, 12)]
+    assert selectors.search_count(selectors.claim_search("颱風", cap=5), cap=4) == (4, True)
+
+
+def test_ties_on_the_slice_edge_are_neither_lost_nor_repeated(monkeypatch):
+    # Ten claims changed at the same instant, the slice edge falling among them.
+    same = [_claim(i, f"颱風警報第{i}報", 10) for i in range(10)]
+    older = [_claim(20 + i, f"颱風警報舊第{i}報", 40 + i) for i in range(5)]
+    monkeypatch.setattr(selectors.search, "_FIRST_SLICE", 4)
+    for cap in (3, 10, 12, 15, 50):
+        window = _window("颱風", cap)
+        assert len(window) == len(set(window)) == min(cap, 15)
+        assert window == _newest([c.pk for c in same + older], cap)
+
+
+def test_a_common_word_never_reads_the_older_slices(monkeypatch, newsroom):
+    """The later slices are in the same query, but PostgreSQL stops before running them."""
+    monkeypatch.setattr(selectors.search, "_FIRST_SLICE", 3)
+    with CaptureQueriesContext(connection) as ctx:
+        selectors.claim_search("颱風", cap=1)  # the first slice (3 newest changes) holds one
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    at = next(i for i, sql in enumerate(sqls) if sql.startswith("SET LOCAL"))
+    window_sql = sqls[at + 1]
+    assert window_sql.count("UNION ALL") >= 2
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sqls[at])
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + window_sql)
+        plan = cursor.fetchone()[0][0]["Plan"]
+
+    def appends(node):
+        if node["Node Type"] == "Append":
+            yield node
+        for child in node.get("Plans", []):
+            yield from appends(child)
+
+    (append,) = appends(plan)
+    loops = [child.get("Actual Loops", 0) for child in append["Plans"]]
+    assert loops[0] == 1 and set(loops[1:]) == {0}, loops
