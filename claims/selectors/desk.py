@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 
 from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
+from sources.models import Article
 
 
 def statement_review_queue() -> QuerySet[Statement]:
@@ -160,14 +161,15 @@ def statement_search_q(term: str) -> Q:
     indexed IN list, not a subquery PostgreSQL could only evaluate row by row under the OR.
     A one-character term has no pair: it is a plain substring scan.
     """
-    q = Q()
-    for variant in text_search_variants(term):
-        substring = Q(text__icontains=variant) | Q(mention__icontains=variant)
-        if connection.vendor == "postgresql" and len(variant) >= 2:
-            # The LIKE first: where the planner walks the queue in order instead of using the
-            # index, the cheap LIKE fails most rows before the pairs are computed for them.
-            substring = substring & Q(_DeskGramsMatch(variant))
-        q |= substring
+    variants = text_search_variants(term)
+    substring = Q()
+    for variant in variants:
+        substring |= Q(text__icontains=variant) | Q(mention__icontains=variant)
+    # Every pair of a spelling is in the text of a row whose text (or mention) holds that spelling.
+    grams = Q()
+    if connection.vendor == "postgresql" and variants and all(len(v) >= 2 for v in variants):
+        for variant in variants:
+            grams |= Q(_DeskGramsMatch(variant))
     normalized = normalize_alias(term)
     if normalized:
         speaker_ids = list(
@@ -176,8 +178,57 @@ def statement_search_q(term: str) -> Q:
         )
         if speaker_ids:
             # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.
-            q |= Q(speaker_id__in=speaker_ids)
-    return q
+            speaker = Q(speaker_id__in=speaker_ids)
+            substring |= speaker
+            if grams:
+                grams |= speaker
+    if not grams:
+        return substring
+    # (pairs of any spelling, or the speaker) AND (any spelling as a substring, or the speaker):
+    # the same rows as "(pairs AND substring) per spelling, or the speaker", since a substring
+    # implies its pairs. Written so, the first clause is exactly the indexes' BitmapOr, which
+    # PostgreSQL then does not evaluate again row by row (recomputing the pairs of every matching
+    # row's text was most of the cost of a common word); the filter left is the LIKE.
+    return grams & substring
+
+
+# A desk search reads the queue's newest articles first: this many, walked in queue order.
+_QUEUE_SEARCH_ARTICLES = 2_000
+
+
+def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, before=None) -> list[Statement]:
+    """The first ``n`` rows of ``qs``, a queue already filtered by ``statement_search_q`` and in queue order.
+
+    Bounded for any word (PostgreSQL). First the statements of the ``_QUEUE_SEARCH_ARTICLES``
+    newest articles (created at or before ``before``, the page's cursor, when given), walked in
+    queue order down the article date index with bitmap scans off: a common word fills the page
+    there, after reading about ten thousand statements whatever its count. Only when that falls
+    short, the older articles through the pair index's bitmap with index scans off (the planner,
+    left alone, misjudges how common a word is and either walks the whole queue for a rare one,
+    7-12 s, or reads every match of a common one): a word rarer than a page per thousand articles
+    has few matches to read. Same rows, same order as ``qs[:n]``.
+    """
+    if connection.vendor != "postgresql":
+        return list(qs[:n])
+    articles = Article.objects.order_by("-created_at")
+    if before is not None:
+        articles = articles.filter(created_at__lte=before)
+    edge = list(articles.values_list("created_at", flat=True)[_QUEUE_SEARCH_ARTICLES : _QUEUE_SEARCH_ARTICLES + 1])
+    if not edge:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            return list(qs[:n])
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Down the article date index in order, stopping at the page's last row: no bitmap, no
+        # scan of the whole table, no sort of every row first (it thinks a common word rare).
+        cursor.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; "
+                       "SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0")
+        rows = list(qs.filter(article__created_at__gte=edge[0])[:n])
+    if len(rows) < n:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            rows += list(qs.filter(article__created_at__lt=edge[0])[: n - len(rows)])
+    return rows
 
 
 def speaker_ids_matching(term: str, *, limit: int = 200) -> list[int]:
