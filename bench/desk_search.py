@@ -45,7 +45,7 @@ def time_terms(args) -> None:
     def indexed(term: str) -> int:
         # As the queue's keyset page runs a search (claims.admin.keyset): bounded, newest articles first.
         return len(selectors.statement_queue_search_page(queue.filter(selectors.statement_search_q(term))
-                                                         .order_by(*order), 51))
+                                                         .order_by(*order), 51, term=term))
 
     def like_scan(term: str) -> int:
         q = Q()

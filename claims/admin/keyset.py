@@ -69,7 +69,7 @@ class KeysetChangeList(ChangeList):
         if self.query.strip():
             # A search: the newest articles first, then the older ones by index (bounded).
             rows = selectors.statement_queue_search_page(
-                qs, self.list_per_page + 1, before=position[0] if position is not None else None
+                qs, self.list_per_page + 1, term=self.query, before=position[0] if position is not None else None
             )
         else:
             rows = list(qs[: self.list_per_page + 1])

@@ -153,6 +153,17 @@ class _DeskGramsMatch(Func):
 _SEARCH_SPEAKERS_LIMIT = 200
 
 
+def _search_speaker_ids(term: str) -> list[int]:
+    """Speakers a desk search term names (an alias begins with it, either script), bounded."""
+    normalized = normalize_alias(term)
+    if not normalized:
+        return []
+    return list(
+        SpeakerAlias.objects.filter(normalized__startswith=normalized)
+        .order_by().values_list("speaker_id", flat=True).distinct()[:_SEARCH_SPEAKERS_LIMIT]
+    )
+
+
 def statement_search_q(term: str) -> Q:
     """Statements whose text, mention or speaker (any alias, either script) matches ``term``.
 
@@ -170,18 +181,13 @@ def statement_search_q(term: str) -> Q:
     if connection.vendor == "postgresql" and variants and all(len(v) >= 2 for v in variants):
         for variant in variants:
             grams |= Q(_DeskGramsMatch(variant))
-    normalized = normalize_alias(term)
-    if normalized:
-        speaker_ids = list(
-            SpeakerAlias.objects.filter(normalized__startswith=normalized)
-            .order_by().values_list("speaker_id", flat=True).distinct()[:_SEARCH_SPEAKERS_LIMIT]
-        )
-        if speaker_ids:
-            # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.
-            speaker = Q(speaker_id__in=speaker_ids)
-            substring |= speaker
-            if grams:
-                grams |= speaker
+    speaker_ids = _search_speaker_ids(term)
+    if speaker_ids:
+        # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.
+        speaker = Q(speaker_id__in=speaker_ids)
+        substring |= speaker
+        if grams:
+            grams |= speaker
     if not grams:
         return substring
     # (pairs of any spelling, or the speaker) AND (any spelling as a substring, or the speaker):
@@ -194,32 +200,67 @@ def statement_search_q(term: str) -> Q:
 
 # A desk search reads the queue's newest articles first: this many (about 10,000 statements), walked in
 # queue order (500 made medium-common words read all their older matches; 2,000 made rare words walk
-# 20,000 statements for nothing).
+# 20,000 statements for nothing)...
 _QUEUE_SEARCH_ARTICLES = 1_000
+# ...unless the character pairs' statistics expect at most this many matching statements and the
+# term names no speaker: then the pair index's bitmap reads them all at once (a rare word walked
+# 10,000 statements for nothing).
+_QUEUE_SEARCH_DIRECT = 2_000
 
 
-def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, before=None) -> list[Statement]:
-    """The first ``n`` rows of ``qs``, a queue already filtered by ``statement_search_q`` and in queue order.
+def _pairs_share(term: str) -> float | None:
+    """About the share of statements holding ``term`` in some spelling, from the pair index's statistics.
 
-    Bounded for any word (PostgreSQL). First the statements of the ``_QUEUE_SEARCH_ARTICLES``
-    newest articles (created at or before ``before``, the page's cursor, when given), walked in
-    queue order down the article date index with bitmap scans off: a common word fills the page
-    there, after reading about ten thousand statements whatever its count. Only when that falls
-    short, the older articles through the pair index's bitmap with index scans off (the planner,
-    left alone, misjudges how common a word is and either walks the whole queue for a rare one,
-    7-12 s, or reads every match of a common one): a word rarer than a page per thousand articles
-    has few matches to read. Same rows, same order as ``qs[:n]``.
+    Each spelling as its rarest character pair (its pairs go together: the planner's product of
+    them thinks a common word rare), the spellings added (statements are written in one script);
+    None without statistics or pairs.
+    """
+    variants = [v.upper() for v in text_search_variants(term)]
+    if not variants or any(len(v) < 2 for v in variants):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s "
+            "WHERE s.schemaname = current_schema() AND s.tablename = 'statement_desk_grams_idx'"
+        )
+        row = cursor.fetchone()
+    if not row or not row[0] or not row[1]:
+        return None
+    elems, freqs = row
+    common = dict(zip(elems, freqs[: len(elems)], strict=True))
+    other = freqs[len(elems)] / 2  # rarer than the rarest common pair: half of it, as the planner guesses
+    return min(1.0, sum(min(common.get(v[i : i + 2], other) for i in range(len(v) - 1)) for v in variants))
+
+
+def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, term: str = "", before=None) -> list[Statement]:
+    """The first ``n`` rows of ``qs``, a queue filtered by ``statement_search_q(term)`` and in queue order.
+
+    Bounded for any word (PostgreSQL). A word the statistics call rare (``_QUEUE_SEARCH_DIRECT``)
+    and that names no speaker: its matches by the pair index's bitmap, as ids, then those rows.
+    Otherwise first the statements of the ``_QUEUE_SEARCH_ARTICLES`` newest articles (created at
+    or before ``before``, the page's cursor, when given), walked in queue order down the article
+    date index with bitmap scans off: a common word fills the page there, after reading at most
+    about ten thousand statements whatever its count; only when that falls short, the older
+    articles' matches by the bitmap. (The planner, left alone, misjudges how common a word is and
+    either walks the whole queue for a rare one, 7-12 s, or reads every match of a common one.)
+    Same rows, same order as ``qs[:n]``.
     """
     if connection.vendor != "postgresql":
         return list(qs[:n])
+    if term:
+        share = _pairs_share(term)
+        if share is not None and not _search_speaker_ids(term):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Statement._meta.db_table])
+                (rows_estimate,) = cursor.fetchone()
+            if share * max(rows_estimate, 0) <= _QUEUE_SEARCH_DIRECT:
+                return _by_bitmap(qs, n)
     articles = Article.objects.order_by("-created_at")
     if before is not None:
         articles = articles.filter(created_at__lte=before)
     edge = list(articles.values_list("created_at", flat=True)[_QUEUE_SEARCH_ARTICLES : _QUEUE_SEARCH_ARTICLES + 1])
     if not edge:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            return list(qs[:n])
+        return _by_bitmap(qs, n)
     with transaction.atomic(), connection.cursor() as cursor:
         # Down the article date index in order, stopping at the page's last row: no bitmap, no
         # scan of the whole table, no sort of every row first (it thinks a common word rare).
@@ -227,14 +268,21 @@ def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, before=None)
                        "SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0")
         rows = list(qs.filter(article__created_at__gte=edge[0])[:n])
     if len(rows) < n:
-        # Ids first, by the bitmaps and without the speaker and outlet joins (planned for the few
-        # rows the planner expects, a join per match made a speaker's 1,700 statements cost 30 ms).
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            ids = list(qs.filter(article__created_at__lt=edge[0]).values_list("pk", flat=True)[: n - len(rows)])
-        found = {row.pk: row for row in qs.filter(pk__in=ids)}
-        rows += [found[pk] for pk in ids]
+        rows += _by_bitmap(qs.filter(article__created_at__lt=edge[0]), n - len(rows))
     return rows
+
+
+def _by_bitmap(qs: QuerySet[Statement], n: int) -> list[Statement]:
+    """The first ``n`` rows of ``qs`` found by the indexes' bitmaps (index scans off: no walk of the queue).
+
+    Ids first, without the speaker and outlet joins (planned for the few rows the planner
+    expects, a join per match made a speaker's 1,700 statements cost 30 ms), then those rows.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        ids = list(qs.values_list("pk", flat=True)[:n])
+    found = {row.pk: row for row in qs.filter(pk__in=ids)}
+    return [found[pk] for pk in ids]
 
 
 def speaker_ids_matching(term: str, *, limit: int = 200) -> list[int]:

@@ -120,18 +120,22 @@ def test_desk_search_uses_the_character_pair_index():
 @pytest.mark.postgres
 @pytest.mark.django_db
 @pytest.mark.parametrize("window", [1, 2, 5, 1000])
-def test_desk_search_pages_are_the_queue_order_however_the_newest_articles_are_cut(client, monkeypatch, window):
-    """The search page is read from the newest articles first, then the rest: same rows, same order."""
+@pytest.mark.parametrize("rare", [False, True])
+def test_desk_search_pages_are_the_queue_order_however_the_newest_articles_are_cut(client, monkeypatch, window, rare):
+    """The search page is read from the newest articles first, then the rest (or, for a word the
+    statistics call rare, by the index at once): same rows, same order."""
     client.force_login(make_user(groups=("fact-checker",)))
     monkeypatch.setattr(StatementAdmin, "list_per_page", 4)
     monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", window)
+    monkeypatch.setattr(selectors.desk, "_pairs_share", lambda term: 0.0 if rare else None)
     _bulk_statements(30, per_article=5)  # six articles
     order = ("-article__created_at", "article_id", "start", "pk")
     queue = Statement.objects.filter(review_state="candidate")
     for term in ("句話", "第0篇", "第3篇第4句", "沒有這句"):  # every row; the oldest article; one row; none
         expected = list(queue.filter(selectors.statement_search_q(term)).order_by(*order).values_list("pk", flat=True))
         assert _walk(client, {"q": term}) == expected, term
-        page = selectors.statement_queue_search_page(queue.filter(selectors.statement_search_q(term)).order_by(*order), 3)
+        page = selectors.statement_queue_search_page(
+            queue.filter(selectors.statement_search_q(term)).order_by(*order), 3, term=term)
         assert [s.pk for s in page] == expected[:3]
 
 
