@@ -6,12 +6,13 @@ import math
 import re
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 
 from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
+from claims.selectors.planner import planner_settings
 from sources.models import Article
 
 
@@ -310,9 +311,8 @@ def _by_walk(qs: QuerySet[Statement], n: int) -> list[Statement]:
     Down the article date index in order, stopping at the page's last row: no bitmap, no scan of
     the whole table, no sort of every row first (the planner, thinking a common word rare, would).
     """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; "
-                       "SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0")
+    with planner_settings(enable_bitmapscan="off", enable_seqscan="off", enable_sort="off",
+                          max_parallel_workers_per_gather="0"):
         return list(qs[:n])
 
 
@@ -322,13 +322,12 @@ def _by_bitmap(qs: QuerySet[Statement], n: int) -> list[Statement]:
     Ids first, without the speaker and outlet joins (planned for the few rows the planner
     expects, a join per match made a speaker's 1,700 statements cost 30 ms), then those rows.
     """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_indexscan = off")
+    with planner_settings(enable_indexscan="off") as change:
         ids = list(qs.values_list("pk", flat=True)[:n])
         if not ids:
             return []
         # The rows by primary key: left alone, the planner read the pair index's bitmap again (16 ms).
-        cursor.execute("SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off")
+        change(enable_indexscan="on", enable_bitmapscan="off")
         found = {row.pk: row for row in qs.filter(pk__in=ids)}
     return [found[pk] for pk in ids]
 

@@ -8,12 +8,13 @@ import json
 import re
 import time
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, Case, Count, Exists, Func, Max, Min, OuterRef, Q, QuerySet, Value, When
 
 from claims import search
 from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
+from claims.selectors.planner import planner_settings
 from claims.selectors.public import claim_published_list
 
 # The public search ranks and counts at most this many matches, the newest ("200+" beyond, ten
@@ -275,8 +276,7 @@ def _newest_matches(qs: QuerySet[Claim], match: Q, cap: int, parsed: search.Pars
         parts.append(part.order_by("-modified_at", "-id").annotate(slice_no=Value(slice_no))
                      .values_list("slice_no", "modified_at", "pk")[:cap])
     window = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_indexscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
+    with planner_settings(enable_indexscan="off", max_parallel_workers_per_gather="0"):
         rows = list(window[:cap]) if len(parts) > 1 else list(window)
     # The Append's order is the slices' order; sorting again costs nothing and depends on nothing.
     rows.sort(key=lambda row: (row[0], -row[1].timestamp(), -row[2]))

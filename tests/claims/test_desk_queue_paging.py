@@ -158,3 +158,17 @@ def test_a_common_desk_word_is_found_among_the_newest_articles_only(monkeypatch)
     assert [s.text for s in rare] == [f"第0篇第{i}句話。" for i in range(5)]  # the oldest article
     reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and "claims_statement" in q["sql"]]
     assert len(reads) == 3  # the newest two articles, then the older matches' ids, then those rows
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_desk_search_page_leaves_the_planner_as_it_found_it(monkeypatch):
+    monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", 2)
+    _bulk_statements(30, per_article=5)
+    qs = Statement.objects.filter(selectors.statement_search_q("第0篇")).order_by(
+        "-article__created_at", "article_id", "start", "pk")
+    assert len(selectors.statement_queue_search_page(qs, 6)) == 5  # the walk, then the bitmap
+    with connection.cursor() as cursor:
+        for name in ("enable_bitmapscan", "enable_seqscan", "enable_sort", "enable_indexscan"):
+            cursor.execute(f"SHOW {name}")
+            assert cursor.fetchone()[0] == "on", name

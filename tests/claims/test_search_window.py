@@ -158,3 +158,23 @@ def test_estimate_takes_a_phrase_as_its_rarest_term_not_the_product():
     assert share("'no':*", common, 0.001) == pytest.approx(0.05)  # not + now
     assert share("'劏房'", common, 0.001) == 0.001
     assert share("", common, 0.001) == 0.0
+
+
+def test_planner_settings_do_not_outlive_the_search_in_a_transaction(monkeypatch, newsroom):
+    """Under an outer transaction (a test's, ATOMIC_REQUESTS) SET LOCAL would last to its end."""
+    _estimate(monkeypatch, 1000)
+
+    def shown(name: str) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SHOW {name}")
+            return cursor.fetchone()[0]
+
+    with transaction.atomic():
+        assert _window("颱風", 5)
+        assert shown("enable_indexscan") == "on"
+        assert shown("max_parallel_workers_per_gather") != "0"
+        with selectors.planner.planner_settings(enable_bitmapscan="off") as change:
+            assert shown("enable_bitmapscan") == "off"
+            change(enable_seqscan="off")
+            assert shown("enable_seqscan") == "off"
+        assert shown("enable_bitmapscan") == shown("enable_seqscan") == "on"
