@@ -79,7 +79,8 @@ def setup_django(name: str) -> None:
 @contextmanager
 def bench_database(name: str, *, reuse: bool, keep: bool) -> Iterator[None]:
     """A benchmark database for the ``with`` block: created (unless ``reuse``), Django set up on it,
-    and dropped afterwards (unless ``keep``)."""
+    and dropped afterwards (unless ``keep``, or ``reuse``: a database kept for timing is not this
+    run's to drop)."""
     if not reuse:
         create_database(name)
     setup_django(name)
@@ -89,7 +90,7 @@ def bench_database(name: str, *, reuse: bool, keep: bool) -> Iterator[None]:
         from django.db import connections
 
         connections.close_all()
-        if not keep:
+        if not (keep or reuse):
             drop_database(name)
 
 

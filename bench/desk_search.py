@@ -5,7 +5,8 @@
 Fills a dedicated database (``--db`` or BENCH_DB_NAME, on BENCH_DATABASE_URL's server) with
 ``bench/datagen.py`` (100,000 articles of 10 statements, text from the repository's corpus), then
 times what the queue runs for a search: ``claims.selectors.statement_search_q`` on the queue's
-queryset and its first page of 50 in queue order (the keyset page: no count). Side by side in the
+queryset and its first page of 50 in queue order (the keyset page: no count, read by
+``statement_queue_search_page``, the newest articles first). Side by side in the
 same run, the same search as the LIKE scan it replaces (``icontains`` over text and mention, the
 speaker subquery), so the ratio is measured on the same data and load. Prints medians and p95.
 """
@@ -42,7 +43,9 @@ def time_terms(args) -> None:
     order = ("-article__created_at", "article_id", "start", "pk")
 
     def indexed(term: str) -> int:
-        return len(list(queue.filter(selectors.statement_search_q(term)).order_by(*order)[:51]))
+        # As the queue's keyset page runs a search (claims.admin.keyset): bounded, newest articles first.
+        return len(selectors.statement_queue_search_page(queue.filter(selectors.statement_search_q(term))
+                                                         .order_by(*order), 51, term=term))
 
     def like_scan(term: str) -> int:
         q = Q()

@@ -71,7 +71,7 @@ def server_ms(page, query: str) -> float:
     total = 0.0
     for captured in ctx.captured_queries:
         sql = captured["sql"].lstrip()
-        if not sql.upper().startswith("SELECT"):
+        if not sql.lstrip("( ").upper().startswith("SELECT"):  # "(SELECT ...) UNION ALL ...": the window
             continue
         # Replay a SET LOCAL the search ran right before this query (same planner settings).
         with transaction.atomic(), connection.cursor() as cursor:

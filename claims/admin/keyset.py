@@ -13,6 +13,8 @@ import datetime as dt
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.db.models import Q
 
+from claims import selectors
+
 AFTER_VAR = "after"
 
 
@@ -64,7 +66,13 @@ class KeysetChangeList(ChangeList):
         if position is not None:
             qs = qs.filter(_after_q(*position))
             self.keyset_first_url = self.get_query_string()
-        rows = list(qs[: self.list_per_page + 1])
+        if self.query.strip():
+            # A search: the newest articles first, then the older ones by index (bounded).
+            rows = selectors.statement_queue_search_page(
+                qs, self.list_per_page + 1, term=self.query, before=position[0] if position is not None else None
+            )
+        else:
+            rows = list(qs[: self.list_per_page + 1])
         page = rows[: self.list_per_page]
         if len(rows) > self.list_per_page:
             self.keyset_next_url = self.get_query_string({AFTER_VAR: _cursor_of(page[-1])})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
 from claims.selectors.grams import text_holds_any
+from claims.selectors.planner import planner_settings
+from sources.models import Article
 
 
 def statement_review_queue() -> QuerySet[Statement]:
@@ -149,6 +152,17 @@ class _DeskGramsMatch(Func):
 _SEARCH_SPEAKERS_LIMIT = 200
 
 
+def _search_speaker_ids(term: str) -> list[int]:
+    """Speakers a desk search term names (an alias begins with it, either script), bounded."""
+    normalized = normalize_alias(term)
+    if not normalized:
+        return []
+    return list(
+        SpeakerAlias.objects.filter(normalized__startswith=normalized)
+        .order_by().values_list("speaker_id", flat=True).distinct()[:_SEARCH_SPEAKERS_LIMIT]
+    )
+
+
 def statement_search_q(term: str) -> Q:
     """Statements whose text, mention or speaker (any alias, either script) matches ``term``.
 
@@ -157,24 +171,162 @@ def statement_search_q(term: str) -> Q:
     indexed IN list, not a subquery PostgreSQL could only evaluate row by row under the OR.
     A one-character term has no pair: it is a plain substring scan.
     """
-    q = Q()
-    for variant in text_search_variants(term):
-        substring = Q(text__icontains=variant) | Q(mention__icontains=variant)
-        if connection.vendor == "postgresql" and len(variant) >= 2:
-            # The LIKE first: where the planner walks the queue in order instead of using the
-            # index, the cheap LIKE fails most rows before the pairs are computed for them.
-            substring = substring & Q(_DeskGramsMatch(variant))
-        q |= substring
-    normalized = normalize_alias(term)
-    if normalized:
-        speaker_ids = list(
-            SpeakerAlias.objects.filter(normalized__startswith=normalized)
-            .order_by().values_list("speaker_id", flat=True).distinct()[:_SEARCH_SPEAKERS_LIMIT]
+    variants = text_search_variants(term)
+    substring = Q()
+    for variant in variants:
+        substring |= Q(text__icontains=variant) | Q(mention__icontains=variant)
+    # Every pair of a spelling is in the text of a row whose text (or mention) holds that spelling.
+    grams = Q()
+    if connection.vendor == "postgresql" and variants and all(len(v) >= 2 for v in variants):
+        for variant in variants:
+            grams |= Q(_DeskGramsMatch(variant))
+    speaker_ids = _search_speaker_ids(term)
+    if speaker_ids:
+        # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.
+        speaker = Q(speaker_id__in=speaker_ids)
+        substring |= speaker
+        if grams:
+            grams |= speaker
+    if not grams:
+        return substring
+    # (pairs of any spelling, or the speaker) AND (any spelling as a substring, or the speaker):
+    # the same rows as "(pairs AND substring) per spelling, or the speaker", since a substring
+    # implies its pairs. Written so, the first clause is exactly the indexes' BitmapOr, which
+    # PostgreSQL then does not evaluate again row by row (recomputing the pairs of every matching
+    # row's text was most of the cost of a common word); the filter left is the LIKE.
+    return grams & substring
+
+
+# A desk search reads the queue's newest articles first: this many (about 10,000 statements), walked in
+# queue order (500 made medium-common words read all their older matches; 2,000 made rare words walk
+# 20,000 statements for nothing)...
+_QUEUE_SEARCH_ARTICLES = 1_000
+# ...unless the character pairs' statistics expect at most this many matching statements and the
+# term names no speaker: then the pair index's bitmap reads them all at once (a rare word walked
+# 10,000 statements for nothing).
+_QUEUE_SEARCH_DIRECT = 2_000
+# A statement read by the bitmap (heap page, join to its article) costs about this many walked ones
+# (measured at 1,000,000: about 11 us against 2-3 us).
+_BITMAP_ROW_COST = 4
+
+
+def _pairs_share(term: str) -> float | None:
+    """About the share of statements holding ``term`` in some spelling, from the pair index's statistics.
+
+    Each spelling as its rarest character pair (its pairs go together: the planner's product of
+    them thinks a common word rare), the spellings added (statements are written in one script);
+    None without statistics or pairs.
+    """
+    variants = [v.upper() for v in text_search_variants(term)]
+    if not variants or any(len(v) < 2 for v in variants):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s "
+            "WHERE s.schemaname = current_schema() AND s.tablename = 'statement_desk_grams_idx'"
         )
-        if speaker_ids:
-            # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.
-            q |= Q(speaker_id__in=speaker_ids)
-    return q
+        row = cursor.fetchone()
+    if not row or not row[0] or not row[1]:
+        return None
+    elems, freqs = row
+    common = dict(zip(elems, freqs[: len(elems)], strict=True))
+    other = freqs[len(elems)] / 2  # rarer than the rarest common pair: half of it, as the planner guesses
+    return min(1.0, sum(min(common.get(v[i : i + 2], other) for i in range(len(v) - 1)) for v in variants))
+
+
+def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, term: str = "", before=None) -> list[Statement]:
+    """The first ``n`` rows of ``qs``, a queue filtered by ``statement_search_q(term)`` and in queue order.
+
+    Bounded for any word (PostgreSQL). A word the statistics call rare (``_QUEUE_SEARCH_DIRECT``)
+    and that names no speaker: its matches by the pair index's bitmap, as ids, then those rows.
+    Otherwise first the statements of the ``_QUEUE_SEARCH_ARTICLES`` newest articles (created at
+    or before ``before``, the page's cursor, when given), walked in queue order down the article
+    date index with bitmap scans off: a common word fills the page there, after reading at most
+    about ten thousand statements whatever its count; only when that falls short, the older
+    articles' matches by the bitmap. (The planner, left alone, misjudges how common a word is and
+    either walks the whole queue for a rare one, 7-12 s, or reads every match of a common one.)
+    Same rows, same order as ``qs[:n]``.
+    """
+    if connection.vendor != "postgresql":
+        return list(qs[:n])
+    if term:
+        share = _pairs_share(term)
+        if share is not None and not _search_speaker_ids(term):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Statement._meta.db_table])
+                (rows_estimate,) = cursor.fetchone()
+            if share * max(rows_estimate, 0) <= _QUEUE_SEARCH_DIRECT:
+                return _by_bitmap(qs, n)
+    articles = Article.objects.order_by("-created_at")
+    if before is not None:
+        articles = articles.filter(created_at__lte=before)
+    edge = list(articles.values_list("created_at", flat=True)[_QUEUE_SEARCH_ARTICLES : _QUEUE_SEARCH_ARTICLES + 1])
+    if not edge:
+        return _by_bitmap(qs, n)
+    rows = _by_walk(qs.filter(article__created_at__gte=edge[0]), n)
+    older = qs.filter(article__created_at__lt=edge[0])
+    if 0 < len(rows) < n:
+        # What the first walk found says how common the word is: walk on (twice the articles
+        # expected to fill the page) when that reads fewer rows than the bitmap would read of
+        # its older matches, a bitmap row costing about _BITMAP_ROW_COST walked ones.
+        sizes = _table_sizes()
+        if sizes is not None:
+            articles_total, statements_total = sizes
+            per_article = statements_total / articles_total
+            more = math.ceil(2 * (n - len(rows)) * _QUEUE_SEARCH_ARTICLES / len(rows))
+            bitmap_rows = len(rows) * articles_total / _QUEUE_SEARCH_ARTICLES
+            if more * per_article < _BITMAP_ROW_COST * bitmap_rows:
+                start = _QUEUE_SEARCH_ARTICLES + more
+                edge2 = list(articles.values_list("created_at", flat=True)[start : start + 1])
+                if edge2:
+                    rows += _by_walk(older.filter(article__created_at__gte=edge2[0]), n - len(rows))
+                    older = qs.filter(article__created_at__lt=edge2[0])
+                else:
+                    return rows + _by_walk(older, n - len(rows))
+    if len(rows) < n:
+        rows += _by_bitmap(older, n - len(rows))
+    return rows
+
+
+def _table_sizes() -> tuple[float, float] | None:
+    """(articles, statements) as ANALYZE last counted them; None before it has."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT reltuples FROM pg_class WHERE oid = %s::regclass), "
+            "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass)",
+            [Article._meta.db_table, Statement._meta.db_table],
+        )
+        articles_total, statements_total = cursor.fetchone()
+    if not articles_total or not statements_total or articles_total <= 0 or statements_total <= 0:
+        return None
+    return float(articles_total), float(statements_total)
+
+
+def _by_walk(qs: QuerySet[Statement], n: int) -> list[Statement]:
+    """The first ``n`` rows of ``qs`` (bounded by article date), walked in queue order.
+
+    Down the article date index in order, stopping at the page's last row: no bitmap, no scan of
+    the whole table, no sort of every row first (the planner, thinking a common word rare, would).
+    """
+    with planner_settings(enable_bitmapscan="off", enable_seqscan="off", enable_sort="off",
+                          max_parallel_workers_per_gather="0"):
+        return list(qs[:n])
+
+
+def _by_bitmap(qs: QuerySet[Statement], n: int) -> list[Statement]:
+    """The first ``n`` rows of ``qs`` found by the indexes' bitmaps (index scans off: no walk of the queue).
+
+    Ids first, without the speaker and outlet joins (planned for the few rows the planner
+    expects, a join per match made a speaker's 1,700 statements cost 30 ms), then those rows.
+    """
+    with planner_settings(enable_indexscan="off") as change:
+        ids = list(qs.values_list("pk", flat=True)[:n])
+        if not ids:
+            return []
+        # The rows by primary key: left alone, the planner read the pair index's bitmap again (16 ms).
+        change(enable_indexscan="on", enable_bitmapscan="off")
+        found = {row.pk: row for row in qs.filter(pk__in=ids)}
+    return [found[pk] for pk in ids]
 
 
 def speaker_ids_matching(term: str, *, limit: int = 200) -> list[int]:

@@ -4,17 +4,34 @@ Database-vendor branches live here and only here (house style)."""
 
 from __future__ import annotations
 
-from django.db import connection, transaction
-from django.db.models import BooleanField, Case, Count, Exists, Func, Max, OuterRef, Q, QuerySet, Value, When
+import json
+import re
+import time
+
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, Exists, Func, Max, Min, OuterRef, Q, QuerySet, Value, When
 
 from claims import search
 from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
+from claims.selectors.planner import planner_settings
 from claims.selectors.public import claim_published_list
 
 # The public search ranks and counts at most this many matches, the newest ("200+" beyond, ten
 # pages of 20): for a common word the cost grows with this window, not with the table's size.
 SEARCH_COUNT_CAP = 200
+# The newest matches are looked for in slices of recency, newest first, in one query that stops
+# once the window is full. The first slice is the span of time expected to hold
+# ``_SLICE_MARGIN`` times the window, by an estimate of how many claims match (from the statistics
+# of the GIN lexemes: ``_match_estimate``); each further slice spans ``_SLICE_WIDEN`` times the one
+# before, then everything older. Inside a slice the planner intersects the GIN bitmap with the
+# recency index's range before reading the table, so a common word reads a few times the window's
+# rows of the table wherever its matches lie, not all of them. A query expected to match at most
+# ``_SLICE_FROM`` claims is one query over all its matches, as before: every slice repeats the
+# GIN index scan, which costs more than reading that many rows.
+_SLICE_MARGIN = 3
+_SLICE_WIDEN = 8
+_SLICE_FROM = 1_000
 # Latin aliases this short ("US", "EU", "NATO") name someone only when typed in capitals, as the
 # gazetteer scans them ("us" is a word).
 _SHORT_LATIN = 4
@@ -112,6 +129,160 @@ def search_count(qs: QuerySet, cap: int | None = None) -> tuple[int, bool]:
     return min(n, cap), n > cap
 
 
+# ANALYZE's statistics of the stored vectors, per database, kept this many seconds in a process.
+_STATS_TTL = 600.0
+_stats_cache: dict[str, tuple[float, tuple[dict[str, float], float, float] | None]] = {}
+_TSQUERY_TOKEN = re.compile(r"'[^']*'(?::\*)?|[()&|]")
+
+
+def _lexeme_stats() -> tuple[dict[str, float], float, float] | None:
+    """(share of claims holding each common lexeme, the share assumed for any other, claims in the table).
+
+    From ``pg_stats`` (the most common elements of ``search_vector`` that ANALYZE keeps, as the
+    planner uses them); None before the table was ever analyzed. Cached ``_STATS_TTL`` seconds:
+    stale statistics can only make a search slower, never change its results.
+    """
+    key = connection.settings_dict["NAME"]
+    now = time.monotonic()
+    hit = _stats_cache.get(key)
+    if hit is not None and now - hit[0] < _STATS_TTL:
+        return hit[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c "
+            "LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = c.relname "
+            "AND s.attname = 'search_vector' WHERE c.oid = %s::regclass",
+            [Claim._meta.db_table],
+        )
+        row = cursor.fetchone()
+    stats = None
+    if row and row[0] and row[1] and row[2] and row[2] > 0:
+        elems, freqs, rows = row
+        # The frequencies, then the least and greatest of them and the share of empty vectors.
+        common = dict(zip(elems, freqs[: len(elems)], strict=True))
+        # A lexeme not among them is rarer than the rarest of them: half of that, as the planner
+        # guesses. (A smaller guess made ceasefire, in 5,185 of 1,000,000 claims, one query over
+        # all of them; a larger one splits rare words into slices that each scan the GIN index.)
+        stats = (common, freqs[len(elems)] / 2, float(rows))
+    _stats_cache[key] = (now, stats)
+    return stats
+
+
+def _tsquery_share(tsquery: str, common: dict[str, float], other: float) -> float:
+    """About the share of claims that a ``search.ParsedQuery.tsquery`` matches, from lexeme statistics.
+
+    Like the planner's estimate but with AND as the rarest of its terms rather than their
+    product: the terms of a phrase (its bigrams, its jieba tokens) go together, and the product
+    made 外交部發言人 fourteen times rarer than it is. OR is the commonest of its alternatives (the
+    same words as tokens or as bigrams, a name or its speaker). A prefix counts every common
+    lexeme it begins.
+    """
+    tokens = _TSQUERY_TOKEN.findall(tsquery)
+    pos = 0
+
+    def peek() -> str:
+        return tokens[pos] if pos < len(tokens) else ""
+
+    def atom() -> float:
+        nonlocal pos
+        item = peek()
+        pos += 1
+        if item == "(":
+            value = any_of()
+            pos += 1  # ")"
+            return value
+        if item.endswith(":*"):
+            word = item[1:-3]
+            return min(1.0, max(other, sum(f for lexeme, f in common.items() if lexeme.startswith(word))))
+        return common.get(item[1:-1], other) if item.startswith("'") else other
+
+    def all_of() -> float:
+        nonlocal pos
+        value = atom()
+        while peek() == "&":
+            pos += 1
+            value = min(value, atom())
+        return value
+
+    def any_of() -> float:
+        nonlocal pos
+        value = all_of()
+        while peek() == "|":
+            pos += 1
+            value = max(value, all_of())
+        return value
+
+    return any_of() if tokens else 0.0
+
+
+def _match_estimate(qs: QuerySet[Claim], parsed: search.ParsedQuery) -> float:
+    """About how many published claims match (not counted: from statistics), for sizing the slices.
+
+    The planner's own estimate (EXPLAIN, planned and not run) where the statistics are missing.
+    """
+    stats = _lexeme_stats()
+    if stats is not None:
+        common, other, rows = stats
+        return _tsquery_share(parsed.tsquery(), common, other) * rows
+    data = json.loads(qs.order_by().values("pk").explain(format="json"))
+    return float((data[0] if isinstance(data, list) else data)["Plan"]["Plan Rows"])
+
+
+def _recency_slices(expected: float, cap: int) -> list[tuple[object, object]]:
+    """(lower, upper) bounds of ``modified_at`` for each slice, newest first: ``lower <= modified_at < upper``.
+
+    ``None`` is open; one slice (everything) when ``expected`` is at most ``_SLICE_FROM`` or the
+    margin of the window. The first slice is the newest fraction ``_SLICE_MARGIN * cap / expected`` of the
+    time from the oldest change to the newest (the two ends of the ``modified_at`` index).
+    """
+    if expected <= max(_SLICE_FROM, _SLICE_MARGIN * cap):
+        return [(None, None)]
+    ends = Claim.objects.aggregate(newest=Max("modified_at"), oldest=Min("modified_at"))
+    newest, oldest = ends["newest"], ends["oldest"]
+    if newest is None:
+        return [(None, None)]
+    span = (newest - oldest) * (_SLICE_MARGIN * cap / expected)
+    slices: list[tuple[object, object]] = []
+    upper = None
+    while span and newest - span > oldest:
+        lower = newest - span
+        slices.append((lower, upper))
+        upper = lower
+        span *= _SLICE_WIDEN
+    slices.append((None, upper))
+    return slices
+
+
+def _newest_matches(qs: QuerySet[Claim], match: Q, cap: int, parsed: search.ParsedQuery) -> list[int]:
+    """Ids of the ``cap`` newest claims of ``qs`` matching ``match`` (newest change first), slice by slice.
+
+    Exactly the ``cap`` first of ``qs.filter(match)`` in (-modified_at, -id) order: every claim of
+    a slice changed after every claim of the slices after it, so the slices are read in order
+    until the window is full. One query: a UNION ALL of the slices under the window's LIMIT, which
+    PostgreSQL runs child by child (an Append; parallel plans are off so that the order holds),
+    stopping once the LIMIT is met, so the later slices cost nothing for a common word. Index
+    scans are off too: with a LIMIT the planner would otherwise walk the recency index testing
+    every row, betting on its guess of how common the words are; for a rare name it guessed wrong
+    and read all 1,000,000 claims (20 s). Bitmaps of the GIN indexes and of the recency index's
+    range are what it may use.
+    """
+    parts = []
+    for slice_no, (lower, upper) in enumerate(_recency_slices(_match_estimate(qs.filter(match), parsed), cap)):
+        part = qs.filter(match)
+        if lower is not None:
+            part = part.filter(modified_at__gte=lower)
+        if upper is not None:
+            part = part.filter(modified_at__lt=upper)
+        parts.append(part.order_by("-modified_at", "-id").annotate(slice_no=Value(slice_no))
+                     .values_list("slice_no", "modified_at", "pk")[:cap])
+    window = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    with planner_settings(enable_indexscan="off", max_parallel_workers_per_gather="0"):
+        rows = list(window[:cap]) if len(parts) > 1 else list(window)
+    # The Append's order is the slices' order; sorting again costs nothing and depends on nothing.
+    rows.sort(key=lambda row: (row[0], -row[1].timestamp(), -row[2]))
+    return [pk for _slice, _when, pk in rows]
+
+
 def claim_search(
     query: str,
     *,
@@ -168,16 +339,11 @@ def claim_search(
                 if rank_exact else Value(False, output_field=BooleanField())
             )
             if cap:
-                # The window: the ``cap`` newest matches, fetched once, from the GIN indexes (a
-                # bitmap scan and a top-N sort). Index scans are off for this one query: with a
-                # LIMIT the planner would otherwise walk the recency index and test every row,
-                # betting on its guess of how common the words are; for a rare name it guessed
-                # wrong and read all 1,000,000 claims (20 s). The page, its exact-first order and
-                # the capped count then cost a lookup of at most ``cap`` ids.
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL enable_indexscan = off")
-                    window = list(qs.filter(match).order_by(*order).values_list("pk", flat=True)[:cap])
-                qs = qs.filter(pk__in=window)
+                # The window: the ``cap`` newest matches, fetched once (``_newest_matches``: by
+                # slices of recency, so a common word reads only the newest slice's matches). The
+                # page, its exact-first order and the capped count then cost a lookup of at most
+                # ``cap`` ids.
+                qs = qs.filter(pk__in=_newest_matches(qs, match, cap, parsed))
             else:
                 qs = qs.filter(match)
             qs = qs.annotate(exact_match=exact_first).select_related(None).prefetch_related("current_verdict")

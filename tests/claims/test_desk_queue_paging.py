@@ -115,3 +115,60 @@ def test_desk_search_uses_the_character_pair_index():
         plan = qs.explain()
     assert "statement_desk_grams_idx" in plan
     assert qs.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize("window", [1, 2, 5, 1000])
+@pytest.mark.parametrize("rare", [False, True])
+def test_desk_search_pages_are_the_queue_order_however_the_newest_articles_are_cut(client, monkeypatch, window, rare):
+    """The search page is read from the newest articles first, then the rest (or, for a word the
+    statistics call rare, by the index at once): same rows, same order."""
+    client.force_login(make_user(groups=("fact-checker",)))
+    monkeypatch.setattr(StatementAdmin, "list_per_page", 4)
+    monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", window)
+    monkeypatch.setattr(selectors.desk, "_pairs_share", lambda term: 0.0 if rare else None)
+    _bulk_statements(30, per_article=5)  # six articles
+    order = ("-article__created_at", "article_id", "start", "pk")
+    queue = Statement.objects.filter(review_state="candidate")
+    for term in ("句話", "第0篇", "第3篇第4句", "沒有這句"):  # every row; the oldest article; one row; none
+        expected = list(queue.filter(selectors.statement_search_q(term)).order_by(*order).values_list("pk", flat=True))
+        assert _walk(client, {"q": term}) == expected, term
+        page = selectors.statement_queue_search_page(
+            queue.filter(selectors.statement_search_q(term)).order_by(*order), 3, term=term)
+        assert [s.pk for s in page] == expected[:3]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_common_desk_word_is_found_among_the_newest_articles_only(monkeypatch):
+    monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", 2)
+    _bulk_statements(30, per_article=5)
+    qs = Statement.objects.filter(selectors.statement_search_q("句話")).order_by(
+        "-article__created_at", "article_id", "start", "pk")
+    with CaptureQueriesContext(connection) as ctx:
+        page = selectors.statement_queue_search_page(qs, 6)
+    assert len(page) == 6
+    reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and "claims_statement" in q["sql"]]
+    assert len(reads) == 1  # the newest two articles held the page: the older ones were never read
+    with CaptureQueriesContext(connection) as ctx:
+        rare = selectors.statement_queue_search_page(
+            Statement.objects.filter(selectors.statement_search_q("第0篇")).order_by(
+                "-article__created_at", "article_id", "start", "pk"), 6)
+    assert [s.text for s in rare] == [f"第0篇第{i}句話。" for i in range(5)]  # the oldest article
+    reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and "claims_statement" in q["sql"]]
+    assert len(reads) == 3  # the newest two articles, then the older matches' ids, then those rows
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_desk_search_page_leaves_the_planner_as_it_found_it(monkeypatch):
+    monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", 2)
+    _bulk_statements(30, per_article=5)
+    qs = Statement.objects.filter(selectors.statement_search_q("第0篇")).order_by(
+        "-article__created_at", "article_id", "start", "pk")
+    assert len(selectors.statement_queue_search_page(qs, 6)) == 5  # the walk, then the bitmap
+    with connection.cursor() as cursor:
+        for name in ("enable_bitmapscan", "enable_seqscan", "enable_sort", "enable_indexscan"):
+            cursor.execute(f"SHOW {name}")
+            assert cursor.fetchone()[0] == "on", name
