@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from .lexicon import zh
+from .lexicon import zh_claims
 from .normalize import to_simplified
 
 CLAUSE_SHARE = 0.5  # share of a clause's bigrams found in the other statement for the clause to recur
@@ -35,9 +35,9 @@ LABEL_SHARE = 0.5  # share of the other statement's clause the label must make u
 
 _CLAUSE_END = re.compile(r"[,，;；。!！?？:：、\n]+")
 _A_NOT_A = re.compile(r"([是会有能要可好对])[不没]\1")  # 是不是 -> 是否: a question, not a negation
-_FOLD_WORDS = {w: "" for w in zh.CLAIM_PERSON_WORDS}
-_FOLD_WORDS.update(zh.CLAIM_NEGATION_FORMS)
-_FOLD_WORDS.update({w: w for w in zh.CLAIM_NOT_NEGATIONS})
+_FOLD_WORDS = {w: "" for w in zh_claims.CLAIM_PERSON_WORDS}
+_FOLD_WORDS.update(zh_claims.CLAIM_NEGATION_FORMS)
+_FOLD_WORDS.update({w: w for w in zh_claims.CLAIM_NOT_NEGATIONS})
 
 
 def _alternation(words) -> re.Pattern[str]:
@@ -48,10 +48,10 @@ def _alternation(words) -> re.Pattern[str]:
 
 
 _FOLD = _alternation(_FOLD_WORDS)
-_NOT_NEGATION = _alternation(zh.CLAIM_NOT_NEGATIONS)
-_NEGATOR = re.compile(f"[{zh.CLAIM_NEGATORS}]")
+_NOT_NEGATION = _alternation(zh_claims.CLAIM_NOT_NEGATIONS)
+_NEGATOR = re.compile(f"[{zh_claims.CLAIM_NEGATORS}]")
 _QUOTE_END = re.compile(r"[」”』\"]\W*$")
-_CONDITION = _alternation(zh.CLAIM_CONDITIONS)
+_CONDITION = _alternation(zh_claims.CLAIM_CONDITIONS)
 _LABEL = re.compile(r"[「“『\"]([^「」“”『』\"]{2,8})[」”』\"]\W*$")
 
 

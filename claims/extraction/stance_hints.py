@@ -65,6 +65,19 @@ class StanceFinding:
 
 
 @dataclass(frozen=True)
+class StanceSite:
+    """What the Chinese stance rules read around a verb."""
+
+    holder: StanceCue
+    clause_start: int
+    before: str  # from six characters before the clause to the verb
+    refers_here: bool  # 对此 earlier in the sentence, or 此 right after the verb
+    topic: tuple[int, int] | None  # a topic clause (对于X的说法) before the subject
+    object_end: int
+    object_core: str  # the object without 了/着/过, up to the next punctuation (quoted terms included)
+
+
+@dataclass(frozen=True)
 class StanceContext:
     """The statements a stance may answer, and who speaks for whom (陆委会副主委梁文杰 -> 陆委会)."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from .lexicon import zh as lex
 from .normalize import fold
@@ -41,6 +40,7 @@ from .stance_hints import (
     StanceContext,
     StanceCue,
     StanceFinding,
+    StanceSite,
     group_speaker,
     said_before,
     speaker_named_in,
@@ -87,19 +87,6 @@ _OPPONENT_REACH = 24  # characters of a rebuttal's words read for the opponent i
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n]")
 _SPOKE_BACK = 150  # statements before a cue looked at for whether someone spoke (bounded work)
 _GROUP_OPENS = 4  # characters of a criticism's object in which a group (中媒, 绿营) opens it
-
-
-@dataclass(frozen=True)
-class StanceSite:
-    """What the Chinese stance rules read around a verb."""
-
-    holder: StanceCue
-    clause_start: int
-    before: str  # from six characters before the clause to the verb
-    refers_here: bool  # 对此 earlier in the sentence, or 此 right after the verb
-    topic: tuple[int, int] | None  # a topic clause (对于X的说法) before the subject
-    object_end: int
-    object_core: str  # the object without 了/着/过, up to the next punctuation (quoted terms included)
 
 
 def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:

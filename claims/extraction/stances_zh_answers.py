@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
 
 from .lexicon import zh as lex
 from .stance_hints import (
@@ -16,13 +15,11 @@ from .stance_hints import (
     StanceContext,
     StanceCue,
     StanceFinding,
+    StanceSite,
     said_before,
     statement_at,
 )
 from .subjects_zh_context import asked_in_clause
-
-if TYPE_CHECKING:
-    from .stances_zh import StanceSite
 
 _RHETORICAL = re.compile(r"难道[^。!?]{2,120}?吗\?")  # 难道…吗?: a question that asserts the opposite
 _RHETORICAL_REACH = 300  # characters of the reply's paragraph read for one
