@@ -118,6 +118,12 @@ def export_open_data_task() -> int:
     return len(services.open_data_export(settings.FACTDESK_OPEN_DATA_DIR))
 
 
+@shared_task(acks_late=True, ignore_result=True)
+def forget_reader_contacts_task() -> int:
+    """Nightly: readers' contact addresses older than FACTDESK_READER_CONTACT_DAYS are cleared."""
+    return services.check_request_contacts_forget()
+
+
 @shared_task(bind=True, acks_late=True, max_retries=None, ignore_result=True)
 def deliver_webhook_task(self, delivery_id: int) -> str:
     """One attempt at a webhook delivery; retried with exponential backoff until the attempt limit

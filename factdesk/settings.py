@@ -394,11 +394,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.export_open_data_task",
         "schedule": crontab(hour=_OPEN_DATA_HOUR, minute=17),
     },
+    # Readers' contact addresses kept no longer than FACTDESK_READER_CONTACT_DAYS.
+    "forget-reader-contacts": {
+        "task": "claims.tasks.forget_reader_contacts_task",
+        "schedule": crontab(hour=_OPEN_DATA_HOUR, minute=47),
+    },
 }
 
 # --- Product -----------------------------------------------------------------------------------
 
 # Largest article body accepted at the door, in characters (documented in the API).
+# How long a reader's contact address (left with a check request) is kept when no verdict told them.
+FACTDESK_READER_CONTACT_DAYS = env_int("FACTDESK_READER_CONTACT_DAYS", 180, minimum=1)
 FACTDESK_MAX_ARTICLE_CHARS = env_int("FACTDESK_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
 # An article left pending or running longer than this is picked up again by the sweep.
 FACTDESK_STALE_SECONDS = env_int("FACTDESK_STALE_SECONDS", 120, minimum=0)

@@ -6,11 +6,13 @@ punctuation folded: claims.extraction.claim_keys), when it restates the publishe
 answers (the desk's suggestion rule), or when its wording is close to a group's (bigram Dice at
 least GROUP_MIN_DICE). Nothing here is public but the count and the matched published claim; the
 contact is read only by ``check_requests_notify``, which the verdict's publication queues after
-commit (factdesk.outbox) so that no mail leaves for a verdict that was rolled back.
+commit (factdesk.outbox) so that no mail leaves for a verdict that was rolled back; it is forgotten
+once that mail is sent, or after FACTDESK_READER_CONTACT_DAYS (``check_request_contacts_forget``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import logging
@@ -202,14 +204,26 @@ def check_requests_notify(claim_id: int) -> int:
                 pk=pending.pk, notified_at__isnull=True).first()
             if request is None:
                 continue
+            # The address has served its one purpose: it is forgotten in the same transaction
+            # (a mail that fails rolls both back, and the next run tries again).
+            address = request.contact
             request.notified_at = timezone.now()
-            request.save(update_fields=["notified_at"])
+            request.contact = ""
+            request.save(update_fields=["notified_at", "contact"])
             with translation.override(request.language or settings.LANGUAGE_CODE):
                 body = gettext(NOTICE_BODY).format(
                     request=request.text, rating=_rating_label(verdict.rating, request.language),
                     summary=verdict.summary, url=public_claim_url(claim),
                 )
-                send_mail(gettext(NOTICE_SUBJECT), body, None, [request.contact])
+                send_mail(gettext(NOTICE_SUBJECT), body, None, [address])
             sent += 1
     return sent
 
+
+def check_request_contacts_forget(*, now=None) -> int:
+    """Forget readers' contact addresses kept longer than FACTDESK_READER_CONTACT_DAYS (a request
+    whose claim never got a verdict keeps no address for ever); the beat runs it nightly. An address
+    is also forgotten the moment its one notice is sent (``check_requests_notify``). Returns how many
+    were cleared."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.FACTDESK_READER_CONTACT_DAYS)
+    return CheckRequest.objects.exclude(contact="").filter(created_at__lt=cutoff).update(contact="")

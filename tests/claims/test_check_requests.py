@@ -182,8 +182,33 @@ def test_desk_sorts_by_demand_turns_a_group_into_a_claim_and_readers_are_mailed_
     assert len(mail.outbox) == 2
     popular.refresh_from_db()
     assert popular.status == RequestGroupStatus.ANSWERED
-    # Contacts never leave the desk.
+    # Contacts never leave the desk, and are forgotten once their one notice is sent.
     assert "a@example.org" not in page.content.decode()
+    assert not CheckRequest.objects.exclude(contact="").exists()
+    assert CheckRequest.objects.filter(notified_at__isnull=False).count() == 2
+
+
+def test_contacts_are_kept_only_until_the_retention_period(settings):
+    """A request whose claim never gets a verdict keeps its address for FACTDESK_READER_CONTACT_DAYS,
+    no longer; the nightly beat task clears the older ones and leaves the text and the count."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from claims.tasks import forget_reader_contacts_task
+
+    settings.FACTDESK_READER_CONTACT_DAYS = 30
+    client = APIClient()
+    _ask(client, ASKED, contact="old@example.org")
+    _ask(client, ASKED, contact="new@example.org")
+    old = CheckRequest.objects.get(contact="old@example.org")
+    CheckRequest.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=31))
+    assert forget_reader_contacts_task.apply().get() == 1
+    assert set(CheckRequest.objects.values_list("contact", flat=True)) == {"", "new@example.org"}
+    old.refresh_from_db()
+    assert old.text == ASKED and old.group.request_count == 2
+    assert settings.CELERY_BEAT_SCHEDULE["forget-reader-contacts"]["task"] == "claims.tasks.forget_reader_contacts_task"
+    assert forget_reader_contacts_task.apply().get() == 0
 
 
 def test_a_new_reader_changes_the_claim_page_etag():
