@@ -18,6 +18,7 @@ from claims.selectors.desk import (
 )
 from claims.selectors.gazetteer import (
     speaker_directory_stamp,
+    speaker_directory_stamp_sql,
     speaker_gazetteer,
     speakers_named_in,
 )
@@ -154,6 +155,7 @@ __all__ = [
     "request_group_similar",
     "search_segmenter_sync",
     "speaker_directory_stamp",
+    "speaker_directory_stamp_sql",
     "speaker_gazetteer",
     "speaker_has_public_material",
     "speaker_ids_matching",
