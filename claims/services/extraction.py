@@ -14,11 +14,11 @@ import logging
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from claims import extraction
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
@@ -404,6 +404,30 @@ def _stance_row(article: Article, item, speaker_id: int, target: Statement, vers
     )
 
 
+def _insert_created_history(model, ids: list[int]) -> None:
+    """The '+' history rows of rows just created, copied by the database from the rows themselves
+    in one statement: what django-simple-history's bulk_create_with_history stores (every tracked
+    field, now, no user: a worker has no request, no change reason), without building a second
+    model instance per row in Python and sending every value back."""
+    if not ids or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    history = model.history.model
+    quote = connection.ops.quote_name
+    tracked = history.tracked_fields
+    target = [quote(f.column) for f in tracked] + [
+        quote(history._meta.get_field(name).column)
+        for name in ("history_date", "history_type", "history_change_reason", "history_user")
+    ]
+    source = [quote(model._meta.get_field(f.name).column) for f in tracked]
+    sql = (
+        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(target)}) "  # noqa: S608
+        f"SELECT {', '.join(source)}, %s, '+', NULL, NULL "
+        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} = ANY(%s)"
+    )  # table and column names come from the models, never from input
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [timezone.now(), ids])
+
+
 @transaction.atomic
 def _store_extraction(
     article_id: int, body: str, result, elapsed_ms: int, gazetteer_stamp: tuple | None = None
@@ -444,8 +468,9 @@ def _store_extraction(
         speaker_id = speaker_ids[(item.speaker_key, item.speaker or "", item.mention or "")]
         rows[index] = targets[index] = _statement_row(article, item, speaker_id, result.version)
         kept.add(item.start, item.end, rows[index])
-    # One INSERT per batch for the rows and one for their history rows (django-simple-history).
-    bulk_create_with_history(list(rows.values()), Statement, batch_size=500)
+    # One INSERT per batch for the rows and one for their history rows (django-simple-history's).
+    Statement.objects.bulk_create(list(rows.values()), batch_size=500)
+    _insert_created_history(Statement, [row.pk for row in rows.values()])
     existing = set()
     if kept.rows and len(rows) < len(kept.rows):  # a re-run: stances already on kept statements
         existing = set(Stance.objects.filter(target_statement__article_id=article_id)
@@ -461,7 +486,8 @@ def _store_extraction(
         existing.add((speaker_id, item.polarity, target.pk))
         stance_rows.append(_stance_row(article, item, speaker_id, target, result.version))
     if stance_rows:
-        bulk_create_with_history(stance_rows, Stance, batch_size=500)
+        Stance.objects.bulk_create(stance_rows, batch_size=500)
+        _insert_created_history(Stance, [row.pk for row in stance_rows])
     # No post_save here: the status is not public, so nothing listens for it (claims.public_cache).
     now = timezone.now()
     Article.objects.filter(pk=article_id).update(

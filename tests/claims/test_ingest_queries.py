@@ -88,6 +88,19 @@ def test_extraction_creating_new_speakers_takes_the_same_few_statements_for_2_or
 
 
 @pytest.mark.django_db
+def test_history_rows_of_extracted_statements_are_what_simple_history_would_store(no_extraction_on_ingest):
+    _queries, article = _extract_counting(KNOWN[:3])
+    statements = list(Statement.objects.filter(article=article))
+    tracked = [f.attname for f in Statement.history.model.tracked_fields]
+    assert "text" in tracked and "speaker_id" in tracked and "search_text" not in tracked
+    for statement in statements:
+        (row,) = statement.history.all()
+        assert row.history_type == "+" and row.history_user_id is None and not row.history_change_reason
+        assert {name: getattr(row, name) for name in tracked} == {name: getattr(statement, name) for name in tracked}
+        assert abs((row.history_date - statement.created_at).total_seconds()) < 60
+
+
+@pytest.mark.django_db
 def test_an_article_naming_a_known_new_speaker_again_creates_nothing(no_extraction_on_ingest):
     _extract_counting(NEW[:3])
     count = Speaker.objects.count()
