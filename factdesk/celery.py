@@ -1,12 +1,12 @@
 """Celery application: configuration comes from Django settings (CELERY_* names)."""
 
 import os
-import time
 
 from celery import Celery
 from celery.signals import task_postrun, task_prerun, worker_init, worker_ready, worker_shutdown
-from django.db import close_old_connections, connections
+from django.db import close_old_connections
 
+from factdesk import connections as db_connections
 from factdesk import heartbeat
 from factdesk.broker import patch_kombu_redis_channel
 
@@ -23,35 +23,25 @@ worker_ready.connect(heartbeat.on_worker_ready, weak=False)
 worker_shutdown.connect(heartbeat.on_worker_shutdown, weak=False)
 
 
-# Django checks a reused connection with a SELECT 1 round trip before its first query after
-# close_old_connections(). A connection that served a task this recently is trusted without it:
-# back to back, the check doubled as a round trip per article. Any error still closes the
-# connection (claims.tasks), and the task is retried on a new one.
-HEALTH_CHECK_AFTER_IDLE_SECONDS = 1.0
-_last_task_ended = [float("-inf")]
-
-
 def _is_eager(sender) -> bool:
     return bool(getattr(getattr(sender, "request", None), "is_eager", False))
 
 
 def _fresh_connections(sender=None, **_kwargs) -> None:
     """Before each task in a worker, what Django does before each request: drop a database
-    connection that is broken (CONN_HEALTH_CHECKS) or older than CONN_MAX_AGE. Celery's own
-    per-task close is kept off by CELERY_DB_REUSE_MAX (settings), so a task does not open a new
-    connection every time. Not for eager tasks: they run inside the caller's transaction."""
+    connection that is broken (CONN_HEALTH_CHECKS) or older than CONN_MAX_AGE, and check a reused
+    one unless the previous task used it a moment ago (factdesk.connections). Celery's own per-task
+    close is kept off by CELERY_DB_REUSE_MAX (settings), so a task does not open a new connection
+    every time. Not for eager tasks: they run inside the caller's transaction."""
     if _is_eager(sender):
         return
     close_old_connections()
-    if time.monotonic() - _last_task_ended[0] < HEALTH_CHECK_AFTER_IDLE_SECONDS:
-        for conn in connections.all(initialized_only=True):
-            if conn.connection is not None:
-                conn.health_check_done = True
+    db_connections.trust_recent()
 
 
 def _task_ended(sender=None, **_kwargs) -> None:
     if not _is_eager(sender):
-        _last_task_ended[0] = time.monotonic()
+        db_connections.released()
 
 
 task_prerun.connect(_fresh_connections, weak=False)
