@@ -151,3 +151,18 @@ def test_a_new_outlet_is_created_with_the_article_and_not_without_it(partner_cli
     stored = partner_client.post("/api/v1/articles/", {"text": _article_text(KNOWN[:1]), "outlet": "新報"}, format="json")
     assert stored.status_code == 201, stored.content
     assert Article.objects.get().outlet == Outlet.objects.get(name="新報")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_the_extraction_commits_skip_the_disk_wait(no_extraction_on_ingest):
+    """synchronous_commit is off for the extraction task's own transactions (derived rows, redone by
+    the sweep after a crash) and stays on for everything else on the same connection."""
+    article = article_ingest(text=_article_text(KNOWN[:2]), language="zh-Hant").article
+    with CaptureQueriesContext(connection) as captured:
+        outcome = services.article_extract(article.pk)
+    assert outcome.statements == 2
+    with_async = [q["sql"] for q in captured.captured_queries if "synchronous_commit" in q["sql"]]
+    assert len(with_async) == 2 and with_async[0].startswith("UPDATE") and "FOR UPDATE" in with_async[1]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"  # SET LOCAL: gone with each transaction
