@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -286,9 +287,12 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
     port = free_port()
     procs: list[Proc] = []
     try:
+        access_log = logdir / f"access-{tag}{workers}.log"
+        # The access log records each request's server time in microseconds (%(D)s): the POST's own cost.
         web = Proc(f"gunicorn-{tag}{workers}", [PYTHON, "-m", "gunicorn", "factdesk.wsgi:application", "-b",
-                                                f"127.0.0.1:{port}", "-w", "2", "--log-level", "info"], env, logdir,
-                   root)
+                                                f"127.0.0.1:{port}", "-w", "2", "--log-level", "info",
+                                                "--access-logfile", str(access_log),
+                                                "--access-logformat", "%(m)s %(s)s %(D)s"], env, logdir, root)
         procs.append(web)
         for w in range(workers):
             worker = Proc(f"worker-{tag}{workers}-{w}", [PYTHON, "-m", "celery", "-A", "factdesk", "worker", "-c",
@@ -333,8 +337,16 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
     finally:
         for proc in reversed(procs):
             proc.stop()
+    # Per-article costs as the servers saw them (less sensitive to a shared host than the wall clock):
+    # Celery's "succeeded in" per task, gunicorn's time per POST.
+    task_ms = [float(m) * 1000 for proc in procs[1:] for m in re.findall(r"succeeded in ([0-9.]+)s",
+                                                                          proc.log_path.read_text(errors="replace"))]
+    post_ms = [int(line.split()[2]) / 1000 for line in access_log.read_text().splitlines()
+               if line.startswith("POST ")] if access_log.exists() else []
     return {"workers": workers, "seconds": elapsed, "ingest_seconds": ingested, "done": done, "failed": failed,
-            "statements": statements, "tag": tag}
+            "statements": statements, "tag": tag,
+            "task_ms": statistics.median(task_ms) if task_ms else float("nan"),
+            "post_ms": statistics.median(post_ms) if post_ms else float("nan")}
 
 
 def run_loop(articles: list[dict]) -> dict:
@@ -415,7 +427,9 @@ def main() -> int:
                           f"{args.n / result['seconds']:.1f} articles/s (all POSTs answered after "
                           f"{result['ingest_seconds']:.1f} s); {result['done']} done, {result['failed']} failed, "
                           f"{result['statements']} statements ({same} the loop); "
-                          f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x", flush=True)
+                          f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x; median task "
+                          f"{result['task_ms']:.1f} ms, median POST {result['post_ms']:.1f} ms "
+                          f"(extract() {loop['median_ms']:.1f} ms)", flush=True)
     finally:
         admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
         if args.keep_logs:
@@ -427,8 +441,10 @@ def main() -> int:
     loop_s = med(loop["seconds"] for loop in loops)
     print()
     print(f"medians of {args.repeat} run(s); ratios are taken within each repeat, then the median")
-    print(f"{'run':<34}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}")
-    print(f"{'extract() loop':<34}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}")
+    print(f"{'run':<34}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}"
+          f"{'task ms':>9}{'POST ms':>9}")
+    print(f"{'extract() loop':<34}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}{'':>10}"
+          f"{med(loop['median_ms'] for loop in loops):>9.1f}")
     for name, _root in variants:
         for k in counts:
             rows = [r for r in results if r["variant"] == name and r["workers"] == k]
@@ -436,7 +452,8 @@ def main() -> int:
             ratio = med(r["seconds"] / r["loop_seconds"] for r in rows)
             bad = sum(r["done"] != args.n or r["statements"] != loops[0]["statements"] for r in rows)
             label = f"{name}: API+Celery, {k} worker" + ("s" if k > 1 else "")
-            print(f"{label:<34}{seconds:>9.1f}{args.n / seconds:>12.1f}{ratio:>15.2f}{bad:>10}")
+            print(f"{label:<34}{seconds:>9.1f}{args.n / seconds:>12.1f}{ratio:>15.2f}{bad:>10}"
+                  f"{med(r['task_ms'] for r in rows):>9.1f}{med(r['post_ms'] for r in rows):>9.1f}")
     if len(counts) >= 2:
         lo, hi = counts[0], counts[-1]
         for name, _root in variants:

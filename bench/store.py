@@ -76,6 +76,7 @@ def main() -> int:
 
         profiler = cProfile.Profile() if args.profile else None
         queries, pipeline_ms, extract_ms = [], [], []
+        rebuilds = creations = 0
         for article_id, article in zip(ids, articles, strict=True):
             began = time.perf_counter()
             extract(article["text"], gazetteer=speaker_gazetteer())
@@ -90,14 +91,18 @@ def main() -> int:
                 pipeline_ms.append((time.perf_counter() - began) * 1000)
             assert outcome.status == "done", outcome
             queries.append(len(captured.captured_queries))
+            sqls = [q["sql"] for q in captured.captured_queries]
+            rebuilds += any(sql.startswith('SELECT "claims_speakeralias"."speaker_id"') for sql in sqls)
+            creations += any(sql.startswith('INSERT INTO "claims_speaker"') for sql in sqls)
         if args.show_queries:
             for query in captured.captured_queries:
                 print(f"{float(query['time']) * 1000:6.2f} ms  {query['sql'][:150]}")
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(int(os.environ.get("BENCH_PROFILE_TOP", "25")))
         med = statistics.median
         print(f"articles: {len(ids)} (median {med(len(a['text']) for a in articles):.0f} chars)")
-        print(f"queries per article: median {med(queries):.0f}, max {max(queries)}")
+        print(f"queries per article: median {med(queries):.0f}, mean {statistics.mean(queries):.1f}, max {max(queries)}")
+        print(f"articles creating new speakers: {creations}; gazetteer rebuilt from the database before {rebuilds}")
         print(f"article_extract: median {med(pipeline_ms):.2f} ms; extract(): median {med(extract_ms):.2f} ms")
         print(f"overhead ratio article_extract / extract: {med(p / e for p, e in zip(pipeline_ms, extract_ms, strict=True)):.2f}")
         connection.close()

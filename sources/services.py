@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, IntegerField, Max, Q, Value, When
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -62,11 +62,11 @@ def _notify_ingested(article_id: int) -> None:
         hook(article_id)
 
 
-@transaction.atomic
 def article_ingest(
     *,
     text: str,
     outlet: Outlet | None = None,
+    outlet_name: str = "",
     url: str = "",
     title: str = "",
     byline: str = "",
@@ -81,7 +81,14 @@ def article_ingest(
     HTML is reduced to its main text (the HTML is kept beside it). The body is stored exactly as
     received and never edited. A known URL with a different text returns the stored article,
     unless ``allow_new_version`` (feed polling) asks to keep the changed text as a new version.
-    Extraction is enqueued after commit; if the broker is down the pending row waits for the sweep.
+    ``outlet_name`` names the outlet (created when new, in the same transaction) when ``outlet``
+    is not given. Extraction is enqueued after commit; if the broker is down the pending row
+    waits for the sweep.
+
+    Called outside a transaction (the API), it is one transaction of three statements (outlet,
+    duplicate check, insert); a concurrent identical submission that wins the race is found after
+    the rollback. Inside a caller's transaction (a feed poll with its fetch log), the insert runs
+    in a savepoint so that losing the race leaves the caller's transaction usable.
     """
     if text is None:
         raise IngestError("No article text was given.")
@@ -108,21 +115,9 @@ def article_ingest(
     if published_at is not None and published_at.tzinfo is None:
             published_at = timezone.make_aware(published_at)
     digest = content_hash(text)
-
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        return IngestResult(existing, created=False, duplicate_reason="content")
-    previous = None
-    if url:
-        previous = Article.objects.filter(url=url).order_by("-version").first()
-        if previous is not None and not allow_new_version:
-            return IngestResult(previous, created=False, duplicate_reason="url")
-
     article = Article(
         outlet=outlet,
         url=url,
-        version=previous.version + 1 if previous else 1,
-        previous_version=previous,
         # An untitled article is named by its first sentence, not "Article 7" on the desk.
         title=(title.strip() or title_from_text(text))[:500],
         byline=byline.strip()[:300],
@@ -135,20 +130,56 @@ def article_ingest(
         submitted_by=user if getattr(user, "is_authenticated", False) else None,
         extraction_status=ExtractionStatus.PENDING,
     )
+    if connection.in_atomic_block:
+        return _article_store(article, outlet_name, allow_new_version, savepoint=True)
     try:
-        # A savepoint, so that losing a race to a concurrent identical submission leaves the
-        # outer transaction usable and we can return the winner.
         with transaction.atomic():
-            article.save()
+            return _article_store(article, outlet_name, allow_new_version, savepoint=False)
     except IntegrityError:
-        winner = Article.objects.filter(content_hash=digest).first()
-        if winner is None and url:
-            winner = Article.objects.filter(url=url).order_by("-version").first()
+        # A concurrent submission of the same text (or URL and version) committed first: its row
+        # is visible now that ours is rolled back.
+        winner = _stored_duplicate(digest, url)
         if winner is None:
             raise
         return IngestResult(winner, created=False, duplicate_reason="content" if winner.content_hash == digest else "url")
+
+
+def _stored_duplicate(digest: str, url: str) -> Article | None:
+    """The stored article with this text, else the newest version at this URL: one query."""
+    match = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+    same_text_first = Case(When(content_hash=digest, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return Article.objects.filter(match).order_by(same_text_first, "-version").first()
+
+
+def _article_store(article: Article, outlet_name: str, allow_new_version: bool, *, savepoint: bool) -> IngestResult:
+    """The duplicate check and the insert of ``article_ingest`` (inside its transaction)."""
+    digest, url = article.content_hash, article.url
+    if article.outlet_id is None and outlet_name.strip():
+        article.outlet = outlet_get_or_create(name=outlet_name)
+    previous = _stored_duplicate(digest, url)
+    if previous is not None and previous.content_hash == digest:
+        return IngestResult(previous, created=False, duplicate_reason="content")
+    if previous is not None and not allow_new_version:
+        return IngestResult(previous, created=False, duplicate_reason="url")
+    article.version = previous.version + 1 if previous else 1
+    article.previous_version = previous
+    if not savepoint:
+        article.save()
+    else:
+        try:
+            # A savepoint, so that losing a race to a concurrent identical submission leaves the
+            # caller's transaction usable and we can return the winner.
+            with transaction.atomic():
+                article.save()
+        except IntegrityError:
+            winner = _stored_duplicate(digest, url)
+            if winner is None:
+                raise
+            return IngestResult(
+                winner, created=False, duplicate_reason="content" if winner.content_hash == digest else "url"
+            )
     transaction.on_commit(lambda: _notify_ingested(article.pk))
-    logger.info("ingested article %s (%s chars) via %s", article.pk, len(text), channel)
+    logger.info("ingested article %s (%s chars) via %s", article.pk, len(article.body), article.channel)
     return IngestResult(article, created=True)
 
 

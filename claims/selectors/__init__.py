@@ -19,6 +19,7 @@ from claims.selectors.desk import (
 )
 from claims.selectors.gazetteer import (
     speaker_directory_stamp,
+    speaker_directory_stamp_sql,
     speaker_gazetteer,
     speakers_named_in,
 )
@@ -155,6 +156,7 @@ __all__ = [
     "request_group_similar",
     "search_segmenter_sync",
     "speaker_directory_stamp",
+    "speaker_directory_stamp_sql",
     "speaker_gazetteer",
     "speaker_has_public_material",
     "speaker_ids_matching",

@@ -12,17 +12,23 @@ from claims.models import Speaker, SpeakerAlias
 _GAZETTEER_CACHE: dict = {}
 
 
+def speaker_directory_stamp_sql() -> str:
+    """The stamp's three columns as SQL expressions, for a statement that reads the stamp together
+    with something else (the extraction task's claim and lock): one round trip instead of two."""
+    quote = connection.ops.quote_name
+    aliases, speakers = quote(SpeakerAlias._meta.db_table), quote(Speaker._meta.db_table)
+    # Table names come from the models, never from input.
+    return (
+        f"(SELECT MAX(id) FROM {aliases}), (SELECT COUNT(*) FROM {aliases}), "  # noqa: S608
+        f"(SELECT MAX(updated_at) FROM {speakers})"
+    )
+
+
 def speaker_directory_stamp() -> tuple:
     """(newest alias id, alias count, newest speaker change), in one query: it moves with every new
     speaker or alias, a removed alias, a rename and a merge (both touch the speaker's updated_at)."""
-    quote = connection.ops.quote_name
-    aliases, speakers = quote(SpeakerAlias._meta.db_table), quote(Speaker._meta.db_table)
     with connection.cursor() as cursor:
-        # Table names come from the models, never from input.
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {aliases}), (SELECT COUNT(*) FROM {aliases}), "  # noqa: S608
-            f"(SELECT MAX(updated_at) FROM {speakers})"
-        )
+        cursor.execute(f"SELECT {speaker_directory_stamp_sql()}")  # noqa: S608 - model table names only
         return tuple(cursor.fetchone())
 
 

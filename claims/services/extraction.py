@@ -14,17 +14,17 @@ import logging
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from claims import extraction
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Origin, ReviewState, Speaker, SpeakerAlias, Stance, Statement
-from claims.selectors import speaker_directory_stamp, speaker_gazetteer
-from claims.services.speakers import speaker_create, speaker_find
+from claims.selectors import speaker_directory_stamp_sql, speaker_gazetteer
+from claims.services.speakers import NewSpeaker, speakers_create
 from factdesk.outbox import enqueue, enqueue_on_commit
 from sources.heartbeat import stranded_running_q
 from sources.models import Article, ExtractionStatus
@@ -45,13 +45,17 @@ class ExtractionOutcome:
     error: str = ""
 
 
-def _lock_speaker_name(normalized: str) -> None:
-    """Transaction-scoped lock on one normalised name (PostgreSQL; SQLite serialises writers anyway)."""
-    if connection.vendor != "postgresql":
+def _lock_speaker_names(normalized: list[str]) -> None:
+    """Transaction-scoped locks on normalised names, in one statement (PostgreSQL; SQLite serialises
+    writers anyway). Taken in key order, so two workers locking overlapping sets cannot deadlock."""
+    if connection.vendor != "postgresql" or not normalized:
         return
-    key = int.from_bytes(hashlib.blake2b(normalized.encode(), digest_size=8).digest(), "big", signed=True)
+    keys = sorted(
+        {int.from_bytes(hashlib.blake2b(n.encode(), digest_size=8).digest(), "big", signed=True) for n in normalized}
+    )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        # unnest() yields the sorted array in order; the aggregate takes each lock in that order.
+        cursor.execute("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(%s::bigint[]) AS k", [keys])
 
 
 class _SpeakerDirectory:
@@ -110,45 +114,114 @@ def _lookup_misses(keys: set[str], names: set[str]) -> None:
         _DIRECTORY.by_name.update(_follow_merges(found, merged))
 
 
-def _new_speaker(name: str, proposals: dict) -> int:
-    """A speaker the extractor proposes (unconfirmed), created once even by two workers at once."""
-    normalized = normalize_alias(name)
+def _new_speakers(missing: dict[str, str], proposals: dict) -> dict[str, int]:
+    """Speakers the extractor proposes (unconfirmed) for ``missing`` (normalised name -> name as
+    written), created once even by two workers at once; normalised name -> speaker id. A fixed
+    number of statements however many names: lock, look again, create the rest in bulk."""
     # Two workers may meet the same new person at once: serialise creation per name, then look
     # again, so the second one uses the first one's row instead of a duplicate.
-    _lock_speaker_name(normalized)
-    existing = speaker_find(name)
-    if existing is not None:
-        return existing.pk
-    proposal = proposals.get(normalized)
-    return speaker_create(
-        name=name,
-        title=proposal.title if proposal else "",
-        kind=proposal.kind if proposal else "person",
-        aliases=tuple(proposal.aliases) if proposal else (),
-        origin=Origin.EXTRACTED,
-    ).pk
+    _lock_speaker_names(list(missing))
+    _lookup_misses(set(), set(missing))
+    found = {n: _DIRECTORY.by_name[n] for n in missing if n in _DIRECTORY.by_name}
+    new = [(n, name) for n, name in missing.items() if n not in found]
+    rows = []
+    for normalized, name in new:
+        proposal = proposals.get(normalized)
+        rows.append(
+            NewSpeaker(name=name, title=proposal.title, kind=proposal.kind, aliases=tuple(proposal.aliases))
+            if proposal
+            else NewSpeaker(name=name)
+        )
+    for (normalized, _name), speaker in zip(new, speakers_create(rows, origin=Origin.EXTRACTED), strict=True):
+        found[normalized] = speaker.pk
+    return found
 
 
-def _speaker_ids(people: list[tuple[str | None, str, str]], proposals: dict, stamp: tuple) -> dict[tuple, int | None]:
+def _speaker_ids(
+    people: list[tuple[str | None, str, str]], proposals: dict, stamp: tuple, *, keys_are_ids: bool = False
+) -> dict[tuple, int | None]:
     """Speaker ids for (gazetteer key, name, mention): by key, else by the name's or the mention's
-    alias, else a new proposed speaker; the directory first, then two queries for what it lacks."""
+    alias, else a new proposed speaker; the directory first, then queries for what it lacks (none
+    when every speaker is known, a fixed number otherwise, whatever the article's size).
+
+    ``keys_are_ids``: the keys come from the database gazetteer of this very ``stamp``, which lists
+    live (unmerged) speakers by id, so a numeric key is the speaker's id without a lookup.
+    """
     _DIRECTORY.sync(stamp)
+    if keys_are_ids:
+        for key, _name, _mention in people:
+            if key and key.isdigit():
+                _DIRECTORY.by_key.setdefault(key, int(key))
     keys = {k for k, _, _ in people if k and k not in _DIRECTORY.by_key}
-    names = {n for _, name, mention in people for n in (normalize_alias(name), normalize_alias(mention)) if n}
+    names = {
+        n
+        for key, name, mention in people
+        if not key or key not in _DIRECTORY.by_key
+        for n in (normalize_alias(name), normalize_alias(mention))
+        if n
+    }
     _lookup_misses(keys, names - set(_DIRECTORY.by_name))
     resolved: dict[tuple, int | None] = {}
+    missing: dict[str, str] = {}
     for person in dict.fromkeys(people):
         key, name, mention = person
         pk = _DIRECTORY.by_key.get(key) if key else None
         pk = pk or _DIRECTORY.by_name.get(normalize_alias(name)) or _DIRECTORY.by_name.get(normalize_alias(mention))
         if pk is None and normalize_alias(name):
-            pk = _new_speaker(name, proposals)
-            # Not remembered across articles: this transaction may still roll back. The stamp moves
-            # with the new alias anyway, so the next article starts from a fresh directory.
-            # (A second mention of the same new name finds this row through speaker_find.)
-            _DIRECTORY.stamp = None
+            missing.setdefault(normalize_alias(name), name)
         resolved[person] = pk
+    if missing:
+        created = _new_speakers(missing, proposals)
+        for person, pk in resolved.items():
+            if pk is None:
+                resolved[person] = created.get(normalize_alias(person[1]))
+        # Not remembered across articles: this transaction may still roll back. The stamp moves
+        # with the new aliases anyway, so the next article starts from a fresh directory.
+        _DIRECTORY.stamp = None
     return resolved
+
+
+# The extraction task's two commits (the claim, the stored candidates) do not wait for the WAL to
+# reach the disk (synchronous_commit off for that transaction only; ~2 ms a commit on this host,
+# two per article). What they write is derived from the article, which the POST committed
+# durably: a database crash within a fraction of a second of such a commit (wal_writer_delay)
+# can lose it, and then the article is pending or running again and the sweep extracts it again
+# (idempotent). Nobody can build on lost rows: any later durable commit (a reviewer's) flushes the
+# WAL before it, these rows included. Set inside the statement it applies to (set_config(...,
+# true) is SET LOCAL), so it costs no round trip; never for the POST, whose 201 promises storage.
+_ASYNC_COMMIT = "set_config('synchronous_commit', 'off', true)"
+
+
+def _claim(article_id: int, *, force: bool, worker: str) -> tuple | None:
+    """Mark the article running and read what extraction needs, in one statement (its own
+    transaction): (body, published_at, created_at, speaker directory stamp), or None when the
+    article is missing or already done by this extractor version (unless ``force``)."""
+    quote = connection.ops.quote_name
+    meta = Article._meta
+
+    def col(name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    status = col("extraction_status")
+    now = timezone.now()
+    params: list = [ExtractionStatus.RUNNING, now, worker, now, article_id]
+    not_done = ""
+    if not force:
+        not_done = f" AND NOT ({status} = %s AND {col('extractor_version')} = %s)"
+        params += [ExtractionStatus.DONE, extraction.EXTRACTOR_VERSION]
+    attempts = col("extraction_attempts")
+    # Column and table names come from the model, never from input; values are parameters.
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {status} = %s, {attempts} = {attempts} + 1, "  # noqa: S608
+        f"{col('extraction_started_at')} = %s, {col('extraction_error')} = '', {col('extraction_worker')} = %s, "
+        f"{col('updated_at')} = %s WHERE {col('id')} = %s{not_done} "
+        f"RETURNING {col('body')}, {col('published_at')}, {col('created_at')}, {speaker_directory_stamp_sql()}, "
+        f"{_ASYNC_COMMIT}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return None if row is None else (row[0], row[1], row[2], tuple(row[3:6]))
 
 
 def article_extract(article_id: int, *, force: bool = False, gazetteer=None, worker: str = "") -> ExtractionOutcome:
@@ -158,38 +231,23 @@ def article_extract(article_id: int, *, force: bool = False, gazetteer=None, wor
     (new candidates overlapping a reviewed span are dropped). The article row is locked while
     candidates are written, so concurrent runs cannot duplicate them. A deleted article is a no-op.
     """
-    # Marked running in one UPDATE (its own transaction, a round trip instead of four): done
-    # articles of this extractor version are left alone unless forced.
-    claimed = Article.objects.filter(pk=article_id)
-    if not force:
-        claimed = claimed.exclude(
-            extraction_status=ExtractionStatus.DONE, extractor_version=extraction.EXTRACTOR_VERSION
-        )
-    now = timezone.now()
-    marked = claimed.update(
-        extraction_status=ExtractionStatus.RUNNING,
-        extraction_attempts=F("extraction_attempts") + 1,
-        extraction_started_at=now,
-        extraction_error="",
-        extraction_worker=worker,  # the sweep re-queues it when this worker's heartbeat stops
-        updated_at=now,
-    )
-    row = Article.objects.filter(pk=article_id).values_list(
-        "body", "published_at", "created_at", "extraction_status"
-    ).first()
-    if row is None:
-        return ExtractionOutcome(article_id, "missing", skipped=True)
-    body, published, created, status = row
-    if not marked:
+    # Marked running and read in one UPDATE ... RETURNING (its own transaction, one round trip
+    # instead of four): the sweep sees it running; done articles of this extractor version are
+    # left alone unless forced; the speaker directory's stamp comes along for the gazetteer.
+    claimed = _claim(article_id, force=force, worker=worker)
+    if claimed is None:
+        status = Article.objects.filter(pk=article_id).values_list("extraction_status", flat=True).first()
+        if status is None:
+            return ExtractionOutcome(article_id, "missing", skipped=True)
         return ExtractionOutcome(article_id, status, skipped=True)
+    body, published, created, stamp = claimed
     published = published or created
     published_date = timezone.localdate(published) if published else None
 
-    stamp = speaker_directory_stamp()
     began = time.perf_counter()
     result = extraction.extract(body, published=published_date, gazetteer=gazetteer or speaker_gazetteer(stamp))
     elapsed_ms = int((time.perf_counter() - began) * 1000)
-    return _store_extraction(article_id, result, elapsed_ms, stamp)
+    return _store_extraction(article_id, body, result, elapsed_ms, stamp if gazetteer is None else None)
 
 
 # Our own sentences, one per script the extractor reads, for extraction_warm_up.
@@ -271,10 +329,10 @@ def article_rerun_preview(article_id: int) -> RerunPreview:
     return RerunPreview(article_id, replaced, replaced_stances, statements - replaced, stances - replaced_stances)
 
 
-def _clear_replaceable(article: Article) -> _KeptSpans:
+def _clear_replaceable(article: Article, *, has_statements: bool) -> _KeptSpans:
     """Delete the untouched machine candidates of a re-run; return the spans kept (none the first time)."""
     kept = _KeptSpans()
-    if article.extraction_attempts <= 1 and not Statement.objects.filter(article=article).exists():
+    if article.extraction_attempts <= 1 and not has_statements:
         return kept  # a first extraction: nothing to replace, nothing kept
     _replaceable_stances(article.pk).delete()
     _replaceable_statements(article.pk).delete()
@@ -283,6 +341,31 @@ def _clear_replaceable(article: Article) -> _KeptSpans:
     ):
         kept.add(row.start, row.end, row)
     return kept
+
+
+def _lock_article(article_id: int) -> tuple[Article, bool, tuple] | None:
+    """Lock the article row for this transaction and read, in the same statement, whether it has
+    statements yet and the speaker directory's stamp now (what the speakers are resolved against);
+    the transaction's commit does not wait for the disk (_ASYNC_COMMIT)."""
+    quote = connection.ops.quote_name
+    meta = Article._meta
+    statements = quote(Statement._meta.db_table)
+    article_col = quote(Statement._meta.get_field("article").column)
+    table = quote(meta.db_table)
+    sql = (
+        f"SELECT a.{quote(meta.pk.column)}, a.{quote(meta.get_field('language').column)}, "  # noqa: S608
+        f"a.{quote(meta.get_field('extraction_attempts').column)}, "
+        f"EXISTS (SELECT 1 FROM {statements} s WHERE s.{article_col} = a.{quote(meta.pk.column)}), "
+        f"{speaker_directory_stamp_sql()}, {_ASYNC_COMMIT} "
+        f"FROM {table} a WHERE a.{quote(meta.pk.column)} = %s FOR UPDATE OF a"
+    )  # table and column names come from the models, never from input
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [article_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    article = Article(pk=row[0], language=row[1], extraction_attempts=row[2])
+    return article, bool(row[3]), tuple(row[4:7])
 
 
 def _statement_row(article: Article, item, speaker_id: int | None, version: str) -> Statement:
@@ -335,8 +418,34 @@ def _stance_row(article: Article, item, speaker_id: int, target: Statement, vers
     )
 
 
+def _insert_created_history(model, ids: list[int]) -> None:
+    """The '+' history rows of rows just created, copied by the database from the rows themselves
+    in one statement: what django-simple-history's bulk_create_with_history stores (every tracked
+    field, now, no user: a worker has no request, no change reason), without building a second
+    model instance per row in Python and sending every value back."""
+    if not ids or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    history = model.history.model
+    quote = connection.ops.quote_name
+    tracked = history.tracked_fields
+    target = [quote(f.column) for f in tracked] + [
+        quote(history._meta.get_field(name).column)
+        for name in ("history_date", "history_type", "history_change_reason", "history_user")
+    ]
+    source = [quote(model._meta.get_field(f.name).column) for f in tracked]
+    sql = (
+        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(target)}) "  # noqa: S608
+        f"SELECT {', '.join(source)}, %s, '+', NULL, NULL "
+        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} = ANY(%s)"
+    )  # table and column names come from the models, never from input
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [timezone.now(), ids])
+
+
 @transaction.atomic
-def _store_extraction(article_id: int, result, elapsed_ms: int, stamp: tuple | None = None) -> ExtractionOutcome:
+def _store_extraction(
+    article_id: int, body: str, result, elapsed_ms: int, gazetteer_stamp: tuple | None = None
+) -> ExtractionOutcome:
     """Replace the article's untouched machine candidates with ``result``; never undo review work.
 
     Kept: every reviewed statement, every candidate a person fixed (span, speaker, split), every
@@ -344,20 +453,23 @@ def _store_extraction(article_id: int, result, elapsed_ms: int, stamp: tuple | N
     kept span are dropped, but stances found on them point at the kept statement, unless a stance
     of that speaker and polarity on it already exists (a rejected one is not made again).
 
-    A handful of statements whatever the article's size: speakers resolved for the whole article
-    at once (and remembered per process), statements, stances and their history rows in bulk.
+    A handful of statements whatever the article's size, in one transaction: the article locked
+    (with its statement check and the speaker stamp), speakers resolved for the whole article at
+    once (and remembered per process; new ones created in bulk), statements, stances and their
+    history rows in bulk, the status. ``gazetteer_stamp``: the stamp of the database gazetteer the
+    extractor used (None for another gazetteer), whose keys are speaker ids while it still holds.
     """
-    article = Article.objects.select_for_update().filter(pk=article_id).first()
-    if article is None:  # deleted while we were extracting
+    locked = _lock_article(article_id)
+    if locked is None:  # deleted while we were extracting
         return ExtractionOutcome(article_id, "missing", skipped=True)
-    kept = _clear_replaceable(article)
+    article, has_statements, stamp = locked
+    kept = _clear_replaceable(article, has_statements=has_statements)
     proposals = {normalize_alias(p.name): p for p in result.new_speakers}
     people = [(i.speaker_key, i.speaker or "", i.mention or "") for i in result.statements]
     people += [(i.speaker_key, i.speaker or "", i.speaker or "") for i in result.stances]
-    speaker_ids = _speaker_ids(people, proposals, stamp if stamp is not None else speaker_directory_stamp())
+    speaker_ids = _speaker_ids(people, proposals, stamp, keys_are_ids=gazetteer_stamp == stamp)
     rows: dict[int, Statement] = {}
     targets: dict[int, Statement] = {}
-    body = article.body
     for index, item in enumerate(result.statements):
         if not (0 <= item.start < item.end <= len(body)) or body[item.start : item.end] != item.text:
             logger.warning("article %s: dropping statement with invalid span %s-%s", article_id, item.start, item.end)
@@ -370,8 +482,9 @@ def _store_extraction(article_id: int, result, elapsed_ms: int, stamp: tuple | N
         speaker_id = speaker_ids[(item.speaker_key, item.speaker or "", item.mention or "")]
         rows[index] = targets[index] = _statement_row(article, item, speaker_id, result.version)
         kept.add(item.start, item.end, rows[index])
-    # One INSERT per batch for the rows and one for their history rows (django-simple-history).
-    bulk_create_with_history(list(rows.values()), Statement, batch_size=500)
+    # One INSERT per batch for the rows and one for their history rows (django-simple-history's).
+    Statement.objects.bulk_create(list(rows.values()), batch_size=500)
+    _insert_created_history(Statement, [row.pk for row in rows.values()])
     existing = set()
     if kept.rows and len(rows) < len(kept.rows):  # a re-run: stances already on kept statements
         existing = set(Stance.objects.filter(target_statement__article_id=article_id)
@@ -387,14 +500,17 @@ def _store_extraction(article_id: int, result, elapsed_ms: int, stamp: tuple | N
         existing.add((speaker_id, item.polarity, target.pk))
         stance_rows.append(_stance_row(article, item, speaker_id, target, result.version))
     if stance_rows:
-        bulk_create_with_history(stance_rows, Stance, batch_size=500)
-    article.extraction_status = ExtractionStatus.DONE
-    article.extractor_version = result.version
-    article.extraction_ms = elapsed_ms
-    article.extraction_finished_at = timezone.now()
-    article.save(update_fields=[
-        "extraction_status", "extractor_version", "extraction_ms", "extraction_finished_at", "updated_at"
-    ])
+        Stance.objects.bulk_create(stance_rows, batch_size=500)
+        _insert_created_history(Stance, [row.pk for row in stance_rows])
+    # No post_save here: the status is not public, so nothing listens for it (claims.public_cache).
+    now = timezone.now()
+    Article.objects.filter(pk=article_id).update(
+        extraction_status=ExtractionStatus.DONE,
+        extractor_version=result.version,
+        extraction_ms=elapsed_ms,
+        extraction_finished_at=now,
+        updated_at=now,
+    )
     return ExtractionOutcome(article_id, ExtractionStatus.DONE, statements=len(rows), stances=len(stance_rows))
 
 

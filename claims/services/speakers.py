@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from claims.extraction.normalize import normalize_alias
 from claims.models import ChangeKind, Origin, PendingChange, Speaker, SpeakerAlias, Stance, Statement
@@ -19,12 +24,34 @@ from claims.services.editorial import (
 
 
 def _unique_slug(model, base: str, fallback: str) -> str:
-    slug = slugify(base, allow_unicode=True)[:100] or fallback
-    candidate, n = slug, 2
-    while model.objects.filter(slug=candidate).exists():
-        candidate = f"{slug}-{n}"
-        n += 1
-    return candidate
+    return _unique_slugs(model, [base], fallback)[0]
+
+
+def _unique_slugs(model, bases: Sequence[str], fallback: str) -> list[str]:
+    """A free slug for each base (``name``, ``name-2``, ...), all found with one query."""
+    slugs = [slugify(base, allow_unicode=True)[:100] or fallback for base in bases]
+    taken_q = Q()
+    for slug in dict.fromkeys(slugs):
+        taken_q |= Q(slug=slug) | Q(slug__startswith=f"{slug}-")
+    taken = set(model.objects.filter(taken_q).values_list("slug", flat=True)) if slugs else set()
+    out = []
+    for slug in slugs:
+        candidate, n = slug, 2
+        while candidate in taken:
+            candidate = f"{slug}-{n}"
+            n += 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _alias_row(speaker: Speaker, alias: str, origin: str) -> SpeakerAlias | None:
+    """The alias row ``speaker_alias_add`` would store for ``alias`` (None when it has no lookup form)."""
+    alias = (alias or "").strip()[:200]
+    normalized = normalize_alias(alias)[:200]
+    if not normalized:
+        return None
+    return SpeakerAlias(speaker=speaker, alias=alias, normalized=normalized, script=alias_script(alias), origin=origin)
 
 
 @transaction.atomic
@@ -46,16 +73,49 @@ def speaker_create(
     return speaker
 
 
+@dataclass(frozen=True)
+class NewSpeaker:
+    """A speaker to create in bulk (``speakers_create``): what ``speaker_create`` takes for one."""
+
+    name: str
+    kind: str = "person"
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+def speakers_create(new: Sequence[NewSpeaker], *, origin: str = Origin.EXTRACTED) -> list[Speaker]:
+    """Unconfirmed speakers (the extractor's proposals) with their aliases, as ``speaker_create``
+    makes them one by one, in four statements whatever their number: free slugs, the speakers,
+    their history rows, the aliases. The caller serialises creation per name (workers' advisory
+    locks): this only writes. Saved without a request, so the history rows name no user."""
+    if not new:
+        return []
+    with transaction.atomic(savepoint=False):
+        slugs = _unique_slugs(Speaker, [n.name for n in new], "speaker")
+        speakers = [
+            Speaker(name=n.name.strip()[:200], slug=slug, kind=n.kind, title=n.title[:300], origin=origin)
+            for n, slug in zip(new, slugs, strict=True)
+        ]
+        bulk_create_with_history(speakers, Speaker, batch_size=500)
+        aliases = [
+            row
+            for n, speaker in zip(new, speakers, strict=True)
+            for alias in dict.fromkeys([n.name, *n.aliases])
+            if (row := _alias_row(speaker, alias, origin)) is not None
+        ]
+        SpeakerAlias.objects.bulk_create(aliases, batch_size=500, ignore_conflicts=True)
+    return speakers
+
+
 def speaker_alias_add(speaker: Speaker, alias: str, *, origin: str = Origin.REVIEWER) -> SpeakerAlias | None:
     """Record one more written form of a speaker's name (no-op when already there or empty)."""
-    alias = (alias or "").strip()[:200]
-    normalized = normalize_alias(alias)[:200]
-    if not normalized:
+    row = _alias_row(speaker, alias, origin)
+    if row is None:
         return None
     obj, _ = SpeakerAlias.objects.get_or_create(
         speaker=speaker,
-        alias=alias,
-        defaults={"normalized": normalized, "script": alias_script(alias), "origin": origin},
+        alias=row.alias,
+        defaults={"normalized": row.normalized, "script": row.script, "origin": origin},
     )
     return obj
 

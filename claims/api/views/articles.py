@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
@@ -33,7 +32,7 @@ from claims.api.views.claims import DETAIL_LIMIT
 from claims.models import ReviewState, Statement
 from sources.cleaning import IngestError, decode_bytes
 from sources.models import Article
-from sources.services import article_ingest, outlet_get_or_create
+from sources.services import article_ingest
 
 # Messages shown to partners; tests reuse them.
 ERROR_TEXT_REQUIRED = "Send the article as 'text' (plain text or HTML) or upload it as 'file'."
@@ -154,18 +153,17 @@ class ArticleSubmitApi(APIView):
             raise exceptions.ValidationError({"text": [ERROR_TEXT_REQUIRED]})
         key = request_partner(request)
         try:
-            with transaction.atomic():
-                outlet = outlet_get_or_create(name=values["outlet"]) if values.get("outlet", "").strip() else None
-                result = article_ingest(
-                    text=text,
-                    outlet=outlet,
-                    url=values.get("url", ""),
-                    title=values.get("title", ""),
-                    published_at=values.get("published_at"),
-                    language=values.get("language", ""),
-                    channel="api",
-                    user=None,
-                )
+            # One transaction inside the service (outlet, duplicate check, insert): no savepoints.
+            result = article_ingest(
+                text=text,
+                outlet_name=values.get("outlet", ""),
+                url=values.get("url", ""),
+                title=values.get("title", ""),
+                published_at=values.get("published_at"),
+                language=values.get("language", ""),
+                channel="api",
+                user=None,
+            )
         except IngestError as exc:
             field = text_field if exc.field in {"body", "text"} else exc.field
             raise exceptions.ValidationError({field: [exc.message]}) from None
