@@ -44,6 +44,8 @@ _SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
 _NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
 _SPEAKERS_BACK = 150  # statements before a cue whose speakers a phrase may name
 _SAID_BEFORE_BACK = 60  # statements looked at for the first saying of quoted words
+_TOPIC_GRAMS = 2  # Chinese bigrams a topic (钢构重做的说法) shares with the statement it names
+_TOPIC_TAIL = " ,:;，：；、"
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,29 @@ def said_before(ctx: StanceContext, target: int, holder: StanceCue) -> int:
                 words in canonical(ctx.art.doc.text[st.start:st.end]):
             return i
     return target
+
+
+def statement_saying(ctx: StanceContext, start: int, end: int, holder: StanceCue) -> int | None:
+    """The earlier statement (not the holder's) whose words a topic names without naming its speaker:
+    对于钢构重做的说法, Y驳斥 answers the statement that said 钢构…全面重做. At least _TOPIC_GRAMS of the
+    topic's Chinese bigrams, and half of them, recur in it; the most recent such statement with the
+    most of them (bounded: _SAID_BEFORE_BACK statements)."""
+    folded = ctx.art.doc.folded
+    core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", folded[start:end].rstrip(_TOPIC_TAIL)))
+    grams = {core[i:i + 2] for i in range(len(core) - 1) if CJK.fullmatch(core[i]) and CJK.fullmatch(core[i + 1])}
+    if len(grams) < _TOPIC_GRAMS:
+        return None
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    best, most = None, max(_TOPIC_GRAMS, (len(grams) + 1) // 2) - 1
+    for i in range(k - 1, max(-1, k - 1 - _SAID_BEFORE_BACK), -1):
+        st = ctx.statements[i]
+        if st.end > holder.cue.start or st.speaker.name == holder.speaker.name:
+            continue
+        said = folded[st.start:st.end]
+        n = sum(g in said for g in grams)
+        if n > most:
+            best, most = i, n
+    return best
 
 
 def speaker_named_in(ctx: StanceContext, start: int, end: int, holder: StanceCue) -> Speaker | None:

@@ -1,0 +1,34 @@
+"""A topic clause that names the claim answered by its words, not by its speaker (對於鋼構重做的說法,
+Y駁斥): the earlier statement of another speaker that holds those words is the target (sentences
+written for these tests)."""
+
+from .helpers import run
+
+
+def _stances(text):
+    ex = run(text)
+    texts = [s.text for s in ex.statements]
+    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}
+
+
+def test_topic_words_name_the_earlier_statement_not_the_last_one():
+    text = ("川普指出,據他掌握的資料,主航廈的鋼構曾因焊接不合格而全面重做。\n"
+            "川普並說:「如果一開始就規劃清楚,根本不需要變更那麼多次。」\n"
+            "對於鋼構重做的說法,普京駁斥指,當時只有少數接頭需要局部補強。")
+    found = _stances(text)
+    assert ("Vladimir Putin", "oppose", "據他掌握的資料,主航廈的鋼構曾因焊接不合格而全面重做") in found
+    assert not any(t.startswith("如果一開始") for _, _, t in found)
+
+
+def test_topic_words_only_the_holder_said_name_no_target_of_theirs():
+    text = ("普京表示,主航廈的鋼構曾經全面重做,但已完成補強。\n"
+            "川普說,工程一再延宕,交通部必須負責。\n"
+            "對於鋼構重做的說法,普京駁斥指,當時只有少數接頭需要局部補強。")
+    found = _stances(text)
+    assert all(speaker != "Vladimir Putin" or not t.startswith("主航廈") for speaker, _, t in found)
+
+
+def test_topic_words_matching_no_statement_keep_the_last_statement():
+    text = ("川普表示,關稅會讓工廠回流。\n"
+            "對於電價上漲的說法,普京駁斥指,今年電價不會調整。")
+    assert _stances(text) == {("Vladimir Putin", "oppose", "關稅會讓工廠回流")}
