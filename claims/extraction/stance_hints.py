@@ -44,6 +44,7 @@ _SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
 _NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
 _SPEAKERS_BACK = 150  # statements before a cue whose speakers a phrase may name
 _SAID_BEFORE_BACK = 60  # statements looked at for the first saying of quoted words
+_SPOKESPERSON = "发言人"  # an institution's words are its spokesperson's (国家统计局新闻发言人严某)
 _TOPIC_GRAMS = 2  # Chinese bigrams a topic (钢构重做的说法) shares with the statement it names
 _TOPIC_TAIL = " ,:;，：；、"
 
@@ -156,7 +157,7 @@ def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> S
     preferring one who spoke before the cue; else one named by surname and title (卓院长)."""
     folded = ctx.art.doc.folded
     core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", words.strip()))
-    best = None
+    best = spokesperson = None
     for st in near_statements(ctx, holder):
         sp = st.speaker
         if sp.name == holder.speaker.name:
@@ -168,8 +169,11 @@ def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> S
         if any(len(nm) >= 2 and (nm in words or (len(core) >= 2 and core in nm and CJK.search(core))) for nm in names):
             if best is None or st.start <= holder.cue.start:
                 best = sp
+            if st.start <= holder.cue.start and spokesperson is None and sp.mention_start is not None and \
+                    _SPOKESPERSON in folded[sp.mention_start:sp.mention_end] and fold(sp.name) not in words:
+                spokesperson = sp
     if best is not None:
-        return best
+        return spokesperson or best  # 认同国家统计局的判断: the bureau's spokesperson, not its last official quoted
     return _surname_title_speaker(ctx, words, holder) or group_speaker(ctx, words, holder)
 
 

@@ -1,6 +1,6 @@
 """A topic clause that names the claim answered by its words, not by its speaker (對於鋼構重做的說法,
-Y駁斥): the earlier statement of another speaker that holds those words is the target (sentences
-written for these tests)."""
+Y駁斥): the earlier statement of another speaker that holds those words is the target; an institution's
+judgement (認同國家統計局的判斷) is its spokesperson's (sentences written for these tests)."""
 
 from .helpers import run
 
@@ -32,3 +32,17 @@ def test_topic_words_matching_no_statement_keep_the_last_statement():
     text = ("川普表示,關稅會讓工廠回流。\n"
             "對於電價上漲的說法,普京駁斥指,今年電價不會調整。")
     assert _stances(text) == {("Vladimir Putin", "oppose", "關稅會讓工廠回流")}
+
+
+_BUREAU = ("國家統計局新聞發言人嚴書平表示，5月份國民經濟運行總體平穩，穩中有進。\n"
+           "國家統計局工業司首席統計師彭立新表示，5月份裝備製造業增加值同比增長9.2%。\n")
+
+
+def test_an_institutions_judgement_is_its_spokespersons():
+    found = _stances(_BUREAU + "經濟學家邵一平認為，消費仍在回暖。他認同國家統計局的判斷。")
+    assert ("邵一平", "support", "5月份國民經濟運行總體平穩，穩中有進") in found
+
+
+def test_an_official_named_is_that_official_not_the_spokesperson():
+    found = _stances(_BUREAU + "經濟學家邵一平認為，消費仍在回暖。他認同彭立新的判斷。")
+    assert ("邵一平", "support", "5月份裝備製造業增加值同比增長9.2%") in found
