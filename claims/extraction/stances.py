@@ -9,6 +9,7 @@ cue, or the last statement by someone else, or the article's lead statement.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .article import Article, AttributionState
 from .document import Intervals
@@ -30,6 +31,8 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
+_ECHO_REACH = 120  # characters after a cue read for words quoted back
+_QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
 _PAIR = 2  # names joined in a holder's words that are each a holder
@@ -155,7 +158,9 @@ def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int 
     before the cue, else the nearest after it."""
     cue, speaker = holder.cue, holder.speaker
     k = bisect.bisect_left(ctx.starts, cue.start)
-    best = None
+    best = echo = None
+    echoed = _echoed_words(ctx, holder)
+    folded = ctx.art.doc.folded
     for i in range(max(0, k - _TARGET_BACK), min(len(ctx.statements), k + _TARGET_ON)):
         st = ctx.statements[i]
         if st.speaker.name == speaker.name or (
@@ -163,10 +168,21 @@ def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int 
             continue
         if st.para > cue.para + 1 or (st.para < cue.para - 4 and not (cue.start - st.end < 3000)):
             continue
+        if st.end <= cue.start and any(q in folded[st.start:st.end] for q in echoed):
+            echo = i  # the last of X's statements holding the words the answer quotes back
         dist = st.start if st.end <= cue.start else 10**9 + abs(st.start - cue.start)
         if best is None or dist < best[0]:
             best = (dist, i)
-    return best[1] if best else None
+    return echo if echo is not None else best[1] if best else None
+
+
+def _echoed_words(ctx: StanceContext, holder: StanceCue) -> list[str]:
+    """反驳X的说法，称业主并非「以拖待变」: the words the answer quotes back, in its own sentence after the
+    cue, name which of X's statements it answers."""
+    doc = ctx.art.doc
+    _, end = doc.sentence_bounds(holder.cue.start)
+    end = min(end, holder.cue.end + _ECHO_REACH)
+    return [m.group(1) for m in _QUOTED_BACK.finditer(doc.folded, holder.cue.end, end)]
 
 
 def _lead_before(ctx: StanceContext, holder: StanceCue) -> int | None:

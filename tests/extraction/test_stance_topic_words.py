@@ -46,3 +46,17 @@ def test_an_institutions_judgement_is_its_spokespersons():
 def test_an_official_named_is_that_official_not_the_spokesperson():
     found = _stances(_BUREAU + "經濟學家邵一平認為，消費仍在回暖。他認同彭立新的判斷。")
     assert ("邵一平", "support", "5月份裝備製造業增加值同比增長9.2%") in found
+
+
+_LEADER = ("特首李家明表示，政府不會延長過渡期。\n"
+           "他又批評部分業主「以拖待變」，並說政府已預留足夠資源。\n")
+
+
+def test_words_quoted_back_name_which_of_the_speakers_statements_is_answered():
+    found = _stances(_LEADER + "業主聯會主席鄧明輝反駁李家明的說法，稱業主並非「以拖待變」，而是找不到承建商。")
+    assert ("鄧明輝", "oppose", "以拖待變") in found
+
+
+def test_without_words_quoted_back_the_speakers_first_statement_is_answered():
+    found = _stances(_LEADER + "業主聯會主席鄧明輝反駁李家明的說法，稱業主已盡力，只是找不到承建商。")
+    assert ("鄧明輝", "oppose", "政府不會延長過渡期") in found
