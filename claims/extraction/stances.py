@@ -31,6 +31,7 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
+_OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")  # before a stance verb opening a statement
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
 _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
@@ -47,7 +48,8 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
     seen = set()
     for cue in art.cues.cues:
         res = state.resolution(cue)
-        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act") or inside.contains(cue.start):
+        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act") or \
+                inside.contains(cue.start) and not _opens_own_statement(ctx, cue, res.speaker):
             continue  # a stance verb inside reported content is part of the content
         holder = StanceCue(cue, res.speaker)
         finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
@@ -87,6 +89,19 @@ def coordinated_holders(art: Article, speaker: Speaker) -> list[Speaker]:
         if joined is None or rest and not (len(rest) <= _TITLE_BEFORE_NAME and TITLE.search(rest)):
             return [speaker]
     return [m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end) for m in mentions]
+
+
+def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker) -> bool:
+    """X回应，她不认同Y「…」的说法: the quoted claim made the stance clause X's reported words, but a
+    stance verb opening X's own statement (after a pronoun at most) is X's stance, not content."""
+    if cue.lang != "zh" or cue.rule.kind not in ("support", "oppose"):
+        return False
+    k = bisect.bisect_right(ctx.starts, cue.start) - 1
+    if k < 0:
+        return False
+    st = ctx.statements[k]
+    return st.speaker.name == speaker.name and st.start <= cue.start < st.end and \
+        ctx.art.doc.folded[st.start:cue.start] in _OPENING_PRONOUNS
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:

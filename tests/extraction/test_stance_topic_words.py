@@ -60,3 +60,16 @@ def test_words_quoted_back_name_which_of_the_speakers_statements_is_answered():
 def test_without_words_quoted_back_the_speakers_first_statement_is_answered():
     found = _stances(_LEADER + "業主聯會主席鄧明輝反駁李家明的說法，稱業主已盡力，只是找不到承建商。")
     assert ("鄧明輝", "oppose", "政府不會延長過渡期") in found
+
+
+_MAYOR = "市長陳某某今天表示，凍漲不是不用付錢，是把帳單留給下一代。\n"
+
+
+def test_a_stance_clause_made_reported_words_by_its_quote_is_still_the_speakers_stance():
+    found = _stances(_MAYOR + "議員黃某某也回應，她不認同陳市長「把帳單留給下一代」的說法。")
+    assert ("黃某某", "oppose", "凍漲不是不用付錢，是把帳單留給下一代") in found
+
+
+def test_a_stance_verb_deeper_in_the_reported_words_is_not_the_speakers():
+    found = _stances(_MAYOR + "議員黃某某也回應，很多店家都不認同陳市長「把帳單留給下一代」的說法。")
+    assert not any(speaker == "黃某某" for speaker, _, _ in found)
