@@ -188,7 +188,27 @@ def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int 
         dist = st.start if st.end <= cue.start else 10**9 + abs(st.start - cue.start)
         if best is None or dist < best[0]:
             best = (dist, i)
+    if echo is None and best is None and about.mention_start is not None and about.kind != "person":
+        return _head_of(ctx, holder, folded[about.mention_start:about.mention_end])
     return echo if echo is not None else best[1] if best else None
+
+
+def _head_of(ctx: StanceContext, holder: StanceCue, body: str) -> int | None:
+    """力挺行政院 when the body itself says nothing here: its head speaks for it (行政院长卓荣泰, the
+    mention opening with the body's name and naming someone after it): the first such statement before
+    the cue."""
+    if len(body) < 2:
+        return None
+    folded = ctx.art.doc.folded
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    for i in range(max(0, k - _TARGET_BACK), k):
+        sp = ctx.statements[i].speaker
+        if sp.name == holder.speaker.name or sp.mention_start is None or ctx.statements[i].end > holder.cue.start:
+            continue
+        mention = folded[sp.mention_start:sp.mention_end]
+        if mention.startswith(body) and len(mention) >= len(body) + 2:
+            return i
+    return None
 
 
 def _echoed_words(ctx: StanceContext, holder: StanceCue) -> list[str]:

@@ -2,7 +2,9 @@
 Y駁斥): the earlier statement of another speaker that holds those words is the target; an institution's
 judgement (認同國家統計局的判斷) is its spokesperson's (sentences written for these tests)."""
 
-from .helpers import run
+from claims.extraction import Gazetteer, SpeakerEntry, extract
+
+from .helpers import PUB, run
 
 
 def _stances(text):
@@ -73,3 +75,22 @@ def test_a_stance_clause_made_reported_words_by_its_quote_is_still_the_speakers_
 def test_a_stance_verb_deeper_in_the_reported_words_is_not_the_speakers():
     found = _stances(_MAYOR + "議員黃某某也回應，很多店家都不認同陳市長「把帳單留給下一代」的說法。")
     assert not any(speaker == "黃某某" for speaker, _, _ in found)
+
+
+
+_CABINET = Gazetteer([SpeakerEntry("cabinet", "Cabinet", "government", ("行政院",)),
+                      SpeakerEntry("premier_wang", "Wang Da-tung", "person", ("行政院長王大同", "王大同"))])
+
+
+def _registry_stances(text):
+    ex = extract(text, published=PUB, gazetteer=_CABINET)
+    return {(t.speaker, t.polarity, ex.statements[t.target].text) for t in ex.stances}
+
+
+def test_backing_a_body_that_says_nothing_backs_its_head():
+    found = _registry_stances("行政院長王大同表示，電價明年不會調漲。\n議員張某某力挺行政院。")
+    assert ("張某某", "support", "電價明年不會調漲") in found
+
+
+def test_backing_a_body_whose_head_says_nothing_here_gives_no_target():
+    assert not _registry_stances("議員王小明表示，電價明年不會調漲。\n議員張某某力挺行政院。")
