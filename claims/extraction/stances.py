@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .article import Article, AttributionState
 from .document import Intervals
-from .patterns import TITLE
+from .patterns import CJK, TITLE
 from .records import Candidate, Speaker
 from .stance_confidence import (
     LINK_GIVEN,
@@ -32,6 +33,7 @@ from .types import Stance
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
 _OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")  # before a stance verb opening a statement
+_BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
 _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
@@ -48,9 +50,13 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
     seen = set()
     for cue in art.cues.cues:
         res = state.resolution(cue)
-        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act") or \
-                inside.contains(cue.start) and not _opens_own_statement(ctx, cue, res.speaker):
-            continue  # a stance verb inside reported content is part of the content
+        if inside.contains(cue.start):
+            own = _opens_own_statement(ctx, cue, res.speaker)
+            if own is None:
+                continue  # a stance verb inside reported content is part of the content
+            res = replace(res, speaker=own)
+        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
+            continue
         holder = StanceCue(cue, res.speaker)
         finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
         if finding is None:
@@ -91,17 +97,27 @@ def coordinated_holders(art: Article, speaker: Speaker) -> list[Speaker]:
     return [m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end) for m in mentions]
 
 
-def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker) -> bool:
+def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker | None) -> Speaker | None:
     """X回应，她不认同Y「…」的说法: the quoted claim made the stance clause X's reported words, but a
-    stance verb opening X's own statement (after a pronoun at most) is X's stance, not content."""
+    stance verb opening X's own statement (after a pronoun at most) is X's stance, not content; so is
+    one after the name of the body X's mention gives (民众党党团总召张某表示，民众党支持…): X voices it."""
     if cue.lang != "zh" or cue.rule.kind not in ("support", "oppose"):
-        return False
+        return None
     k = bisect.bisect_right(ctx.starts, cue.start) - 1
     if k < 0:
-        return False
+        return None
     st = ctx.statements[k]
-    return st.speaker.name == speaker.name and st.start <= cue.start < st.end and \
-        ctx.art.doc.folded[st.start:cue.start] in _OPENING_PRONOUNS
+    if not st.start <= cue.start < st.end:
+        return None
+    folded = ctx.art.doc.folded
+    opening = folded[st.start:cue.start]
+    if speaker is not None and st.speaker.name == speaker.name and opening in _OPENING_PRONOUNS:
+        return speaker
+    sp = st.speaker
+    if sp.mention_start is not None and 2 <= len(opening) <= _BODY_NAME and CJK.match(opening) and \
+            opening in folded[sp.mention_start:sp.mention_end] and not folded[sp.mention_start:sp.mention_end].endswith(opening):
+        return sp
+    return None
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:

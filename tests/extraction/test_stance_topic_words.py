@@ -94,3 +94,21 @@ def test_backing_a_body_that_says_nothing_backs_its_head():
 
 def test_backing_a_body_whose_head_says_nothing_here_gives_no_target():
     assert not _registry_stances("議員王小明表示，電價明年不會調漲。\n議員張某某力挺行政院。")
+
+
+_CAUCUS = "國民黨團總召蘇某某表示，黨團將提出修法，讓公投與大選合併舉行。\n"
+
+
+def _bundled_stances(text):
+    ex = extract(text, published=PUB)  # the bundled registry knows the parties
+    return {(t.speaker, t.polarity, ex.statements[t.target].text) for t in ex.stances}
+
+
+def test_a_speaker_voicing_the_stance_of_the_body_their_title_names_holds_it():
+    found = _bundled_stances(_CAUCUS + "民眾黨團總召張某某表示，民眾黨支持國民黨提出的修法方向，可以節省經費。")
+    assert ("張某某", "support", "黨團將提出修法，讓公投與大選合併舉行") in found
+
+
+def test_a_speaker_reporting_another_bodys_stance_holds_none():
+    found = _bundled_stances(_CAUCUS + "民眾黨團總召張某某表示，時代力量支持國民黨提出的修法方向，可以節省經費。")
+    assert not any(speaker == "張某某" for speaker, _, _ in found)
