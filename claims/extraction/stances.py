@@ -33,6 +33,8 @@ from .types import Stance
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
 _OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")  # before a stance verb opening a statement
+# Titles right after a body's name that make the speaker its head or voice (行政院长, 党主席, 陆委会发言人).
+_HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总理", "首相", "秘书长", "院长", "部长", "局长", "署长")
 _BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
 _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
@@ -222,7 +224,7 @@ def _head_of(ctx: StanceContext, holder: StanceCue, body: str) -> int | None:
         if sp.name == holder.speaker.name or sp.mention_start is None or ctx.statements[i].end > holder.cue.start:
             continue
         mention = folded[sp.mention_start:sp.mention_end]
-        if mention.startswith(body) and len(mention) >= len(body) + 2:
+        if mention.startswith(body) and len(mention) >= len(body) + 2 and mention[len(body):].startswith(_HEAD_TITLES):
             return i
     return None
 

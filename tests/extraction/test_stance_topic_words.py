@@ -112,3 +112,10 @@ def test_a_speaker_voicing_the_stance_of_the_body_their_title_names_holds_it():
 def test_a_speaker_reporting_another_bodys_stance_holds_none():
     found = _bundled_stances(_CAUCUS + "民眾黨團總召張某某表示，時代力量支持國民黨提出的修法方向，可以節省經費。")
     assert not any(speaker == "張某某" for speaker, _, _ in found)
+
+
+def test_backing_a_body_is_not_backing_any_member_of_it():
+    gazetteer = Gazetteer([SpeakerEntry("cabinet", "Cabinet", "government", ("行政院",)),
+                           SpeakerEntry("clerk_wang", "Wang Da-tung", "person", ("行政院職員王大同", "王大同"))])
+    ex = extract("行政院職員王大同表示，電價明年不會調漲。\n議員張某某力挺行政院。", published=PUB, gazetteer=gazetteer)
+    assert not ex.stances
