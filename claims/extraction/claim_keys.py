@@ -157,6 +157,7 @@ def _shares_run(a: str, b: str, n: int) -> bool:
                for i in range(len(short) - n + 1))
 
 
+TRANSLATION_RATIO = 0.2  # shortest Chinese rendering of an English text, per English character
 _ANCHOR_RE = re.compile(r"\d+(?:[.,]\d+)?%?|[A-Za-z][A-Za-z0-9\-]{2,}")
 
 
@@ -178,12 +179,20 @@ def _translation(x: Statement, y: Statement, px: int, py: int) -> bool:
     if x.speaker != y.speaker:
         return False
     dist = abs(px - py)
-    if "direct" in (x.kind, y.kind) and (dist <= 3 and set(x.via) & set(y.via) or dist <= 1):
-        return True
     en, zh = (x, y) if not _is_cjk(x.text) else (y, x)
+    if "direct" in (x.kind, y.kind) and (dist <= 3 and set(x.via) & set(y.via) or dist <= 1) \
+            and _translation_length(en.text, zh.text):
+        return True
     shared = _anchors(en.text) & _anchors(zh.text)
     digits = [w for w in shared if w[:1].isdigit()]
     return len(shared) >= 2 or (len(digits) >= 1 and dist <= 4)
+
+
+def _translation_length(en: str, zh: str) -> bool:
+    """A Chinese rendering of English runs to roughly a fifth to a whole of its characters: the
+    paragraph before a post also holds the reporter's short gist of it (指北京把稀土當作「勒索工具」
+    beside the full rendering), which is no translation of the whole post."""
+    return len(en) * TRANSLATION_RATIO <= len(zh) <= len(en)
 
 
 def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statement]:

@@ -49,6 +49,13 @@ _SIGNATURE = re.compile(
     r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
     re.M,
 )
+# A Chinese-platform signature names the platform instead of a handle and dates the post in ISO form:
+# "——方振宇 微博 2026-10-20 21:18" (Weibo, WeChat, Facebook reposted in Chinese articles).
+_SIGNATURE_ZH = re.compile(
+    r"^[ \t]*[—–]{1,2}[ \t]*(?P<name>[^\s(@—–]{1,30})[ \t]+(?:微博|微信|臉書|脸书|Facebook|X|Threads|抖音)[ \t]+"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*$",
+    re.M,
+)
 _POST_END = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)")
 _POST_LINK_PARAS = 10  # a picture link ends the post within this many paragraphs after the signature
 
@@ -370,7 +377,8 @@ def _is_headline(line: str) -> bool:
 def find_post_layouts(text: str, starts: list[int], ends: list[int]) -> tuple[PostLayout, ...]:
     """Embedded posts: the paragraph before a signature line, up to a picture link that follows it."""
     out = []
-    for m in _SIGNATURE.finditer(text):
+    signatures = sorted([*_SIGNATURE.finditer(text), *_SIGNATURE_ZH.finditer(text)], key=lambda m: m.start())
+    for m in signatures:
         p = bisect.bisect_right(starts, m.start()) - 1
         if p == 0:
             continue
@@ -382,7 +390,8 @@ def find_post_layouts(text: str, starts: list[int], ends: list[int]) -> tuple[Po
                 break
         out.append(PostLayout(
             region_start=starts[p - 1], region_end=end, signature_start=m.start(), signature_end=m.end(),
-            name=m.group("name").split(" / ")[0].strip(), name_start=m.start("name"), handle=m.group("handle"),
+            name=m.group("name").split(" / ")[0].strip(), name_start=m.start("name"),
+            handle=m.groupdict().get("handle") or "",
             date_start=m.start("date"), date_end=m.end("date"), body_start=starts[p - 1], body_end=ends[p - 1],
         ))
     return tuple(out)

@@ -44,6 +44,9 @@ _SAYING_END = re.compile(r"(?:所称|所说|所指|所言|称|指|表示|的)$")
 _NEAR_CUE = 400  # a hinted speaker's statement at most this far after the cue
 _SPEAKERS_BACK = 150  # statements before a cue whose speakers a phrase may name
 _SAID_BEFORE_BACK = 60  # statements looked at for the first saying of quoted words
+_SPOKESPERSON = "发言人"  # an institution's words are its spokesperson's (国家统计局新闻发言人严某)
+_TOPIC_GRAMS = 2  # Chinese bigrams a topic (钢构重做的说法) shares with the statement it names
+_TOPIC_TAIL = " ,:;，：；、"
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,29 @@ def said_before(ctx: StanceContext, target: int, holder: StanceCue) -> int:
     return target
 
 
+def statement_saying(ctx: StanceContext, start: int, end: int, holder: StanceCue) -> int | None:
+    """The earlier statement (not the holder's) whose words a topic names without naming its speaker:
+    对于钢构重做的说法, Y驳斥 answers the statement that said 钢构…全面重做. At least _TOPIC_GRAMS of the
+    topic's Chinese bigrams, and half of them, recur in it; the most recent such statement with the
+    most of them (bounded: _SAID_BEFORE_BACK statements)."""
+    folded = ctx.art.doc.folded
+    core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", folded[start:end].rstrip(_TOPIC_TAIL)))
+    grams = {core[i:i + 2] for i in range(len(core) - 1) if CJK.fullmatch(core[i]) and CJK.fullmatch(core[i + 1])}
+    if len(grams) < _TOPIC_GRAMS:
+        return None
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    best, most = None, max(_TOPIC_GRAMS, (len(grams) + 1) // 2) - 1
+    for i in range(k - 1, max(-1, k - 1 - _SAID_BEFORE_BACK), -1):
+        st = ctx.statements[i]
+        if st.end > holder.cue.start or st.speaker.name == holder.speaker.name:
+            continue
+        said = folded[st.start:st.end]
+        n = sum(g in said for g in grams)
+        if n > most:
+            best, most = i, n
+    return best
+
+
 def speaker_named_in(ctx: StanceContext, start: int, end: int, holder: StanceCue) -> Speaker | None:
     """The first speaker named in text[start:end] other than the holder: a mention, a learned name,
     or a statement's speaker by name or mention."""
@@ -144,7 +170,7 @@ def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> S
     preferring one who spoke before the cue; else one named by surname and title (卓院长)."""
     folded = ctx.art.doc.folded
     core = _SAYING_END.sub("", _CLAIM_NOUN_END.sub("", words.strip()))
-    best = None
+    best = spokesperson = None
     for st in near_statements(ctx, holder):
         sp = st.speaker
         if sp.name == holder.speaker.name:
@@ -156,8 +182,11 @@ def statement_speaker_in(ctx: StanceContext, words: str, holder: StanceCue) -> S
         if any(len(nm) >= 2 and (nm in words or (len(core) >= 2 and core in nm and CJK.search(core))) for nm in names):
             if best is None or st.start <= holder.cue.start:
                 best = sp
+            if st.start <= holder.cue.start and spokesperson is None and sp.mention_start is not None and \
+                    _SPOKESPERSON in folded[sp.mention_start:sp.mention_end] and fold(sp.name) not in words:
+                spokesperson = sp
     if best is not None:
-        return best
+        return spokesperson or best  # 认同国家统计局的判断: the bureau's spokesperson, not its last official quoted
     return _surname_title_speaker(ctx, words, holder) or group_speaker(ctx, words, holder)
 
 

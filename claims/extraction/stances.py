@@ -9,10 +9,12 @@ cue, or the last statement by someone else, or the article's lead statement.
 from __future__ import annotations
 
 import bisect
+import re
+from dataclasses import replace
 
 from .article import Article, AttributionState
 from .document import Intervals
-from .patterns import TITLE
+from .patterns import CJK, TITLE
 from .records import Candidate, Speaker
 from .stance_confidence import (
     LINK_GIVEN,
@@ -30,6 +32,12 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
+_OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")  # before a stance verb opening a statement
+# Titles right after a body's name that make the speaker its head or voice (行政院长, 党主席, 陆委会发言人).
+_HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总理", "首相", "秘书长", "院长", "部长", "局长", "署长")
+_BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
+_ECHO_REACH = 120  # characters after a cue read for words quoted back
+_QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
 _PAIR = 2  # names joined in a holder's words that are each a holder
@@ -44,8 +52,13 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
     seen = set()
     for cue in art.cues.cues:
         res = state.resolution(cue)
-        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act") or inside.contains(cue.start):
-            continue  # a stance verb inside reported content is part of the content
+        if inside.contains(cue.start):
+            own = _opens_own_statement(ctx, cue, res.speaker)
+            if own is None:
+                continue  # a stance verb inside reported content is part of the content
+            res = replace(res, speaker=own)
+        if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
+            continue
         holder = StanceCue(cue, res.speaker)
         finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
         if finding is None:
@@ -84,6 +97,29 @@ def coordinated_holders(art: Article, speaker: Speaker) -> list[Speaker]:
         if joined is None or rest and not (len(rest) <= _TITLE_BEFORE_NAME and TITLE.search(rest)):
             return [speaker]
     return [m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end) for m in mentions]
+
+
+def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker | None) -> Speaker | None:
+    """X回应，她不认同Y「…」的说法: the quoted claim made the stance clause X's reported words, but a
+    stance verb opening X's own statement (after a pronoun at most) is X's stance, not content; so is
+    one after the name of the body X's mention gives (民众党党团总召张某表示，民众党支持…): X voices it."""
+    if cue.lang != "zh" or cue.rule.kind not in ("support", "oppose"):
+        return None
+    k = bisect.bisect_right(ctx.starts, cue.start) - 1
+    if k < 0:
+        return None
+    st = ctx.statements[k]
+    if not st.start <= cue.start < st.end:
+        return None
+    folded = ctx.art.doc.folded
+    opening = folded[st.start:cue.start]
+    if speaker is not None and st.speaker.name == speaker.name and opening in _OPENING_PRONOUNS:
+        return speaker
+    sp = st.speaker
+    if sp.mention_start is not None and 2 <= len(opening) <= _BODY_NAME and CJK.match(opening) and \
+            opening in folded[sp.mention_start:sp.mention_end] and not folded[sp.mention_start:sp.mention_end].endswith(opening):
+        return sp
+    return None
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:
@@ -155,7 +191,9 @@ def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int 
     before the cue, else the nearest after it."""
     cue, speaker = holder.cue, holder.speaker
     k = bisect.bisect_left(ctx.starts, cue.start)
-    best = None
+    best = echo = None
+    echoed = _echoed_words(ctx, holder)
+    folded = ctx.art.doc.folded
     for i in range(max(0, k - _TARGET_BACK), min(len(ctx.statements), k + _TARGET_ON)):
         st = ctx.statements[i]
         if st.speaker.name == speaker.name or (
@@ -163,10 +201,41 @@ def _statement_of(ctx: StanceContext, holder: StanceCue, about: Speaker) -> int 
             continue
         if st.para > cue.para + 1 or (st.para < cue.para - 4 and not (cue.start - st.end < 3000)):
             continue
+        if st.end <= cue.start and any(q in folded[st.start:st.end] for q in echoed):
+            echo = i  # the last of X's statements holding the words the answer quotes back
         dist = st.start if st.end <= cue.start else 10**9 + abs(st.start - cue.start)
         if best is None or dist < best[0]:
             best = (dist, i)
-    return best[1] if best else None
+    if echo is None and best is None and about.mention_start is not None and about.kind != "person":
+        return _head_of(ctx, holder, folded[about.mention_start:about.mention_end])
+    return echo if echo is not None else best[1] if best else None
+
+
+def _head_of(ctx: StanceContext, holder: StanceCue, body: str) -> int | None:
+    """力挺行政院 when the body itself says nothing here: its head speaks for it (行政院长卓荣泰, the
+    mention opening with the body's name and naming someone after it): the first such statement before
+    the cue."""
+    if len(body) < 2:
+        return None
+    folded = ctx.art.doc.folded
+    k = bisect.bisect_left(ctx.starts, holder.cue.start)
+    for i in range(max(0, k - _TARGET_BACK), k):
+        sp = ctx.statements[i].speaker
+        if sp.name == holder.speaker.name or sp.mention_start is None or ctx.statements[i].end > holder.cue.start:
+            continue
+        mention = folded[sp.mention_start:sp.mention_end]
+        if mention.startswith(body) and len(mention) >= len(body) + 2 and mention[len(body):].startswith(_HEAD_TITLES):
+            return i
+    return None
+
+
+def _echoed_words(ctx: StanceContext, holder: StanceCue) -> list[str]:
+    """反驳X的说法，称业主并非「以拖待变」: the words the answer quotes back, in its own sentence after the
+    cue, name which of X's statements it answers."""
+    doc = ctx.art.doc
+    _, end = doc.sentence_bounds(holder.cue.start)
+    end = min(end, holder.cue.end + _ECHO_REACH)
+    return [m.group(1) for m in _QUOTED_BACK.finditer(doc.folded, holder.cue.end, end)]
 
 
 def _lead_before(ctx: StanceContext, holder: StanceCue) -> int | None:

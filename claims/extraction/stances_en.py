@@ -38,6 +38,12 @@ _OWNER = re.compile(r"\s+(?:with\s+)?([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*
 _DECISION = re.compile(r"\s+(?:the|this|that)\s+(?:[\w\-]+\s+){0,2}(?:decision|announcement|move|measure|measures|"
                        r"plan|plans|policy|ruling|bill|proposal)\b")
 _WORDS = re.compile(r"[a-z0-9$.%]+")
+# Titles a role word may stand for ("the mayor" -> "Mayor Rosa Delgado"), and a title before a full name.
+_TITLES = frozenset(("mayor", "commissioner", "minister", "governor", "senator", "secretary", "chancellor", "premier",
+                     "president", "chairman", "chairwoman", "ambassador", "councilman", "councilwoman"))
+_TITLED_NAME = re.compile(r"\b(" + "|".join(t.capitalize() for t in _TITLES) + r")\s+((?:[A-Z][\w'’\-]+\s+){0,2}"
+                          r"[A-Z][\w'’\-]+)")
+_TITLE_REACH = 6000
 _SIMILAR_REACH = 6000
 
 
@@ -124,4 +130,25 @@ def _object_speaker(ctx: StanceContext, holder: StanceCue, start: int, end: int)
         last = sp.name.split()[-1].lower() if sp.name.split() else ""
         if word and (word == last or word in mention.split() or word == sp.name.lower()):
             found = sp  # the most recent speaker so named
-    return found
+    return found or _titled_speaker(ctx, holder, word)
+
+
+def _titled_speaker(ctx: StanceContext, holder: StanceCue, word: str) -> Speaker | None:
+    """'sided with the mayor': the speaker the text introduced with that title ("Mayor Rosa Delgado"),
+    the last such introduction before the cue (bounded: _TITLE_REACH characters), if that person spoke."""
+    if word not in _TITLES:
+        return None
+    text = ctx.art.doc.text
+    lo = max(0, holder.cue.start - _TITLE_REACH)
+    named = None
+    for m in _TITLED_NAME.finditer(text, lo, holder.cue.start):
+        if m.group(1).lower() == word:
+            named = m.group(2)
+    if named is None:
+        return None
+    surname = named.split()[-1]
+    for st in near_statements(ctx, holder):
+        sp = st.speaker
+        if st.start < holder.cue.start and sp.name != holder.speaker.name and sp.name.split()[-1:] == [surname]:
+            return sp
+    return None

@@ -31,6 +31,7 @@ from .stance_hints import (
     OPPONENT,
     PERSON,
     QUOTED_CLAIM,
+    SIMILAR_CLAIM,
     THIS,
     THIS_ANSWER,
     THIS_CLAIM,
@@ -45,6 +46,7 @@ from .stance_hints import (
     said_before,
     speaker_named_in,
     statement_at,
+    statement_saying,
     statement_speaker_in,
 )
 from .stances_zh_answers import asked_about_criticism, fronted_claim, rhetorical_echo
@@ -367,7 +369,12 @@ def _topic_finding(ctx: StanceContext, site: StanceSite, polarity: str, named: s
     target = statement_at(ctx, *site.topic)
     if target is not None:
         return StanceFinding(polarity, target=target, evidence=TOPIC_CLAIM)
-    return StanceFinding(polarity, speaker_named_in(ctx, *site.topic, site.holder), evidence=named)
+    about = speaker_named_in(ctx, *site.topic, site.holder)
+    if about is None:  # 对于钢构重做的说法: the topic names the claim by its words, not by its speaker
+        target = statement_saying(ctx, *site.topic, site.holder)
+        if target is not None:
+            return StanceFinding(polarity, target=target, evidence=SIMILAR_CLAIM)
+    return StanceFinding(polarity, about, evidence=named)
 
 
 def _person(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:

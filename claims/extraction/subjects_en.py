@@ -386,7 +386,14 @@ def persons_organisation(art: Article, phrase: NounPhrase) -> Speaker | None:
     if m is None or m.group("owner").lower() in names.EN_NOT_NAMES:
         return None
     head = m.group("head")
-    name = f"{m.group('owner')} {head if head[0].isupper() else head.lower()}"
+    owner = m.group("owner")
+    if head == "government" and " " not in owner and "'" in phrase.words.replace("’", "'"):
+        entry = art.gazetteer.lookup(owner)  # "Austria's government": the country speaks, as "Austria" would
+        known = art.names.get(owner) or art.names.by_surname().get(normalize_alias(owner))
+        if entry is None and known is None or entry is not None and entry.kind == "government":
+            return Speaker(entry.name if entry else owner, entry.key if entry else None, phrase.words, phrase.start,
+                           phrase.end, "government")
+    name = f"{owner} {head if head[0].isupper() else head.lower()}"
     kind = "group" if head in _PEOPLE_HEADS else "organisation"
     return Speaker(name, None, phrase.words, phrase.start, phrase.end, kind)
 
