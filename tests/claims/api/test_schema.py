@@ -36,11 +36,16 @@ def _keep_test_connection():
     from django.core import signals
     from django.db import close_old_connections
 
+    # Restored in their original order afterwards (reconnecting would append Django's receiver after
+    # factdesk.connections' own, which must run after it).
+    saved = {signal: list(signal.receivers) for signal in (signals.request_started, signals.request_finished)}
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    for signal, receivers in saved.items():
+        with signal.lock:
+            signal.receivers[:] = receivers
+            signal.sender_receivers_cache.clear()
 
 
 @pytest.fixture
