@@ -36,7 +36,10 @@ def test_a_real_worker_mails_the_requesters_once_and_finds_flips(tmp_path):
         def sent() -> list[str]:
             return [p.read_text(errors="replace") for p in mail_dir.glob("*.log")] if mail_dir.exists() else []
 
-        messages = wait_for(lambda: len(sent()) >= 2 and sent(), timeout=60)
+        try:
+            messages = wait_for(lambda: len(sent()) >= 2 and sent(), timeout=120)
+        except AssertionError as exc:  # say what the worker did, not only that nothing came
+            raise AssertionError(f"{exc}; mails {len(sent())}; worker log:\n{worker.output()[-4000:]}") from None
         text = "\n".join(messages)
         assert "first@example.org" in text and "second@example.org" in text
         assert wait_for(lambda: CheckRequest.objects.filter(notified_at__isnull=False).count() == 2)
