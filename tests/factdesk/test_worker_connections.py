@@ -32,8 +32,43 @@ def test_health_check_runs_after_idle_and_not_between_back_to_back_tasks(monkeyp
     assert connection.health_check_done is False
 
 
+@pytest.fixture
+def production_receiver_order():
+    """Django's test client disconnects and reconnects close_old_connections around each request,
+    which appends it after factdesk.connections' receiver; a server process keeps the import order
+    (Django's first). Put that order back for the test, and the tests' own order afterwards."""
+    from django.core.signals import request_started
+    from django.db import close_old_connections
+
+    saved = list(request_started.receivers)
+    request_started.disconnect(close_old_connections)
+    request_started.disconnect(dispatch_uid="factdesk.connections.trust_recent")
+    request_started.connect(close_old_connections)
+    request_started.connect(connections.trust_recent, dispatch_uid="factdesk.connections.trust_recent")
+    yield
+    with request_started.lock:
+        request_started.receivers[:] = saved
+        request_started.sender_receivers_cache.clear()
+
+
+def test_a_server_process_runs_djangos_connection_check_before_the_trust():
+    """The order the behaviour below depends on, as a fresh process (no test client) has it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, django; django.setup(); import factdesk.connections; "
+            "from django.core.signals import request_started as s; "
+            "print(json.dumps([getattr(r(), '__name__', '') for _, r, *_ in s.receivers]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"})
+    names = json.loads(out.stdout.strip().splitlines()[-1])
+    assert names.index("close_old_connections") < names.index("trust_recent"), out.stdout + out.stderr
+
+
 @pytest.mark.django_db(transaction=True)
-def test_back_to_back_requests_skip_the_check_and_an_idle_one_does_not(monkeypatch):
+def test_back_to_back_requests_skip_the_check_and_an_idle_one_does_not(monkeypatch, production_receiver_order):
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
