@@ -28,6 +28,18 @@ def run(text, published=PUB):
     return extract(text, published=published, gazetteer=GAZ)
 
 
+def stance_triples(ex):
+    """(holder, polarity, target statement's text) of every stance of an Extraction."""
+    texts = [s.text for s in ex.statements]
+    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}
+
+
+def stances(text, published=PUB):
+    """The stance triples of text, and the Extraction they came from."""
+    ex = run(text, published)
+    return stance_triples(ex), ex
+
+
 def spans(text, published=PUB):
     """(speaker, text, kind) of every statement."""
     return [(s.speaker, s.text, s.kind) for s in run(text, published).statements]

@@ -13,13 +13,7 @@ import pytest
 from claims.extraction import extract
 
 from .helpers import run
-
-
-def stance_set(text):
-    ex = run(text)
-    texts = [s.text for s in ex.statements]
-    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}, ex
-
+from .helpers import stances as stance_set
 
 FARES = (
     "交通部今（3）日宣布，高鐵票價明年起調漲一成，以反映營運成本。\n\n"

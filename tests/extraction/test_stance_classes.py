@@ -3,13 +3,7 @@ example that gives the stance and a counterexample that must not."""
 
 import pytest
 
-from .helpers import run
-
-
-def stances(text):
-    ex = run(text)
-    texts = [s.text for s in ex.statements]
-    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}, ex
+from .helpers import run, stances
 
 
 def said(text):

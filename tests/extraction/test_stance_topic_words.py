@@ -4,13 +4,11 @@ judgement (認同國家統計局的判斷) is its spokesperson's (sentences writ
 
 from claims.extraction import Gazetteer, SpeakerEntry, extract
 
-from .helpers import PUB, run
+from .helpers import PUB, stances
 
 
 def _stances(text):
-    ex = run(text)
-    texts = [s.text for s in ex.statements]
-    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}
+    return stances(text)[0]
 
 
 def test_topic_words_name_the_earlier_statement_not_the_last_one():

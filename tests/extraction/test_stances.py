@@ -2,13 +2,7 @@
 
 import pytest
 
-from .helpers import run
-
-
-def stances(text):
-    ex = run(text)
-    texts = [s.text for s in ex.statements]
-    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}, ex
+from .helpers import run, stances
 
 
 @pytest.mark.parametrize("text, expected", [

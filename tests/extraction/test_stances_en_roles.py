@@ -2,13 +2,11 @@
 'Austria's government rejected ...' is held by the country, 'sided with the mayor' names the speaker the
 text introduced as "Mayor X"."""
 
-from .helpers import run
+from .helpers import stances
 
 
 def _stances(text):
-    ex = run(text)
-    texts = [s.text for s in ex.statements]
-    return {(t.speaker, t.polarity, texts[t.target]) for t in ex.stances}
+    return stances(text)[0]
 
 
 def test_a_countrys_government_holds_the_stance_as_the_country():
