@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 
 from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
-from claims.selectors.grams import text_holds_any
+from claims.selectors.grams import GramsContain, text_holds_any
 from claims.selectors.planner import planner_settings
 from sources.models import Article
 
@@ -130,24 +130,6 @@ def text_search_variants(term: str) -> list[str]:
     return list(dict.fromkeys([term, to_simplified(term), to_traditional(term)]))
 
 
-class _DeskGramsMatch(Func):
-    """PostgreSQL: the statement's text and mention hold every character pair of ``term`` (upper-cased).
-
-    The left side is exactly the expression of ``statement_desk_grams_idx`` (migration 0010), so
-    the GIN index answers it; the right side is a constant the planner folds once.
-    """
-
-    output_field = BooleanField()
-
-    def __init__(self, term: str):
-        super().__init__(F("text"), F("mention"), Value(term))
-
-    def as_sql(self, compiler, connection, **extra_context):
-        (text, p1), (mention, p2), (term, p3) = (compiler.compile(e) for e in self.get_source_expressions())
-        sql = f"factdesk_bigrams(upper({text} || ' ' || {mention})) @> factdesk_bigrams(upper({term}))"
-        return sql, (*p1, *p2, *p3)
-
-
 # How many speakers a desk search term may name (their statements are one indexed IN list).
 _SEARCH_SPEAKERS_LIMIT = 200
 
@@ -179,7 +161,7 @@ def statement_search_q(term: str) -> Q:
     grams = Q()
     if connection.vendor == "postgresql" and variants and all(len(v) >= 2 for v in variants):
         for variant in variants:
-            grams |= Q(_DeskGramsMatch(variant))
+            grams |= Q(GramsContain("text", "mention", term=variant))  # statement_desk_grams_idx
     speaker_ids = _search_speaker_ids(term)
     if speaker_ids:
         # A plain IN list, not a join: no duplicate rows, so the changelist needs no DISTINCT.

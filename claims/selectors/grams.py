@@ -14,25 +14,31 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
 
 
-class _GramsContain(Func):
-    """``factdesk_bigrams(upper(<field>)) @> factdesk_bigrams(upper(<term>))``: the left side is
-    exactly the indexed expression (claim_text_grams_idx, request_group_text_grams_idx)."""
+class GramsContain(Func):
+    """``factdesk_bigrams(upper(<fields joined by a space>)) @> factdesk_bigrams(upper(<term>))``.
+
+    The left side must be exactly an indexed expression: ``text`` for claim_text_grams_idx and
+    request_group_text_grams_idx (migration 0013), ``text``, ``mention`` for the statements'
+    statement_desk_grams_idx (migration 0010). The right side is a constant the planner folds once.
+    """
 
     output_field = BooleanField()
 
-    def __init__(self, field: str, term: str):
-        super().__init__(F(field), Value(term))
+    def __init__(self, *fields: str, term: str):
+        super().__init__(*(F(f) for f in fields), Value(term))
 
     def as_sql(self, compiler, connection, **extra_context):
-        (field, p1), (term, p2) = (compiler.compile(e) for e in self.get_source_expressions())
-        return f"factdesk_bigrams(upper({field})) @> factdesk_bigrams(upper({term}))", (*p1, *p2)
+        *fields, (term, term_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        joined = " || ' ' || ".join(sql for sql, _ in fields)
+        params = [p for _, ps in fields for p in ps]
+        return f"factdesk_bigrams(upper({joined})) @> factdesk_bigrams(upper({term}))", (*params, *term_params)
 
 
 def text_holds(field: str, term: str) -> Q:
     """Rows whose ``field`` contains ``term`` (case-insensitive), through the pair index where there is one."""
     q = Q(**{f"{field}__icontains": term})
     if connection.vendor == "postgresql" and len(term) >= 2:
-        q &= Q(_GramsContain(field, term))
+        q &= Q(GramsContain(field, term=term))
     return q
 
 
