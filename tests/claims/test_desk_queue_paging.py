@@ -139,24 +139,30 @@ def test_desk_search_pages_are_the_queue_order_however_the_newest_articles_are_c
         assert [s.pk for s in page] == expected[:3]
 
 
+def _queue_search(term: str):
+    """The queue, searched, in queue order (what the admin hands statement_queue_search_page)."""
+    return Statement.objects.filter(selectors.statement_search_q(term)).order_by(
+        "-article__created_at", "article_id", "start", "pk")
+
+
+def _statement_reads(ctx) -> list[str]:
+    return [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and "claims_statement" in q["sql"]]
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_common_desk_word_is_found_among_the_newest_articles_only(monkeypatch):
     monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", 2)
     _bulk_statements(30, per_article=5)
-    qs = Statement.objects.filter(selectors.statement_search_q("句話")).order_by(
-        "-article__created_at", "article_id", "start", "pk")
     with CaptureQueriesContext(connection) as ctx:
-        page = selectors.statement_queue_search_page(qs, 6)
+        page = selectors.statement_queue_search_page(_queue_search("句話"), 6)
     assert len(page) == 6
-    reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and "claims_statement" in q["sql"]]
+    reads = _statement_reads(ctx)
     assert len(reads) == 1  # the newest two articles held the page: the older ones were never read
     with CaptureQueriesContext(connection) as ctx:
-        rare = selectors.statement_queue_search_page(
-            Statement.objects.filter(selectors.statement_search_q("第0篇")).order_by(
-                "-article__created_at", "article_id", "start", "pk"), 6)
+        rare = selectors.statement_queue_search_page(_queue_search("第0篇"), 6)
     assert [s.text for s in rare] == [f"第0篇第{i}句話。" for i in range(5)]  # the oldest article
-    reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and "claims_statement" in q["sql"]]
+    reads = _statement_reads(ctx)
     assert len(reads) == 3  # the newest two articles, then the older matches' ids, then those rows
 
 
@@ -165,9 +171,7 @@ def test_a_common_desk_word_is_found_among_the_newest_articles_only(monkeypatch)
 def test_desk_search_page_leaves_the_planner_as_it_found_it(monkeypatch):
     monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", 2)
     _bulk_statements(30, per_article=5)
-    qs = Statement.objects.filter(selectors.statement_search_q("第0篇")).order_by(
-        "-article__created_at", "article_id", "start", "pk")
-    assert len(selectors.statement_queue_search_page(qs, 6)) == 5  # the walk, then the bitmap
+    assert len(selectors.statement_queue_search_page(_queue_search("第0篇"), 6)) == 5  # the walk, then the bitmap
     with connection.cursor() as cursor:
         for name in ("enable_bitmapscan", "enable_seqscan", "enable_sort", "enable_indexscan"):
             cursor.execute(f"SHOW {name}")
