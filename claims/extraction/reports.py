@@ -12,14 +12,15 @@ import re
 from .article import Article
 from .document import Intervals
 from .lexicon import zh as lex
+from .lexicon import zh_stances
 from .records import Candidate, Speaker
 
 REPORT_CUE = "report"  # the cue of a report statement (stance confidence reads it)
 # 传出 / 指出 / 网传 …: the verb of a report; the source's words end right before it (有消息, 特定媒体)
-_REPORT_VERB = re.compile(r"传出|指出|报导|报道|盛传|网传|外传")
-_SOURCES = ("特定媒体", "消息", "传言", "传闻", "媒体", "网友")  # longest first where one ends another
-_UNSOURCED_VERBS = ("网传", "外传", "盛传")  # reports that need no source word
-_TURN = re.compile(r",(?=甚至|不料|但|却|不过|然而|可是)")  # the writer's turn after the report's words
+_REPORT_VERB = re.compile("|".join(zh_stances.REPORT_VERBS))
+_SOURCES = zh_stances.REPORT_SOURCES
+_UNSOURCED_VERBS = zh_stances.UNSOURCED_REPORT_VERBS
+_TURN = re.compile(",(?=" + "|".join(zh_stances.WRITER_TURNS) + ")")  # the writer's turn after the report's words
 _MIN_WORDS = 4
 _MAX_QUOTES = 5  # quotes in a row read for one report (bounded work)
 _DENIAL_REACH = 160  # characters after the report in which the denial must come

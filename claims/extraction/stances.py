@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from .article import Article, AttributionState
 from .document import Intervals
+from .lexicon import zh_stances
 from .patterns import CJK, TITLE
 from .records import Candidate, Speaker
 from .stance_confidence import (
@@ -32,14 +33,13 @@ from .types import Stance
 
 _TARGET_BACK, _TARGET_ON = 60, 20  # statements looked at around the cue (bounded work)
 _MAX_PARAGRAPHS_BACK = 3
-_OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")  # before a stance verb opening a statement
-# Titles right after a body's name that make the speaker its head or voice (行政院长, 党主席, 陆委会发言人).
-_HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总理", "首相", "秘书长", "院长", "部长", "局长", "署长")
+_OPENING_PRONOUNS = zh_stances.STANCE_OPENING_PRONOUNS
+_HEAD_TITLES = zh_stances.HEAD_TITLES
 _BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
 _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
-_COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
+_COORDINATORS = zh_stances.COORDINATORS
 _PAIR = 2  # names joined in a holder's words that are each a holder
 _TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 

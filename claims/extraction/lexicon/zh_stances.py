@@ -1,0 +1,23 @@
+"""Extraction lexicon, Chinese stance and report words (stances.py, reports.py): who holds a stance
+when a body or several people are named, and what an unsourced report is made of.
+
+Written in Simplified script, like lexicon/zh.py: the stages read folded text. Each list's use is
+tested with sentences written for it (tests/extraction/test_stance_classes.py,
+test_stance_topic_words.py).
+"""
+
+from __future__ import annotations
+
+# Words before a stance verb that opens a statement (他也不认同…): the statement's speaker holds it.
+STANCE_OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")
+# Titles right after a body's name that make the speaker its head or voice (行政院长, 党主席, 陆委会发言人).
+HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总理", "首相", "秘书长", "院长", "部长", "局长", "署长")
+# Words joining names in a holder's phrase (遭郑某及立委黄某打脸): each name a holder.
+COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
+
+# An unsourced report (有消息传出…, 有媒体指出「…」): its verb, its source words (longest first where
+# one ends another), the verbs that need no source word, and the writer's turn after its words.
+REPORT_VERBS = ("传出", "指出", "报导", "报道", "盛传", "网传", "外传")
+REPORT_SOURCES = ("特定媒体", "消息", "传言", "传闻", "媒体", "网友")
+UNSOURCED_REPORT_VERBS = ("网传", "外传", "盛传")
+WRITER_TURNS = ("甚至", "不料", "但", "却", "不过", "然而", "可是")
