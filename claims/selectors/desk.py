@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from claims.extraction.claim_keys import canonical
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Claim, ReviewState, Speaker, SpeakerAlias, Stance, Statement
+from claims.selectors.desk_stats import desk_stats, term_share
 from claims.selectors.grams import GramsContain, text_holds_any
 from claims.selectors.planner import planner_settings
 from sources.models import Article
@@ -183,62 +184,49 @@ def statement_search_q(term: str) -> Q:
 # queue order (500 made medium-common words read all their older matches; 2,000 made rare words walk
 # 20,000 statements for nothing)...
 _QUEUE_SEARCH_ARTICLES = 1_000
-# ...unless the character pairs' statistics expect at most this many matching statements and the
-# term names no speaker: then the pair index's bitmap reads them all at once (a rare word walked
-# 10,000 statements for nothing).
-_QUEUE_SEARCH_DIRECT = 2_000
+# ...unless the statistics expect fewer matching statements than that walk needs to fill the page
+# (claims.selectors.desk_stats): then the walk would read about 10,000 statements for a few rows and
+# the bitmap would still read nearly every match after it, so the bitmap reads them all at once.
 # A statement read by the bitmap (heap page, join to its article) costs about this many walked ones
 # (measured at 1,000,000: about 11 us against 2-3 us).
 _BITMAP_ROW_COST = 4
 
 
-def _pairs_share(term: str) -> float | None:
-    """About the share of statements holding ``term`` in some spelling, from the pair index's statistics.
+def _term_is_rare(term: str, n: int) -> bool:
+    """True when the statistics expect fewer statements to match ``term`` than the walk of the
+    ``_QUEUE_SEARCH_ARTICLES`` newest articles needs to find ``n`` of them (matches spread evenly).
 
-    Each spelling as its rarest character pair (its pairs go together: the planner's product of
-    them thinks a common word rare), the spellings added (statements are written in one script);
-    None without statistics or pairs.
+    The text as its rarest character pair or triple; the statements of the speakers it names
+    counted (bounded: an indexed count that stops at the limit). False without statistics.
     """
-    variants = [v.upper() for v in text_search_variants(term)]
-    if not variants or any(len(v) < 2 for v in variants):
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s "
-            "WHERE s.schemaname = current_schema() AND s.tablename = 'statement_desk_grams_idx'"
-        )
-        row = cursor.fetchone()
-    if not row or not row[0] or not row[1]:
-        return None
-    elems, freqs = row
-    common = dict(zip(elems, freqs[: len(elems)], strict=True))
-    other = freqs[len(elems)] / 2  # rarer than the rarest common pair: half of it, as the planner guesses
-    return min(1.0, sum(min(common.get(v[i : i + 2], other) for i in range(len(v) - 1)) for v in variants))
+    stats = desk_stats()
+    share = term_share(text_search_variants(term), stats) if stats is not None else None
+    if share is None:
+        return False
+    limit = n * stats.articles / _QUEUE_SEARCH_ARTICLES
+    expected = share * stats.statements
+    speaker_ids = _search_speaker_ids(term) if expected < limit else []
+    if speaker_ids:
+        expected += Statement.objects.filter(speaker_id__in=speaker_ids).order_by()[: math.ceil(limit - expected)].count()
+    return expected < limit
 
 
 def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, term: str = "", before=None) -> list[Statement]:
     """The first ``n`` rows of ``qs``, a queue filtered by ``statement_search_q(term)`` and in queue order.
 
-    Bounded for any word (PostgreSQL). A word the statistics call rare (``_QUEUE_SEARCH_DIRECT``)
-    and that names no speaker: its matches by the pair index's bitmap, as ids, then those rows.
-    Otherwise first the statements of the ``_QUEUE_SEARCH_ARTICLES`` newest articles (created at
-    or before ``before``, the page's cursor, when given), walked in queue order down the article
-    date index with bitmap scans off: a common word fills the page there, after reading at most
-    about ten thousand statements whatever its count; only when that falls short, the older
-    articles' matches by the bitmap. (The planner, left alone, misjudges how common a word is and
-    either walks the whole queue for a rare one, 7-12 s, or reads every match of a common one.)
-    Same rows, same order as ``qs[:n]``.
+    Bounded for any word (PostgreSQL). A term the statistics call rare (``_term_is_rare``): its
+    matches by the indexes' bitmaps, as ids, then those rows. Otherwise first the statements of
+    the ``_QUEUE_SEARCH_ARTICLES`` newest articles (created at or before ``before``, the page's
+    cursor, when given), walked in queue order down the article date index with bitmap scans off:
+    a common word fills the page there, after reading at most about ten thousand statements
+    whatever its count; only when that falls short, the older articles' matches by the bitmap.
+    (The planner, left alone, misjudges how common a word is and either walks the whole queue for
+    a rare one, 7-12 s, or reads every match of a common one.) Same rows, same order as ``qs[:n]``.
     """
     if connection.vendor != "postgresql":
         return list(qs[:n])
-    if term:
-        share = _pairs_share(term)
-        if share is not None and not _search_speaker_ids(term):
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Statement._meta.db_table])
-                (rows_estimate,) = cursor.fetchone()
-            if share * max(rows_estimate, 0) <= _QUEUE_SEARCH_DIRECT:
-                return _by_bitmap(qs, n)
+    if term and _term_is_rare(term, n):
+        return _by_bitmap(qs, n)
     articles = Article.objects.order_by("-created_at")
     if before is not None:
         articles = articles.filter(created_at__lte=before)
@@ -247,41 +235,25 @@ def statement_queue_search_page(qs: QuerySet[Statement], n: int, *, term: str = 
         return _by_bitmap(qs, n)
     rows = _by_walk(qs.filter(article__created_at__gte=edge[0]), n)
     older = qs.filter(article__created_at__lt=edge[0])
-    if 0 < len(rows) < n:
+    stats = desk_stats() if 0 < len(rows) < n else None
+    if stats is not None:
         # What the first walk found says how common the word is: walk on (twice the articles
         # expected to fill the page) when that reads fewer rows than the bitmap would read of
         # its older matches, a bitmap row costing about _BITMAP_ROW_COST walked ones.
-        sizes = _table_sizes()
-        if sizes is not None:
-            articles_total, statements_total = sizes
-            per_article = statements_total / articles_total
-            more = math.ceil(2 * (n - len(rows)) * _QUEUE_SEARCH_ARTICLES / len(rows))
-            bitmap_rows = len(rows) * articles_total / _QUEUE_SEARCH_ARTICLES
-            if more * per_article < _BITMAP_ROW_COST * bitmap_rows:
-                start = _QUEUE_SEARCH_ARTICLES + more
-                edge2 = list(articles.values_list("created_at", flat=True)[start : start + 1])
-                if edge2:
-                    rows += _by_walk(older.filter(article__created_at__gte=edge2[0]), n - len(rows))
-                    older = qs.filter(article__created_at__lt=edge2[0])
-                else:
-                    return rows + _by_walk(older, n - len(rows))
+        per_article = stats.statements / stats.articles
+        more = math.ceil(2 * (n - len(rows)) * _QUEUE_SEARCH_ARTICLES / len(rows))
+        bitmap_rows = len(rows) * stats.articles / _QUEUE_SEARCH_ARTICLES
+        if more * per_article < _BITMAP_ROW_COST * bitmap_rows:
+            start = _QUEUE_SEARCH_ARTICLES + more
+            edge2 = list(articles.values_list("created_at", flat=True)[start : start + 1])
+            if edge2:
+                rows += _by_walk(older.filter(article__created_at__gte=edge2[0]), n - len(rows))
+                older = qs.filter(article__created_at__lt=edge2[0])
+            else:
+                return rows + _by_walk(older, n - len(rows))
     if len(rows) < n:
         rows += _by_bitmap(older, n - len(rows))
     return rows
-
-
-def _table_sizes() -> tuple[float, float] | None:
-    """(articles, statements) as ANALYZE last counted them; None before it has."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT reltuples FROM pg_class WHERE oid = %s::regclass), "
-            "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass)",
-            [Article._meta.db_table, Statement._meta.db_table],
-        )
-        articles_total, statements_total = cursor.fetchone()
-    if not articles_total or not statements_total or articles_total <= 0 or statements_total <= 0:
-        return None
-    return float(articles_total), float(statements_total)
 
 
 def _by_walk(qs: QuerySet[Statement], n: int) -> list[Statement]:

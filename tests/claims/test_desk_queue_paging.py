@@ -127,11 +127,12 @@ def test_desk_search_pages_are_the_queue_order_however_the_newest_articles_are_c
     client.force_login(make_user(groups=("fact-checker",)))
     monkeypatch.setattr(StatementAdmin, "list_per_page", 4)
     monkeypatch.setattr(selectors.desk, "_QUEUE_SEARCH_ARTICLES", window)
-    monkeypatch.setattr(selectors.desk, "_pairs_share", lambda term: 0.0 if rare else None)
+    monkeypatch.setattr(selectors.desk, "_term_is_rare", lambda term, n: rare)
     _bulk_statements(30, per_article=5)  # six articles
     order = ("-article__created_at", "article_id", "start", "pk")
     queue = Statement.objects.filter(review_state="candidate")
-    for term in ("句話", "第0篇", "第3篇第4句", "沒有這句"):  # every row; the oldest article; one row; none
+    # Every row; the oldest article; one row; none; a speaker's (rare ones may name a speaker now).
+    for term in ("句話", "第0篇", "第3篇第4句", "沒有這句", "量測發言人1"):
         expected = list(queue.filter(selectors.statement_search_q(term)).order_by(*order).values_list("pk", flat=True))
         assert _walk(client, {"q": term}) == expected, term
         page = selectors.statement_queue_search_page(
