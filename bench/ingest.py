@@ -226,6 +226,62 @@ class Proc:
         self.log.close()
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int) -> tuple[int, float] | None:
+    """(session id, user + system CPU seconds) of a live process, from /proc; None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return int(fields[3]), (int(fields[11]) + int(fields[12])) / _TICK
+
+
+def session_cpu(sessions: dict[str, int]) -> dict[str, float]:
+    """CPU seconds used so far by every live process of each named session (a Proc's whole tree:
+    gunicorn's master and workers, a Celery worker's main and pool processes)."""
+    totals = dict.fromkeys(sessions, 0.0)
+    names = {sid: name for name, sid in sessions.items()}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (found := _proc_cpu(int(entry))) is not None and found[0] in names:
+            totals[names[found[0]]] += found[1]
+    return totals
+
+
+def backend_cpu(conn) -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend on the bench database but the caller's own
+    (PostgreSQL runs on this host: its backends are processes here)."""
+    pids = [row[0] for row in conn.execute(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    return {pid: found[1] for pid in pids if (found := _proc_cpu(pid)) is not None}
+
+
+class CpuMeter:
+    """CPU seconds spent between start() and stop() by the web server, the workers and PostgreSQL's
+    backends: per article, these do not depend on how busy the shared host is the way wall time does."""
+
+    def __init__(self, conn, web: Proc | None, workers: list[Proc]):
+        self.conn = conn
+        self.groups = {"web": [web] if web is not None else [], "workers": workers}
+        self.spent = {"web": 0.0, "workers": 0.0, "postgres": 0.0}
+
+    def _read(self) -> tuple[dict[str, float], dict[int, float]]:
+        by_session = session_cpu({f"{g}:{p.proc.pid}": p.proc.pid for g, ps in self.groups.items() for p in ps})
+        totals = {g: sum(v for k, v in by_session.items() if k.startswith(g + ":")) for g in self.groups}
+        return totals, backend_cpu(self.conn)
+
+    def start(self) -> None:
+        self._start = self._read()
+
+    def stop(self) -> dict[str, float]:
+        (totals, backends), (totals0, backends0) = self._read(), self._start
+        for group in self.groups:
+            self.spent[group] += totals[group] - totals0[group]
+        self.spent["postgres"] += sum(cpu - backends0.get(pid, 0.0) for pid, cpu in backends.items())
+        return self.spent
+
+
 def flush_redis() -> None:
     import redis
 
@@ -345,19 +401,16 @@ def start_workers(count: int, env: dict[str, str], logdir: Path, root: Path, tag
     return workers
 
 
-def wait_finished(n: int, timeout: float) -> tuple[int, int, int]:
+def wait_finished(poller, n: int, timeout: float) -> tuple[int, int, int]:
     """Poll PostgreSQL until all ``n`` articles are done or failed; (done, failed, statements)."""
-    import psycopg
-
     deadline = time.monotonic() + timeout
-    with psycopg.connect(f"{PG}/{DB_NAME}", autocommit=True) as poller:
-        while True:
-            done, failed, statements = count_finished(poller)
-            if done + failed >= n:
-                return done, failed, statements
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
-            time.sleep(0.05)
+    while True:
+        done, failed, statements = count_finished(poller)
+        if done + failed >= n:
+            return done, failed, statements
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
+        time.sleep(0.05)
 
 
 def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path, timeout: float,
@@ -382,9 +435,14 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
         procs.insert(0, web)
         for worker in procs[1:]:
             worker.wait_for_log(" ready.")
-        started = time.perf_counter()
+        import psycopg
+
+        meter_conn = psycopg.connect(f"{PG}/{DB_NAME}", autocommit=True)
+        meter = CpuMeter(meter_conn, None if drain else web, procs[1:])
+        meter.start()
+        started, client_cpu = time.perf_counter(), time.process_time()
         statuses = post_all(base, key, articles, clients)
-        ingested = time.perf_counter() - started
+        ingested, client_cpu = time.perf_counter() - started, time.process_time() - client_cpu
         refused = [s for s in statuses if s not in (200, 201)]
         if refused:
             raise RuntimeError(f"{len(refused)} submissions refused, e.g. HTTP {refused[0]}")
@@ -393,10 +451,14 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
             hold_queue(n)
             procs += start_workers(workers, env, logdir, root, kind + tag)
             time.sleep(1)  # every worker blocked on the empty queue
+            meter = CpuMeter(meter_conn, None, procs[1:])
+            meter.start()  # the drain's CPU: from here, not the workers' start-up
             started = time.perf_counter()
             release_queue()
-        done, failed, statements = wait_finished(n, timeout)
+        done, failed, statements = wait_finished(meter_conn, n, timeout)  # its own CPU is not counted
         elapsed = time.perf_counter() - started
+        cpu = meter.stop()
+        meter_conn.close()
     finally:
         for proc in reversed(procs):
             proc.stop()
@@ -408,6 +470,9 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
                if line.startswith("POST ")] if access_log.exists() else []
     return {"workers": workers, "seconds": elapsed, "ingest_seconds": ingested, "done": done, "failed": failed,
             "statements": statements, "tag": tag, "drain": drain,
+            # CPU ms per article while the clock ran; the client's is this process's (the POST threads)
+            "cpu_ms": {**{k: v * 1000 / n for k, v in cpu.items()},
+                       "client": 0.0 if drain else client_cpu * 1000 / n},
             "task_ms": statistics.median(task_ms) if task_ms else float("nan"),
             "post_ms": statistics.median(post_ms) if post_ms else float("nan")}
 
@@ -436,6 +501,11 @@ def run_loop(articles: list[dict]) -> dict:
             "median_ms": statistics.median(per_article) * 1000}
 
 
+def cpu_text(cpu: dict[str, float]) -> str:
+    parts = [f"{name} {cpu[name]:.1f}" for name in ("workers", "postgres", "web", "client") if cpu.get(name)]
+    return ", ".join(parts) + f" (sum {sum(cpu.values()):.1f})"
+
+
 def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -450,8 +520,11 @@ def summarise(args, variants, counts: list[int], loops: list[dict], results: lis
     print("end to end = the clock from the first POST to the last article done (POSTs and workers share the "
           "CPUs);\nbacklog drain = the articles POSTed and queued first, the clock from the workers' start to the "
           "last done")
+    print("CPU ms/article: CPU time of the workers' processes, PostgreSQL's backends, gunicorn and the POSTing "
+          "client while the clock ran, divided by N\n(robust to a busy host where wall time is not; on an idle "
+          "host a run cannot take less than its CPU sum over the CPUs it can use)")
     print(f"{'run':<44}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}"
-          f"{'task ms':>9}{'POST ms':>9}")
+          f"{'task ms':>9}{'POST ms':>9}  CPU ms/article")
     print(f"{'extract() loop':<44}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}{'':>10}"
           f"{med(loop['median_ms'] for loop in loops):>9.1f}")
     drains = (False, True) if args.drain else (False,)
@@ -463,9 +536,10 @@ def summarise(args, variants, counts: list[int], loops: list[dict], results: lis
                 ratio = med(r["seconds"] / r["loop_seconds"] for r in rows)
                 bad = sum(r["done"] != args.n or r["statements"] != loops[0]["statements"] for r in rows)
                 label = f"{name}: {'backlog drain' if drain else 'API+Celery'}, {k} worker" + ("s" if k > 1 else "")
-                post = "" if drain else f"{med(r['post_ms'] for r in rows):>9.1f}"
+                post = f"{'':>9}" if drain else f"{med(r['post_ms'] for r in rows):>9.1f}"
+                cpu = {name: med(r["cpu_ms"][name] for r in rows) for name in rows[0]["cpu_ms"]}
                 print(f"{label:<44}{seconds:>9.1f}{args.n / seconds:>12.1f}{ratio:>15.2f}{bad:>10}"
-                      f"{med(r['task_ms'] for r in rows):>9.1f}{post}")
+                      f"{med(r['task_ms'] for r in rows):>9.1f}{post}  {cpu_text(cpu)}")
     if len(counts) >= 2:
         lo, hi = counts[0], counts[-1]
         for name, _root in variants:
@@ -501,8 +575,10 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="give up a run after this many seconds")
     parser.add_argument("--repeat", type=int, default=1, help="measure everything this many times (medians)")
     parser.add_argument("--baseline", type=Path, default=None,
-                        help="another checkout (e.g. a worktree of main) whose gunicorn and workers are measured "
-                             "in the same run, interleaved with this one's, on the same articles")
+                        help="another checkout whose gunicorn and workers are measured in the same run, "
+                             "interleaved with this one's, on the same articles; e.g. a commit exported with "
+                             "`mkdir /tmp/base && git archive 999a7d8 | tar -x -C /tmp/base` (it shares this "
+                             "checkout's .venv, database template and broker)")
     parser.add_argument("--keep-logs", action="store_true", help="keep server and worker logs (path printed)")
     parser.add_argument("--no-drain", dest="drain", action="store_false",
                         help="skip the backlog-drain runs (workers emptying a queue filled before they start)")
@@ -553,7 +629,8 @@ def main() -> int:
                               f"{result['statements']} statements ({same} the loop); "
                               f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x; median task "
                               f"{result['task_ms']:.1f} ms, median POST {result['post_ms']:.1f} ms "
-                              f"(extract() {loop['median_ms']:.1f} ms); load average {load_average()}", flush=True)
+                              f"(extract() {loop['median_ms']:.1f} ms); CPU ms per article: "
+                              f"{cpu_text(result['cpu_ms'])}; load average {load_average()}", flush=True)
     finally:
         admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
         if args.keep_logs:
