@@ -249,6 +249,22 @@ def session_cpu(sessions: dict[str, int]) -> dict[str, float]:
     return totals
 
 
+def wait_settled(procs: list[Proc], timeout: float = 120) -> None:
+    """Wait until the servers are idle: gunicorn logs "Booting worker" *before* a worker imports
+    Django, and /healthz answers as soon as one of the two has, so the other could still be
+    starting (most of a second of CPU) when the clock starts."""
+    sessions = {str(proc.proc.pid): proc.proc.pid for proc in procs}
+    deadline = time.monotonic() + timeout
+    before = sum(session_cpu(sessions).values())
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = sum(session_cpu(sessions).values())
+        if now - before < 0.02:  # under 4% of one CPU for half a second: nothing is starting
+            return
+        before = now
+    raise RuntimeError(f"servers still busy after {timeout:.0f} s")
+
+
 def backend_cpu(conn) -> dict[int, float]:
     """CPU seconds so far of each PostgreSQL backend on the bench database but the caller's own
     (PostgreSQL runs on this host: its backends are processes here)."""
@@ -435,6 +451,7 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
         procs.insert(0, web)
         for worker in procs[1:]:
             worker.wait_for_log(" ready.")
+        wait_settled(procs)
         import psycopg
 
         meter_conn = psycopg.connect(f"{PG}/{DB_NAME}", autocommit=True)
@@ -450,7 +467,7 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
             web.stop()  # nothing left for it to do; its processes are not part of the drain
             hold_queue(n)
             procs += start_workers(workers, env, logdir, root, kind + tag)
-            time.sleep(1)  # every worker blocked on the empty queue
+            wait_settled(procs[1:])  # every worker started and blocked on the empty queue
             meter = CpuMeter(meter_conn, None, procs[1:])
             meter.start()  # the drain's CPU: from here, not the workers' start-up
             started = time.perf_counter()
