@@ -538,8 +538,8 @@ def summarise(args, variants, counts: list[int], loops: list[dict], results: lis
           "CPUs);\nbacklog drain = the articles POSTed and queued first, the clock from the workers' start to the "
           "last done")
     print("CPU ms/article: CPU time of the workers' processes, PostgreSQL's backends, gunicorn and the POSTing "
-          "client while the clock ran, divided by N\n(robust to a busy host where wall time is not; on an idle "
-          "host a run cannot take less than its CPU sum over the CPUs it can use)")
+          "client while the clock ran, divided by N\n(steadier than wall time on a busy host, though CPU time grows "
+          "too when the CPUs are shared; a run cannot take less than its CPU sum over the CPUs it can use)")
     print(f"{'run':<44}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}"
           f"{'task ms':>9}{'POST ms':>9}  CPU ms/article")
     print(f"{'extract() loop':<44}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}{'':>10}"
