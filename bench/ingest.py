@@ -15,8 +15,15 @@ claims/extraction/data/speakers.json) are generated deterministically. Then, in 
             to /api/v1/articles/ by --clients threads with an 'ingest' partner key; the clock runs
             from the first POST until every article is done or failed (polled in PostgreSQL)
 
+  drain     the same, but the N articles are POSTed with no worker running; gunicorn is stopped, the
+            queued task messages are set aside in Redis while k workers start, then put back in one
+            transaction; the clock runs from that moment until every article is done or failed. This is the worker pipeline alone (Celery, the task,
+            PostgreSQL) without the POSTs competing for the CPUs: on a 2-CPU host the end-to-end
+            figure is bound by the POSTs (client threads, 2 gunicorn processes) as much as by the
+            workers, so "do k workers scale" is answered here. --no-drain skips it.
+
 Prints articles per second for the loop and for each k, and the overhead ratio pipeline/loop
-(wall time for the same N texts). The databases are dropped at the end.
+(wall time for the same N texts), both figures side by side. The databases are dropped at the end.
 
 --baseline PATH measures a second checkout's gunicorn and workers (e.g. a worktree of main) in the
 same run, interleaved with this one's; --repeat R repeats everything and prints medians. Database
@@ -219,6 +226,78 @@ class Proc:
         self.log.close()
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int) -> tuple[int, float] | None:
+    """(session id, user + system CPU seconds) of a live process, from /proc; None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return int(fields[3]), (int(fields[11]) + int(fields[12])) / _TICK
+
+
+def session_cpu(sessions: dict[str, int]) -> dict[str, float]:
+    """CPU seconds used so far by every live process of each named session (a Proc's whole tree:
+    gunicorn's master and workers, a Celery worker's main and pool processes)."""
+    totals = dict.fromkeys(sessions, 0.0)
+    names = {sid: name for name, sid in sessions.items()}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (found := _proc_cpu(int(entry))) is not None and found[0] in names:
+            totals[names[found[0]]] += found[1]
+    return totals
+
+
+def wait_settled(procs: list[Proc], timeout: float = 120) -> None:
+    """Wait until the servers are idle: gunicorn logs "Booting worker" *before* a worker imports
+    Django, and /healthz answers as soon as one of the two has, so the other could still be
+    starting (most of a second of CPU) when the clock starts."""
+    sessions = {str(proc.proc.pid): proc.proc.pid for proc in procs}
+    deadline = time.monotonic() + timeout
+    before = sum(session_cpu(sessions).values())
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = sum(session_cpu(sessions).values())
+        if now - before < 0.02:  # under 4% of one CPU for half a second: nothing is starting
+            return
+        before = now
+    raise RuntimeError(f"servers still busy after {timeout:.0f} s")
+
+
+def backend_cpu(conn) -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend on the bench database but the caller's own
+    (PostgreSQL runs on this host: its backends are processes here)."""
+    pids = [row[0] for row in conn.execute(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    return {pid: found[1] for pid in pids if (found := _proc_cpu(pid)) is not None}
+
+
+class CpuMeter:
+    """CPU seconds spent between start() and stop() by the web server, the workers and PostgreSQL's
+    backends: per article, these do not depend on how busy the shared host is the way wall time does."""
+
+    def __init__(self, conn, web: Proc | None, workers: list[Proc]):
+        self.conn = conn
+        self.groups = {"web": [web] if web is not None else [], "workers": workers}
+        self.spent = {"web": 0.0, "workers": 0.0, "postgres": 0.0}
+
+    def _read(self) -> tuple[dict[str, float], dict[int, float]]:
+        by_session = session_cpu({f"{g}:{p.proc.pid}": p.proc.pid for g, ps in self.groups.items() for p in ps})
+        totals = {g: sum(v for k, v in by_session.items() if k.startswith(g + ":")) for g in self.groups}
+        return totals, backend_cpu(self.conn)
+
+    def start(self) -> None:
+        self._start = self._read()
+
+    def stop(self) -> dict[str, float]:
+        (totals, backends), (totals0, backends0) = self._read(), self._start
+        for group in self.groups:
+            self.spent[group] += totals[group] - totals0[group]
+        self.spent["postgres"] += sum(cpu - backends0.get(pid, 0.0) for pid, cpu in backends.items())
+        return self.spent
+
+
 def flush_redis() -> None:
     import redis
 
@@ -275,65 +354,128 @@ def post_all(base: str, key: str, articles: list[dict], clients: int) -> list[in
     return statuses
 
 
+# The drain's queued tasks wait under this Redis key while the workers start (see hold_queue).
+HELD_QUEUE = "factdesk-bench-held"
+DEFAULT_QUEUE = "celery"  # kombu's Redis list of Celery's default queue (default priority)
+
+
+def hold_queue(n: int) -> None:
+    """Move the queued task messages aside, so workers can start and settle on an empty queue."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    queued = client.llen(DEFAULT_QUEUE)
+    if queued != n:
+        raise RuntimeError(f"{queued} task messages queued for {n} articles")
+    client.rename(DEFAULT_QUEUE, HELD_QUEUE)
+
+
+def release_queue() -> None:
+    """Put the held messages back in one transaction (RPOPLPUSH keeps their order): the workers,
+    already blocked on the empty queue, are woken by the pushes at once."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    pipe = client.pipeline(transaction=True)
+    for _ in range(client.llen(HELD_QUEUE)):
+        pipe.rpoplpush(HELD_QUEUE, DEFAULT_QUEUE)
+    pipe.execute()
+
+
+def start_web(env: dict[str, str], logdir: Path, root: Path, name: str, access_log: Path) -> tuple[Proc, str]:
+    """gunicorn (2 processes) on a free port, answering; the process and its base URL."""
+    port = free_port()
+    # The access log records each request's server time in microseconds (%(D)s): the POST's own cost.
+    web = Proc(name, [PYTHON, "-m", "gunicorn", "factdesk.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2",
+                      "--log-level", "info", "--access-logfile", str(access_log),
+                      "--access-logformat", "%(m)s %(s)s %(D)s"], env, logdir, root)
+    web.wait_for_log("Booting worker")
+    base = f"http://127.0.0.1:{port}"
+    import requests
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # a busy host can take seconds over the first request
+        try:
+            if requests.get(f"{base}/healthz", timeout=30).status_code == 200:
+                break
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    return web, base
+
+
+def start_workers(count: int, env: dict[str, str], logdir: Path, root: Path, tag: str,
+                  wait: bool = True) -> list[Proc]:
+    """``count`` Celery workers (one prefork process each), ready unless not ``wait``."""
+    workers = []
+    for w in range(count):
+        args = [PYTHON, "-m", "celery", "-A", "factdesk", "worker", "-c", "1", "-P", "prefork", "-l", "INFO",
+                "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"bench{count}-{w}@%h"]
+        workers.append(Proc(f"worker-{tag}{count}-{w}", args, env, logdir, root))
+    for worker in workers if wait else []:
+        worker.wait_for_log(" ready.")
+    return workers
+
+
+def wait_finished(poller, n: int, timeout: float) -> tuple[int, int, int]:
+    """Poll PostgreSQL until all ``n`` articles are done or failed; (done, failed, statements)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        done, failed, statements = count_finished(poller)
+        if done + failed >= n:
+            return done, failed, statements
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
+        time.sleep(0.05)
+
+
 def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path, timeout: float,
-                 root: Path = ROOT, tag: str = "") -> dict:
+                 root: Path = ROOT, tag: str = "", drain: bool = False) -> dict:
     """One measured run on a fresh database: API -> PostgreSQL -> Redis -> k workers -> statements.
 
-    ``root`` is the checkout whose code gunicorn and the workers run (the baseline of --baseline)."""
+    ``root`` is the checkout whose code gunicorn and the workers run (the baseline of --baseline).
+    ``drain``: every article is POSTed (and queued) first, gunicorn is stopped, and the clock times
+    the k workers emptying the queue (see the module docstring)."""
     admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"CREATE DATABASE {DB_NAME} TEMPLATE {TEMPLATE}")
     env = service_env(DB_NAME)
     key = create_key(DB_NAME)
     flush_redis()
-    port = free_port()
+    kind = "drain-" if drain else ""
     procs: list[Proc] = []
+    n = len(articles)
     try:
-        access_log = logdir / f"access-{tag}{workers}.log"
-        # The access log records each request's server time in microseconds (%(D)s): the POST's own cost.
-        web = Proc(f"gunicorn-{tag}{workers}", [PYTHON, "-m", "gunicorn", "factdesk.wsgi:application", "-b",
-                                                f"127.0.0.1:{port}", "-w", "2", "--log-level", "info",
-                                                "--access-logfile", str(access_log),
-                                                "--access-logformat", "%(m)s %(s)s %(D)s"], env, logdir, root)
-        procs.append(web)
-        for w in range(workers):
-            worker = Proc(f"worker-{tag}{workers}-{w}", [PYTHON, "-m", "celery", "-A", "factdesk", "worker", "-c",
-                                                         "1", "-P", "prefork", "-l", "INFO", "--without-gossip",
-                                                         "--without-mingle", "--without-heartbeat",
-                                                         "-n", f"bench{workers}-{w}@%h"], env, logdir, root)
-            procs.append(worker)
-        web.wait_for_log("Booting worker")
+        access_log = logdir / f"access-{kind}{tag}{workers}.log"
+        if not drain:  # started together with gunicorn, as before
+            procs += start_workers(workers, env, logdir, root, tag, wait=False)
+        web, base = start_web(env, logdir, root, f"gunicorn-{kind}{tag}{workers}", access_log)
+        procs.insert(0, web)
         for worker in procs[1:]:
             worker.wait_for_log(" ready.")
-        base = f"http://127.0.0.1:{port}"
-        import requests
+        wait_settled(procs)
+        import psycopg
 
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:  # a busy host can take seconds over the first request
-            try:
-                if requests.get(f"{base}/healthz", timeout=30).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-
-        started = time.perf_counter()
+        meter_conn = psycopg.connect(f"{PG}/{DB_NAME}", autocommit=True)
+        meter = CpuMeter(meter_conn, None if drain else web, procs[1:])
+        meter.start()
+        started, client_cpu = time.perf_counter(), time.process_time()
         statuses = post_all(base, key, articles, clients)
-        ingested = time.perf_counter() - started
+        ingested, client_cpu = time.perf_counter() - started, time.process_time() - client_cpu
         refused = [s for s in statuses if s not in (200, 201)]
         if refused:
             raise RuntimeError(f"{len(refused)} submissions refused, e.g. HTTP {refused[0]}")
-        n = len(articles)
-        deadline = time.monotonic() + timeout
-        import psycopg
-
-        with psycopg.connect(f"{PG}/{DB_NAME}", autocommit=True) as poller:
-            while True:
-                done, failed, statements = count_finished(poller)
-                if done + failed >= n:
-                    break
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"only {done + failed} of {n} extracted after {timeout:.0f} s")
-                time.sleep(0.05)
+        if drain:
+            web.stop()  # nothing left for it to do; its processes are not part of the drain
+            hold_queue(n)
+            procs += start_workers(workers, env, logdir, root, kind + tag)
+            wait_settled(procs[1:])  # every worker started and blocked on the empty queue
+            meter = CpuMeter(meter_conn, None, procs[1:])
+            meter.start()  # the drain's CPU: from here, not the workers' start-up
+            started = time.perf_counter()
+            release_queue()
+        done, failed, statements = wait_finished(meter_conn, n, timeout)  # its own CPU is not counted
         elapsed = time.perf_counter() - started
+        cpu = meter.stop()
+        meter_conn.close()
     finally:
         for proc in reversed(procs):
             proc.stop()
@@ -344,7 +486,10 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
     post_ms = [int(line.split()[2]) / 1000 for line in access_log.read_text().splitlines()
                if line.startswith("POST ")] if access_log.exists() else []
     return {"workers": workers, "seconds": elapsed, "ingest_seconds": ingested, "done": done, "failed": failed,
-            "statements": statements, "tag": tag,
+            "statements": statements, "tag": tag, "drain": drain,
+            # CPU ms per article while the clock ran; the client's is this process's (the POST threads)
+            "cpu_ms": {**{k: v * 1000 / n for k, v in cpu.items()},
+                       "client": 0.0 if drain else client_cpu * 1000 / n},
             "task_ms": statistics.median(task_ms) if task_ms else float("nan"),
             "post_ms": statistics.median(post_ms) if post_ms else float("nan")}
 
@@ -373,6 +518,71 @@ def run_loop(articles: list[dict]) -> dict:
             "median_ms": statistics.median(per_article) * 1000}
 
 
+def cpu_text(cpu: dict[str, float]) -> str:
+    parts = [f"{name} {cpu[name]:.1f}" for name in ("workers", "postgres", "web", "client") if cpu.get(name)]
+    return ", ".join(parts) + f" (sum {sum(cpu.values()):.1f})"
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def summarise(args, variants, counts: list[int], loops: list[dict], results: list[dict]) -> None:
+    """The medians table, then k vs 1 workers end to end and as a backlog drain, side by side."""
+    med = statistics.median
+    loop_s = med(loop["seconds"] for loop in loops)
+    print()
+    print(f"medians of {args.repeat} run(s); ratios are taken within each repeat, then the median; "
+          f"load average now {load_average()}")
+    print("end to end = the clock from the first POST to the last article done (POSTs and workers share the "
+          "CPUs);\nbacklog drain = the articles POSTed and queued first, the clock from the workers' start to the "
+          "last done")
+    print("CPU ms/article: CPU time of the workers' processes, PostgreSQL's backends, gunicorn and the POSTing "
+          "client while the clock ran, divided by N\n(steadier than wall time on a busy host, though CPU time grows "
+          "too when the CPUs are shared; a run cannot take less than its CPU sum over the CPUs it can use)")
+    print(f"{'run':<44}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}"
+          f"{'task ms':>9}{'POST ms':>9}  CPU ms/article")
+    print(f"{'extract() loop':<44}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}{'':>10}"
+          f"{med(loop['median_ms'] for loop in loops):>9.1f}")
+    drains = (False, True) if args.drain else (False,)
+    for name, _root in variants:
+        for drain in drains:
+            for k in counts:
+                rows = [r for r in results if r["variant"] == name and r["workers"] == k and r["drain"] == drain]
+                seconds = med(r["seconds"] for r in rows)
+                ratio = med(r["seconds"] / r["loop_seconds"] for r in rows)
+                bad = sum(r["done"] != args.n or r["statements"] != loops[0]["statements"] for r in rows)
+                label = f"{name}: {'backlog drain' if drain else 'API+Celery'}, {k} worker" + ("s" if k > 1 else "")
+                post = f"{'':>9}" if drain else f"{med(r['post_ms'] for r in rows):>9.1f}"
+                cpu = {name: med(r["cpu_ms"][name] for r in rows) for name in rows[0]["cpu_ms"]}
+                print(f"{label:<44}{seconds:>9.1f}{args.n / seconds:>12.1f}{ratio:>15.2f}{bad:>10}"
+                      f"{med(r['task_ms'] for r in rows):>9.1f}{post}  {cpu_text(cpu)}")
+    if len(counts) >= 2:
+        lo, hi = counts[0], counts[-1]
+        for name, _root in variants:
+            for drain in drains:
+                ups, normalised = [], []
+                for rep in range(args.repeat):
+                    one, two = ([r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == k
+                                 and r["drain"] == drain][0] for k in (lo, hi))
+                    ups.append(one["seconds"] / two["seconds"])
+                    # the same, each run's time first divided by its own loop (the host's speed at the time)
+                    normalised.append((one["seconds"] / one["loop_seconds"]) / (two["seconds"] / two["loop_seconds"]))
+                what = "backlog drain" if drain else "end to end   "
+                print(f"speed-up {hi} vs {lo} workers ({name}), {what}: median {med(ups):.2f}x "
+                      f"(runs: {', '.join(f'{u:.2f}' for u in ups)}); against each run's loop {med(normalised):.2f}x")
+    if args.baseline:
+        for drain in drains:
+            for k in counts:
+                gains = []
+                for rep in range(args.repeat):
+                    this, base = ([r for r in results if r["variant"] == v and r["rep"] == rep and r["workers"] == k
+                                   and r["drain"] == drain][0] for v in ("this", "baseline"))
+                    gains.append(base["seconds"] / this["seconds"])
+                print(f"this vs baseline, {k} worker(s), {'backlog drain' if drain else 'end to end'}: median "
+                      f"{med(gains):.2f}x faster (runs: {', '.join(f'{g:.2f}' for g in gains)})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # 1,000 (the issue's figure) takes about 4 minutes on 2 CPUs; use a smaller --n on a slower machine.
@@ -382,9 +592,13 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="give up a run after this many seconds")
     parser.add_argument("--repeat", type=int, default=1, help="measure everything this many times (medians)")
     parser.add_argument("--baseline", type=Path, default=None,
-                        help="another checkout (e.g. a worktree of main) whose gunicorn and workers are measured "
-                             "in the same run, interleaved with this one's, on the same articles")
+                        help="another checkout whose gunicorn and workers are measured in the same run, "
+                             "interleaved with this one's, on the same articles; e.g. a commit exported with "
+                             "`mkdir /tmp/base && git archive 999a7d8 | tar -x -C /tmp/base` (it shares this "
+                             "checkout's .venv, database template and broker)")
     parser.add_argument("--keep-logs", action="store_true", help="keep server and worker logs (path printed)")
+    parser.add_argument("--no-drain", dest="drain", action="store_false",
+                        help="skip the backlog-drain runs (workers emptying a queue filled before they start)")
     args = parser.parse_args()
     counts = [int(x) for x in args.workers.split(",") if x.strip()]
     variants = [("this", ROOT)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
@@ -418,18 +632,22 @@ def main() -> int:
                     print(f"[{rep + 1}] loop      extract() x {args.n}: {loop['seconds']:.1f} s, "
                           f"{args.n / loop['seconds']:.1f} articles/s, median {loop['median_ms']:.1f} ms/article, "
                           f"{loop['statements']} statements", flush=True)
-                    result = run_pipeline(articles, k, args.clients, logdir, args.timeout, root=root,
-                                          tag=f"{name}-{rep}-")
-                    result.update(variant=name, rep=rep, loop_seconds=loop["seconds"])
-                    results.append(result)
-                    same = "same as" if result["statements"] == loop["statements"] else "DIFFERENT from"
-                    print(f"[{rep + 1}] {name:<9} {k} worker(s): {result['seconds']:.1f} s, "
-                          f"{args.n / result['seconds']:.1f} articles/s (all POSTs answered after "
-                          f"{result['ingest_seconds']:.1f} s); {result['done']} done, {result['failed']} failed, "
-                          f"{result['statements']} statements ({same} the loop); "
-                          f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x; median task "
-                          f"{result['task_ms']:.1f} ms, median POST {result['post_ms']:.1f} ms "
-                          f"(extract() {loop['median_ms']:.1f} ms)", flush=True)
+                    for drain in (False, True) if args.drain else (False,):
+                        result = run_pipeline(articles, k, args.clients, logdir, args.timeout, root=root,
+                                              tag=f"{name}-{rep}-", drain=drain)
+                        result.update(variant=name, rep=rep, loop_seconds=loop["seconds"])
+                        results.append(result)
+                        same = "same as" if result["statements"] == loop["statements"] else "DIFFERENT from"
+                        what = ("drain of a queue filled first" if drain else
+                                f"all POSTs answered after {result['ingest_seconds']:.1f} s")
+                        print(f"[{rep + 1}] {name:<9} {k} worker(s){' DRAIN' if drain else ''}: "
+                              f"{result['seconds']:.1f} s, {args.n / result['seconds']:.1f} articles/s ({what}); "
+                              f"{result['done']} done, {result['failed']} failed, "
+                              f"{result['statements']} statements ({same} the loop); "
+                              f"overhead vs loop {result['seconds'] / loop['seconds']:.2f}x; median task "
+                              f"{result['task_ms']:.1f} ms, median POST {result['post_ms']:.1f} ms "
+                              f"(extract() {loop['median_ms']:.1f} ms); CPU ms per article: "
+                              f"{cpu_text(result['cpu_ms'])}; load average {load_average()}", flush=True)
     finally:
         admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)", f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
         if args.keep_logs:
@@ -437,44 +655,7 @@ def main() -> int:
         else:
             shutil.rmtree(logdir, ignore_errors=True)
 
-    med = statistics.median
-    loop_s = med(loop["seconds"] for loop in loops)
-    print()
-    print(f"medians of {args.repeat} run(s); ratios are taken within each repeat, then the median")
-    print(f"{'run':<34}{'seconds':>9}{'articles/s':>12}{'ratio vs loop':>15}{'lost/dup':>10}"
-          f"{'task ms':>9}{'POST ms':>9}")
-    print(f"{'extract() loop':<34}{loop_s:>9.1f}{args.n / loop_s:>12.1f}{1.0:>15.2f}{'':>10}"
-          f"{med(loop['median_ms'] for loop in loops):>9.1f}")
-    for name, _root in variants:
-        for k in counts:
-            rows = [r for r in results if r["variant"] == name and r["workers"] == k]
-            seconds = med(r["seconds"] for r in rows)
-            ratio = med(r["seconds"] / r["loop_seconds"] for r in rows)
-            bad = sum(r["done"] != args.n or r["statements"] != loops[0]["statements"] for r in rows)
-            label = f"{name}: API+Celery, {k} worker" + ("s" if k > 1 else "")
-            print(f"{label:<34}{seconds:>9.1f}{args.n / seconds:>12.1f}{ratio:>15.2f}{bad:>10}"
-                  f"{med(r['task_ms'] for r in rows):>9.1f}{med(r['post_ms'] for r in rows):>9.1f}")
-    if len(counts) >= 2:
-        lo, hi = counts[0], counts[-1]
-        for name, _root in variants:
-            ups, normalised = [], []
-            for rep in range(args.repeat):
-                one = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == lo][0]
-                two = [r for r in results if r["variant"] == name and r["rep"] == rep and r["workers"] == hi][0]
-                ups.append(one["seconds"] / two["seconds"])
-                # the same, each run's time first divided by its own loop (the host's speed at the time)
-                normalised.append((one["seconds"] / one["loop_seconds"]) / (two["seconds"] / two["loop_seconds"]))
-            print(f"speed-up {hi} vs {lo} workers ({name}): median {med(ups):.2f}x "
-                  f"(runs: {', '.join(f'{u:.2f}' for u in ups)}); against each run's loop {med(normalised):.2f}x")
-    if args.baseline:
-        for k in counts:
-            gains = []
-            for rep in range(args.repeat):
-                this = [r for r in results if r["variant"] == "this" and r["rep"] == rep and r["workers"] == k][0]
-                base = [r for r in results if r["variant"] == "baseline" and r["rep"] == rep and r["workers"] == k][0]
-                gains.append(base["seconds"] / this["seconds"])
-            print(f"this vs baseline, {k} worker(s): median {med(gains):.2f}x faster "
-                  f"(runs: {', '.join(f'{g:.2f}' for g in gains)})")
+    summarise(args, variants, counts, loops, results)
     return 0
 
 

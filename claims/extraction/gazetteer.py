@@ -43,6 +43,14 @@ def _entry_from_json(obj: dict) -> SpeakerEntry | None:
     )
 
 
+@lru_cache(maxsize=64)
+def _chunk_regex(aliases: tuple[str, ...]) -> re.Pattern:
+    """One scanning regex, remembered by its aliases: a worker rebuilds its database gazetteer after
+    every new speaker (30-150 ms, mostly building and compiling these tries), and a new name changes
+    the aliases of one or two chunks, so the other chunks' regexes are reused as they are."""
+    return re.compile(alternation(aliases))
+
+
 class Gazetteer:
     """Known speakers and their aliases: exact lookup, title stripping and scanning a text."""
 
@@ -154,7 +162,7 @@ class Gazetteer:
             for firsts in ([f for f in sorted(by_first) if f.isascii()], [f for f in sorted(by_first) if not f.isascii()]):
                 for i in range(0, len(firsts), _FIRST_CHARS_PER_REGEX):  # Latin and Chinese apart
                     chunk = firsts[i:i + _FIRST_CHARS_PER_REGEX]
-                    self._regexes.append(re.compile(alternation([a for f in chunk for a in by_first[f]])))
+                    self._regexes.append(_chunk_regex(tuple(a for f in chunk for a in by_first[f])))
         return self._regexes
 
     def find_all(
