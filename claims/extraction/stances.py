@@ -36,6 +36,9 @@ _MAX_PARAGRAPHS_BACK = 3
 _OPENING_PRONOUNS = zh_stances.STANCE_OPENING_PRONOUNS
 _HEAD_TITLES = zh_stances.HEAD_TITLES
 _BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
+_SIDE_ADVERBS = "并也则都亦更"  # 政府并不同意: adverbs between a side's name and its stance verb
+_GOVERNMENT_OFFICE = re.compile("(?:" + "|".join(zh_stances.GOVERNMENT_BODY_ENDS) + ")(?:副|代理)?(?:"
+                                + "|".join(zh_stances.GOVERNMENT_OFFICES) + ")")
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
 _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
@@ -119,7 +122,24 @@ def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker | None) -> Sp
     if sp.mention_start is not None and 2 <= len(opening) <= _BODY_NAME and CJK.match(opening) and \
             opening in folded[sp.mention_start:sp.mention_end] and not folded[sp.mention_start:sp.mention_end].endswith(opening):
         return sp
-    return None
+    return sp if _own_side(ctx.art, opening, sp) else None
+
+
+def _own_side(art: Article, opening: str, sp: Speaker) -> bool:
+    """毛某表示，中方赞赏… / 美国国务院发言人表示，美方支持…: the opening names the government of the
+    speaker's own country (the registry gives both countries), or is 政府 said by a holder of a
+    government office (经济部能源署副署长): the speaker voices that side's stance."""
+    side = opening.rstrip(_SIDE_ADVERBS)
+    if not 2 <= len(side) <= _BODY_NAME or sp.mention_start is None:
+        return False
+    mention = art.doc.folded[sp.mention_start:sp.mention_end]
+    if side in zh_stances.OWN_GOVERNMENT_WORDS:
+        return bool(_GOVERNMENT_OFFICE.search(mention))
+    entry = art.gazetteer.exact(side)
+    if entry is None or entry.kind != "government" or not entry.country:
+        return False
+    keys = {sp.key} | {m.speaker.key for m in art.mentions.within(sp.mention_start, sp.mention_end)}
+    return any((e := art.gazetteer.get(k)) is not None and e.country == entry.country for k in keys if k)
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:

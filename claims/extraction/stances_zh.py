@@ -307,6 +307,9 @@ def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceF
             target = statement_at(ctx, q.start, q.end)
             if target is not None:
                 return StanceFinding(polarity, target=said_before(ctx, target, site.holder), evidence=QUOTED_CLAIM)
+            target = _quoted_from(ctx, site, q.start, q.end)  # 不同意「…」的说法: words of a longer statement
+            if target is not None:
+                return StanceFinding(polarity, target=target, evidence=QUOTED_CLAIM)
     who = _CLAIM_NOUN_END.sub("", site.object_core)
     if PRONOUN.match(who) or who in _DEMONSTRATIVES:
         return StanceFinding(polarity, evidence=THIS_CLAIM)
@@ -314,6 +317,15 @@ def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceF
     if about is None:
         return StanceFinding(polarity, evidence=BARE)
     return StanceFinding(polarity, about, evidence=NAMED_CLAIM)
+
+
+def _quoted_from(ctx: StanceContext, site: StanceSite, start: int, end: int) -> int | None:
+    """并不同意「电网比电厂更要命」的说法 where the quoted words are part of what someone said before (a
+    longer quote, a reported clause): that statement, the last one by someone else holding them."""
+    words = ctx.art.doc.folded[start:end]
+    if len(words) < _ECHO_MIN or _SENTENCE_BREAK.search(words):
+        return None
+    return _labelled_before(ctx, site.holder, words)
 
 
 def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:

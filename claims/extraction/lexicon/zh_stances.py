@@ -12,6 +12,11 @@ from __future__ import annotations
 STANCE_OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")
 # Titles right after a body's name that make the speaker its head or voice (行政院长, 党主席, 陆委会发言人).
 HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总理", "首相", "秘书长", "院长", "部长", "局长", "署长")
+# A holder's own side opening their words (经济部能源署副署长陈某表示，政府并不同意…): the word, and the
+# end of a government body's name and the office after it that make the holder speak for a government.
+OWN_GOVERNMENT_WORDS = ("政府", "本府", "我国政府")
+GOVERNMENT_BODY_ENDS = ("部", "署", "局", "府", "厅", "处")
+GOVERNMENT_OFFICES = ("部长", "署长", "局长", "市长", "县长", "厅长", "处长", "发言人", "主任", "秘书长")
 # Words joining names in a holder's phrase (遭郑某及立委黄某打脸): each name a holder.
 COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
 
