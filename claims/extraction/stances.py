@@ -36,7 +36,7 @@ _MAX_PARAGRAPHS_BACK = 3
 _OPENING_PRONOUNS = zh_stances.STANCE_OPENING_PRONOUNS
 _HEAD_TITLES = zh_stances.HEAD_TITLES
 _BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
-_SIDE_ADVERBS = "并也则都亦更"  # 政府并不同意: adverbs between a side's name and its stance verb
+_SIDE_ADVERBS = re.compile("(?:" + "|".join(zh_stances.SIDE_ADVERBS) + ")+$")  # 中方对此坚决反对
 _GOVERNMENT_OFFICE = re.compile("(?:" + "|".join(zh_stances.GOVERNMENT_BODY_ENDS) + ")(?:副|代理)?(?:"
                                 + "|".join(zh_stances.GOVERNMENT_OFFICES) + ")")
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
@@ -60,6 +60,8 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
             if own is None:
                 continue  # a stance verb inside reported content is part of the content
             res = replace(res, speaker=own)
+        elif (voice := _side_voiced(ctx, cue, res.speaker)) is not None:
+            res = replace(res, speaker=voice)
         if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
             continue
         holder = StanceCue(cue, res.speaker)
@@ -125,11 +127,27 @@ def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker | None) -> Sp
     return sp if _own_side(ctx.art, opening, sp) else None
 
 
+def _side_voiced(ctx: StanceContext, cue, speaker: Speaker | None) -> Speaker | None:
+    """毛某表示，美方…规定，中方对此坚决反对: the speaker's own government named in the sentence that
+    carries on their statement is still the speaker talking (not a holder answering them)."""
+    if cue.lang != "zh" or speaker is None or speaker.kind != "government" or speaker.mention_start is None:
+        return None
+    k = bisect.bisect_left(ctx.starts, cue.start) - 1
+    if k < 0 or ctx.statements[k].end > speaker.mention_start:
+        return None
+    st = ctx.statements[k]
+    sentence_start, _ = ctx.art.doc.sentence_bounds(cue.start)
+    if st.end < sentence_start or st.speaker.name == speaker.name:
+        return None
+    side = ctx.art.doc.folded[speaker.mention_start:speaker.mention_end]
+    return st.speaker if _own_side(ctx.art, side, st.speaker) else None
+
+
 def _own_side(art: Article, opening: str, sp: Speaker) -> bool:
     """毛某表示，中方赞赏… / 美国国务院发言人表示，美方支持…: the opening names the government of the
     speaker's own country (the registry gives both countries), or is 政府 said by a holder of a
     government office (经济部能源署副署长): the speaker voices that side's stance."""
-    side = opening.rstrip(_SIDE_ADVERBS)
+    side = _SIDE_ADVERBS.sub("", opening)
     if not 2 <= len(side) <= _BODY_NAME or sp.mention_start is None:
         return False
     mention = art.doc.folded[sp.mention_start:sp.mention_end]

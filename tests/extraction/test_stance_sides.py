@@ -50,3 +50,18 @@ def test_quoted_words_of_a_longer_statement_name_it_as_the_target():
                   "李小華表示,她不同意「電網比電廠更重要」的說法。")
     assert ("李小華", "oppose", "電網比電廠更重要,我們必須投資。") in got, got
     assert not any(target == "核電應該延役。" for _, _, target in got), got
+
+
+# --- the speaker's own government in the sentence that carries on their words ---------------------
+
+def test_own_government_after_the_speakers_words_is_still_the_speaker():
+    """中方對此堅決反對 right after 毛寧's reported words is 毛寧 talking: China does not answer its own
+    spokesperson; the stance is his, on what the other side said."""
+    got = stances("美方表示,將對台出售武器。毛寧表示,美方的決定嚴重違反國際法,中方對此堅決反對。")
+    assert ("China", "oppose", "美方的決定嚴重違反國際法") not in got, got
+    assert ("Mao Ning", "oppose", "將對台出售武器") in got, got
+
+
+def test_another_government_after_the_speakers_words_answers_them():
+    got = stances("毛寧表示,美方的決定嚴重違反國際法。俄羅斯總統發言人佩斯科夫表示,俄方對此表示反對。")
+    assert not any(holder == "Mao Ning" for holder, _, _ in got), got

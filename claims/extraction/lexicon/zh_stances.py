@@ -17,6 +17,8 @@ HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总�
 OWN_GOVERNMENT_WORDS = ("政府", "本府", "我国政府")
 GOVERNMENT_BODY_ENDS = ("部", "署", "局", "府", "厅", "处")
 GOVERNMENT_OFFICES = ("部长", "署长", "局长", "市长", "县长", "厅长", "处长", "发言人", "主任", "秘书长")
+# Words between a side's name and its stance verb (中方对此坚决反对, 政府并不同意).
+SIDE_ADVERBS = ("对此", "坚决", "强烈", "完全", "一贯", "始终", "高度", "并", "也", "则", "都", "亦", "更", "再次")
 # Words joining names in a holder's phrase (遭郑某及立委黄某打脸): each name a holder.
 COORDINATORS = ("以及", "、", "和", "与", "及", "跟")
 
