@@ -269,6 +269,12 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
                 same = _similar(ci, cj, gi, gj, zi) or (
                     stmts[i].speaker == stmts[j].speaker and zi
                     and (_restated(gi, gj, ci, cj) or _repeated(ci, cj) or again(i, j, len(gi & gj), min(len(gi), len(gj)))))
-            if same:
+            if same and not _nested(stmts[i], stmts[j]):
                 union(i, j)
     return find
+
+
+def _nested(x: Statement, y: Statement) -> bool:
+    """One statement inside the other's span (a claim called a lie inside the words that call it so,
+    lies.py): the words around it say something else about it, not the same thing."""
+    return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)

@@ -28,3 +28,8 @@ REPORT_VERBS = ("传出", "指出", "报导", "报道", "盛传", "网传", "外
 REPORT_SOURCES = ("特定媒体", "消息", "传言", "传闻", "媒体", "网友")
 UNSOURCED_REPORT_VERBS = ("网传", "外传", "盛传")
 WRITER_TURNS = ("甚至", "不料", "但", "却", "不过", "然而", "可是")
+
+# Verbs that report a claim and call it false (蔡某造谣称…, 诓称…): the claim is its teller's, rejected
+# by the one whose words hold it (lies.py); the stems are the cheap check before the pattern.
+LIE_VERBS = ("造谣", "谎称", "诓称", "诬称", "诬指", "假称", "捏造")
+LIE_STEMS = ("谣", "谎", "诓", "诬", "假称", "捏造")
