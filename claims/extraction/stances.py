@@ -150,6 +150,8 @@ def _own_side(art: Article, opening: str, sp: Speaker) -> bool:
     side = _SIDE_ADVERBS.sub("", opening)
     if not 2 <= len(side) <= _BODY_NAME or sp.mention_start is None:
         return False
+    if side in zh_stances.FIRST_PERSON_SIDES:
+        return True  # “我们坚决反对…”毛某说: the speaker's own side in their own words
     mention = art.doc.folded[sp.mention_start:sp.mention_end]
     if side in zh_stances.OWN_GOVERNMENT_WORDS:
         return bool(_GOVERNMENT_OFFICE.search(mention))

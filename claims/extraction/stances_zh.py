@@ -79,7 +79,7 @@ _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|�
 _PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
 _NOT_AS_SAID = re.compile(r"(?:并非|绝非|不是|并不是|而非)是?(?:如|像|如同)([^,。;!?「」]{2,10}?)(?:所说|所言|所称|所指|"
                           r"说的|讲的|的说法|的言论|的批评|的指控|酸葡萄)")
-_NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([\u4e00-\u9fff]{3,8})")
+_NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([「“『])?([\u4e00-\u9fff]{3,8})")  # 并非「未获采纳」
 _ECHO_MIN = 3  # characters of a denied phrase that must recur in the statement answered
 _ECHO_BACK = 4  # statements looked at for it (the words just answered)
 _CONDITION = re.compile(r"若|如果|假如|要是|倘若|万一|是否|是不是|难道")  # 若X讲的是真的: no verdict  # characters of the reported words read for a speaker sided with
@@ -182,11 +182,16 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
 
 def _negated_echo(ctx: StanceContext, holder: StanceCue, words: str) -> StanceFinding | None:
     """「很远的地方就被打断手,不是被拉走」 after 「可能很远的地方就被拉走了」: words denying a phrase that a
-    statement by someone else just before said (the longest run of three or more characters)."""
+    statement by someone else just before said (the longest run of three or more characters); quoted
+    (并非「未获采纳」), the whole phrase in the last of _LABEL_BACK statements by someone else."""
     for echo in _NEGATED_ECHO.finditer(words):
         if _CONDITION.search(words, 0, echo.start()):
             return None
-        phrase = echo.group(1)
+        phrase = echo.group(2)
+        if echo.group(1):  # 并非「未获采纳」: quoted, the words are someone's, said maybe a few statements back
+            target = _labelled_before(ctx, holder, phrase)
+            if target is not None:
+                return StanceFinding("oppose", target=target, evidence=ECHO)
         for n in range(len(phrase), _ECHO_MIN - 1, -1):
             target = _labelled_before(ctx, holder, phrase[:n], _ECHO_BACK)
             if target is not None:

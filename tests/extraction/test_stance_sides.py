@@ -65,3 +65,24 @@ def test_own_government_after_the_speakers_words_is_still_the_speaker():
 def test_another_government_after_the_speakers_words_answers_them():
     got = stances("毛寧表示,美方的決定嚴重違反國際法。俄羅斯總統發言人佩斯科夫表示,俄方對此表示反對。")
     assert not any(holder == "Mao Ning" for holder, _, _ in got), got
+
+
+def test_first_person_side_opening_reported_words_is_the_speakers_stance():
+    got = stances("俄羅斯總統發言人佩斯科夫表示,俄方願意恢復談判。毛寧表示,我們讚賞俄方的積極表態。")
+    assert ("Mao Ning", "support", "俄方願意恢復談判") in got, got
+
+
+# --- a quoted phrase denied (並非「…」) names the statement that said it, a few statements back -----
+
+def test_quoted_phrase_denied_names_the_statement_that_said_it():
+    got = stances("王大同表示,他曾向市府建議興建新館,但未獲採納。李小華表示,館方經費充足。"
+                  "李小華說,新館已完成規劃。李小華強調,人力也已到位。"
+                  "李小華並說,市府仍在評估,並非「未獲採納」。")
+    assert ("李小華", "oppose", "他曾向市府建議興建新館,但未獲採納") in got, got
+
+
+def test_unquoted_phrase_denied_far_back_is_no_stance():
+    got = stances("王大同表示,他曾向市府建議興建新館,但未獲採納。李小華表示,館方經費充足。"
+                  "李小華說,新館已完成規劃。李小華強調,人力也已到位。"
+                  "李小華並說,市府仍在評估,並非未獲採納。")
+    assert got == set(), got

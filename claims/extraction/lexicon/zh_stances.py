@@ -15,6 +15,7 @@ HEAD_TITLES = ("长", "主席", "主委", "发言人", "总召", "总统", "总�
 # A holder's own side opening their words (经济部能源署副署长陈某表示，政府并不同意…): the word, and the
 # end of a government body's name and the office after it that make the holder speak for a government.
 OWN_GOVERNMENT_WORDS = ("政府", "本府", "我国政府")
+FIRST_PERSON_SIDES = ("我们", "我方", "本党", "本部", "本院")  # 我们坚决反对…: the speaker's own side
 GOVERNMENT_BODY_ENDS = ("部", "署", "局", "府", "厅", "处")
 GOVERNMENT_OFFICES = ("部长", "署长", "局长", "市长", "县长", "厅长", "处长", "发言人", "主任", "秘书长")
 # Words between a side's name and its stance verb (中方对此坚决反对, 政府并不同意).
