@@ -49,7 +49,7 @@ from .stance_hints import (
     statement_saying,
     statement_speaker_in,
 )
-from .stances_zh_answers import asked_about_criticism, fronted_claim, rhetorical_echo
+from .stances_zh_answers import answered_yes, asked_about_criticism, fronted_claim, rhetorical_echo
 
 _TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
 _CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
@@ -99,7 +99,7 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     doc = ctx.art.doc
     if cue.kind == "say":
         found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
-            _accused(ctx, holder) or asked_about_criticism(ctx, holder)
+            _accused(ctx, holder) or asked_about_criticism(ctx, holder) or answered_yes(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]

@@ -210,3 +210,21 @@ def test_a_longer_list_of_names_stays_one_holder():
     """甲、乙、丙及丁 rebutting together read as one group (the gold names a caucus), not four stances."""
     got, _ = stances("毛寧表示,台灣將加入聯盟。不料卻慘遭川普、普京、佩斯科夫及立委黃世杰打臉。")
     assert len([1 for _, p, _ in got if p == "oppose"]) <= 1, got
+
+
+# --- a reply that only says yes to a yes/no question closing someone's statement ------------------
+
+def test_a_yes_to_a_yes_no_question_supports_the_statement_asking_it():
+    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免,是否能這樣解讀?市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
+    got = [(t.speaker, t.polarity, ex.statements[t.target].speaker) for t in ex.stances]
+    assert ("李大同", "support", "王小明") in got, got
+
+
+def test_a_reply_that_is_not_a_yes_is_no_stance():
+    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免,是否能這樣解讀?市長李大同則回應「還要再研究」,有些死亡確實可以避免。")
+    assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
+
+
+def test_a_yes_after_no_question_is_no_stance():
+    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免。市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
+    assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
