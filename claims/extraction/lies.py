@@ -22,6 +22,9 @@ _LIE = re.compile("(?:" + "|".join(zh_stances.LIE_VERBS) + r")(?:称|说|指)?[,
 _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[。;!?\n「“]")  # 7,200 is a number
 _MIN_CLAIM = 4  # characters of a claim called a lie
 _SPEAKER_GAP = 12  # characters between the liar's name and the verb (的助理, 散播图卡)
+_REBUTTED = re.compile(r",?(?:立刻|随即|马上|旋即|随后|却|也)?(?:被|遭到|遭)([\u4e00-\u9fff]{2,10}?)(?:"
+                       + "|".join(zh_stances.REBUTTAL_VERBS) + ")")
+_REBUTTER_REACH = 20  # characters after a claim in which its passive rebuttal is read
 _OWNER = re.compile(r"的[\u4e00-\u9fff]{1,4}$")  # 蔡某的特助: the liar is someone of the named person's
 
 
@@ -29,6 +32,7 @@ def with_lied_claims(art: Article, statements: list[Candidate], stances: list[St
     """The statements with the claims called lies inside Chinese statements added (in text order), and
     the stances re-indexed, with the enclosing speaker's rejection of each claim added."""
     found = [(i, claim) for i, st in enumerate(statements) for claim in _lies_in(art, st)]
+    rebutted = [_rebutter(art, claim) for _, claim in found]
     if not found:
         return statements, stances
     merged = sorted([(st.start, 0, k) for k, st in enumerate(statements)] +
@@ -44,7 +48,26 @@ def with_lied_claims(art: Article, statements: list[Candidate], stances: list[St
         moved.append(Stance(holder.name, holder.key, "oppose", new_index[(1, n)], art.text_at(claim.anchor, claim.start),
                             claim.anchor, claim.start, statements[i].said_on, confidence=LIE_CONFIDENCE,
                             evidence=f"{LIE_CUE}/given", mention=holder.mention))
+        if (by := rebutted[n]) is not None and by[0].name not in (holder.name, claim.speaker.name):
+            moved.append(Stance(by[0].name, by[0].key, "oppose", new_index[(1, n)], art.text_at(*by[1]), *by[1],
+                                statements[i].said_on, confidence=LIE_CONFIDENCE, evidence=f"{LIE_CUE} rebutted/given",
+                                mention=by[0].mention))
     return out, moved
+
+
+def _rebutter(art: Article, claim: Candidate) -> tuple[Speaker, tuple[int, int]] | None:
+    """…造谣称P，立刻被卫生局打脸: the one named as rebutting the claim right after it (passive), and the
+    words of the rebuttal."""
+    m = _REBUTTED.match(art.doc.folded, claim.end, claim.end + _REBUTTER_REACH)
+    if m is None:
+        return None
+    named = art.mentions.within(m.start(1), m.end(1))
+    if named and named[0].start == m.start(1) and named[-1].end == m.end(1):
+        sp = named[0].speaker.named_by(art.text_at(m.start(1), m.end(1)), m.start(1), m.end(1))
+    else:
+        words = art.text_at(m.start(1), m.end(1))
+        sp = Speaker(words, None, words, m.start(1), m.end(1), "organisation")
+    return sp, (m.start(1), m.end())
 
 
 def _lies_in(art: Article, st: Candidate) -> list[Candidate]:

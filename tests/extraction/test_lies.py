@@ -44,3 +44,15 @@ def test_a_claim_called_a_lie_does_not_share_the_key_of_the_words_around_it():
     keys = {s.text: s.claim_key for s in ex.statements}
     claim = keys.pop("全市只施打了3000劑疫苗")
     assert claim not in keys.values(), ex.statements
+
+
+def test_a_body_named_as_rebutting_the_lie_right_after_it_opposes_it_too():
+    ex = run("議員李大同表示,市長陳大明的特助謊稱全市只打了7,000劑疫苗,隨即被市府衛生局打臉,澄清已打了七萬劑。")
+    got = stance_triples(ex)
+    assert ("李大同", "oppose", "全市只打了7,000劑疫苗") in got, got
+    assert ("市府衛生局", "oppose", "全市只打了7,000劑疫苗") in got, got
+
+
+def test_a_claim_called_a_lie_with_no_rebuttal_after_it_has_one_holder():
+    ex = run("議員李大同表示,市長陳大明的特助謊稱全市只打了7,000劑疫苗,衛生局今天也出席記者會。")
+    assert {holder for holder, _, _ in stance_triples(ex)} == {"李大同"}, stance_triples(ex)

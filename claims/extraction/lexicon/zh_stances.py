@@ -34,6 +34,8 @@ WRITER_TURNS = ("甚至", "不料", "但", "却", "不过", "然而", "可是")
 # by the one whose words hold it (lies.py); the stems are the cheap check before the pattern.
 LIE_VERBS = ("造谣", "谎称", "诓称", "诬称", "诬指", "假称", "捏造")
 LIE_STEMS = ("谣", "谎", "诓", "诬", "假称", "捏造")
+# Verbs of a passive rebuttal right after a claim called a lie (…造谣称P，立刻被卫生局打脸).
+REBUTTAL_VERBS = ("打脸", "驳斥", "反驳", "否认", "戳破", "澄清", "纠正")
 
 # A reply that only says yes (「差不多啦」, 「没错」) to a yes/no question closing someone's statement:
 # support of that statement (stances_zh_answers.answered_yes); particles (啦, 啊) are stripped first.
