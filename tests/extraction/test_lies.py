@@ -56,3 +56,12 @@ def test_a_body_named_as_rebutting_the_lie_right_after_it_opposes_it_too():
 def test_a_claim_called_a_lie_with_no_rebuttal_after_it_has_one_holder():
     ex = run("議員李大同表示,市長陳大明的特助謊稱全市只打了7,000劑疫苗,衛生局今天也出席記者會。")
     assert {holder for holder, _, _ in stance_triples(ex)} == {"李大同"}, stance_triples(ex)
+
+
+def test_a_claim_called_a_lie_does_not_share_the_key_of_a_longer_report_of_it():
+    """國民黨 tells of the card (…圖卡稱P…) in its own words elsewhere: that report says something else."""
+    ex = run("國民黨揭露,市長陳大明的特助散布假訊息圖卡,稱全市只打了7,000劑疫苗,但其實已經打了七萬劑,根本是惡意抹黑。"
+             "議員李大同表示,市長陳大明的特助謊稱全市只打了7,000劑疫苗。")
+    lie = next(s for s in ex.statements if s.text == "全市只打了7,000劑疫苗")
+    longer = [s for s in ex.statements if len(s.text) > 2 * len(lie.text)]
+    assert longer and all(s.claim_key != lie.claim_key for s in longer), ex.statements
