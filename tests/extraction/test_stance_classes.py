@@ -228,3 +228,22 @@ def test_a_reply_that_is_not_a_yes_is_no_stance():
 def test_a_yes_after_no_question_is_no_stance():
     ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免。市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
     assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
+
+
+# --- plain denials and agreement said in a word (lexicon zh_stances DENIAL_WORDS, 嗤之以鼻, 呼應) ----
+
+@pytest.mark.parametrize(("reply", "polarity"), [
+    ("議員李文華回應,並無此事。", "oppose"),
+    ("議員李文華回應稱,相關報導純屬捏造。", "oppose"),
+    ("議員李文華回應,此說法是錯誤訊息。", "oppose"),
+    ("議員李文華對此嗤之以鼻。", "oppose"),
+    ("議員李文華呼應王小明的看法。", "support"),
+])
+def test_a_plain_reply_word_gives_the_stance(reply, polarity):
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + reply)
+    assert ("李文華", polarity, "市府將在明年調漲水費") in got, got
+
+
+def test_a_denial_word_in_words_that_answer_nothing_is_no_stance():
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。議員李文華表示,學校應該教學生辨識假消息。")
+    assert got == set(), got

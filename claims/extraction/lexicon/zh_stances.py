@@ -8,6 +8,8 @@ test_stance_topic_words.py).
 
 from __future__ import annotations
 
+from .rows import OPPOSE, StanceWord
+
 # Words before a stance verb that opens a statement (他也不认同…): the statement's speaker holds it.
 STANCE_OPENING_PRONOUNS = ("", "他", "她", "他也", "她也", "他则", "她则", "他并", "她并")
 # Titles right after a body's name that make the speaker its head or voice (行政院长, 党主席, 陆委会发言人).
@@ -41,3 +43,25 @@ REBUTTAL_VERBS = ("打脸", "驳斥", "反驳", "否认", "戳破", "澄清", "�
 # support of that statement (stances_zh_answers.answered_yes); particles (啦, 啊) are stripped first.
 AFFIRMING_ANSWERS = ("差不多", "没错", "没有错", "对", "对啊", "是的", "是", "确实", "的确", "当然", "可以", "正是如此",
                      "确实如此", "就是这样", "同意")
+
+# More words that turn an answer (对此回应…, 回应称…) into a rejection of what was said: rows of
+# lexicon/zh.py STANCE_WORDS (test_lexicon.py walks them), kept here for the size of zh.py.
+_T = "川普表示,俄方願意在下個月停火。\n"  # a statement to answer
+
+
+def _denial(word: str, answer: str, plain: str) -> StanceWord:
+    return StanceWord(word, OPPOSE, "rejecting answer", _T + answer, _T + plain)
+
+
+DENIAL_WORDS = (
+    _denial("并非事实", "佩斯科夫回應,相關說法並非事實。", "佩斯科夫表示,小說的情節並非事實。"),
+    _denial("捏造", "佩斯科夫回應,相關報導純屬捏造。", "佩斯科夫表示,捏造證據的人將被起訴。"),
+    _denial("纯属虚构", "佩斯科夫回應,這些內容純屬虛構。", "佩斯科夫表示,本劇情節純屬虛構。"),
+    _denial("错误讯息", "佩斯科夫回應,此說法是錯誤訊息。", "佩斯科夫表示,系統出現錯誤訊息時要重新開機。"),
+    _denial("错误信息", "佩斯科夫回應,這是錯誤信息。", "佩斯科夫表示,系統出現錯誤信息時要重新開機。"),
+    _denial("完全错误", "佩斯科夫回應,這種說法完全錯誤。", "佩斯科夫表示,那張考卷的答案完全錯誤。"),
+    _denial("并无此事", "佩斯科夫回應,並無此事。", "佩斯科夫表示,他記得並無此事的紀錄。"),
+    _denial("绝无此事", "佩斯科夫回應,絕無此事。", "佩斯科夫表示,他保證絕無此事再發生。"),
+    _denial("没有这回事", "佩斯科夫回應,根本沒有這回事。", "佩斯科夫表示,他記得沒有這回事的報導。"),
+    _denial("假消息", "佩斯科夫回應,這是假消息。", "佩斯科夫表示,學校應該教學生辨識假消息。"),
+)
