@@ -26,7 +26,7 @@ from .stance_confidence import (
     StanceEvidence,
     stance_confidence,
 )
-from .stance_hints import LEAD, StanceContext, StanceCue, StanceFinding
+from .stance_hints import LEAD, NAMED_CLAIM, StanceContext, StanceCue, StanceFinding
 from .stances_en import english_stance
 from .stances_zh import chinese_stance
 from .types import Stance
@@ -44,6 +44,8 @@ _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]"
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = zh_stances.COORDINATORS
 _PAIR = 2  # names joined in a holder's words that are each a holder
+_AGENT_REACH = 16  # characters before a stance verb read for a passive's agent (遭议员李某驳斥)
+_PASSIVE_BEFORE = re.compile(r"(?:被|遭到|遭|受到)[^,。;:!?「」]{0,8}$")
 _TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
 
@@ -62,12 +64,17 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
             res = replace(res, speaker=own)
         elif (voice := _side_voiced(ctx, cue, res.speaker)) is not None:
             res = replace(res, speaker=voice)
+        answered = None
+        if (agent := _passive_agent(ctx.art, cue, res.speaker)) is not None:
+            answered, res = res.speaker, replace(res, speaker=agent)  # X的说法遭Y驳斥: Y answers X
         if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
             continue
         holder = StanceCue(cue, res.speaker)
         finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
         if finding is None:
             continue
+        if answered is not None and finding.target is None:
+            finding = StanceFinding(finding.polarity, answered, evidence=NAMED_CLAIM)
         target, link = _resolve(ctx, holder, finding)
         if target is None or statements[target].speaker.name == res.speaker.name:
             continue
@@ -125,6 +132,21 @@ def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker | None) -> Sp
             opening in folded[sp.mention_start:sp.mention_end] and not folded[sp.mention_start:sp.mention_end].endswith(opening):
         return sp
     return sp if _own_side(ctx.art, opening, sp) else None
+
+
+def _passive_agent(art: Article, cue, subject: Speaker | None) -> Speaker | None:
+    """王某的说法随即遭议员李某驳斥 / 被李某否认: the one named after 遭/被 right before a stance verb
+    holds the stance; the sentence's subject (the verb's resolved speaker) is whose words it answers."""
+    if cue.lang != "zh" or subject is None or cue.rule.kind not in ("support", "oppose"):
+        return None
+    named = art.mentions.within(max(0, cue.start - _AGENT_REACH), cue.start)
+    if not named or named[-1].end != cue.start or named[-1].speaker.name == subject.name:
+        return None
+    m = named[-1]
+    passive = _PASSIVE_BEFORE.search(art.doc.folded, max(0, m.start - _TITLE_BEFORE_NAME - 2), m.start)
+    if passive is None or subject.mention_end is None or subject.mention_end > passive.start():
+        return None  # the resolution already names the agent (遭川普及立委黄某打脸: both hold it)
+    return m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end)
 
 
 def _side_voiced(ctx: StanceContext, cue, speaker: Speaker | None) -> Speaker | None:

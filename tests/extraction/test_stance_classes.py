@@ -238,6 +238,9 @@ def test_a_yes_after_no_question_is_no_stance():
     ("議員李文華回應,此說法是錯誤訊息。", "oppose"),
     ("議員李文華對此嗤之以鼻。", "oppose"),
     ("議員李文華呼應王小明的看法。", "support"),
+    ("議員李文華則說,這個說法並不正確。", "oppose"),
+    ("議員李文華表示,王小明所言屬實。", "support"),
+    ("議員李文華說,王小明講的沒錯。", "support"),
 ])
 def test_a_plain_reply_word_gives_the_stance(reply, polarity):
     got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + reply)
@@ -246,4 +249,18 @@ def test_a_plain_reply_word_gives_the_stance(reply, polarity):
 
 def test_a_denial_word_in_words_that_answer_nothing_is_no_stance():
     got, _ = stances("市長王小明表示,市府將在明年調漲水費。議員李文華表示,學校應該教學生辨識假消息。")
+    assert got == set(), got
+
+
+# --- a claim as the subject of a passive stance verb (X的說法遭Y駁斥) ------------------------------
+
+@pytest.mark.parametrize("sentence", ["王小明的說法隨即遭議員李文華駁斥。", "王小明的說法隨即被議員李文華否認。"])
+def test_the_agent_of_a_passive_stance_verb_holds_it_against_the_subjects_claim(sentence):
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + sentence)
+    assert ("李文華", "oppose", "市府將在明年調漲水費") in got, got
+    assert not any(holder == "王小明" for holder, _, _ in got), got
+
+
+def test_a_bare_verdict_under_a_condition_is_no_stance():
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。議員李文華表示,如果王小明所言屬實,市府應該說明。")
     assert got == set(), got
