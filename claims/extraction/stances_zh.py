@@ -13,6 +13,7 @@ import bisect
 import re
 
 from .lexicon import zh as lex
+from .lexicon import zh_stances
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
 from .records import Speaker
@@ -73,7 +74,8 @@ _ALIGNED_REACH = 60
 _VERDICT_REACH = 80  # characters of the reported words read for a verdict on other words
 _LABEL_BACK = 30  # statements looked at for the one that used a label denied
 _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲的|说的|所言|所说|的说法)的?(?:都|确实|就|才|也)?"
-                               r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
+                               r"(?:是(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")|("
+                               + "|".join(zh_stances.BARE_VERDICT_TRUE + zh_stances.BARE_VERDICT_FALSE) + "))")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
 _PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
@@ -165,7 +167,8 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
     if said is not None and not _CONDITION.search(words, 0, said.end(1)):
         sp = statement_speaker_in(ctx, said.group(1), holder)
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
-            polarity = "support" if said.group(2) in lex.VERDICT_TRUE else "oppose"
+            verdict = said.group(2) or said.group(3)  # 是事实 / 属实 (a verdict word that needs no 是)
+            polarity = "support" if verdict in lex.VERDICT_TRUE + zh_stances.BARE_VERDICT_TRUE else "oppose"
             return StanceFinding(polarity, sp, evidence=VERDICT)
     unlike = _NOT_AS_SAID.search(words)  # 绝非如国民党所说 / 并不是像X说的
     if unlike is not None and not _CONDITION.search(words, 0, unlike.start()):

@@ -64,4 +64,9 @@ DENIAL_WORDS = (
     _denial("绝无此事", "佩斯科夫回應,絕無此事。", "佩斯科夫表示,他保證絕無此事再發生。"),
     _denial("没有这回事", "佩斯科夫回應,根本沒有這回事。", "佩斯科夫表示,他記得沒有這回事的報導。"),
     _denial("假消息", "佩斯科夫回應,這是假消息。", "佩斯科夫表示,學校應該教學生辨識假消息。"),
+    _denial("并不正确", "佩斯科夫回應,這個說法並不正確。", "佩斯科夫表示,坐姿並不正確會傷害脊椎。"),
 )
+
+# Verdicts on someone's words said without 是 (X所言属实, X讲的没错; with 是: zh.py VERDICT_TRUE/FALSE).
+BARE_VERDICT_TRUE = ("属实", "没错", "没有错", "不假")
+BARE_VERDICT_FALSE = ("不属实", "不实", "有误", "不正确")
