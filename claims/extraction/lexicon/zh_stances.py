@@ -33,9 +33,8 @@ UNSOURCED_REPORT_VERBS = ("网传", "外传", "盛传")
 WRITER_TURNS = ("甚至", "不料", "但", "却", "不过", "然而", "可是")
 
 # Verbs that report a claim and call it false (蔡某造谣称…, 诓称…): the claim is its teller's, rejected
-# by the one whose words hold it (lies.py); the stems are the cheap check before the pattern.
+# by the one whose words hold it (lies.py).
 LIE_VERBS = ("造谣", "谎称", "诓称", "诬称", "诬指", "假称", "捏造")
-LIE_STEMS = ("谣", "谎", "诓", "诬", "假称", "捏造")
 # Verbs of a passive rebuttal right after a claim called a lie (…造谣称P，立刻被卫生局打脸).
 REBUTTAL_VERBS = ("打脸", "驳斥", "反驳", "否认", "戳破", "澄清", "纠正")
 
