@@ -76,6 +76,7 @@ _LABEL_BACK = 30  # statements looked at for the one that used a label denied
 _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲的|说的|所言|所说|的说法)的?(?:都|确实|就|才|也)?"
                                r"(?:是(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")|("
                                + "|".join(zh_stances.BARE_VERDICT_TRUE + zh_stances.BARE_VERDICT_FALSE) + "))")
+_NAMED_CLAIM_OPENS = re.compile(r"[,:\s]*[「“]?([^,。;!?:「」]{2,10}?)(?:所说|所言|所称|的)(?:" + CLAIM_NOUN_ALT + ")")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
 _PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
@@ -156,7 +157,7 @@ def _accused(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
 
 
 def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
-    """X表示,郭某说的是真实的状况 (support) / 绝非如X所说 / 这不是谣言 (a label someone else used, denied):
+    """X表示,郭某说的是真实的状况 (support) / 绝非如X所说 / X的说法纯属捏造 / 这不是谣言 (a label someone else used, denied):
     a verdict on other words in the first sentence reported, not under a condition (若X说的是真的)."""
     doc = ctx.art.doc
     cue = holder.cue
@@ -173,6 +174,12 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
     unlike = _NOT_AS_SAID.search(words)  # 绝非如国民党所说 / 并不是像X说的
     if unlike is not None and not _CONDITION.search(words, 0, unlike.start()):
         sp = statement_speaker_in(ctx, unlike.group(1), holder)
+        if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+            return StanceFinding("oppose", sp, evidence=VERDICT)
+    named = _NAMED_CLAIM_OPENS.match(words)  # 王某的说法「根本不可能」 / X的指控纯属捏造
+    if named is not None and any(w in words[named.end():] for w in lex.REJECTING_WORDS) and \
+            not _CONDITION.search(words, 0, named.end()):
+        sp = statement_speaker_in(ctx, named.group(1), holder)
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
             return StanceFinding("oppose", sp, evidence=VERDICT)
     denied = _DENIED_LABEL.search(words)

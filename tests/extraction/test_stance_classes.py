@@ -241,6 +241,7 @@ def test_a_yes_after_no_question_is_no_stance():
     ("議員李文華則說,這個說法並不正確。", "oppose"),
     ("議員李文華表示,王小明所言屬實。", "support"),
     ("議員李文華說,王小明講的沒錯。", "support"),
+    ("議員李文華直言,王小明的說法「根本不可能」。", "oppose"),
 ])
 def test_a_plain_reply_word_gives_the_stance(reply, polarity):
     got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + reply)
@@ -263,4 +264,10 @@ def test_the_agent_of_a_passive_stance_verb_holds_it_against_the_subjects_claim(
 
 def test_a_bare_verdict_under_a_condition_is_no_stance():
     got, _ = stances("市長王小明表示,市府將在明年調漲水費。議員李文華表示,如果王小明所言屬實,市府應該說明。")
+    assert got == set(), got
+
+
+@pytest.mark.parametrize("reply", ["議員李文華直言,王小明的說法很有意思。", "議員李文華直言,陳大明的說法根本不可能。"])
+def test_a_named_claim_without_a_denial_or_of_someone_silent_is_no_stance(reply):
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + reply)
     assert got == set(), got
