@@ -369,6 +369,8 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _oppose("嗤之以鼻", "對此,他嗤之以鼻。", "他說:「大家嗤之以鼻。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("不以为然", "對此,他不以為然。", "他說:「大家不以為然。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("持不同看法", "普京則持不同看法。", "他說:「我持不同看法。」", roles=(ROLE_ANSWERS_LAST,)),
+    _oppose("持相反意见", "兩位委員持相反意見。", "他說:「有人持相反意見。」", roles=(ROLE_ANSWERS_LAST,)),
+    _oppose("持相反看法", "普京則持相反看法。", "他說:「我持相反看法。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("持不同意见", "兩位委員持不同意見。", "他說:「有人持不同意見。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("唱反调", "他總是與黨中央唱反調。", "他說:「我不是在唱反調。」"),
     _oppose("不买账", "選民並不買賬。", "他說:「選民不買賬。」"),
