@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from .claim_clauses import SaidAgain
+from .lies import LIE_CUE
 from .normalize import to_simplified
 from .types import Statement
 
@@ -29,6 +30,7 @@ MANY_SHARED = 10  # shared bigrams that make half-overlap enough between any two
 SAME_SPEAKER_SHORT = 4  # a short statement the same speaker says whole inside a longer one
 FIGURE_RUN = 6  # ... or a run of this many characters with a quantity in it recurs
 _QUANTITY = re.compile(r"\d(?:个|人|万|亿|元|剂|名|件|案|项|成|倍|次|所|家|座|架|艘|%)")
+_LIE_RETOLD = 2  # a statement this many times longer than a claim called a lie only reports it
 WINDOW = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
 
 
@@ -269,6 +271,15 @@ def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list
                 same = _similar(ci, cj, gi, gj, zi) or (
                     stmts[i].speaker == stmts[j].speaker and zi
                     and (_restated(gi, gj, ci, cj) or _repeated(ci, cj) or again(i, j, len(gi & gj), min(len(gi), len(gj)))))
-            if same:
+            if same and not _reported_lie(stmts[i], stmts[j], ci, canon[j]):
                 union(i, j)
     return find
+
+
+def _reported_lie(x: Statement, y: Statement, cx: str, cy: str) -> bool:
+    """A claim called a lie (lies.py) and words that report it: the statement around it, or a longer
+    one elsewhere that tells of it (X揭露，Y散布图卡，称P…) say something else about it, not the same
+    thing; only its retellings of about its length join it."""
+    if (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end):
+        return True
+    return (x.cue == LIE_CUE and len(cy) > _LIE_RETOLD * len(cx)) or (y.cue == LIE_CUE and len(cx) > _LIE_RETOLD * len(cy))

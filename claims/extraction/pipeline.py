@@ -11,6 +11,7 @@ from .cues import CueIndex, find_cues
 from .document import build_document
 from .gazetteer import Gazetteer
 from .learn.producer import tagged_statements
+from .lies import with_lied_claims
 from .mentions import NameMemory, find_mentions
 from .output import build_extraction
 from .posts import resolve_posts
@@ -55,4 +56,5 @@ def extract_article(text: str, published: dt.date | None, gazetteer: Gazetteer) 
     said_after = [c.end for c in art.cues.cues if c.lang == "zh" and c.kind.startswith("say") and not c.rule.weak]
     statements = date_statements(doc, dedupe(statements), said_after)  # 7. overlaps out, then said_on
     stances = find_stances(art, state, statements)  # 8. stances
+    statements, stances = with_lied_claims(art, statements, stances)  # 8b. claims called lies, rejected
     return build_extraction(art, statements, stances)  # 9. output records and claim keys

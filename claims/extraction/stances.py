@@ -26,7 +26,7 @@ from .stance_confidence import (
     StanceEvidence,
     stance_confidence,
 )
-from .stance_hints import LEAD, StanceContext, StanceCue, StanceFinding
+from .stance_hints import LEAD, NAMED_CLAIM, StanceContext, StanceCue, StanceFinding
 from .stances_en import english_stance
 from .stances_zh import chinese_stance
 from .types import Stance
@@ -36,11 +36,16 @@ _MAX_PARAGRAPHS_BACK = 3
 _OPENING_PRONOUNS = zh_stances.STANCE_OPENING_PRONOUNS
 _HEAD_TITLES = zh_stances.HEAD_TITLES
 _BODY_NAME = 6  # characters of a body's name (民众党) opening its member's statement
+_SIDE_ADVERBS = re.compile("(?:" + "|".join(zh_stances.SIDE_ADVERBS) + ")+$")  # 中方对此坚决反对
+_GOVERNMENT_OFFICE = re.compile("(?:" + "|".join(zh_stances.GOVERNMENT_BODY_ENDS) + ")(?:副|代理)?(?:"
+                                + "|".join(zh_stances.GOVERNMENT_OFFICES) + ")")
 _ECHO_REACH = 120  # characters after a cue read for words quoted back
 _QUOTED_BACK = re.compile(r"[「“『]([^「」“”『』]{2,20})[」”』]")
 _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = zh_stances.COORDINATORS
 _PAIR = 2  # names joined in a holder's words that are each a holder
+_AGENT_REACH = 16  # characters before a stance verb read for a passive's agent (遭议员李某驳斥)
+_PASSIVE_BEFORE = re.compile(r"(?:被|遭到|遭|受到)[^,。;:!?「」]{0,8}$")
 _TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
 
@@ -57,12 +62,19 @@ def find_stances(art: Article, state: AttributionState, statements: list[Candida
             if own is None:
                 continue  # a stance verb inside reported content is part of the content
             res = replace(res, speaker=own)
+        elif (voice := _side_voiced(ctx, cue, res.speaker)) is not None:
+            res = replace(res, speaker=voice)
+        answered = None
+        if (agent := _passive_agent(ctx.art, cue, res.speaker)) is not None:
+            answered, res = res.speaker, replace(res, speaker=agent)  # X的说法遭Y驳斥: Y answers X
         if res.speaker is None or res.no_speaker or cue.kind in ("ask", "act"):
             continue
         holder = StanceCue(cue, res.speaker)
         finding = chinese_stance(ctx, holder) if cue.lang == "zh" else english_stance(ctx, holder)
         if finding is None:
             continue
+        if answered is not None and finding.target is None:
+            finding = StanceFinding(finding.polarity, answered, evidence=NAMED_CLAIM)
         target, link = _resolve(ctx, holder, finding)
         if target is None or statements[target].speaker.name == res.speaker.name:
             continue
@@ -119,7 +131,57 @@ def _opens_own_statement(ctx: StanceContext, cue, speaker: Speaker | None) -> Sp
     if sp.mention_start is not None and 2 <= len(opening) <= _BODY_NAME and CJK.match(opening) and \
             opening in folded[sp.mention_start:sp.mention_end] and not folded[sp.mention_start:sp.mention_end].endswith(opening):
         return sp
-    return None
+    return sp if _own_side(ctx.art, opening, sp) else None
+
+
+def _passive_agent(art: Article, cue, subject: Speaker | None) -> Speaker | None:
+    """王某的说法随即遭议员李某驳斥 / 被李某否认: the one named after 遭/被 right before a stance verb
+    holds the stance; the sentence's subject (the verb's resolved speaker) is whose words it answers."""
+    if cue.lang != "zh" or subject is None or cue.rule.kind not in ("support", "oppose"):
+        return None
+    named = art.mentions.within(max(0, cue.start - _AGENT_REACH), cue.start)
+    if not named or named[-1].end != cue.start or named[-1].speaker.name == subject.name:
+        return None
+    m = named[-1]
+    passive = _PASSIVE_BEFORE.search(art.doc.folded, max(0, m.start - _TITLE_BEFORE_NAME - 2), m.start)
+    if passive is None or subject.mention_end is None or subject.mention_end > passive.start():
+        return None  # the resolution already names the agent (遭川普及立委黄某打脸: both hold it)
+    return m.speaker.named_by(art.text_at(m.start, m.end), m.start, m.end)
+
+
+def _side_voiced(ctx: StanceContext, cue, speaker: Speaker | None) -> Speaker | None:
+    """毛某表示，美方…规定，中方对此坚决反对: the speaker's own government named in the sentence that
+    carries on their statement is still the speaker talking (not a holder answering them)."""
+    if cue.lang != "zh" or speaker is None or speaker.kind != "government" or speaker.mention_start is None:
+        return None
+    k = bisect.bisect_left(ctx.starts, cue.start) - 1
+    if k < 0 or ctx.statements[k].end > speaker.mention_start:
+        return None
+    st = ctx.statements[k]
+    sentence_start, _ = ctx.art.doc.sentence_bounds(cue.start)
+    if st.end < sentence_start or st.speaker.name == speaker.name:
+        return None
+    side = ctx.art.doc.folded[speaker.mention_start:speaker.mention_end]
+    return st.speaker if _own_side(ctx.art, side, st.speaker) else None
+
+
+def _own_side(art: Article, opening: str, sp: Speaker) -> bool:
+    """毛某表示，中方赞赏… / 美国国务院发言人表示，美方支持…: the opening names the government of the
+    speaker's own country (the registry gives both countries), or is 政府 said by a holder of a
+    government office (经济部能源署副署长): the speaker voices that side's stance."""
+    side = _SIDE_ADVERBS.sub("", opening)
+    if not 2 <= len(side) <= _BODY_NAME or sp.mention_start is None:
+        return False
+    if side in zh_stances.FIRST_PERSON_SIDES:
+        return True  # “我们坚决反对…”毛某说: the speaker's own side in their own words
+    mention = art.doc.folded[sp.mention_start:sp.mention_end]
+    if side in zh_stances.OWN_GOVERNMENT_WORDS:
+        return bool(_GOVERNMENT_OFFICE.search(mention))
+    entry = art.gazetteer.exact(side)
+    if entry is None or entry.kind != "government" or not entry.country:
+        return False
+    keys = {sp.key} | {m.speaker.key for m in art.mentions.within(sp.mention_start, sp.mention_end)}
+    return any((e := art.gazetteer.get(k)) is not None and e.country == entry.country for k in keys if k)
 
 
 def _resolve(ctx: StanceContext, holder: StanceCue, finding: StanceFinding) -> tuple[int | None, str]:

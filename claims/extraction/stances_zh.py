@@ -13,6 +13,7 @@ import bisect
 import re
 
 from .lexicon import zh as lex
+from .lexicon import zh_stances
 from .normalize import fold
 from .patterns import CLAIM_NOUN_ALT, PRONOUN
 from .records import Speaker
@@ -49,7 +50,7 @@ from .stance_hints import (
     statement_saying,
     statement_speaker_in,
 )
-from .stances_zh_answers import asked_about_criticism, fronted_claim, rhetorical_echo
+from .stances_zh_answers import answered_yes, asked_about_criticism, fronted_claim, rhetorical_echo
 
 _TOPIC = re.compile(r"(?:对于|关于|针对|面对|对)(?!此)")  # 对于X的说法, : the topic of what follows
 _CRITICISM_END = re.compile("(?:" + "|".join(lex.CRITICISM_NOUNS) + r")(?:声浪|一事|等)?\s*$")
@@ -73,13 +74,15 @@ _ALIGNED_REACH = 60
 _VERDICT_REACH = 80  # characters of the reported words read for a verdict on other words
 _LABEL_BACK = 30  # statements looked at for the one that used a label denied
 _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲的|说的|所言|所说|的说法)的?(?:都|确实|就|才|也)?"
-                               r"(?:是)(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")")
+                               r"(?:是(" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")|("
+                               + "|".join(zh_stances.BARE_VERDICT_TRUE + zh_stances.BARE_VERDICT_FALSE) + "))")
+_NAMED_CLAIM_OPENS = re.compile(r"[,:\s]*[「“]?([^,。;!?:「」]{2,10}?)(?:所说|所言|所称|的)(?:" + CLAIM_NOUN_ALT + ")")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
 _PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
 _NOT_AS_SAID = re.compile(r"(?:并非|绝非|不是|并不是|而非)是?(?:如|像|如同)([^,。;!?「」]{2,10}?)(?:所说|所言|所称|所指|"
                           r"说的|讲的|的说法|的言论|的批评|的指控|酸葡萄)")
-_NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([\u4e00-\u9fff]{3,8})")
+_NEGATED_ECHO = re.compile(r"(?:不是|并非|绝非|不等于|并不是|而非)([「“『])?([\u4e00-\u9fff]{3,8})")  # 并非「未获采纳」
 _ECHO_MIN = 3  # characters of a denied phrase that must recur in the statement answered
 _ECHO_BACK = 4  # statements looked at for it (the words just answered)
 _CONDITION = re.compile(r"若|如果|假如|要是|倘若|万一|是否|是不是|难道")  # 若X讲的是真的: no verdict  # characters of the reported words read for a speaker sided with
@@ -99,7 +102,7 @@ def chinese_stance(ctx: StanceContext, holder: StanceCue) -> StanceFinding | Non
     doc = ctx.art.doc
     if cue.kind == "say":
         found = _aligned_with(ctx, holder) or _answered_criticism(ctx, site) or _verdict(ctx, holder) or \
-            _accused(ctx, holder) or asked_about_criticism(ctx, holder)
+            _accused(ctx, holder) or asked_about_criticism(ctx, holder) or answered_yes(ctx, holder)
         if found is not None:
             return found if found is not _NO_STANCE else None
     following = doc.folded[cue.end: min(cue.end + 30, doc.paragraph_ends[cue.para])]
@@ -154,7 +157,7 @@ def _accused(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
 
 
 def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
-    """X表示,郭某说的是真实的状况 (support) / 绝非如X所说 / 这不是谣言 (a label someone else used, denied):
+    """X表示,郭某说的是真实的状况 (support) / 绝非如X所说 / X的说法纯属捏造 / 这不是谣言 (a label someone else used, denied):
     a verdict on other words in the first sentence reported, not under a condition (若X说的是真的)."""
     doc = ctx.art.doc
     cue = holder.cue
@@ -165,11 +168,18 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
     if said is not None and not _CONDITION.search(words, 0, said.end(1)):
         sp = statement_speaker_in(ctx, said.group(1), holder)
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
-            polarity = "support" if said.group(2) in lex.VERDICT_TRUE else "oppose"
+            verdict = said.group(2) or said.group(3)  # 是事实 / 属实 (a verdict word that needs no 是)
+            polarity = "support" if verdict in lex.VERDICT_TRUE + zh_stances.BARE_VERDICT_TRUE else "oppose"
             return StanceFinding(polarity, sp, evidence=VERDICT)
     unlike = _NOT_AS_SAID.search(words)  # 绝非如国民党所说 / 并不是像X说的
     if unlike is not None and not _CONDITION.search(words, 0, unlike.start()):
         sp = statement_speaker_in(ctx, unlike.group(1), holder)
+        if sp is not None and _spoke_before(ctx, sp.name, cue.start):
+            return StanceFinding("oppose", sp, evidence=VERDICT)
+    named = _NAMED_CLAIM_OPENS.match(words)  # 王某的说法「根本不可能」 / X的指控纯属捏造
+    if named is not None and any(w in words[named.end():] for w in lex.REJECTING_WORDS) and \
+            not _CONDITION.search(words, 0, named.end()):
+        sp = statement_speaker_in(ctx, named.group(1), holder)
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
             return StanceFinding("oppose", sp, evidence=VERDICT)
     denied = _DENIED_LABEL.search(words)
@@ -182,11 +192,16 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
 
 def _negated_echo(ctx: StanceContext, holder: StanceCue, words: str) -> StanceFinding | None:
     """「很远的地方就被打断手,不是被拉走」 after 「可能很远的地方就被拉走了」: words denying a phrase that a
-    statement by someone else just before said (the longest run of three or more characters)."""
+    statement by someone else just before said (the longest run of three or more characters); quoted
+    (并非「未获采纳」), the whole phrase in the last of _LABEL_BACK statements by someone else."""
     for echo in _NEGATED_ECHO.finditer(words):
         if _CONDITION.search(words, 0, echo.start()):
             return None
-        phrase = echo.group(1)
+        phrase = echo.group(2)
+        if echo.group(1):  # 并非「未获采纳」: quoted, the words are someone's, said maybe a few statements back
+            target = _labelled_before(ctx, holder, phrase)
+            if target is not None:
+                return StanceFinding("oppose", target=target, evidence=ECHO)
         for n in range(len(phrase), _ECHO_MIN - 1, -1):
             target = _labelled_before(ctx, holder, phrase[:n], _ECHO_BACK)
             if target is not None:
@@ -307,6 +322,9 @@ def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceF
             target = statement_at(ctx, q.start, q.end)
             if target is not None:
                 return StanceFinding(polarity, target=said_before(ctx, target, site.holder), evidence=QUOTED_CLAIM)
+            target = _quoted_from(ctx, site, q.start, q.end)  # 不同意「…」的说法: words of a longer statement
+            if target is not None:
+                return StanceFinding(polarity, target=target, evidence=QUOTED_CLAIM)
     who = _CLAIM_NOUN_END.sub("", site.object_core)
     if PRONOUN.match(who) or who in _DEMONSTRATIVES:
         return StanceFinding(polarity, evidence=THIS_CLAIM)
@@ -314,6 +332,15 @@ def _claim_named(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceF
     if about is None:
         return StanceFinding(polarity, evidence=BARE)
     return StanceFinding(polarity, about, evidence=NAMED_CLAIM)
+
+
+def _quoted_from(ctx: StanceContext, site: StanceSite, start: int, end: int) -> int | None:
+    """并不同意「电网比电厂更要命」的说法 where the quoted words are part of what someone said before (a
+    longer quote, a reported clause): that statement, the last one by someone else holding them."""
+    words = ctx.art.doc.folded[start:end]
+    if len(words) < _ECHO_MIN or _SENTENCE_BREAK.search(words):
+        return None
+    return _labelled_before(ctx, site.holder, words)
 
 
 def _bare(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFinding | None:

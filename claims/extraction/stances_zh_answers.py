@@ -1,6 +1,6 @@
 """Extraction stage 8a, Chinese stances (continued): answers whose target is named indirectly: a
 rhetorical question repeating the claim of the topic clause, an answer to a question about a quoted
-criticism, a claim fronted by 对 before the stance verb."""
+criticism, a claim fronted by 对 before the stance verb, a yes to a yes/no question."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import bisect
 import re
 
 from .lexicon import zh as lex
+from .lexicon import zh_stances
 from .stance_hints import (
     ANSWERED_CRITICISM,
     QUOTED_CLAIM,
     RHETORICAL,
+    THIS_ANSWER,
     StanceContext,
     StanceCue,
     StanceFinding,
@@ -28,6 +30,9 @@ _CRITICISM_IN = re.compile("|".join(lex.CRITICISM_NOUNS))  # 问到X批评「…
 _FRONTED_GAP = 4  # characters between a fronted quoted claim and the verb (提出, 表示, 表达了)
 _QUOTED_BACK = 60  # statements looked at for the one holding quoted words (bounded work)
 _ECHO_MIN = 3  # characters of quoted words that must recur in the statement answered
+_YES_NO = re.compile(r"(?:是否|是不是|能否|可否|会不会|有没有|吗)[^。!?;]{0,30}\?$")  # …是否能这样解读?
+_QUESTION_GAP = 3  # characters between the question's statement and its question mark (解读?)
+_PARTICLES = "啦啊呀吧喔哦嘛了啰!。,~ "
 
 
 def rhetorical_echo(ctx: StanceContext, site: StanceSite) -> StanceFinding | None:
@@ -95,3 +100,24 @@ def fronted_claim(ctx: StanceContext, site: StanceSite, polarity: str) -> Stance
         if target is not None:
             return StanceFinding(polarity, target=said_before(ctx, target, site.holder), evidence=QUOTED_CLAIM)
     return None
+
+
+def answered_yes(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
+    """汪某…是否能这样解读?柯某则回应「差不多啦」: a reply that only says yes (lexicon zh_stances
+    AFFIRMING_ANSWERS, quoted right after the verb) to a yes/no question closing the statement just
+    before the reply's sentence supports that statement (someone else's)."""
+    doc = ctx.art.doc
+    cue = holder.cue
+    q = next((doc.quote_at[k] for k in range(cue.end, cue.end + 2) if k in doc.quote_at), None)
+    if q is None or doc.folded[q.start:q.end].strip(_PARTICLES) not in zh_stances.AFFIRMING_ANSWERS:
+        return None
+    sentence_start, _ = doc.sentence_bounds(cue.start)
+    if not _YES_NO.search(doc.folded, max(0, sentence_start - 40), sentence_start):
+        return None
+    i = bisect.bisect_left(ctx.starts, sentence_start) - 1
+    if i < 0:
+        return None
+    st = ctx.statements[i]
+    if st.speaker.name == holder.speaker.name or not 0 <= sentence_start - st.end <= _QUESTION_GAP:
+        return None
+    return StanceFinding("support", target=i, evidence=THIS_ANSWER)

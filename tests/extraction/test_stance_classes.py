@@ -210,3 +210,64 @@ def test_a_longer_list_of_names_stays_one_holder():
     """甲、乙、丙及丁 rebutting together read as one group (the gold names a caucus), not four stances."""
     got, _ = stances("毛寧表示,台灣將加入聯盟。不料卻慘遭川普、普京、佩斯科夫及立委黃世杰打臉。")
     assert len([1 for _, p, _ in got if p == "oppose"]) <= 1, got
+
+
+# --- a reply that only says yes to a yes/no question closing someone's statement ------------------
+
+def test_a_yes_to_a_yes_no_question_supports_the_statement_asking_it():
+    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免,是否能這樣解讀?市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
+    got = [(t.speaker, t.polarity, ex.statements[t.target].speaker) for t in ex.stances]
+    assert ("李大同", "support", "王小明") in got, got
+
+
+def test_a_reply_that_is_not_a_yes_is_no_stance():
+    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免,是否能這樣解讀?市長李大同則回應「還要再研究」,有些死亡確實可以避免。")
+    assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
+
+
+def test_a_yes_after_no_question_is_no_stance():
+    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免。市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
+    assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
+
+
+# --- plain denials and agreement said in a word (lexicon zh_stances DENIAL_WORDS, 嗤之以鼻, 呼應) ----
+
+@pytest.mark.parametrize(("reply", "polarity"), [
+    ("議員李文華回應,並無此事。", "oppose"),
+    ("議員李文華回應稱,相關報導純屬捏造。", "oppose"),
+    ("議員李文華回應,此說法是錯誤訊息。", "oppose"),
+    ("議員李文華對此嗤之以鼻。", "oppose"),
+    ("議員李文華呼應王小明的看法。", "support"),
+    ("議員李文華則說,這個說法並不正確。", "oppose"),
+    ("議員李文華表示,王小明所言屬實。", "support"),
+    ("議員李文華說,王小明講的沒錯。", "support"),
+    ("議員李文華直言,王小明的說法「根本不可能」。", "oppose"),
+])
+def test_a_plain_reply_word_gives_the_stance(reply, polarity):
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + reply)
+    assert ("李文華", polarity, "市府將在明年調漲水費") in got, got
+
+
+def test_a_denial_word_in_words_that_answer_nothing_is_no_stance():
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。議員李文華表示,學校應該教學生辨識假消息。")
+    assert got == set(), got
+
+
+# --- a claim as the subject of a passive stance verb (X的說法遭Y駁斥) ------------------------------
+
+@pytest.mark.parametrize("sentence", ["王小明的說法隨即遭議員李文華駁斥。", "王小明的說法隨即被議員李文華否認。"])
+def test_the_agent_of_a_passive_stance_verb_holds_it_against_the_subjects_claim(sentence):
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + sentence)
+    assert ("李文華", "oppose", "市府將在明年調漲水費") in got, got
+    assert not any(holder == "王小明" for holder, _, _ in got), got
+
+
+def test_a_bare_verdict_under_a_condition_is_no_stance():
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。議員李文華表示,如果王小明所言屬實,市府應該說明。")
+    assert got == set(), got
+
+
+@pytest.mark.parametrize("reply", ["議員李文華直言,王小明的說法很有意思。", "議員李文華直言,陳大明的說法根本不可能。"])
+def test_a_named_claim_without_a_denial_or_of_someone_silent_is_no_stance(reply):
+    got, _ = stances("市長王小明表示,市府將在明年調漲水費。" + reply)
+    assert got == set(), got

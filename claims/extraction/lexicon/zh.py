@@ -23,6 +23,7 @@ from .rows import (
     ReportingVerb,
     StanceWord,
 )
+from .zh_stances import DENIAL_WORDS
 
 # --- Roles: where a later stage singles a verb out (a row lists the roles it plays) ----------
 ROLE_OUTLET_REPORT = "outlet report"  # 据X报道 / X报道称: an outlet's report, which may relay a source
@@ -339,6 +340,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _support("认同", "他認同部長的看法。", "他說:「這需要社會認同。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_DECISION)),
     _support("赞成", "六成民眾贊成延後公投。", "工會贊成延後公投\n工會今天開會。"),
+    _support("呼应", "其他議員呼應他的看法。", "他說:「我們呼應時代需求。」", roles=(ROLE_AGREES_WITH_PERSON,)),
     _support("附和", "其他議員紛紛附和。", "他說:「我不會盲目附和。」",
              roles=(ROLE_AGREES_WITH_PERSON, ROLE_ANSWERS_LAST)),
     _support("欢迎", "商界歡迎政府降低關稅。", "店員說:「歡迎光臨。」", roles=(ROLE_ANSWERS_DECISION,)),
@@ -364,8 +366,11 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
     _oppose("斥为", "官方斥為無稽之談。", "他說:「他們斥為謠言。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("不赞成", "他不贊成提前選舉。", "他說:「我父母不贊成。」"),
     _oppose("驳回", "法院駁回上訴。", "法院駁回上訴\n被告今天出庭。"),
+    _oppose("嗤之以鼻", "對此,他嗤之以鼻。", "他說:「大家嗤之以鼻。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("不以为然", "對此,他不以為然。", "他說:「大家不以為然。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("持不同看法", "普京則持不同看法。", "他說:「我持不同看法。」", roles=(ROLE_ANSWERS_LAST,)),
+    _oppose("持相反意见", "兩位委員持相反意見。", "他說:「有人持相反意見。」", roles=(ROLE_ANSWERS_LAST,)),
+    _oppose("持相反看法", "普京則持相反看法。", "他說:「我持相反看法。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("持不同意见", "兩位委員持不同意見。", "他說:「有人持不同意見。」", roles=(ROLE_ANSWERS_LAST,)),
     _oppose("唱反调", "他總是與黨中央唱反調。", "他說:「我不是在唱反調。」"),
     _oppose("不买账", "選民並不買賬。", "他說:「選民不買賬。」"),
@@ -430,6 +435,7 @@ STANCE_WORDS: tuple[StanceWord, ...] = (
                "川普宣布,將對鋼鐵加徵關稅。\n毛寧指出,回擊並非唯一選項。"),
     StanceWord("奉陪到底", OPPOSE, _COUNTER, "川普宣布,將對鋼鐵加徵關稅。\n毛寧表示,中方一定奉陪到底。",
                "川普宣布,將對鋼鐵加徵關稅。\n毛寧指出,奉陪到底並非唯一選項。"),
+    *DENIAL_WORDS,  # more denials (并无此事, 纯属捏造), rows in zh_stances.py
 )
 REJECTING_WORDS = tuple(w.word for w in STANCE_WORDS if w.cue_class == _ANSWER)
 COUNTER_WORDS = tuple(w.word for w in STANCE_WORDS if w.cue_class == _COUNTER)
