@@ -1,6 +1,7 @@
 """Extraction stage 8b, claims called lies: inside X's reported words, Y造谣称P / Y谎称P / Y诓称P
 reports P as Y's claim and calls it false, so P is a (nested) statement of Y's and X opposes it
-(国民党批评，蔡某的助理散播图卡造谣称台中市仅施打7200剂疫苗: 国民党 rejects 「台中市仅施打7200剂疫苗」).
+(议员李大同表示，市长的助理王小明散播图卡造谣称全市只施打了3000剂疫苗: 李大同 rejects
+「全市只施打了3000剂疫苗」, a statement of 王小明's).
 
 Run after the stances of the verbs (stances.py), so that a nested claim never becomes "the last thing
 said" another answer takes; the stances found so far are re-indexed onto the longer list.
@@ -20,7 +21,7 @@ from .types import Stance
 LIE_CUE = "lie"  # the cue of a claim called a lie (a nested statement)
 LIE_CONFIDENCE = 0.6  # the writer's verb names the claim and the holder's words call it false
 _LIE = re.compile("(?:" + "|".join(zh_stances.LIE_VERBS) + r")(?:称|说|指)?[,:]?")
-_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[。;!?\n「“]")  # 7,200 is a number
+_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[。;!?\n「“]")  # 3,000 is a number
 _MIN_CLAIM = 4  # characters of a claim called a lie
 _SPEAKER_GAP = 12  # characters between the liar's name and the verb (的助理, 散播图卡)
 _REBUTTED = re.compile(r",?(?:立刻|随即|马上|旋即|随后|却|也)?(?:被|遭到|遭)([\u4e00-\u9fff]{2,10}?)(?:"
