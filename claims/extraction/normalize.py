@@ -29,6 +29,16 @@ def to_simplified(text: str) -> str:
     return _T2S.convert(text)
 
 
+def to_simplified_each(texts: list[str]) -> list[str]:
+    """to_simplified of each text, in one OpenCC call: no entry of the t2s dictionaries holds a newline, so a
+    newline is never inside a converted phrase and texts joined by newlines convert as they do one by one.
+    Each call costs a few microseconds before its first character (the statements of an article: ~30)."""
+    if len(texts) < 2 or any("\n" in t for t in texts):
+        return [to_simplified(t) for t in texts]
+    out = to_simplified("\n".join(texts)).split("\n")
+    return out if len(out) == len(texts) else [to_simplified(t) for t in texts]
+
+
 @lru_cache(maxsize=65536)
 def normalize_alias(alias: str) -> str:
     """NFKC, Traditional folded to Simplified, case-folded, name punctuation removed."""
