@@ -18,7 +18,7 @@ from ..document import Document
 from ..lexicon.en import EN_VERBS, SPEECH_STEMS
 from ..lexicon.names import EN_TITLE_WORDS
 from ..mentions import MentionIndex
-from ..patterns import alternation
+from ..patterns import alternation, first_chars
 
 FEATURES_VERSION = 2  # bump when a feature changes: the model must be rebuilt
 
@@ -28,8 +28,7 @@ _CUE_WORDS = {row.verb.split()[0].lower(): row.kind for row in EN_VERBS}
 _SPEECH = tuple(s for s in SPEECH_STEMS if s.isalpha())
 # A word opening with a speech stem, any case: a trie behind a test of its first letter, so the engine tries the
 # stems only at the few word starts where one may begin (a longest-first list tried every stem at every word).
-_SPEECH_WORD = re.compile(r"\b(?i:(?=[" + "".join(sorted({re.escape(s[0]) for s in _SPEECH})) + "])"
-                          + alternation(_SPEECH) + ")")
+_SPEECH_WORD = re.compile(r"\b(?i:" + first_chars(_SPEECH) + alternation(_SPEECH) + ")")
 _TITLES = frozenset(w.lower().rstrip(".") for w in EN_TITLE_WORDS if " " not in w)
 _PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"))
 _QUOTE_MARKS = frozenset(('"', "“", "”", "''", "‘", "’"))
