@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import NamedTuple
 
 from .claim_clauses import SaidAgain
 from .lies import LIE_CUE
-from .normalize import to_simplified
+from .normalize import to_simplified, to_simplified_each
 from .types import Statement
 
 MIN_CONTAIN = 8  # characters a contained canonical form needs to count
@@ -175,7 +176,7 @@ def _anchors(text: str) -> set[str]:
     return out
 
 
-def _translation(x: Statement, y: Statement, px: int, py: int) -> bool:
+def _translation(x: Said, y: Said, px: int, py: int) -> bool:
     """A statement and its rendering in another language: the same speaker, near by (the post
     and its translation), or sharing figures and names wherever they are."""
     if x.speaker != y.speaker:
@@ -197,11 +198,21 @@ def _translation_length(en: str, zh: str) -> bool:
     return len(en) * TRANSLATION_RATIO <= len(zh) <= len(en)
 
 
-def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statement]:
-    """Every statement with the key of its group (paras: each statement's paragraph, for translations)."""
+class Said(NamedTuple):
+    """What the claim keys read of a statement (the output stage makes each Statement once, with its key)."""
+
+    text: str
+    speaker: str
+    kind: str
+    via: tuple[str, ...]
+
+
+def claim_keys_of(stmts: list[Said], paras: list[int]) -> list[str]:
+    """The key of each statement's group (paras: each statement's paragraph, for translations)."""
     if not stmts:
         return []
-    simple = [_simplified(s.text) for s in stmts]  # converted once: canonical forms and clause tests
+    # converted once (in one call), for the canonical forms and the clause tests
+    simple = to_simplified_each([unicodedata.normalize("NFKC", s.text) for s in stmts])
     canon = [_canonical_of_simplified(x) for x in simple]
     cjk = [_is_cjk(c) for c in canon]
     find = _group(stmts, paras, canon, cjk, SaidAgain(simple, paras))
@@ -213,8 +224,7 @@ def assign_claim_keys(stmts: list[Statement], paras: list[int]) -> list[Statemen
         rep = max(members, key=lambda k: (len(canon[k]), canon[k]))
         key_of[root] = _key_of_canonical(canon[rep]) if canon[rep] else "c" + hashlib.blake2b(
             stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
-    # vars(): every field of Statement is an __init__ field; faster than dataclasses.replace
-    return [Statement(**{**vars(s), "claim_key": key_of[find(i)]}) for i, s in enumerate(stmts)]
+    return [key_of[find(i)] for i in range(len(stmts))]
 
 
 def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool:
@@ -231,7 +241,7 @@ def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool
     return len(short) < MIN_CONTAIN or short[:MIN_CONTAIN] not in long_
 
 
-def _group(stmts: list[Statement], paras: list[int], canon: list[str], cjk: list[bool], again: SaidAgain):
+def _group(stmts: list[Said], paras: list[int], canon: list[str], cjk: list[bool], again: SaidAgain):
     """Union-find over the statements: equal canonical forms first (linear), then pairs of distinct
     forms within a window (bounded, linear work). Returns the find function. The groups do not
     depend on the order pairs are tried in, so pairs _cannot_match rules out are skipped."""

@@ -13,16 +13,16 @@ from .document import CLAUSE_CHARS, Document
 from .lexicon.en import EN_VERBS
 from .lexicon.rows import OPPOSE, REPORTS_ALWAYS, REPORTS_BEFORE_PUNCTUATION, SUPPORT, ReportingVerb
 from .lexicon.zh import ZH_VERB, ZHI_AFTER
-from .patterns import CJK, alternation
+from .patterns import CJK, alternation, first_chars
 from .records import Cue
 
 OPENS_CONTENT = ",:「“"  # what may follow a verb that introduces content: , : 「 “
 
 _ZH_VERB_RE = re.compile(alternation(ZH_VERB))
 _EN_VERB = {row.verb: row for row in EN_VERBS if not row.ignore_case}
-_EN_VERB_RE = re.compile(r"\b(" + alternation(_EN_VERB) + r")\b")
+_EN_VERB_RE = re.compile(first_chars(_EN_VERB) + r"\b(" + alternation(_EN_VERB) + r")\b")
 _EN_PHRASE = {row.verb.lower(): row for row in EN_VERBS if row.ignore_case}
-_EN_PHRASE_RE = re.compile(r"\b(?:" + alternation(_EN_PHRASE) + r")\b", re.I)
+_EN_PHRASE_RE = re.compile(first_chars(_EN_PHRASE) + r"\b(?:" + alternation(_EN_PHRASE) + r")\b", re.I)
 _BYLINE = re.compile(r"记者|综合|/|编译")  # (记者王明/台北报导), 综合报导, 编译
 _DATA_RELEASE = re.compile(r"发布(?:的)?(?:[^,。]{0,6})?数据$")  # 国家统计局…发布的数据显示
 _MODAL = re.compile(r"\b(?:to|not|would|could|will|should|might|may|can|did|does|do)\s+$")

@@ -42,9 +42,10 @@ _LATIN_FORMS = (
     r"(?P<wken>(?i:\b(?:on\s+|last\s+)?(?P<wde>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     r"(?P<rel>(?i:\byesterday\b|\btoday\b))",
 )
-_FORMS_BY_START = [(re.compile(r"\d"), re.compile("|".join(_DIGIT_FORMS))),
-                   (re.compile(r"[今昨前本上这下周星礼早晚]"), re.compile("|".join(_CHINESE_FORMS))),
-                   (re.compile(r"[A-Za-z]"), re.compile("|".join(_LATIN_FORMS)))]
+_DIGIT_FORM = re.compile("|".join(_DIGIT_FORMS))  # at a digit (\d: str.isdecimal)
+_CHINESE_FIRST = frozenset("今昨前本上这下周星礼早晚")
+_CHINESE_FORM = re.compile("|".join(_CHINESE_FORMS))  # at one of _CHINESE_FIRST
+_LATIN_FORM = re.compile("|".join(_LATIN_FORMS))  # at a Latin letter (A-Z, a-z)
 # Where a date may start: a digit, a Chinese day word, the first letter of a Latin word that may open
 # a Latin form (a month, a weekday, on, last, yesterday, today: no other word is tried).
 _LATIN_FIRST = "adfjlmnostwy"
@@ -186,10 +187,14 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
 
 
 def _form_at(text: str, p: int, end: int) -> re.Match | None:
+    """The date form at p, by the kind of character there (str tests: one regex call per candidate)."""
     ch = text[p]
-    for first, forms in _FORMS_BY_START:
-        if first.match(ch):
-            return forms.match(text, p, end)
+    if ch.isdecimal():
+        return _DIGIT_FORM.match(text, p, end)
+    if ch in _CHINESE_FIRST:
+        return _CHINESE_FORM.match(text, p, end)
+    if ch.isascii() and ch.isalpha():
+        return _LATIN_FORM.match(text, p, end)
     return None
 
 

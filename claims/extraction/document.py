@@ -114,6 +114,7 @@ class Document:
     quote_at: dict[int, Quote]  # opening offset -> quote
     in_quote: Intervals  # the content of every top-level quote
     _clause_starts: dict[int, int] = field(default_factory=dict, repr=False)  # memo of clause_start
+    _sentences: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)  # memo of sentence_bounds
     _paragraph_scripts: dict[int, str] = field(default_factory=dict, repr=False)  # memo of _paragraph_script
     _span_languages: dict[tuple[int, int, int], str] = field(default_factory=dict, repr=False)  # memo of language_of
     width_text: str = field(default="", repr=False)  # the text width-folded (folded before t2s)
@@ -138,6 +139,12 @@ class Document:
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos (it ends at 。!?; or a newline), at most SENTENCE_REACH each way."""
+        r = self._sentences.get(pos)  # asked of one verb by its subject, its content, its stance ...
+        if r is None:
+            r = self._sentences[pos] = self._find_sentence(pos)
+        return r
+
+    def _find_sentence(self, pos: int) -> tuple[int, int]:
         breaks = self._sentence_breaks
         k = bisect.bisect_left(breaks, pos)
         s = breaks[k - 1] + 1 if k > 0 else 0

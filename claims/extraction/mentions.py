@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer
 from .lexicon import names
 from .names_zh import Recurrence, full_name, recurring_names
 from .normalize import fold, normalize_alias
-from .patterns import CJK, TITLE, alternation
+from .patterns import CJK, TITLE, alternation, first_chars
 from .records import Mention, Post, Speaker
 from .types import ProposedSpeaker, SpeakerEntry
 
@@ -27,7 +27,7 @@ MAX_ENGLISH_FORMS = 400  # learned English names searched for again
 MAX_ENGLISH_MENTIONS = 5000
 
 _EN_TITLED = re.compile(
-    r"\b(" + "|".join(re.escape(t) for t in names.EN_NAME_TITLES) + r")\s+"
+    first_chars(names.EN_NAME_TITLES) + r"\b(" + "|".join(re.escape(t) for t in names.EN_NAME_TITLES) + r")\s+"
     r"([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})\b"
 )
 _ALIAS_IN_PARENTHESES = re.compile(r"\s*[((]([A-Za-z][A-Za-z .'\-·]{1,50})[))]")

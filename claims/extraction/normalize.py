@@ -29,6 +29,16 @@ def to_simplified(text: str) -> str:
     return _T2S.convert(text)
 
 
+def to_simplified_each(texts: list[str]) -> list[str]:
+    """to_simplified of each text, in one OpenCC call: no entry of the t2s dictionaries holds a newline, so a
+    newline is never inside a converted phrase and texts joined by newlines convert as they do one by one.
+    Each call costs a few microseconds before its first character (the statements of an article: ~30)."""
+    if len(texts) < 2 or any("\n" in t for t in texts):
+        return [to_simplified(t) for t in texts]
+    out = to_simplified("\n".join(texts)).split("\n")
+    return out if len(out) == len(texts) else [to_simplified(t) for t in texts]
+
+
 @lru_cache(maxsize=65536)
 def normalize_alias(alias: str) -> str:
     """NFKC, Traditional folded to Simplified, case-folded, name punctuation removed."""
@@ -44,6 +54,8 @@ _WIDTH[0x3000] = 0x20
 _WIDTH[0xFE50] = ord(",")  # small comma
 _WIDTH[0xFE52] = ord(".")
 _WIDTH[0x00A0] = 0x20  # no-break space
+_WIDE_CHARS = {chr(k): chr(v) for k, v in _WIDTH.items()}
+_WIDE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_WIDE_CHARS)) + "]")
 
 
 def _t2s_same_length(text: str) -> str:
@@ -67,7 +79,12 @@ def _lower_same_length(text: str) -> str:
 
 def width_folded(text: str) -> str:
     """Full-width ASCII and ideographic spaces folded, nothing else (same length)."""
-    return text.translate(_WIDTH)
+    # Each distinct wide character the text holds (a Chinese text: a dozen punctuation marks) is replaced in one
+    # scan: str.translate looks every character of the text up in the table, several times slower. The
+    # replacements are ASCII, none of them wide, so the order they are made in does not matter.
+    for ch in set(_WIDE.findall(text)):
+        text = text.replace(ch, _WIDE_CHARS[ch])
+    return text
 
 
 def fold(text: str) -> str:
@@ -77,12 +94,12 @@ def fold(text: str) -> str:
     """
     if len(text) <= _SHORT:
         return _fold_short(text)
-    return simplified(text.translate(_WIDTH))
+    return simplified(width_folded(text))
 
 
 @lru_cache(maxsize=8192)
 def _fold_short(text: str) -> str:
-    return simplified(text.translate(_WIDTH))
+    return simplified(width_folded(text))
 
 
 def simplified(width: str) -> str:

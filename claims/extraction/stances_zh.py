@@ -79,6 +79,12 @@ _VERDICT_ON_WORDS = re.compile(r"([^,。;!?:「」]{2,8}?)(?:所)?(?:说|讲|讲
 _NAMED_CLAIM_OPENS = re.compile(r"[,:\s]*[「“]?([^,。;!?:「」]{2,10}?)(?:所说|所言|所称|的)(?:" + CLAIM_NOUN_ALT + ")")
 _DENIED_LABEL = re.compile(r"(?:这|那|此|这些|它)?(?:并|根本|绝|也|都)?(?:不是|并非|绝非)(?:什么)?("
                            + "|".join(lex.DENIED_LABELS) + ")")
+# What every match of _VERDICT_ON_WORDS and of _DENIED_LABEL holds (是事实, 属实, 不是谣言): a search for it starts on
+# its first characters, where theirs, opening with a run of any characters or optional words, tries every
+# position; most reported words hold neither, and then those two are not searched.
+_VERDICT_CORE = re.compile("是(?:" + "|".join(lex.VERDICT_TRUE + lex.VERDICT_FALSE) + ")|"
+                           + "|".join(zh_stances.BARE_VERDICT_TRUE + zh_stances.BARE_VERDICT_FALSE))
+_DENIED_CORE = re.compile("(?:不是|并非|绝非)(?:什么)?(?:" + "|".join(lex.DENIED_LABELS) + ")")
 _PASSIVE = re.compile(r"被|遭")  # …被市府指控 / 遭议员指控: the holder is the agent
 _NOT_AS_SAID = re.compile(r"(?:并非|绝非|不是|并不是|而非)是?(?:如|像|如同)([^,。;!?「」]{2,10}?)(?:所说|所言|所称|所指|"
                           r"说的|讲的|的说法|的言论|的批评|的指控|酸葡萄)")
@@ -164,7 +170,7 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
     end = min(doc.paragraph_ends[cue.para], cue.end + _VERDICT_REACH)
     m = _SENTENCE_BREAK.search(doc.folded, cue.end, end)
     words = doc.folded[cue.end: m.start() if m else end]
-    said = _VERDICT_ON_WORDS.search(words)
+    said = _VERDICT_ON_WORDS.search(words) if _VERDICT_CORE.search(words) else None
     if said is not None and not _CONDITION.search(words, 0, said.end(1)):
         sp = statement_speaker_in(ctx, said.group(1), holder)
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
@@ -182,7 +188,7 @@ def _verdict(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
         sp = statement_speaker_in(ctx, named.group(1), holder)
         if sp is not None and _spoke_before(ctx, sp.name, cue.start):
             return StanceFinding("oppose", sp, evidence=VERDICT)
-    denied = _DENIED_LABEL.search(words)
+    denied = _DENIED_LABEL.search(words) if _DENIED_CORE.search(words) else None
     if denied is not None and not _CONDITION.search(words, 0, denied.end()):
         target = _labelled_before(ctx, holder, denied.group(1))
         if target is not None:
