@@ -19,7 +19,6 @@ from typing import NamedTuple
 from .claim_clauses import SaidAgain
 from .lies import LIE_CUE
 from .normalize import to_simplified, to_simplified_each
-from .types import Statement
 
 MIN_CONTAIN = 8  # characters a contained canonical form needs to count
 DICE = 0.5  # bigram Dice coefficient for near paraphrases
@@ -205,6 +204,9 @@ class Said(NamedTuple):
     speaker: str
     kind: str
     via: tuple[str, ...]
+    start: int  # where it is in the article, and its cue: a claim called a lie is kept apart (_reported_lie)
+    end: int
+    cue: str
 
 
 def claim_keys_of(stmts: list[Said], paras: list[int]) -> list[str]:
@@ -286,7 +288,7 @@ def _group(stmts: list[Said], paras: list[int], canon: list[str], cjk: list[bool
     return find
 
 
-def _reported_lie(x: Statement, y: Statement, cx: str, cy: str) -> bool:
+def _reported_lie(x: Said, y: Said, cx: str, cy: str) -> bool:
     """A claim called a lie (lies.py) and words that report it: the statement around it, or a longer
     one elsewhere that tells of it (X揭露，Y散布图卡，称P…) say something else about it, not the same
     thing; only its retellings of about its length join it."""

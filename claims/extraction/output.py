@@ -12,12 +12,12 @@ from .version import EXTRACTOR_VERSION
 
 
 def build_extraction(art: Article, statements: list[Candidate], stances: list[Stance]) -> Extraction:
-    said = [Said(art.text_at(st.start, st.end), st.speaker.name, st.kind, tuple(dict.fromkeys(st.via)))
-            for st in statements]
+    said = [Said(art.text_at(st.start, st.end), st.speaker.name, st.kind, tuple(dict.fromkeys(st.via)),
+                 st.start, st.end, st.cue) for st in statements]
     # statements in paragraphs close together may translate each other (blank lines do not count)
     keys = claim_keys_of(said, [art.doc.nonblank_index(st.para) for st in statements])
     out = []
-    for st, (text, name, kind, via), key in zip(statements, said, keys, strict=True):  # each record made once
+    for st, (text, name, kind, via, *_), key in zip(statements, said, keys, strict=True):  # each record made once
         sp = st.speaker
         out.append(Statement(
             speaker=name, speaker_key=sp.key, mention=sp.mention, mention_start=sp.mention_start,
