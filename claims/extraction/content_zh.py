@@ -46,6 +46,9 @@ _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
 _CONTRASTED_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,8}则")  # 北市府则 (反击): a new subject set against the last
+_CONDITION_REACH = 40  # the clause before a quote is looked at this far back
+_CONDITION_OPENERS = ("如果", "若", "假如", "要是", "只要", "一旦", "倘若", "万一", "即使", "就算", "如")
+_CONDITION_ENDS = ("的话", "时", "后", "之前", "以前")
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
 
 
@@ -191,7 +194,22 @@ def cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
             break
         if (not art.doc.is_term(q) or (q.open > start and art.doc.is_sentence_quote(q))) and _ends_sentence(art, q):
             return q.open
+        if q.open > start and _sentence_between_commas(art, q):
+            return q.open
     return end
+
+
+def _sentence_between_commas(art: Article, q: Quote) -> bool:
+    """…贴标签,「但过去几十年…的是国民党」,在国际…: a quoted sentence set between commas inside the reported
+    words is said in the speaker's own words (a direct statement), not a term (…,「一中政策」,…); after a
+    condition (如果…的话,「…」,…) the quote is the main clause of the reported sentence."""
+    folded = art.doc.folded
+    if not (q.closed and folded[q.open - 1:q.open] == "," and folded[q.end + 1:q.end + 2] == ","):
+        return False
+    if art.doc.is_term(q) or "(" in folded[q.start:q.end]:
+        return False
+    before = folded[folded.rfind(",", max(0, q.open - 1 - _CONDITION_REACH), q.open - 1) + 1:q.open - 1]
+    return not (before.startswith(_CONDITION_OPENERS) or before.endswith(_CONDITION_ENDS))
 
 
 def _ends_sentence(art: Article, q: Quote) -> bool:
