@@ -190,10 +190,24 @@ def subject_end(art: Article, start: int, words: str) -> int:
             continue
         if m.start() == 0 and m.group(0) in _STARTS_PREPOSITION:
             return 0
-        if m.group(0) in ("和", "与") and "、" in mstr[: m.start()]:
+        if m.group(0) in ("和", "与") and ("、" in mstr[: m.start()] or _joined_title(words, mstr, m)):
             pos = m.end()
             continue
         return m.start()
+
+
+def _joined_title(words: str, mstr: str, m: re.Match) -> bool:
+    """台大政治学系与公共事务研究所教授王某则表示, 国防战略与资源研究所长某某: 与 between two units of one long title before a name
+    (the second unit, then the title and the name up to the next marker), not two speakers (立委王某与林某)."""
+    nxt = lex.SUBJECT_END.search(mstr, m.end())
+    rest = words[m.end():nxt.start() if nxt else len(words)]
+    title = _last_title(rest)
+    if title is None or title.start() < 2 or _COORDINATION.search(rest):
+        return False  # 外交部与立委王某: a body and a person, two speakers
+    if not (words[:m.start()].endswith(names.DEPARTMENT_ENDS) or rest[title.start():].startswith(names.DEPARTMENT_ENDS)):
+        return False  # 资源研究所长: the title's own unit (所长, 院长) closes the joined name
+    name = rest[title.end():]
+    return 2 <= len(name) <= 4 and HAN_RUN.fullmatch(name) is not None and "的" not in name
 
 
 def _document_speaks(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
