@@ -22,7 +22,7 @@ from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
 from .records import Antecedents, Cue, Mention, Resolution, Speaker
-from .subjects_zh_context import asked_in_clause, named_study, sentence_opener, study_named_before
+from .subjects_zh_context import asked_in_clause, card_issuer, named_study, sentence_opener, study_named_before
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -116,8 +116,9 @@ def _subject_of_site(art: Article, state: AttributionState, site: SubjectSite) -
     study = study_named_before(art, state, words, site.start) if words in lex.STUDY_REFERENCES else None
     if study is not None:
         return Resolution(study, via, implicit=True)
-    if words in lex.DOCUMENT_NOUNS:
-        return _document_speaks(art, state, site)
+    card = card_issuer(art, words, site.start)  # 该图卡声称: the one who put the card out
+    if card is not None or words in lex.DOCUMENT_NOUNS:
+        return Resolution(card, via, implicit=True) if card else _document_speaks(art, state, site)
     return _named_subject(art, state, site)
 
 
@@ -197,8 +198,7 @@ def subject_end(art: Article, start: int, words: str) -> int:
 
 
 def _joined_title(words: str, mstr: str, m: re.Match) -> bool:
-    """台大政治学系与公共事务研究所教授王某则表示, 国防战略与资源研究所长某某: 与 between two units of one long title before a name
-    (the second unit, then the title and the name up to the next marker), not two speakers (立委王某与林某)."""
+    """台大政治学系与公共事务研究所教授王某, 国防战略与资源研究所长某某: 与 inside one title, not two speakers."""
     nxt = lex.SUBJECT_END.search(mstr, m.end())
     rest = words[m.end():nxt.start() if nxt else len(words)]
     title = _last_title(rest)

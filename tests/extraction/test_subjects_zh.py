@@ -222,3 +222,15 @@ def test_a_long_joined_title_names_the_person_who_speaks():
     from .helpers import spans
     got = spans("臺灣大學政治學系與公共事務研究所教授王小明則表示,這項政策會讓物價上漲。")
     assert got == [("王小明", "這項政策會讓物價上漲", "indirect")]
+
+
+def test_a_card_speaks_for_the_one_named_as_putting_it_out():
+    from .helpers import spans
+    got = spans("國民黨踢爆立委助理王小明散布假訊息圖卡,該圖卡聲稱台中市僅發放三千份物資,但其實是已發放三萬份。")
+    assert ("王小明", "台中市僅發放三千份物資", "indirect") in got  # the writer's correction (但其實) cut off
+    assert ("國民黨", "立委助理王小明散布假訊息圖卡", "indirect") in got
+
+
+def test_a_card_no_one_is_named_as_putting_out_has_no_speaker():
+    from .helpers import spans
+    assert spans("某黨昨天公布一張圖卡,該圖卡聲稱台中市僅發放三千份物資。") == []
