@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from .document import CLAUSE_CHARS, Document
 from .lexicon.en import EN_VERBS
 from .lexicon.rows import OPPOSE, REPORTS_ALWAYS, REPORTS_BEFORE_PUNCTUATION, SUPPORT, ReportingVerb
-from .lexicon.zh import ZH_VERB, ZHI_AFTER
+from .lexicon.zh import ROLE_POSTS, ZH_VERB, ZHI_AFTER
+from .lexicon.zh_cues import POST_NOUN_AFTER
 from .patterns import CJK, alternation
 from .records import Cue
 
@@ -106,6 +107,8 @@ def verb_counts(row: ReportingVerb, doc: Document, start: int, end: int, after: 
     end of the text, its guards."""
     if after.startswith(row.not_after) or doc.folded[max(0, start - 4):start].endswith(row.not_before):
         return False
+    if ROLE_POSTS in row.roles and after.startswith(POST_NOUN_AFTER):
+        return False  # 发文时间都晚于…, 发文或转传的时间序: a noun, not a post
     if not after and not row.at_text_end:
         return False
     for guard in row.guards:
