@@ -206,8 +206,7 @@ def _joined_title(words: str, mstr: str, m: re.Match) -> bool:
         return False  # 外交部与立委王某: a body and a person, two speakers
     if not (words[:m.start()].endswith(names.DEPARTMENT_ENDS) or rest[title.start():].startswith(names.DEPARTMENT_ENDS)):
         return False  # 资源研究所长: the title's own unit (所长, 院长) closes the joined name
-    name = rest[title.end():]
-    return 2 <= len(name) <= 4 and HAN_RUN.fullmatch(name) is not None and "的" not in name
+    return 2 <= len(rest) - title.end() <= 4 and HAN_RUN.fullmatch(rest, title.end()) is not None and "的" not in rest
 
 
 def _document_speaks(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
@@ -464,8 +463,9 @@ def bare_name(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     words = phrase.words
     if not (2 <= len(words) <= 4 and phrase.cue.has_role(lex.ROLE_BARE_NAME) and HAN_RUN.fullmatch(words)):
         return None
-    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START:
-        return None  # (应聚焦于…发文: a modal opens a verb phrase, not a name)
+    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START \
+            or words.endswith(names.NOT_BARE_NAME_ENDS):  # (应聚焦于…发文, 接连出面: a verb phrase, no name)
+        return None
     if words[0] in names.BARE_NAME_SURNAMES or len(words) >= 3:
         return _whole_phrase(art, phrase)
     return None

@@ -130,6 +130,10 @@ def test_bare_name_needs_a_common_surname_or_three_characters():
     assert bare_name(art, p) is None  # 施 is a surname only after a title (欧方 must not become a person)
     art, p = phrase("施明德表示,將調整費率。", "施明德", "表示")
     assert bare_name(art, p).name == "施明德"
+    art, p = phrase("日本多位閣員,接連出面表示事態嚴重。", "接連出面", "表示")
+    assert bare_name(art, p) is None  # a verb phrase (came forward one after another), no name
+    art, p = phrase("林出面表示,將調整費率。", "林出面", "表示")
+    assert bare_name(art, p) is None
 
 
 def test_subject_clause_drops_relays_datelines_and_hearsay():

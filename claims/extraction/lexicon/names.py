@@ -63,6 +63,8 @@ NAME_STOP = frozenset("表说称指强在于今昨日月年也还并则等、及
 NAME_HARD_STOP = frozenset("表说称指在于今昨日月年也还并则等、及和与的受回答质对向是为被将已曾就都又再亦均率,:(「“ ")
 # Characters of a pronoun or a demonstrative: a subject holding one is no bare name.
 NOT_IN_BARE_NAME = frozenset("他她我你们其此该这那")
+# Verb endings: a four-character subject ending so is what a speaker did, not a name (接连出面表示, 纷纷出来说).
+NOT_BARE_NAME_ENDS = ("出面", "出来", "表态", "发声", "站出")
 
 # Institutions and groups that speak without a person (used when the registry does not know them).
 INSTITUTION_ENDS = ("部", "院", "署", "局", "省", "会", "办", "处", "委", "厅", "府", "宫", "方面",
