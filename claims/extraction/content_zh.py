@@ -138,6 +138,8 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
 
 def _card_corrected(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> re.Match | None:
     """该图卡声称台中市仅施打7200剂,但其实是已施打7万人次: after a card's claim, 但其实 is the writer's correction."""
+    if art.doc.folded.find("实", start, end) < 0:  # 其实 / 实际上 / 事实上: a substring test first
+        return None
     speaker = state.resolution(cue).speaker
     if speaker is None or not is_card(fold(speaker.mention)):
         return None

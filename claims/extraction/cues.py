@@ -109,9 +109,9 @@ _COMPARISON = re.compile(alternation(COMPARISON_WORDS))
 def _in_comparison(doc: Document, start: int) -> bool:
     """…时间都晚于某某以及媒体报导,…: the verb is in the object of a comparison, a noun (a substring test
     first, so the regex runs only near 于)."""
-    before = doc.folded[max(0, start - _COMPARISON_REACH):start]
-    if "于" not in before:
+    if doc.folded.find("于", max(0, start - _COMPARISON_REACH), start) < 0:
         return False
+    before = doc.folded[max(0, start - _COMPARISON_REACH):start]
     clause = before[max(before.rfind(ch) for ch in ",。;:!?\n") + 1:]
     return _COMPARISON.search(clause) is not None
 
