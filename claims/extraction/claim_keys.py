@@ -17,6 +17,7 @@ import unicodedata
 from typing import NamedTuple
 
 from .claim_clauses import SaidAgain
+from .lexicon.zh_subjects import CARD_NOUNS
 from .lies import LIE_CUE
 from .normalize import to_simplified, to_simplified_each
 
@@ -207,6 +208,7 @@ class Said(NamedTuple):
     start: int  # where it is in the article, and its cue: a claim called a lie is kept apart (_reported_lie)
     end: int
     cue: str
+    mention: str  # a card's claim (该图卡声称) is told of by others, like a claim called a lie
 
 
 def claim_keys_of(stmts: list[Said], paras: list[int]) -> list[str]:
@@ -291,7 +293,12 @@ def _group(stmts: list[Said], paras: list[int], canon: list[str], cjk: list[bool
 def _reported_lie(x: Said, y: Said, cx: str, cy: str) -> bool:
     """A claim called a lie (lies.py) and words that report it: the statement around it, or a longer
     one elsewhere that tells of it (X揭露，Y散布图卡，称P…) say something else about it, not the same
-    thing; only its retellings of about its length join it."""
+    thing; only its retellings of about its length join it. So for a card's claim."""
     if (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end):
         return True
-    return (x.cue == LIE_CUE and len(cy) > _LIE_RETOLD * len(cx)) or (y.cue == LIE_CUE and len(cx) > _LIE_RETOLD * len(cy))
+    return (_told_claim(x) and len(cy) > _LIE_RETOLD * len(cx)) or (_told_claim(y) and len(cx) > _LIE_RETOLD * len(cy))
+
+
+def _told_claim(s: Said) -> bool:
+    """A claim called a lie, or a card's claim (该图卡声称…): others tell of it rather than say it again."""
+    return s.cue == LIE_CUE or _simplified(s.mention) in CARD_NOUNS

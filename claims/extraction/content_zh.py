@@ -17,6 +17,7 @@ from .patterns import CHAIN, CHAIN_THEN_ONLY, CJK, PRONOUN, TITLE, alternation
 from .quotes import Quote
 from .records import Candidate, Cue, Speaker
 from .subjects_zh import subject_end
+from .subjects_zh_context import card_issuer, is_card
 
 _SKIP_AFTER_VERB = " ,:\t"  # 表示, / 称： (and 道 right after the verb: 说道:)
 _ANSWER_TIME = re.compile(r"[^,。;:!?]{0,8}?[时后]")  # 答询时表示, 回答相关提问时表示
@@ -46,6 +47,10 @@ _POSTED_REACH = 30  # a verb of saying after a post verb starts this close to it
 _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of the reported clause
 _PERSONAL_PRONOUNS = ("他", "她")
 _CONTRASTED_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,8}则")  # 北市府则 (反击): a new subject set against the last
+_CONDITION_REACH = 40  # the clause before a quote is looked at this far back
+_CONDITION_OPENERS = ("如果", "若", "假如", "要是", "只要", "一旦", "倘若", "万一", "即使", "就算", "如")
+_CONDITION_ENDS = ("的话", "时", "后", "之前", "以前")
+_CORRECTION = re.compile(r",(?:但|不过)?(?:其实|实际上|事实上)")  # …,但其实是…: the writer corrects a card
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
 
 
@@ -126,8 +131,19 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
         return None
     end = cut_at_next_attribution(art, state, i, end, cue)
     end = _cut_at_narrated_speaker(art, state, cue, i, end)
-    turns = [m.start() for m in (_RESPONSE_TURN.search(folded, i, end), _NEW_EVENT.search(folded, i, end)) if m]
+    turns = [m.start() for m in (_RESPONSE_TURN.search(folded, i, end), _NEW_EVENT.search(folded, i, end),
+                                 _card_corrected(art, state, cue, i, end)) if m]
     return _reported_clause(art, state, cue, i, min(turns, default=end))  # the first turn ends the words
+
+
+def _card_corrected(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> re.Match | None:
+    """该图卡声称台中市仅施打7200剂,但其实是已施打7万人次: after a card's claim, 但其实 is the writer's correction."""
+    if art.doc.folded.find("实", start, end) < 0:  # 其实 / 实际上 / 事实上: a substring test first
+        return None
+    speaker = state.resolution(cue).speaker
+    if speaker is None or not is_card(fold(speaker.mention)):
+        return None
+    return _CORRECTION.search(art.doc.folded, start, end)
 
 
 def _cut_at_narrated_speaker(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> int:
@@ -191,7 +207,22 @@ def cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
             break
         if (not art.doc.is_term(q) or (q.open > start and art.doc.is_sentence_quote(q))) and _ends_sentence(art, q):
             return q.open
+        if q.open > start and _sentence_between_commas(art, q):
+            return q.open
     return end
+
+
+def _sentence_between_commas(art: Article, q: Quote) -> bool:
+    """…贴标签,「但过去几十年…的是国民党」,在国际…: a quoted sentence set between commas inside the reported
+    words is said in the speaker's own words (a direct statement), not a term (…,「一中政策」,…); after a
+    condition (如果…的话,「…」,…) the quote is the main clause of the reported sentence."""
+    folded = art.doc.folded
+    if not (q.closed and folded[q.open - 1:q.open] == "," and folded[q.end + 1:q.end + 2] == ","):
+        return False
+    if art.doc.is_term(q) or "(" in folded[q.start:q.end]:
+        return False
+    before = folded[folded.rfind(",", max(0, q.open - 1 - _CONDITION_REACH), q.open - 1) + 1:q.open - 1]
+    return not (before.startswith(_CONDITION_OPENERS) or before.endswith(_CONDITION_ENDS))
 
 
 def _ends_sentence(art: Article, q: Quote) -> bool:
@@ -321,6 +352,8 @@ def _embedded(art: Article, state: AttributionState, cue: Cue, c: Cue, clause_st
     if subject in _PERSONAL_PRONOUNS:
         speaker = state.speaker(cue)
         return c.verb in lex.BELIEF_VERBS and speaker is not None and speaker.kind == "person"
+    if card_issuer(art, subject, c.start - len(subject)) is not None:
+        return False  # …散布假讯息图卡,该图卡声称台中市…: the card's words, not the reporter's
     return not opens_content(folded[c.end:c.end + 1]) and not c.has_role(lex.ROLE_OPENS_CLAUSE)
 
 
@@ -357,5 +390,6 @@ def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
     # …,北市府则反击,…: a noun phrase and 则 before a rebuttal open another speaker's turn
     contrasted = c.kind != "say" and _CONTRASTED_SUBJECT.fullmatch(words[:len(phrase) + 1]) is not None
     return bool(contrasted or PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
-                or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned)
+                or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned
+                or card_issuer(art, phrase, clause_start))  # …散布假讯息图卡,该图卡声称…: the card's own words
 

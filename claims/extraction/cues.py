@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from .document import CLAUSE_CHARS, Document
 from .lexicon.en import EN_VERBS
 from .lexicon.rows import OPPOSE, REPORTS_ALWAYS, REPORTS_BEFORE_PUNCTUATION, SUPPORT, ReportingVerb
-from .lexicon.zh import ZH_VERB, ZHI_AFTER
+from .lexicon.zh import ROLE_POSTS, ZH_VERB, ZHI_AFTER
+from .lexicon.zh_cues import COMPARISON_WORDS, POST_NOUN_AFTER
 from .patterns import CJK, alternation, first_chars
 from .records import Cue
 
@@ -101,10 +102,28 @@ GUARDS: dict[str, Callable[[Document, int, int], bool]] = {
 }
 
 
+_COMPARISON_REACH = 16  # a comparison word this close before the verb, in its clause
+_COMPARISON = re.compile(alternation(COMPARISON_WORDS))
+
+
+def _in_comparison(doc: Document, start: int) -> bool:
+    """…时间都晚于某某以及媒体报导,…: the verb is in the object of a comparison, a noun (a substring test
+    first, so the regex runs only near 于)."""
+    if doc.folded.find("于", max(0, start - _COMPARISON_REACH), start) < 0:
+        return False
+    before = doc.folded[max(0, start - _COMPARISON_REACH):start]
+    clause = before[max(before.rfind(ch) for ch in ",。;:!?\n") + 1:]
+    return _COMPARISON.search(clause) is not None
+
+
 def verb_counts(row: ReportingVerb, doc: Document, start: int, end: int, after: str) -> bool:
     """The row's own conditions: the words around the verb (after: the four characters after it), the
     end of the text, its guards."""
     if after.startswith(row.not_after) or doc.folded[max(0, start - 4):start].endswith(row.not_before):
+        return False
+    if ROLE_POSTS in row.roles and after.startswith(POST_NOUN_AFTER):
+        return False  # 发文时间都晚于…, 发文或转传的时间序: a noun, not a post
+    if row.lang == "zh" and _in_comparison(doc, start):
         return False
     if not after and not row.at_text_end:
         return False

@@ -13,7 +13,7 @@ from .version import EXTRACTOR_VERSION
 
 def build_extraction(art: Article, statements: list[Candidate], stances: list[Stance]) -> Extraction:
     said = [Said(art.text_at(st.start, st.end), st.speaker.name, st.kind, tuple(dict.fromkeys(st.via)),
-                 st.start, st.end, st.cue) for st in statements]
+                 st.start, st.end, st.cue, st.speaker.mention) for st in statements]
     # statements in paragraphs close together may translate each other (blank lines do not count)
     keys = claim_keys_of(said, [art.doc.nonblank_index(st.para) for st in statements])
     out = []

@@ -22,7 +22,7 @@ from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
 from .records import Antecedents, Cue, Mention, Resolution, Speaker
-from .subjects_zh_context import asked_in_clause, named_study, sentence_opener, study_named_before
+from .subjects_zh_context import asked_in_clause, card_issuer, named_study, sentence_opener, study_named_before
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -116,8 +116,9 @@ def _subject_of_site(art: Article, state: AttributionState, site: SubjectSite) -
     study = study_named_before(art, state, words, site.start) if words in lex.STUDY_REFERENCES else None
     if study is not None:
         return Resolution(study, via, implicit=True)
-    if words in lex.DOCUMENT_NOUNS:
-        return _document_speaks(art, state, site)
+    card = card_issuer(art, words, site.start)  # 该图卡声称: the one who put the card out
+    if card is not None or words in lex.DOCUMENT_NOUNS:
+        return Resolution(card, via, implicit=True) if card else _document_speaks(art, state, site)
     return _named_subject(art, state, site)
 
 
@@ -190,10 +191,22 @@ def subject_end(art: Article, start: int, words: str) -> int:
             continue
         if m.start() == 0 and m.group(0) in _STARTS_PREPOSITION:
             return 0
-        if m.group(0) in ("和", "与") and "、" in mstr[: m.start()]:
+        if m.group(0) in ("和", "与") and ("、" in mstr[: m.start()] or _joined_title(words, mstr, m)):
             pos = m.end()
             continue
         return m.start()
+
+
+def _joined_title(words: str, mstr: str, m: re.Match) -> bool:
+    """台大政治学系与公共事务研究所教授王某, 国防战略与资源研究所长某某: 与 inside one title, not two speakers."""
+    nxt = lex.SUBJECT_END.search(mstr, m.end())
+    rest = words[m.end():nxt.start() if nxt else len(words)]
+    title = _last_title(rest)
+    if title is None or title.start() < 2 or _COORDINATION.search(rest):
+        return False  # 外交部与立委王某: a body and a person, two speakers
+    if not (words[:m.start()].endswith(names.DEPARTMENT_ENDS) or rest[title.start():].startswith(names.DEPARTMENT_ENDS)):
+        return False  # 资源研究所长: the title's own unit (所长, 院长) closes the joined name
+    return 2 <= len(rest) - title.end() <= 4 and HAN_RUN.fullmatch(rest, title.end()) is not None and "的" not in rest
 
 
 def _document_speaks(art: Article, state: AttributionState, site: SubjectSite) -> Resolution:
@@ -450,8 +463,9 @@ def bare_name(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     words = phrase.words
     if not (2 <= len(words) <= 4 and phrase.cue.has_role(lex.ROLE_BARE_NAME) and HAN_RUN.fullmatch(words)):
         return None
-    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START:
-        return None  # (应聚焦于…发文: a modal opens a verb phrase, not a name)
+    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START \
+            or words.endswith(names.NOT_BARE_NAME_ENDS):  # (应聚焦于…发文, 接连出面: a verb phrase, no name)
+        return None
     if words[0] in names.BARE_NAME_SURNAMES or len(words) >= 3:
         return _whole_phrase(art, phrase)
     return None

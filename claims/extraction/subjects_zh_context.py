@@ -11,7 +11,8 @@ from collections.abc import Callable
 from .anaphora import LOOK_BACK
 from .article import Article, AttributionState
 from .lexicon import zh as lex
-from .patterns import CHAIN
+from .lexicon import zh_subjects
+from .patterns import CHAIN, alternation
 from .records import Cue, Speaker
 
 # (art, state, cue, words, start) -> the speaker those words name (subjects_zh resolves noun phrases)
@@ -23,6 +24,8 @@ _CLAUSE_VERB = re.compile(r"[说称指表示批认为]|发文|宣布|表态")  #
 _NAME_MAX = 24  # a noun-phrase clause longer than this is no speaker's description
 _NAMED_STUDY = re.compile(r"(?:这项|该项|一项|此项|这份|一份|由)[^,。;:!?「」]{2,40}?的(?:研究|研究报告|调查)")
 _STUDY_LOOK_BACK = 12  # statements looked back at for the study a 研究人员 belongs to
+_CARD_ISSUED = re.compile(r"(?:也|还|则|并|曾|又)?(?:" + alternation(zh_subjects.CARD_ISSUE_VERBS) + r")[^,。;!?\n]{0,14}?(?:"
+                          + alternation(zh_subjects.CARD_HEADS) + ")")
 _STUDY_HEADS = ("研究", "研究報告", "研究报告", "調查", "调查", "報告", "报告")
 
 
@@ -94,4 +97,21 @@ def study_named_before(art: Article, state: AttributionState, words: str, start:
         sp = st.speaker
         if sp.mention and sp.mention.rstrip().endswith(_STUDY_HEADS) and start - st.end < 3 * LOOK_BACK:
             return sp.named_by(art.text_at(start, start + len(words)), start, start + len(words))
+    return None
+
+
+def is_card(words: str) -> bool:
+    """该图卡, 文宣, 这张海报: a card, flyer or poster named as the one speaking."""
+    return words in zh_subjects.CARD_NOUNS
+
+
+def card_issuer(art: Article, words: str, start: int) -> Speaker | None:
+    """该图卡声称 / 文宣写道: the card speaks for the one named just before a verb putting it out (某某散布
+    假讯息图卡); a card no one is named as putting out has no speaker."""
+    if words not in zh_subjects.CARD_NOUNS:
+        return None
+    folded = art.doc.folded
+    for m in reversed(art.mentions.within(max(0, start - LOOK_BACK), start)):
+        if not art.doc.in_quote.contains(m.start) and _CARD_ISSUED.match(folded, m.end, start):
+            return m.speaker.named_by(art.text_at(start, start + len(words)), start, start + len(words))
     return None

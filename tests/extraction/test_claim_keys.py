@@ -98,3 +98,12 @@ def test_clause_work_is_bounded_for_long_statements():
     # the same words, but beyond MAX_SHORT characters or MAX_CLAUSES clauses: not compared clause by clause
     assert not restated(clauses_of(unit * 50), clauses_of(unit * 50 + "中方將採取必要措施"))
     assert not restated(clauses_of("停止軍售," * 45), clauses_of("停止軍售," * 45 + "中方將採取必要措施"))
+
+
+def test_a_cards_claim_does_not_join_a_longer_statement_telling_of_it():
+    from .helpers import run
+    ex = run("國民黨踢爆立委助理王小明散布假訊息圖卡,該圖卡聲稱台中市僅發放三千份物資。"
+             "林大文表示,王小明散布圖卡聲稱台中市僅發放三千份物資,這是惡意抹黑醫療人員與市府團隊,必須要道歉。")
+    card = next(s for s in ex.statements if s.mention == "該圖卡")
+    told = next(s for s in ex.statements if s.text.startswith("王小明散布圖卡"))
+    assert card.claim_key != told.claim_key

@@ -123,3 +123,14 @@ def test_another_name_and_its_verb_opening_the_clause_take_the_words():
     got = spans("毛寧對此提出質疑,川普則回應「這是誤會」。")
     assert ("Donald Trump", "這是誤會", "direct") in got
     assert not any(s == "Mao Ning" and "這是誤會" in t for s, t, _ in got)
+
+
+def test_a_quoted_sentence_between_commas_is_split_off_as_direct():
+    got = spans("毛寧表示,美方的做法並不妥當,「但真正需要負起責任的其實是那些挑起衝突的國家」,各方應該冷靜。")
+    assert ("Mao Ning", "美方的做法並不妥當", "indirect") in got
+    assert ("Mao Ning", "但真正需要負起責任的其實是那些挑起衝突的國家", "direct") in got
+
+
+def test_a_quote_after_a_condition_stays_inside_the_reported_words():
+    got = spans("毛寧表示,如果美方真的不願意對話的話,「中方也會採取一切必要的措施來維護自身權益」,請各方理解。")
+    assert [kind for _, _, kind in got] == ["indirect"], got

@@ -167,3 +167,17 @@ def test_an_approval_received_is_no_stance_and_no_speech():
     assert [(s.speaker, s.text) for s in ex.statements] == [
         ("Mao Ning", "大使曾任五屆議員,參與許多重大法案,更努力推動國會外交,大使的專業能力受到高度肯定"),
         ("Mao Ning", "希望借重他的專業與經驗")]
+
+
+def test_a_posting_verb_heading_a_noun_is_no_cue():
+    from .helpers import spans
+    text = "林大文指出,這些帳號發文或轉傳的時間序都晚於媒體報導,而且發文時間集中在深夜。"
+    assert [(s, kind) for s, _, kind in spans(text)] == [("林大文", "indirect")], spans(text)
+    assert spans("議員王小明在臉書發文,批評市府防疫不力。")[0][1] == "市府防疫不力"
+
+
+def test_a_verb_in_the_object_of_a_comparison_is_no_cue():
+    from .helpers import spans
+    text = "趙大明表示,蘇小華說這是謠言。不過,這些帳號的出現時間都晚於王小明以及媒體報導,證明這是政府發動的。"
+    got = spans(text)  # the speaker goes on; 報導 there cut his words off
+    assert ("趙大明", "不過,這些帳號的出現時間都晚於王小明以及媒體報導,證明這是政府發動的", "indirect") in got

@@ -130,6 +130,10 @@ def test_bare_name_needs_a_common_surname_or_three_characters():
     assert bare_name(art, p) is None  # 施 is a surname only after a title (欧方 must not become a person)
     art, p = phrase("施明德表示,將調整費率。", "施明德", "表示")
     assert bare_name(art, p).name == "施明德"
+    art, p = phrase("日本多位閣員,接連出面表示事態嚴重。", "接連出面", "表示")
+    assert bare_name(art, p) is None  # a verb phrase (came forward one after another), no name
+    art, p = phrase("林出面表示,將調整費率。", "林出面", "表示")
+    assert bare_name(art, p) is None
 
 
 def test_subject_clause_drops_relays_datelines_and_hearsay():
@@ -147,6 +151,23 @@ def test_lead_adverbials_and_subject_end():
     art = article("毛寧12日在記者會上表示,中方願意提供協助。")
     assert subject_end(art, 0, art.doc.folded[:9]) == 2  # 毛宁 | 12日在记者会上
 
+
+
+def test_subject_end_joins_two_units_of_one_title_before_a_name():
+    art = article("臺灣大學政治學系與公共事務研究所教授王小明則表示,物價會上漲。")
+    words = art.doc.folded[:art.doc.folded.index("表示")]
+    assert words[:subject_end(art, 0, words)] == "台湾大学政治学系与公共事务研究所教授王小明"
+    art = article("國防戰略與資源研究所長林大文指出,物價會上漲。")
+    words = art.doc.folded[:art.doc.folded.index("指出")]
+    assert words[:subject_end(art, 0, words)] == "国防战略与资源研究所长林大文"  # the title's own unit (所长)
+
+
+def test_subject_end_keeps_a_body_and_a_person_apart():
+    for text, head in (("外交部與立委王小明都表示,物價會上漲。", "外交部"),  # a body, then a titled person
+                       ("立委王大明與林小華則表示,物價會上漲。", "立委王大明")):  # two people
+        art = article(text)
+        words = art.doc.folded[:art.doc.folded.index("表示")]
+        assert words[:subject_end(art, 0, words)] == head
 
 def test_empty_subject_continues_the_paragraph_speaker():
     art = article("毛寧表示,中方願意提供協助,並強調,和談必須重啟。")
@@ -199,3 +220,21 @@ def test_researchers_and_the_report_refer_back_to_the_study_named():
     got = [(s.speaker, s.text) for s in run(text).statements]
     assert got[0][0] == "這項由東京大學與首爾大學合作的研究"
     assert got[1] == ("這項由東京大學與首爾大學合作的研究", "散步半小時的效果最明顯")
+
+
+def test_a_long_joined_title_names_the_person_who_speaks():
+    from .helpers import spans
+    got = spans("臺灣大學政治學系與公共事務研究所教授王小明則表示,這項政策會讓物價上漲。")
+    assert got == [("王小明", "這項政策會讓物價上漲", "indirect")]
+
+
+def test_a_card_speaks_for_the_one_named_as_putting_it_out():
+    from .helpers import spans
+    got = spans("國民黨踢爆立委助理王小明散布假訊息圖卡,該圖卡聲稱台中市僅發放三千份物資,但其實是已發放三萬份。")
+    assert ("王小明", "台中市僅發放三千份物資", "indirect") in got  # the writer's correction (但其實) cut off
+    assert ("國民黨", "立委助理王小明散布假訊息圖卡", "indirect") in got
+
+
+def test_a_card_no_one_is_named_as_putting_out_has_no_speaker():
+    from .helpers import spans
+    assert spans("某黨昨天公布一張圖卡,該圖卡聲稱台中市僅發放三千份物資。") == []
