@@ -209,12 +209,12 @@ class Said(NamedTuple):
     cue: str
 
 
-def claim_keys_of(stmts: list[Said], paras: list[int]) -> list[str]:
-    """The key of each statement's group (paras: each statement's paragraph, for translations)."""
+def claim_keys_of(stmts: list[Said], paras: list[int], width: str = "", folded: str = "") -> list[str]:
+    """The key of each statement's group (paras: each statement's paragraph, for translations; width and
+    folded: the article's text width-folded, and that Simplified, where the statements' offsets point)."""
     if not stmts:
         return []
-    # converted once (in one call), for the canonical forms and the clause tests
-    simple = to_simplified_each([unicodedata.normalize("NFKC", s.text) for s in stmts])
+    simple = _simplified_all(stmts, width, folded)  # for the canonical forms and the clause tests
     canon = [_canonical_of_simplified(x) for x in simple]
     cjk = [_is_cjk(c) for c in canon]
     find = _group(stmts, paras, canon, cjk, SaidAgain(simple, paras))
@@ -227,6 +227,32 @@ def claim_keys_of(stmts: list[Said], paras: list[int]) -> list[str]:
         key_of[root] = _key_of_canonical(canon[rep]) if canon[rep] else "c" + hashlib.blake2b(
             stmts[rep].text.encode("utf-8", "replace"), digest_size=6).hexdigest()
     return [key_of[find(i)] for i in range(len(stmts))]
+
+
+# Characters no multi-character entry of OpenCC's t2s dictionaries holds (TSPhrases keys are all CJK ideographs):
+# below U+2E80, CJK punctuation, full-width forms.
+_NO_PHRASE = re.compile("[\x00-\u2e7f\u3000-\u303f\uff00-\uffef]")
+
+
+def _simplified_all(stmts: list[Said], width: str, folded: str) -> list[str]:
+    """Each statement's text, NFKC and Simplified. A statement whose NFKC text is the width-folded article text at
+    its offsets reads the article's Simplified text there (the article was converted whole already): t2s
+    converts one character for one (same length), and a phrase it converts as one can cross neither end of the
+    statement when a character on either side of that end is no ideograph, so the slice converts as the whole
+    does. The others are converted, in one call."""
+    nfkc = [unicodedata.normalize("NFKC", s.text) for s in stmts]
+    out: list[str | None] = [folded[s.start:s.end] if width and t == width[s.start:s.end]
+                             and _ends_apart(width, s.start) and _ends_apart(width, s.end) else None
+                             for s, t in zip(stmts, nfkc, strict=True)]
+    rest = [k for k, x in enumerate(out) if x is None]
+    for k, x in zip(rest, to_simplified_each([nfkc[k] for k in rest]), strict=True):
+        out[k] = x
+    return out  # type: ignore[return-value]
+
+
+def _ends_apart(text: str, pos: int) -> bool:
+    """No phrase of t2s holds both text[pos - 1] and text[pos] (or pos is an end of the text)."""
+    return pos <= 0 or pos >= len(text) or bool(_NO_PHRASE.match(text, pos - 1) or _NO_PHRASE.match(text, pos))
 
 
 def _cannot_match(a: str, b: str, ga: set[str], gb: set[str], cjk: bool) -> bool:
