@@ -1,7 +1,11 @@
 """Same-claim keys on sentences written for these tests: a speaker's words said again."""
 
+import unicodedata
+
 from claims.extraction.claim_clauses import clauses_of, comparison_form, restated
-from claims.extraction.claim_keys import _repeated, canonical
+from claims.extraction.claim_keys import Said, _repeated, _simplified_all, canonical
+from claims.extraction.document import build_document
+from claims.extraction.normalize import to_simplified
 
 from .helpers import run
 
@@ -98,3 +102,16 @@ def test_clause_work_is_bounded_for_long_statements():
     # the same words, but beyond MAX_SHORT characters or MAX_CLAUSES clauses: not compared clause by clause
     assert not restated(clauses_of(unit * 50), clauses_of(unit * 50 + "中方將採取必要措施"))
     assert not restated(clauses_of("停止軍售," * 45), clauses_of("停止軍售," * 45 + "中方將採取必要措施"))
+
+
+def test_statements_read_the_articles_simplified_text_only_where_it_converts_as_they_do():
+    text = "部長說：「憑藉實力，我們會贏。」 院長則說，這是深沈的思考…"
+    doc = build_document(text, None)
+    spans = [(text.index("憑"), text.index("」")),  # read off the article (Simplified as a whole: 凭借)
+             (text.index("藉"), text.index("」")),  # starts inside the phrase 憑藉: converted alone, 藉 stays
+             (text.index("我"), text.index("院長") + 2),  # a space the layout made a newline
+             (text.index("這"), len(text))]  # NFKC changes the length (…)
+    stmts = [Said(text[a:b], "部長", "direct", (), a, b, "說") for a, b in spans]
+    want = [to_simplified(unicodedata.normalize("NFKC", s.text)) for s in stmts]
+    assert _simplified_all(stmts, doc) == want
+    assert want[0] == "凭借实力,我们会赢。" and want[1].startswith("藉")
