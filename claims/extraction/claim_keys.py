@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .claim_clauses import SaidAgain
 from .lies import LIE_CUE
-from .normalize import to_simplified, to_simplified_each
+from .normalize import alnum_words, letters_and_digits, to_simplified, to_simplified_each
 
 if TYPE_CHECKING:
     from .document import Document
@@ -37,23 +37,6 @@ _LIE_RETOLD = 2  # a statement this many times longer than a claim called a lie 
 WINDOW = 40  # pairwise comparisons only among nearby distinct statements: bounded, linear work
 
 
-class _LettersAndDigits(dict):
-    """A str.translate table, filled as characters are met: letters and digits (Unicode categories
-    L*, N*) stay, every other character becomes ``other`` (None: it is dropped)."""
-
-    def __init__(self, other: int | None) -> None:
-        super().__init__()
-        self.other = other
-
-    def __missing__(self, cp: int) -> int | None:
-        self[cp] = cp if unicodedata.category(chr(cp))[0] in "LN" else self.other
-        return self[cp]
-
-
-_DROP_OTHERS = _LettersAndDigits(None)
-_SPACE_OTHERS = _LettersAndDigits(ord(" "))
-
-
 def canonical(text: str) -> str:
     """Simplified, case-folded, without punctuation, symbols or whitespace."""
     return _canonical_of_simplified(_simplified(text))
@@ -64,7 +47,7 @@ def _simplified(text: str) -> str:
 
 
 def _canonical_of_simplified(simple: str) -> str:
-    return simple.casefold().translate(_DROP_OTHERS)
+    return letters_and_digits(simple.casefold())
 
 
 def claim_key_of(text: str) -> str:
@@ -88,7 +71,7 @@ def _word_grams(text: str) -> set[str]:
 
 
 def canonical_words(text: str) -> list[str]:
-    return unicodedata.normalize("NFKC", text).casefold().translate(_SPACE_OTHERS).split()
+    return alnum_words(unicodedata.normalize("NFKC", text).casefold())
 
 
 _CJK = re.compile("[\u3400-\u9fff]")

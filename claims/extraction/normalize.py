@@ -39,6 +39,22 @@ def to_simplified_each(texts: list[str]) -> list[str]:
     return out if len(out) == len(texts) else [to_simplified(t) for t in texts]
 
 
+# The characters that are no letter or digit (Unicode categories other than L*, N*): \w is exactly the letters,
+# the digits and "_" (tests/extraction/test_claim_keys.py checks every code point), so dropping them is one regex
+# scan, where str.translate looked every character up in a table (about twice as slow on Chinese text).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def letters_and_digits(text: str) -> str:
+    """The text without its punctuation, symbols, spaces and other characters that are no letter or digit."""
+    return _NOT_ALNUM.sub("", text)
+
+
+def alnum_words(text: str) -> list[str]:
+    """The runs of letters and digits of a text."""
+    return _NOT_ALNUM.sub(" ", text).split()
+
+
 @lru_cache(maxsize=65536)
 def normalize_alias(alias: str) -> str:
     """NFKC, Traditional folded to Simplified, case-folded, name punctuation removed."""

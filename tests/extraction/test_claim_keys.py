@@ -1,11 +1,12 @@
 """Same-claim keys on sentences written for these tests: a speaker's words said again."""
 
+import sys
 import unicodedata
 
 from claims.extraction.claim_clauses import clauses_of, comparison_form, restated
 from claims.extraction.claim_keys import Said, _repeated, _simplified_all, canonical
 from claims.extraction.document import build_document
-from claims.extraction.normalize import to_simplified
+from claims.extraction.normalize import alnum_words, letters_and_digits, to_simplified
 
 from .helpers import run
 
@@ -115,3 +116,10 @@ def test_statements_read_the_articles_simplified_text_only_where_it_converts_as_
     want = [to_simplified(unicodedata.normalize("NFKC", s.text)) for s in stmts]
     assert _simplified_all(stmts, doc) == want
     assert want[0] == "凭借实力,我们会赢。" and want[1].startswith("藉")
+
+
+def test_letters_and_digits_are_the_unicode_categories_l_and_n_for_every_code_point():
+    text = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    keep = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    assert letters_and_digits(text) == keep
+    assert alnum_words("台积电（TSMC）说：2nm 已量产…") == ["台积电", "TSMC", "说", "2nm", "已量产"]
