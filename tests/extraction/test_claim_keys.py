@@ -122,4 +122,7 @@ def test_letters_and_digits_are_the_unicode_categories_l_and_n_for_every_code_po
     text = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
     keep = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
     assert letters_and_digits(text) == keep
+    ascii_ = "".join(map(chr, range(128)))
+    assert letters_and_digits(ascii_) == "".join(ch for ch in ascii_ if unicodedata.category(ch)[0] in "LN")
+    assert alnum_words("It's 40% (not 4.0)!") == ["It", "s", "40", "not", "4", "0"]
     assert alnum_words("台积电（TSMC）说：2nm 已量产…") == ["台积电", "TSMC", "说", "2nm", "已量产"]
