@@ -236,6 +236,8 @@ def _simplified_all(stmts: list[Said], doc: Document | None) -> list[str]:
 
 
 def _simplified_slice(doc: Document, s: Said) -> str | None:
+    if s.text.isascii():
+        return s.text  # NFKC and t2s leave ASCII as it is
     width = doc.width_text
     if not width or not _ends_apart(width, s.start) or not _ends_apart(width, s.end):
         return None
