@@ -17,7 +17,7 @@ import unicodedata
 from typing import NamedTuple
 
 from .lexicon import zh_claims
-from .normalize import to_simplified
+from .normalize import letters_and_digits, to_simplified
 
 CLAUSE_SHARE = 0.5  # share of a clause's bigrams found in the other statement for the clause to recur
 CLAUSE_MIN_SHARED = 2  # ... and at least this many of them
@@ -55,17 +55,6 @@ _CONDITION = _alternation(zh_claims.CLAIM_CONDITIONS)
 _LABEL = re.compile(r"[「“『\"]([^「」“”『』\"]{2,8})[」”』\"]\W*$")
 
 
-class _LettersAndDigits(dict):
-    """A str.translate table: letters and digits stay, every other character is dropped."""
-
-    def __missing__(self, cp: int) -> int | None:
-        self[cp] = cp if unicodedata.category(chr(cp))[0] in "LN" else None
-        return self[cp]
-
-
-_KEEP = _LettersAndDigits()
-
-
 class Clause(NamedTuple):
     form: str  # comparison form
     grams: frozenset[str]
@@ -100,7 +89,7 @@ def _folded(text: str, simplified: bool = False) -> str:
 
 def comparison_form(text: str) -> str:
     """Simplified, case-folded, persons dropped, negation folded, letters and digits only."""
-    return _folded(text).translate(_KEEP)
+    return letters_and_digits(_folded(text))
 
 
 def clauses_of(text: str, simplified: bool = False) -> Clauses:
@@ -109,12 +98,12 @@ def clauses_of(text: str, simplified: bool = False) -> Clauses:
     folded = _folded(text, simplified)
     out = []
     for part in _CLAUSE_END.split(folded):
-        form = part.translate(_KEEP)
+        form = letters_and_digits(part)
         if len(form) >= MIN_CLAUSE:
             out.append(Clause(form, _bigrams(form), _negated(part)))
     size = sum(len(c.form) for c in out)
     m = _LABEL.search(folded) if size <= LABEL_MAX else None
-    label = m.group(1).translate(_KEEP) if m else ""
+    label = letters_and_digits(m.group(1)) if m else ""
     return Clauses(out, size, label, _CONDITION.search(folded) is not None)
 
 

@@ -39,6 +39,25 @@ def to_simplified_each(texts: list[str]) -> list[str]:
     return out if len(out) == len(texts) else [to_simplified(t) for t in texts]
 
 
+# The characters that are no letter or digit (Unicode categories other than L*, N*): \w is exactly the letters,
+# the digits and "_" (tests/extraction/test_claim_keys.py checks every code point), so dropping them is one regex
+# scan, where str.translate looks every character up in a table (about twice as slow on Chinese text). ASCII text
+# is the other way round (str.translate has a fast path for it, the regex is four times slower there).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_ASCII_DROP = {cp: None for cp in range(128) if not chr(cp).isalnum()}
+_ASCII_SPACE = {cp: " " for cp in _ASCII_DROP}
+
+
+def letters_and_digits(text: str) -> str:
+    """The text without its punctuation, symbols, spaces and other characters that are no letter or digit."""
+    return text.translate(_ASCII_DROP) if text.isascii() else _NOT_ALNUM.sub("", text)
+
+
+def alnum_words(text: str) -> list[str]:
+    """The runs of letters and digits of a text."""
+    return (text.translate(_ASCII_SPACE) if text.isascii() else _NOT_ALNUM.sub(" ", text)).split()
+
+
 @lru_cache(maxsize=65536)
 def normalize_alias(alias: str) -> str:
     """NFKC, Traditional folded to Simplified, case-folded, name punctuation removed."""

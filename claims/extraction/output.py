@@ -15,7 +15,7 @@ def build_extraction(art: Article, statements: list[Candidate], stances: list[St
     said = [Said(art.text_at(st.start, st.end), st.speaker.name, st.kind, tuple(dict.fromkeys(st.via)),
                  st.start, st.end, st.cue, st.speaker.mention) for st in statements]
     # statements in paragraphs close together may translate each other (blank lines do not count)
-    keys = claim_keys_of(said, [art.doc.nonblank_index(st.para) for st in statements])
+    keys = claim_keys_of(said, [art.doc.nonblank_index(st.para) for st in statements], art.doc)
     out = []
     for st, (text, name, kind, via, *_), key in zip(statements, said, keys, strict=True):  # each record made once
         sp = st.speaker

@@ -1,7 +1,12 @@
 """Same-claim keys on sentences written for these tests: a speaker's words said again."""
 
+import sys
+import unicodedata
+
 from claims.extraction.claim_clauses import clauses_of, comparison_form, restated
-from claims.extraction.claim_keys import _repeated, canonical
+from claims.extraction.claim_keys import Said, _repeated, _simplified_all, canonical
+from claims.extraction.document import build_document
+from claims.extraction.normalize import alnum_words, letters_and_digits, to_simplified
 
 from .helpers import run
 
@@ -107,3 +112,26 @@ def test_a_cards_claim_does_not_join_a_longer_statement_telling_of_it():
     card = next(s for s in ex.statements if s.mention == "該圖卡")
     told = next(s for s in ex.statements if s.text.startswith("王小明散布圖卡"))
     assert card.claim_key != told.claim_key
+
+
+def test_statements_read_the_articles_simplified_text_only_where_it_converts_as_they_do():
+    text = "部長說：「憑藉實力，我們會贏。」 院長則說，這是深沈的思考…"
+    doc = build_document(text, None)
+    spans = [(text.index("憑"), text.index("」")),  # read off the article (Simplified as a whole: 凭借)
+             (text.index("藉"), text.index("」")),  # starts inside the phrase 憑藉: converted alone, 藉 stays
+             (text.index("我"), text.index("院長") + 2),  # a space the layout made a newline
+             (text.index("這"), len(text))]  # NFKC changes the length (…)
+    stmts = [Said(text[a:b], "部長", "direct", (), a, b, "說", "部長") for a, b in spans]
+    want = [to_simplified(unicodedata.normalize("NFKC", s.text)) for s in stmts]
+    assert _simplified_all(stmts, doc) == want
+    assert want[0] == "凭借实力,我们会赢。" and want[1].startswith("藉")
+
+
+def test_letters_and_digits_are_the_unicode_categories_l_and_n_for_every_code_point():
+    text = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    keep = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    assert letters_and_digits(text) == keep
+    ascii_ = "".join(map(chr, range(128)))
+    assert letters_and_digits(ascii_) == "".join(ch for ch in ascii_ if unicodedata.category(ch)[0] in "LN")
+    assert alnum_words("It's 40% (not 4.0)!") == ["It", "s", "40", "not", "4", "0"]
+    assert alnum_words("台积电（TSMC）说：2nm 已量产…") == ["台积电", "TSMC", "说", "2nm", "已量产"]
