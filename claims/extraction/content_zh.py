@@ -9,7 +9,7 @@ import re
 
 from .article import Article, AttributionState
 from .cues import opens_content
-from .lexicon import names
+from .lexicon import names, zh_claims
 from .lexicon import zh as lex
 from .mentions import name_after
 from .normalize import fold, normalize_alias
@@ -48,7 +48,7 @@ _RELAY_REACH = 40  # a relayed speaker's verb stands this close to the start of 
 _PERSONAL_PRONOUNS = ("他", "她")
 _CONTRASTED_SUBJECT = re.compile(r"[\u4e00-\u9fff]{2,8}则")  # 北市府则 (反击): a new subject set against the last
 _CONDITION_REACH = 40  # the clause before a quote is looked at this far back
-_CONDITION_OPENERS = ("如果", "若", "假如", "要是", "只要", "一旦", "倘若", "万一", "即使", "就算", "如")
+_CONDITION_OPENERS = (*zh_claims.CLAIM_CONDITIONS, "如")  # 如…的话 too, not 如今 (NOT_CONDITIONS)
 _CONDITION_ENDS = ("的话", "时", "后", "之前", "以前")
 _CORRECTION = re.compile(r",(?:但|不过)?(?:其实|实际上|事实上)")  # …,但其实是…: the writer corrects a card
 _SUBORDINATE_END = re.compile(r"(?:之后|以后|以来|之际|后|时)$")  # …说要究办某某后,…: a time clause
@@ -137,7 +137,7 @@ def chinese_content(art: Article, state: AttributionState, cue: Cue) -> Candidat
 
 
 def _card_corrected(art: Article, state: AttributionState, cue: Cue, start: int, end: int) -> re.Match | None:
-    """该图卡声称台中市仅施打7200剂,但其实是已施打7万人次: after a card's claim, 但其实 is the writer's correction."""
+    """该海报声称公园将改建为停车场,但其实是要增设游戏区: after a card's claim, 但其实 is the writer's correction."""
     if art.doc.folded.find("实", start, end) < 0:  # 其实 / 实际上 / 事实上: a substring test first
         return None
     speaker = state.resolution(cue).speaker
@@ -213,7 +213,7 @@ def cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
 
 
 def _sentence_between_commas(art: Article, q: Quote) -> bool:
-    """…贴标签,「但过去几十年…的是国民党」,在国际…: a quoted sentence set between commas inside the reported
+    """…一再批评,「但真正推动改革的是我们」,外界都看得到…: a quoted sentence set between commas inside the reported
     words is said in the speaker's own words (a direct statement), not a term (…,「一中政策」,…); after a
     condition (如果…的话,「…」,…) the quote is the main clause of the reported sentence."""
     folded = art.doc.folded
@@ -222,7 +222,8 @@ def _sentence_between_commas(art: Article, q: Quote) -> bool:
     if art.doc.is_term(q) or "(" in folded[q.start:q.end]:
         return False
     before = folded[folded.rfind(",", max(0, q.open - 1 - _CONDITION_REACH), q.open - 1) + 1:q.open - 1]
-    return not (before.startswith(_CONDITION_OPENERS) or before.endswith(_CONDITION_ENDS))
+    condition = before.startswith(_CONDITION_OPENERS) and not before.startswith(zh_claims.NOT_CONDITIONS)
+    return not (condition or before.endswith(_CONDITION_ENDS))
 
 
 def _ends_sentence(art: Article, q: Quote) -> bool:
@@ -353,7 +354,7 @@ def _embedded(art: Article, state: AttributionState, cue: Cue, c: Cue, clause_st
         speaker = state.speaker(cue)
         return c.verb in lex.BELIEF_VERBS and speaker is not None and speaker.kind == "person"
     if card_issuer(art, subject, c.start - len(subject)) is not None:
-        return False  # …散布假讯息图卡,该图卡声称台中市…: the card's words, not the reporter's
+        return False  # …散布不实海报,该海报声称…: the card's words, not the reporter's
     return not opens_content(folded[c.end:c.end + 1]) and not c.has_role(lex.ROLE_OPENS_CLAUSE)
 
 
@@ -391,5 +392,5 @@ def has_own_subject(art: Article, c: Cue, clause_start: int) -> bool:
     contrasted = c.kind != "say" and _CONTRASTED_SUBJECT.fullmatch(words[:len(phrase) + 1]) is not None
     return bool(contrasted or PRONOUN.fullmatch(phrase) or named and named[0].start - clause_start <= 2
                 or TITLE.search(phrase) or art.gazetteer.lookup(phrase) or normalize_alias(phrase) in art.names.learned
-                or card_issuer(art, phrase, clause_start))  # …散布假讯息图卡,该图卡声称…: the card's own words
+                or card_issuer(art, phrase, clause_start))  # …散布不实海报,该海报声称…: the card's own words
 

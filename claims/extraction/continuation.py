@@ -131,7 +131,7 @@ def _names_its_own_speaker(art: Article, state: AttributionState, start: int, en
         res = state.resolutions.get(c.index)
         named = res is not None and res.speaker is not None and not res.implicit
         if c.start >= first_end and c.index not in state.valid:
-            continue  # 民意不认同中共…,诓称…: a verb inside the words, not the sentence's own attribution
+            continue  # 多数居民不认同厂商…,谎称…: a verb inside the words, not the sentence's own attribution
         if c.kind == "ask" or c.index in state.valid or (c.kind == "say" and not c.rule.weak) or named:
             return True
     return False

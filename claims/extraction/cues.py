@@ -13,7 +13,7 @@ from .document import CLAUSE_CHARS, Document
 from .lexicon.en import EN_VERBS
 from .lexicon.rows import OPPOSE, REPORTS_ALWAYS, REPORTS_BEFORE_PUNCTUATION, SUPPORT, ReportingVerb
 from .lexicon.zh import ROLE_POSTS, ZH_VERB, ZHI_AFTER
-from .lexicon.zh_cues import COMPARISON_WORDS, POST_NOUN_AFTER
+from .lexicon.zh_cues import COMPARISON_WORDS, POST_NOUN_AFTER, TIME_AFTER_COMPARISON
 from .patterns import CJK, alternation, first_chars
 from .records import Cue
 
@@ -103,12 +103,12 @@ GUARDS: dict[str, Callable[[Document, int, int], bool]] = {
 
 
 _COMPARISON_REACH = 16  # a comparison word this close before the verb, in its clause
-_COMPARISON = re.compile(alternation(COMPARISON_WORDS))
+_COMPARISON = re.compile("(?:" + alternation(COMPARISON_WORDS) + ")(?![0-9" + "".join(TIME_AFTER_COMPARISON) + "])")
 
 
 def _in_comparison(doc: Document, start: int) -> bool:
-    """…时间都晚于某某以及媒体报导,…: the verb is in the object of a comparison, a noun (a substring test
-    first, so the regex runs only near 于)."""
+    """…时间都晚于某某以及新闻报导,…: the verb is in the object of a comparison, a noun (a substring test
+    first, so the regex runs only near 于); 早于上周表示 (as early as) is a time, not a comparison."""
     if doc.folded.find("于", max(0, start - _COMPARISON_REACH), start) < 0:
         return False
     before = doc.folded[max(0, start - _COMPARISON_REACH):start]
@@ -122,7 +122,7 @@ def verb_counts(row: ReportingVerb, doc: Document, start: int, end: int, after: 
     if after.startswith(row.not_after) or doc.folded[max(0, start - 4):start].endswith(row.not_before):
         return False
     if ROLE_POSTS in row.roles and after.startswith(POST_NOUN_AFTER):
-        return False  # 发文时间都晚于…, 发文或转传的时间序: a noun, not a post
+        return False  # 发文时间都晚于…, 发文或分享的数量: a noun, not a post
     if row.lang == "zh" and _in_comparison(doc, start):
         return False
     if not after and not row.at_text_end:

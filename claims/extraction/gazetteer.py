@@ -46,8 +46,9 @@ def _entry_from_json(obj: dict) -> SpeakerEntry | None:
 @lru_cache(maxsize=64)
 def _chunk_regex(aliases: tuple[str, ...]) -> re.Pattern:
     """One scanning regex, remembered by its aliases: a worker rebuilds its database gazetteer after
-    every new speaker (30-150 ms, mostly building and compiling these tries), and a new name changes
-    the aliases of one or two chunks, so the other chunks' regexes are reused as they are."""
+    every new speaker (30-150 ms, mostly building and compiling these tries). A new alias whose first
+    character is already known changes one chunk and the others are reused; one with a new first
+    character shifts the chunk boundaries after it, and those chunks are compiled again."""
     return re.compile(alternation(aliases))
 
 

@@ -1,7 +1,7 @@
 """Extraction stage 8b, claims called lies: inside X's reported words, Y造谣称P / Y谎称P / Y诓称P
 reports P as Y's claim and calls it false, so P is a (nested) statement of Y's and X opposes it
-(议员李大同表示，市长的助理王小明散播图卡造谣称全市只施打了3000剂疫苗: 李大同 rejects
-「全市只施打了3000剂疫苗」, a statement of 王小明's).
+(议员李大同表示，局长的助理王小明散播传单造谣称新建的大桥下个月就要封闭: 李大同 rejects
+「新建的大桥下个月就要封闭」, a statement of 王小明's).
 
 Run after the stances of the verbs (stances.py), so that a nested claim never becomes "the last thing
 said" another answer takes; the stances found so far are re-indexed onto the longer list.
@@ -20,14 +20,16 @@ from .types import Stance
 
 LIE_CUE = "lie"  # the cue of a claim called a lie (a nested statement)
 LIE_CONFIDENCE = 0.6  # the writer's verb names the claim and the holder's words call it false
-_LIE = re.compile("(?:" + "|".join(zh_stances.LIE_VERBS) + r")(?:称|说|指)?[,:]?")
+_LIE = re.compile("(?:(?:" + "|".join(zh_stances.LIE_VERBS) + r")(?:称|说|指)?|(?:"
+                  + "|".join(zh_stances.LIE_VERBS_BEFORE_SAYING) + r")(?:称|说|指))[,:]?")
 _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[。;!?\n「“]")  # 3,000 is a number
 _MIN_CLAIM = 4  # characters of a claim called a lie
+_MAX_CLAIM = 200  # characters read for its end (linear time however many lie verbs a statement holds)
 _SPEAKER_GAP = 12  # characters between the liar's name and the verb (的助理, 散播图卡)
 _REBUTTED = re.compile(r",?(?:立刻|随即|马上|旋即|随后|却|也)?(?:被|遭到|遭)([\u4e00-\u9fff]{2,10}?)(?:"
                        + "|".join(zh_stances.REBUTTAL_VERBS) + ")")
 _REBUTTER_REACH = 20  # characters after a claim in which its passive rebuttal is read
-_OWNER = re.compile(r"的[\u4e00-\u9fff]{1,4}$")  # 蔡某的特助: the liar is someone of the named person's
+_OWNER = re.compile(r"的[\u4e00-\u9fff]{1,4}$")  # 陈某的特助: the liar is someone of the named person's
 
 
 def with_lied_claims(art: Article, statements: list[Candidate], stances: list[Stance]) -> tuple[list[Candidate], list[Stance]]:
@@ -58,7 +60,7 @@ def with_lied_claims(art: Article, statements: list[Candidate], stances: list[St
 
 
 def _rebutter(art: Article, claim: Candidate) -> tuple[Speaker, tuple[int, int]] | None:
-    """…造谣称P，立刻被卫生局打脸: the one named as rebutting the claim right after it (passive), and the
+    """…谎称P，随即被工务局驳斥: the one named as rebutting the claim right after it (passive), and the
     words of the rebuttal."""
     m = _REBUTTED.match(art.doc.folded, claim.end, claim.end + _REBUTTER_REACH)
     if m is None:
@@ -84,8 +86,9 @@ def _lies(art: Article, statements: list[Candidate]) -> list[tuple[int, Candidat
         if i < 0 or statements[i].end <= m.end():
             continue  # in narration, or at the very end of the words
         st = statements[i]
-        end = _CLAUSE_END.search(folded, m.end(), st.end)
-        end = end.start() if end else st.end
+        last = min(st.end, m.end() + _MAX_CLAIM)
+        end = _CLAUSE_END.search(folded, m.end(), last)
+        end = end.start() if end else last
         if end - m.end() < _MIN_CLAIM or _stance_verb_before(art, st, m.start()):
             continue
         liar = _liar(art, st, m.start())
@@ -96,7 +99,7 @@ def _lies(art: Article, statements: list[Candidate]) -> list[tuple[int, Candidat
 
 
 def _stance_verb_before(art: Article, st: Candidate, pos: int) -> bool:
-    """民意不认同中共…，诓称…: a stance verb earlier in the sentence holds the stance (its subject, not
+    """多数居民不认同厂商…，谎称…: a stance verb earlier in the sentence holds the stance (its subject, not
     the statement's speaker, rejects the claim)."""
     sentence_start, _ = art.doc.sentence_bounds(pos)
     return any(c.start >= max(st.start, sentence_start) and c.kind in ("support", "oppose")
@@ -104,7 +107,7 @@ def _stance_verb_before(art: Article, st: Candidate, pos: int) -> bool:
 
 
 def _liar(art: Article, st: Candidate, verb: int) -> Speaker | None:
-    """The one who lied: the last person named shortly before the verb in its sentence (蔡某的特助: the
+    """The one who lied: the last person named shortly before the verb in its sentence (陈某的特助: the
     named person's aide, by those words), not the statement's speaker."""
     sentence_start, _ = art.doc.sentence_bounds(verb)
     start = max(st.start, sentence_start, verb - _SPEAKER_GAP - 8)

@@ -30,7 +30,7 @@ _CRITICISM_IN = re.compile("|".join(lex.CRITICISM_NOUNS))  # 问到X批评「…
 _FRONTED_GAP = 4  # characters between a fronted quoted claim and the verb (提出, 表示, 表达了)
 _QUOTED_BACK = 60  # statements looked at for the one holding quoted words (bounded work)
 _ECHO_MIN = 3  # characters of quoted words that must recur in the statement answered
-_YES_NO = re.compile(r"(?:是否|是不是|能否|可否|会不会|有没有|吗)[^。!?;]{0,30}\?$")  # …是否能这样解读?
+_YES_NO = re.compile(r"(?:是否|是不是|能否|可否|会不会|有没有|吗)[^。!?;]{0,30}\?$")  # …这样说对吗?
 _QUESTION_GAP = 3  # characters between the question's statement and its question mark (解读?)
 _PARTICLES = "啦啊呀吧喔哦嘛了啰!。,~ "
 
@@ -103,7 +103,7 @@ def fronted_claim(ctx: StanceContext, site: StanceSite, polarity: str) -> Stance
 
 
 def answered_yes(ctx: StanceContext, holder: StanceCue) -> StanceFinding | None:
-    """汪某…是否能这样解读?柯某则回应「差不多啦」: a reply that only says yes (lexicon zh_stances
+    """王某…这样说对吗?李某则回应「没错啊」: a reply that only says yes (lexicon zh_stances
     AFFIRMING_ANSWERS, quoted right after the verb) to a yes/no question closing the statement just
     before the reply's sentence supports that statement (someone else's)."""
     doc = ctx.art.doc

@@ -22,7 +22,7 @@ from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
 from .records import Antecedents, Cue, Mention, Resolution, Speaker
-from .subjects_zh_context import asked_in_clause, card_issuer, named_study, sentence_opener, study_named_before
+from .subjects_zh_context import asked_in_clause, card_issuer, is_card, named_study, sentence_opener, study_named_before
 from .venues import is_platform, outlet_name, venues_in
 
 _RELAYED = re.compile(r"引述|援引|引用|转引")  # X引述Y表示: X relays, Y speaks
@@ -117,7 +117,7 @@ def _subject_of_site(art: Article, state: AttributionState, site: SubjectSite) -
     if study is not None:
         return Resolution(study, via, implicit=True)
     card = card_issuer(art, words, site.start)  # 该图卡声称: the one who put the card out
-    if card is not None or words in lex.DOCUMENT_NOUNS:
+    if card is not None or words in lex.DOCUMENT_NOUNS or is_card(words):  # a card no one put out: as a document
         return Resolution(card, via, implicit=True) if card else _document_speaks(art, state, site)
     return _named_subject(art, state, site)
 
@@ -198,7 +198,7 @@ def subject_end(art: Article, start: int, words: str) -> int:
 
 
 def _joined_title(words: str, mstr: str, m: re.Match) -> bool:
-    """台大政治学系与公共事务研究所教授王某, 国防战略与资源研究所长某某: 与 inside one title, not two speakers."""
+    """某大学化学系与材料研究所教授王某, 海洋科学与工程研究所长某某: 与 inside one title, not two speakers."""
     nxt = lex.SUBJECT_END.search(mstr, m.end())
     rest = words[m.end():nxt.start() if nxt else len(words)]
     title = _last_title(rest)
@@ -464,7 +464,7 @@ def bare_name(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     if not (2 <= len(words) <= 4 and phrase.cue.has_role(lex.ROLE_BARE_NAME) and HAN_RUN.fullmatch(words)):
         return None
     if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START \
-            or words.endswith(names.NOT_BARE_NAME_ENDS):  # (应聚焦于…发文, 接连出面: a verb phrase, no name)
+            or words.endswith(names.NOT_BARE_NAME_ENDS):  # (应聚焦于…发文, 相继出面: a verb phrase, no name)
         return None
     if words[0] in names.BARE_NAME_SURNAMES or len(words) >= 3:
         return _whole_phrase(art, phrase)

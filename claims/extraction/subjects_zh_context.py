@@ -107,7 +107,7 @@ def is_card(words: str) -> bool:
 
 def card_issuer(art: Article, words: str, start: int) -> Speaker | None:
     """该图卡声称 / 文宣写道: the card speaks for the one named just before a verb putting it out (某某散布
-    假讯息图卡); a card no one is named as putting out has no speaker."""
+    不实海报); a card no one is named as putting out has no speaker."""
     if words not in zh_subjects.CARD_NOUNS:
         return None
     folded = art.doc.folded

@@ -50,7 +50,7 @@ _stats_cache: dict[str, tuple[float, DeskStats | None]] = {}
 def _counts(elems, freqs) -> GramCounts | None:
     if not elems or not freqs:
         return None
-    # The frequencies, then the least and greatest of them and the share of empty arrays. An
+    # The frequencies, then the least and greatest of them and the frequency of null elements. An
     # element not among them is rarer than the rarest: half of that, as the planner guesses.
     return GramCounts(dict(zip(elems, freqs[: len(elems)], strict=True)), freqs[len(elems)] / 2)
 
@@ -63,7 +63,8 @@ def desk_stats() -> DeskStats | None:
     if hit is not None and now - hit[0] < _STATS_TTL:
         return hit[1]
     with connection.cursor() as cursor:
-        # pg_stats_ext_exprs shows only the table owner's statistics: without them, pairs alone.
+        # pg_stats (for the index) and pg_stats_ext_exprs show these statistics only to the table's owner:
+        # a role that does not own it gets None, and every search walks the newest articles first.
         cursor.execute(
             "SELECT p.most_common_elems::text::text[], p.most_common_elem_freqs, "
             "t.most_common_elems::text::text[], t.most_common_elem_freqs, "

@@ -134,3 +134,13 @@ def test_a_quoted_sentence_between_commas_is_split_off_as_direct():
 def test_a_quote_after_a_condition_stays_inside_the_reported_words():
     got = spans("毛寧表示,如果美方真的不願意對話的話,「中方也會採取一切必要的措施來維護自身權益」,請各方理解。")
     assert [kind for _, _, kind in got] == ["indirect"], got
+
+
+def test_a_clause_opening_with_now_is_no_condition_before_a_quote():
+    """如今 (now) opens with the character of 如 (if): the quote after it is still said in the speaker's
+    own words; after 如果 it is the main clause of a condition."""
+    from .helpers import spans
+    got = spans("林大文表示,如今民進黨總是貼標籤,「但真正守護這座城市的一直是我們」,大家都看得到。")
+    assert ("林大文", "但真正守護這座城市的一直是我們", "direct") in got, got
+    got = spans("林大文表示,如果民進黨繼續貼標籤,「我們就會提出罷免」,大家都看得到。")
+    assert not any(kind == "direct" for _, _, kind in got), got

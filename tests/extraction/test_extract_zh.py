@@ -171,13 +171,22 @@ def test_an_approval_received_is_no_stance_and_no_speech():
 
 def test_a_posting_verb_heading_a_noun_is_no_cue():
     from .helpers import spans
-    text = "林大文指出,這些帳號發文或轉傳的時間序都晚於媒體報導,而且發文時間集中在深夜。"
+    text = "林大文指出,這些粉專發文或分享的數量在選前暴增,而且發文時間集中在凌晨。"
     assert [(s, kind) for s, _, kind in spans(text)] == [("林大文", "indirect")], spans(text)
     assert spans("議員王小明在臉書發文,批評市府防疫不力。")[0][1] == "市府防疫不力"
 
 
 def test_a_verb_in_the_object_of_a_comparison_is_no_cue():
     from .helpers import spans
-    text = "趙大明表示,蘇小華說這是謠言。不過,這些帳號的出現時間都晚於王小明以及媒體報導,證明這是政府發動的。"
+    text = "趙大明表示,蘇小華說這是誤會。不過,這些留言的出現時間都晚於李小美以及新聞報導,顯示是有人刻意安排的。"
     got = spans(text)  # the speaker goes on; 報導 there cut his words off
-    assert ("趙大明", "不過,這些帳號的出現時間都晚於王小明以及媒體報導,證明這是政府發動的", "indirect") in got
+    assert ("趙大明", "不過,這些留言的出現時間都晚於李小美以及新聞報導,顯示是有人刻意安排的", "indirect") in got
+
+
+def test_as_early_as_a_time_is_no_comparison():
+    """早於上週表示 (as early as last week): a time before the verb, which stays a verb of saying."""
+    from .helpers import spans
+    assert spans("部長林大文早於上週表示,新制將延後上路。") == [("林大文", "新制將延後上路", "indirect")]
+    assert spans("部長林大文早於5月底即表示,新制將延後上路。") == [("林大文", "新制將延後上路", "indirect")]
+    got = spans("林大文指出,這些留言都早於官方以及新聞報導,顯示消息早已外流。")  # a comparison: 報導 a noun
+    assert [s for s, _, _ in got] == ["林大文"], got

@@ -215,18 +215,18 @@ def test_a_longer_list_of_names_stays_one_holder():
 # --- a reply that only says yes to a yes/no question closing someone's statement ------------------
 
 def test_a_yes_to_a_yes_no_question_supports_the_statement_asking_it():
-    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免,是否能這樣解讀?市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
+    ex = run("議員王小明指出,若增加班次,通勤時間可以縮短一半,這樣說對嗎?局長李大同則回應「沒錯啊」,班次確實會增加。")
     got = [(t.speaker, t.polarity, ex.statements[t.target].speaker) for t in ex.stances]
     assert ("李大同", "support", "王小明") in got, got
 
 
 def test_a_reply_that_is_not_a_yes_is_no_stance():
-    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免,是否能這樣解讀?市長李大同則回應「還要再研究」,有些死亡確實可以避免。")
+    ex = run("議員王小明指出,若增加班次,通勤時間可以縮短一半,這樣說對嗎?局長李大同則回應「還要再研究」,班次確實會增加。")
     assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
 
 
 def test_a_yes_after_no_question_is_no_stance():
-    ex = run("議員王小明指出,若提早發藥,一半的死亡可以避免。市長李大同則回應「差不多啦」,有些死亡確實可以避免。")
+    ex = run("議員王小明指出,若增加班次,通勤時間可以縮短一半。局長李大同則回應「沒錯啊」,班次確實會增加。")
     assert not any(t.speaker == "李大同" for t in ex.stances), ex.stances
 
 

@@ -130,7 +130,7 @@ def test_bare_name_needs_a_common_surname_or_three_characters():
     assert bare_name(art, p) is None  # 施 is a surname only after a title (欧方 must not become a person)
     art, p = phrase("施明德表示,將調整費率。", "施明德", "表示")
     assert bare_name(art, p).name == "施明德"
-    art, p = phrase("日本多位閣員,接連出面表示事態嚴重。", "接連出面", "表示")
+    art, p = phrase("多位縣市首長,相繼出面表示會全力配合。", "相繼出面", "表示")
     assert bare_name(art, p) is None  # a verb phrase (came forward one after another), no name
     art, p = phrase("林出面表示,將調整費率。", "林出面", "表示")
     assert bare_name(art, p) is None
@@ -157,9 +157,9 @@ def test_subject_end_joins_two_units_of_one_title_before_a_name():
     art = article("臺灣大學政治學系與公共事務研究所教授王小明則表示,物價會上漲。")
     words = art.doc.folded[:art.doc.folded.index("表示")]
     assert words[:subject_end(art, 0, words)] == "台湾大学政治学系与公共事务研究所教授王小明"
-    art = article("國防戰略與資源研究所長林大文指出,物價會上漲。")
+    art = article("海洋科學與工程研究所長林大文指出,物價會上漲。")
     words = art.doc.folded[:art.doc.folded.index("指出")]
-    assert words[:subject_end(art, 0, words)] == "国防战略与资源研究所长林大文"  # the title's own unit (所长)
+    assert words[:subject_end(art, 0, words)] == "海洋科学与工程研究所长林大文"  # the title's own unit (所长)
 
 
 def test_subject_end_keeps_a_body_and_a_person_apart():
@@ -230,11 +230,11 @@ def test_a_long_joined_title_names_the_person_who_speaks():
 
 def test_a_card_speaks_for_the_one_named_as_putting_it_out():
     from .helpers import spans
-    got = spans("國民黨踢爆立委助理王小明散布假訊息圖卡,該圖卡聲稱台中市僅發放三千份物資,但其實是已發放三萬份。")
-    assert ("王小明", "台中市僅發放三千份物資", "indirect") in got  # the writer's correction (但其實) cut off
-    assert ("國民黨", "立委助理王小明散布假訊息圖卡", "indirect") in got
+    got = spans("民進黨踢爆議員助理王小明散布不實海報,該海報聲稱北區公園將改建為停車場,但其實是要增設遊戲區。")
+    assert ("王小明", "北區公園將改建為停車場", "indirect") in got  # the writer's correction (但其實) cut off
+    assert ("民進黨", "議員助理王小明散布不實海報", "indirect") in got
 
 
 def test_a_card_no_one_is_named_as_putting_out_has_no_speaker():
     from .helpers import spans
-    assert spans("某黨昨天公布一張圖卡,該圖卡聲稱台中市僅發放三千份物資。") == []
+    assert spans("某黨昨天公布一張海報,該海報聲稱北區公園將改建為停車場。") == []

@@ -93,7 +93,7 @@ def _word(word: str, initial: bool) -> tuple[str, str, str]:
     return _identity(word, initial), shape, cue
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # ~20 strings an entry: about 15 MB full, in a long-lived worker too
 def _parts(word: str, initial: bool, inside: bool) -> _Parts:
     """The _Parts of a word; quote is I (inside a quote), O (outside) or M (the word is a quote mark)."""
     ident, shape, cue = _word(word, initial)

@@ -63,7 +63,7 @@ NAME_STOP = frozenset("表说称指强在于今昨日月年也还并则等、及
 NAME_HARD_STOP = frozenset("表说称指在于今昨日月年也还并则等、及和与的受回答质对向是为被将已曾就都又再亦均率,:(「“ ")
 # Characters of a pronoun or a demonstrative: a subject holding one is no bare name.
 NOT_IN_BARE_NAME = frozenset("他她我你们其此该这那")
-# Verb endings: a four-character subject ending so is what a speaker did, not a name (接连出面表示, 纷纷出来说).
+# Verb endings: a four-character subject ending so is what a speaker did, not a name (相继出面表示, 纷纷出来说).
 NOT_BARE_NAME_ENDS = ("出面", "出来", "表态", "发声", "站出")
 
 # Institutions and groups that speak without a person (used when the registry does not know them).
@@ -75,7 +75,7 @@ INSTITUTION_ENDS = ("部", "院", "署", "局", "省", "会", "办", "处", "委
                     "团体", "业者", "店家", "老板", "居民", "市民", "司机", "家长", "党团", "商户", "业界",
                     "小姐", "先生", "女士", "太太", "会议", "统计局", "汽车", "科技", "航空", "控股", "股份",
                     "电信", "证券", "外交官", "议员", "成员")
-# Units a joined title is made of (台大政治学系与公共事务研究所教授王某, 国防战略与资源研究所长): 与/和 after
+# Units a joined title is made of (某大学化学系与材料研究所教授王某, 海洋科学与工程研究所长): 与/和 after
 # one of these and before a title and a name joins two units of one title, not two speakers.
 DEPARTMENT_ENDS = ("系", "所", "学院", "大学", "中心", "研究院", "医院", "科", "部", "院", "局", "署", "处", "会", "组",
                    "学会", "协会", "基金会", "实验室")

@@ -327,7 +327,7 @@ ZH_VERBS: tuple[ReportingVerb, ...] = (
             roles=(ROLE_CRITICISES_SPEAKER,)),
     _oppose("炮轰", "在野黨炮轟,政府施政無能。", "他說:「被炮轰是常有的事。」", reports=REPORTS_ALWAYS,
             roles=(ROLE_CRITICISES_SPEAKER,)),
-    _oppose("打脸", "衛生局打臉議員,接種人數早已超過七萬。", "他說:「這等於自己打臉。」", not_before=("的",),
+    _oppose("打脸", "交通局打臉議員,新橋早已通過安全檢查。", "他說:「這等於自己打臉。」", not_before=("的",),
             roles=(ROLE_CRITICISES_SPEAKER, ROLE_ANSWERS_LAST)),
     _support("赞扬", "總統讚揚,醫護人員堅守崗位。", "他說:「這份讚揚我不敢當。」", weak=True),
     # stance verbs: agreement

@@ -19,3 +19,5 @@ CLAIM_NEGATORS = "不没无非勿"
 # Words of a condition (若有人嗆到他,他將送一盒肉粽): what follows holds only under it, so a clause of a
 # conditional statement is no claim of its own.
 CLAIM_CONDITIONS = ("若", "如果", "假如", "要是", "只要", "即使", "就算", "一旦", "倘若", "万一", "假设")
+# Words opening with a condition's character that open no condition (如今 now, 若干 several).
+NOT_CONDITIONS = ("如今", "如同", "如此", "如何", "如下", "如期", "若干")

@@ -32,13 +32,15 @@ REPORT_SOURCES = ("特定媒体", "消息", "传言", "传闻", "媒体", "网�
 UNSOURCED_REPORT_VERBS = ("网传", "外传", "盛传")
 WRITER_TURNS = ("甚至", "不料", "但", "却", "不过", "然而", "可是")
 
-# Verbs that report a claim and call it false (蔡某造谣称…, 诓称…): the claim is its teller's, rejected
+# Verbs that report a claim and call it false (某某造谣称…, 谎称…): the claim is its teller's, rejected
 # by the one whose words hold it (lies.py).
-LIE_VERBS = ("造谣", "谎称", "诓称", "诬称", "诬指", "假称", "捏造")
-# Verbs of a passive rebuttal right after a claim called a lie (…造谣称P，立刻被卫生局打脸).
+LIE_VERBS = ("造谣", "谎称", "诓称", "诬称", "诬指", "假称")
+# ... and one that takes a thing as its object (捏造了帐目) unless a verb of saying follows (捏造说…).
+LIE_VERBS_BEFORE_SAYING = ("捏造",)
+# Verbs of a passive rebuttal right after a claim called a lie (…谎称P，随即被工务局驳斥).
 REBUTTAL_VERBS = ("打脸", "驳斥", "反驳", "否认", "戳破", "澄清", "纠正")
 
-# A reply that only says yes (「差不多啦」, 「没错」) to a yes/no question closing someone's statement:
+# A reply that only says yes (「没错啊」, 「对」) to a yes/no question closing someone's statement:
 # support of that statement (stances_zh_answers.answered_yes); particles (啦, 啊) are stripped first.
 AFFIRMING_ANSWERS = ("差不多", "没错", "没有错", "对", "对啊", "是的", "是", "确实", "的确", "当然", "可以", "正是如此",
                      "确实如此", "就是这样", "同意")
