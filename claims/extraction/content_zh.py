@@ -9,7 +9,7 @@ import re
 
 from .article import Article, AttributionState
 from .cues import opens_content
-from .lexicon import names
+from .lexicon import names, zh_cues
 from .lexicon import zh as lex
 from .mentions import name_after
 from .normalize import fold, normalize_alias
@@ -37,8 +37,10 @@ _SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is n
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
-_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")
-# …,对此,周某第一时间发声 (a reply) / …,他今(27)日公布… (he/she and a day: what they did next) begin anew
+_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)|,(?="
+                            + alternation(zh_cues.WRITER_READINGS) + ")")
+# …,对此,周某第一时间发声 (a reply), …,隐约透露… / …,言下之意… (the writer reading between the lines) and
+# …,他今(27)日公布… (he/she and a day: what they did next) begin anew
 # …,而PTT也在此时爆发删文潮 (something else happening at that moment: the writer's narration)
 _NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后)"
                         r"|而[^,。;!?]{1,10}?(?:也|亦|则)?(?:在此时|就在此时|与此同时))")

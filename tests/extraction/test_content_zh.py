@@ -134,3 +134,20 @@ def test_a_quoted_sentence_between_commas_is_split_off_as_direct():
 def test_a_quote_after_a_condition_stays_inside_the_reported_words():
     got = spans("毛寧表示,如果美方真的不願意對話的話,「中方也會採取一切必要的措施來維護自身權益」,請各方理解。")
     assert [kind for _, _, kind in got] == ["indirect"], got
+
+
+@pytest.mark.parametrize("text", [
+    "王小明今天明確表態,兩黨可以合作,隱約透露自己不會入黨。",  # the writer reads a hint into the words
+    "王小明表示,市府應該加強防疫,言下之意是對中央不滿。",
+    "王小明表示,市府應該加強防疫,暗諷中央只會喊口號。",
+])
+def test_the_writer_reading_between_the_lines_ends_the_words(text):
+    assert [body for _, body, _ in spans(text)] == [text.split(",")[1]], spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "王小明表示,對方的回應隱約透露出不安。",  # the marker inside the words, after their own subject
+    "王小明表示,隱約感覺中央還有所保留。",  # 隐约 alone is the speaker's own feeling
+])
+def test_a_reading_word_inside_the_words_stays(text):
+    assert [body for _, body, _ in spans(text)] == [text.split(",")[1].rstrip("。")], spans(text)

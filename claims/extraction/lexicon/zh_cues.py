@@ -7,3 +7,9 @@ POST_NOUN_AFTER = ("时间", "次数", "日期", "或")
 # A verb of saying inside the object of a comparison (发文时间晚于某某以及媒体报导, 比他说的还早) is a noun:
 # these words earlier in its clause mean it is no cue.
 COMPARISON_WORDS = ("晚于", "早于", "先于", "不同于", "有别于", "多于", "少于", "高于", "低于", "大于", "小于")
+
+# The writer reading between the lines (…表态,政党可以合作,隐约透露可能不会加入…; …,言下之意…; …,暗讽…):
+# a clause that opens with one of these right after a comma, with no subject of its own, is the writer's
+# narration of what the words implied, never more of the words, so it ends the reported clause.
+WRITER_READINGS = ("隐约透露", "隐约暗示", "隐约流露", "隐约表达", "言下之意", "意有所指", "弦外之音", "话中有话",
+                   "暗讽", "暗酸", "暗批", "似乎暗示", "似有所指", "语带双关", "语带玄机")
