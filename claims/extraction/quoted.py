@@ -44,6 +44,19 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     tag = None if term else _tag_after(art, state, q, prev)
     if tag is not None:
         return _clause_holding(art, state, q, tag) or said_by_cue(art, state, q, tag)
+    return _next_in_list(art, q, prev) or _untagged(art, state, q, para, term=term, prev=prev)
+
+
+def _next_in_list(art: Article, q: Quote, prev: Candidate | None) -> Candidate | None:
+    """批评政府「态度颟顸」、「草菅人命」: a quote listed right after a speaker's quoted words is theirs too."""
+    if prev is not None and prev.kind == "direct" and q.open == prev.end + 2 and art.doc.folded[prev.end + 1] == "、":
+        return replace(prev, start=q.start, end=q.end, anchor=q.open)
+    return None
+
+
+def _untagged(art: Article, state: AttributionState, q: Quote, para: int, *, term: bool,
+              prev: Candidate | None) -> Candidate | None:
+    """A quote with no speaker tag after it: a verb earlier in its sentence, a post holding it, or a floating quote."""
     cue = cue_before_in_sentence(art, state, q)
     if term:
         return _term_quote(art, state, q, cue)

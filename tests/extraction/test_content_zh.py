@@ -151,3 +151,16 @@ def test_the_writer_reading_between_the_lines_ends_the_words(text):
 ])
 def test_a_reading_word_inside_the_words_stays(text):
     assert [body for _, body, _ in spans(text)] == [text.split(",")[1].rstrip("。")], spans(text)
+
+
+def test_each_quote_in_a_list_after_a_speakers_quote_is_theirs():
+    got = spans("市議員王小明批評政府「態度敷衍」、「漠視人命」。")
+    assert [(body, kind) for _, body, kind in got] == [("態度敷衍", "direct"), ("漠視人命", "direct")], got
+
+
+@pytest.mark.parametrize("text", [
+    "市議員王小明表示,活動名稱是「守護家園」、「愛護鄉土」。",  # names inside the reported words
+    "市府推出「定期清」、「立即清」兩項機制。",  # names with no speaker
+])
+def test_a_list_of_quoted_names_gives_no_direct_words(text):
+    assert all(kind == "indirect" for _, _, kind in spans(text)), spans(text)
