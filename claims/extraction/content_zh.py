@@ -37,8 +37,7 @@ _SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is n
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
-_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)|,(?="
-                            + alternation(zh_cues.WRITER_READINGS) + ")")
+_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这|" + alternation(zh_cues.WRITER_READINGS) + ")")
 # …,对此,周某第一时间发声 (a reply), …,隐约透露… / …,言下之意… (the writer reading between the lines) and
 # …,他今(27)日公布… (he/she and a day: what they did next) begin anew
 # …,而PTT也在此时爆发删文潮 (something else happening at that moment: the writer's narration)
