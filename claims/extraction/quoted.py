@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .anaphora import LOOK_BACK
 from .article import Article, AttributionState
-from .content_zh import direct_statement, is_label, modal_stance, said_by_cue
+from .content_zh import direct_statement, is_label, modal_stance, said_by_cue, verdict_before
 from .normalize import lower_form
 from .patterns import CJK, CLAIM_NOUN_ALT, TITLE
 from .posts import post_holding
@@ -170,6 +170,8 @@ def _term_quote(art: Article, state: AttributionState, q: Quote, cue: Cue | None
     """A short quoted term after a verb: the words of the verb's object (「…」的指控), or a scare quote."""
     if cue is None:
         return None
+    if verdict_before(art, q) >= 0 and state.speaker(cue) is not None and cue.kind != "ask":
+        return said_by_cue(art, state, q, cue)  # …,真的是「…」。: the speaker's verdict in their own words
     folded = art.doc.folded
     if q.open - cue.end <= 8 and not folded[max(0, q.open - 2):q.open].endswith("所谓") \
             and _CLAIM_NOUN_AFTER.match(folded[q.end + 1:q.end + 6]):

@@ -164,3 +164,18 @@ def test_each_quote_in_a_list_after_a_speakers_quote_is_theirs():
 ])
 def test_a_list_of_quoted_names_gives_no_direct_words(text):
     assert all(kind == "indirect" for _, _, kind in spans(text)), spans(text)
+
+
+def test_a_verdict_quote_closing_the_sentence_is_the_speakers_own_words():
+    got = spans("毛寧指出,各方應該協力合作而不是互相指責,真的是「做事的人才知道辛苦」。")
+    assert got == [("Mao Ning", "各方應該協力合作而不是互相指責", "indirect"),
+                   ("Mao Ning", "做事的人才知道辛苦", "direct")], got
+
+
+@pytest.mark.parametrize("text", [
+    "毛寧指出,這次活動的名稱是「守護家園行動」。",  # a name after 是, no verdict adverb
+    "毛寧指出,這真的是「亞洲之光」。",  # the verdict has its own subject: part of the reported words
+    "毛寧指出,各方協力合作,簡直就是「雙贏」,大家都很滿意。",  # not closing the sentence
+])
+def test_a_quote_after_shi_inside_the_words_stays_in_them(text):
+    assert [kind for _, _, kind in spans(text)] == ["indirect"], spans(text)

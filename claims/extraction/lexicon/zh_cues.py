@@ -13,3 +13,8 @@ COMPARISON_WORDS = ("晚于", "早于", "先于", "不同于", "有别于", "多
 # narration of what the words implied, never more of the words, so it ends the reported clause.
 WRITER_READINGS = ("隐约透露", "隐约暗示", "隐约流露", "隐约表达", "言下之意", "意有所指", "弦外之音", "话中有话",
                    "暗讽", "暗酸", "暗批", "似乎暗示", "似有所指", "语带双关", "语带玄机")
+
+# A verdict the speaker sums up in a quote closing the sentence (…协力合作,真的是「挑担的人才知道辛苦」。):
+# after a comma, one of these and 是 mark the quote as the speaker's own words, not a name (名称是「…」
+# has no such adverb, 这真的是「…」 has its own subject).
+VERDICT_ADVERBS = ("真的", "简直", "简直就", "根本", "根本就", "实在", "无异", "等于", "完全")
