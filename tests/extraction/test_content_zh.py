@@ -179,3 +179,15 @@ def test_a_verdict_quote_closing_the_sentence_is_the_speakers_own_words():
 ])
 def test_a_quote_after_shi_inside_the_words_stays_in_them(text):
     assert [kind for _, _, kind in spans(text)] == ["indirect"], spans(text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("國民黨昨天在臉書披露,某議員的助理王大明散播謠言,質疑政府不處理民進黨的造謠。", "政府不處理民進黨的造謠"),
+    ("外交部強調,兩國邦誼穩固,並批評外媒刻意誇大,令人不齒。", "外媒刻意誇大,令人不齒"),
+])
+def test_a_body_going_on_to_criticise_with_a_clause_says_it(text, body):
+    assert body in [b for _, b, _ in spans(text)], spans(text)
+
+
+def test_a_bodys_own_criticism_is_only_a_stance():
+    assert spans("國民黨批評政府防疫不力。") == []
