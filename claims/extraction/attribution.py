@@ -78,8 +78,10 @@ def _on_cue(art: Article, state: AttributionState, cue: Cue) -> None:
 
 
 def _criticism_with_clause(art: Article, state: AttributionState, cue: Cue) -> None:
-    """有议员批评政府配套不足，…: a person's criticism followed by a judgement is also a statement."""
-    if not cue.has_role(ROLE_CLAUSE_CRITICISM) or state.speaker(cue).kind != "person" or modal_stance(art, cue) \
+    """有议员批评政府配套不足，…: a person's criticism followed by a judgement is also a statement, and so is
+    a body's when it goes on from its own words (外交部强调,…,并批评外媒断章取义,十分遗憾: an implicit subject)."""
+    if not cue.has_role(ROLE_CLAUSE_CRITICISM) or modal_stance(art, cue) \
+            or state.speaker(cue).kind != "person" and not state.resolution(cue).implicit \
             or art.doc.folded[max(0, cue.start - 1):cue.start] in "不未":
         return
     st = content_of(art, state, cue)

@@ -9,7 +9,7 @@ import re
 
 from .article import Article, AttributionState
 from .cues import opens_content
-from .lexicon import names, zh_claims
+from .lexicon import names, zh_claims, zh_cues
 from .lexicon import zh as lex
 from .mentions import name_after
 from .normalize import fold, normalize_alias
@@ -37,9 +37,11 @@ _SPEECH_ACT_MAX = max(len(w) for w in lex.SPEECH_ACTS) + 3  # a longer body is n
 _LEAD_STRIP = " ,:\t"
 _TRAIL_STRIP = " ,。.;:!?\t\n、"
 _NEXT_CUES = 12  # cues looked at for the next attribution (bounded work)
-_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这)")
-# …,对此,周某第一时间发声 (a reply) / …,他今(27)日公布… (he/she and a day: what they did next) begin anew
+_RESPONSE_TURN = re.compile(r"[,;](?=对此|对于此|针对此|对于这|针对这|" + alternation(zh_cues.WRITER_READINGS) + ")")
+# …,对此,周某第一时间发声 (a reply), …,隐约透露… / …,言下之意… (the writer reading between the lines) and
+# …,他今(27)日公布… (he/she and a day: what they did next) begin anew
 # …,而PTT也在此时爆发删文潮 (something else happening at that moment: the writer's narration)
+_VERDICT = re.compile(",(?:" + alternation(zh_cues.VERDICT_ADVERBS) + ")是$")
 _NEW_EVENT = re.compile(r",(?=[他她](?:今天|昨天|今日|昨日|[今昨]\(\d{1,2}\)日|\d{1,2}日|日前|稍早|随后)"
                         r"|而[^,。;!?]{1,10}?(?:也|亦|则)?(?:在此时|就在此时|与此同时))")
 _ADDRESSEE = re.compile("(?:" + alternation(lex.ADDRESSEES) + ")(?=[,:])")
@@ -209,7 +211,19 @@ def cut_at_quoted_sentence(art: Article, start: int, end: int) -> int:
             return q.open
         if q.open > start and _sentence_between_commas(art, q):
             return q.open
+        verdict = verdict_before(art, q)
+        if verdict > start:
+            return verdict
     return end
+
+
+def verdict_before(art: Article, q: Quote) -> int:
+    """…,简直就是「种树的人最懂等待」。: where the verdict closing the sentence begins (its comma), or -1."""
+    folded = art.doc.folded
+    if folded[q.open - 1:q.open] != "是" or not _ends_sentence(art, q):
+        return -1
+    m = _VERDICT.search(folded, max(0, q.open - 5), q.open)
+    return m.start() if m else -1
 
 
 def _sentence_between_commas(art: Article, q: Quote) -> bool:

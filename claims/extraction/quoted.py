@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .anaphora import LOOK_BACK
 from .article import Article, AttributionState
-from .content_zh import direct_statement, is_label, modal_stance, said_by_cue
+from .content_zh import direct_statement, is_label, modal_stance, said_by_cue, verdict_before
 from .normalize import lower_form
 from .patterns import CJK, CLAIM_NOUN_ALT, TITLE
 from .posts import post_holding
@@ -44,6 +44,19 @@ def quote_statement(art: Article, state: AttributionState, q: Quote, prev: Candi
     tag = None if term else _tag_after(art, state, q, prev)
     if tag is not None:
         return _clause_holding(art, state, q, tag) or said_by_cue(art, state, q, tag)
+    return _next_in_list(art, q, prev) or _untagged(art, state, q, para, term=term, prev=prev)
+
+
+def _next_in_list(art: Article, q: Quote, prev: Candidate | None) -> Candidate | None:
+    """批评政府「推卸责任」、「浪费公帑」: a quote listed right after a speaker's quoted words is theirs too."""
+    if prev is not None and prev.kind == "direct" and q.open == prev.end + 2 and art.doc.folded[prev.end + 1] == "、":
+        return replace(prev, start=q.start, end=q.end, anchor=q.open)
+    return None
+
+
+def _untagged(art: Article, state: AttributionState, q: Quote, para: int, *, term: bool,
+              prev: Candidate | None) -> Candidate | None:
+    """A quote with no speaker tag after it: a verb earlier in its sentence, a post holding it, or a floating quote."""
     cue = cue_before_in_sentence(art, state, q)
     if term:
         return _term_quote(art, state, q, cue)
@@ -157,6 +170,8 @@ def _term_quote(art: Article, state: AttributionState, q: Quote, cue: Cue | None
     """A short quoted term after a verb: the words of the verb's object (「…」的指控), or a scare quote."""
     if cue is None:
         return None
+    if verdict_before(art, q) >= 0 and state.speaker(cue) is not None and cue.kind != "ask":
+        return said_by_cue(art, state, q, cue)  # …,真的是「…」。: the speaker's verdict in their own words
     folded = art.doc.folded
     if q.open - cue.end <= 8 and not folded[max(0, q.open - 2):q.open].endswith("所谓") \
             and _CLAIM_NOUN_AFTER.match(folded[q.end + 1:q.end + 6]):

@@ -226,7 +226,7 @@ def group_speaker(ctx: StanceContext, words: str, holder: StanceCue) -> Speaker 
     """A group named in words (綠營, 中媒; lexicon GROUP_NAMES): its member whose first statement comes
     first before the cue, when a member other than the holder speaks there.
 
-    面對綠營質疑, 張某回應 answers the DPP councillor quoted before; 批評中媒刻意誇大 answers the
+    面對綠營質疑, 張某回應 answers the DPP councillor quoted before; 批評中媒刻意渲染 answers the
     Chinese state outlet's report. Naming a camp whose members say nothing here gives no one.
     """
     m = _GROUP.search(words)

@@ -440,7 +440,7 @@ def _criticised(ctx: StanceContext, site: StanceSite, polarity: str) -> StanceFi
     sp = statement_speaker_in(ctx, core[:8], site.holder)
     if sp is not None and fold(sp.name) in core[:len(sp.name) + 2]:
         return StanceFinding(polarity, sp, evidence=CRITICISED)
-    sp = group_speaker(ctx, core[:_GROUP_OPENS], site.holder)  # 批评中媒刻意夸大: a group opens the object
+    sp = group_speaker(ctx, core[:_GROUP_OPENS], site.holder)  # 批评中媒刻意渲染: a group opens the object
     return StanceFinding(polarity, sp, evidence=CRITICISED) if sp is not None else None
 
 

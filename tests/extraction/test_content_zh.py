@@ -144,3 +144,59 @@ def test_a_clause_opening_with_now_is_no_condition_before_a_quote():
     assert ("林大文", "但真正守護這座城市的一直是我們", "direct") in got, got
     got = spans("林大文表示,如果民進黨繼續貼標籤,「我們就會提出罷免」,大家都看得到。")
     assert not any(kind == "direct" for _, _, kind in got), got
+
+@pytest.mark.parametrize("text", [
+    "王小明今天明確表態,兩個方案都能討論,隱約透露自己偏好第二案。",  # the writer reads a hint into the words
+    "王小明表示,市府應該加強防疫,言下之意是對中央不滿。",
+    "王小明表示,市府應該加強防疫,暗諷中央只會喊口號。",
+])
+def test_the_writer_reading_between_the_lines_ends_the_words(text):
+    assert [body for _, body, _ in spans(text)] == [text.split(",")[1]], spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "王小明表示,對方的回應隱約透露出不安。",  # the marker inside the words, after their own subject
+    "王小明表示,隱約感覺中央還有所保留。",  # 隐约 alone is the speaker's own feeling
+])
+def test_a_reading_word_inside_the_words_stays(text):
+    assert [body for _, body, _ in spans(text)] == [text.split(",")[1].rstrip("。")], spans(text)
+
+
+def test_each_quote_in_a_list_after_a_speakers_quote_is_theirs():
+    got = spans("市議員王小明批評政府「推卸責任」、「浪費公帑」。")
+    assert [(body, kind) for _, body, kind in got] == [("推卸責任", "direct"), ("浪費公帑", "direct")], got
+
+
+@pytest.mark.parametrize("text", [
+    "市議員王小明表示,活動名稱是「守護家園」、「愛護鄉土」。",  # names inside the reported words
+    "市府推出「早鳥票」、「回饋金」兩項方案。",  # names with no speaker
+])
+def test_a_list_of_quoted_names_gives_no_direct_words(text):
+    assert all(kind == "indirect" for _, _, kind in spans(text)), spans(text)
+
+
+def test_a_verdict_quote_closing_the_sentence_is_the_speakers_own_words():
+    got = spans("毛寧指出,各方應該多聽少說而不是急著下結論,簡直就是「種樹的人最懂等待」。")
+    assert got == [("Mao Ning", "各方應該多聽少說而不是急著下結論", "indirect"),
+                   ("Mao Ning", "種樹的人最懂等待", "direct")], got
+
+
+@pytest.mark.parametrize("text", [
+    "毛寧指出,這次活動的名稱是「守護家園行動」。",  # a name after 是, no verdict adverb
+    "毛寧指出,這真的是「亞洲之光」。",  # the verdict has its own subject: part of the reported words
+    "毛寧指出,各方多聽少說,簡直就是「雙贏」,大家都很滿意。",  # not closing the sentence
+])
+def test_a_quote_after_shi_inside_the_words_stays_in_them(text):
+    assert [kind for _, _, kind in spans(text)] == ["indirect"], spans(text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("國民黨昨天在臉書披露,某議員的助理王大明散播謠言,質疑政府不處理民進黨的造謠。", "政府不處理民進黨的造謠"),
+    ("外交部強調,兩國邦誼穩固,並批評外媒刻意誇大,令人不齒。", "外媒刻意誇大,令人不齒"),
+])
+def test_a_body_going_on_to_criticise_with_a_clause_says_it(text, body):
+    assert body in [b for _, b, _ in spans(text)], spans(text)
+
+
+def test_a_bodys_own_criticism_is_only_a_stance():
+    assert spans("國民黨批評政府防疫不力。") == []
