@@ -101,6 +101,18 @@ def _name_before(doc: Document, cue_start: int, taken: Intervals) -> int | None:
     return None
 
 
+def name_through_plural_adverb(words: str, pos: int) -> bool:
+    """李大同表示, 林志均说: the subject words are a surname and two characters, the last of which is also an
+    adverb that needs a plural subject (同 together, 均/皆 all): after a one-character given name it cannot
+    be that adverb, so it is the name's third character (两人均表示 has no surname; 李大亦表示 is "also")."""
+    return pos == 2 and len(words) == 3 and words[2] in names.PLURAL_ADVERBS and _may_be_name(words)
+
+
+def name_chars(words: str) -> str:
+    """The characters of bare subject words to test as a name's: 林志均 without its 均 (the name's own)."""
+    return words[:2] if name_through_plural_adverb(words, 2) else words
+
+
 def _may_be_name(word: str) -> bool:
     return word[:1] in names.SURNAME_SET and word[-1] not in _INSTITUTION_ENDS and word[-1] not in _ROLE_ONLY and \
         _HAN3.fullmatch(word) is not None and not any(ch in _NOT_IN_NAME for ch in word[1:])

@@ -20,6 +20,7 @@ from .article import Article, AttributionState
 from .lexicon import names
 from .lexicon import zh as lex
 from .lexicon.outlets import OWNED_VENUES
+from .names_zh import name_chars, name_through_plural_adverb
 from .patterns import CJK, HAN_RUN, NAME_CHARS, PRONOUN, TITLE, alternation
 from .records import Antecedents, Cue, Mention, Resolution, Speaker
 from .subjects_zh_context import asked_in_clause, card_issuer, is_card, named_study, sentence_opener, study_named_before
@@ -191,7 +192,8 @@ def subject_end(art: Article, start: int, words: str) -> int:
             continue
         if m.start() == 0 and m.group(0) in _STARTS_PREPOSITION:
             return 0
-        if m.group(0) in ("和", "与") and ("、" in mstr[: m.start()] or _joined_title(words, mstr, m)):
+        if (m.group(0) in ("和", "与") and ("、" in mstr[: m.start()] or _joined_title(words, mstr, m))) \
+                or (name_through_plural_adverb(words, m.start()) and not art.gazetteer.lookup(words[:2])):  # 李大同
             pos = m.end()
             continue
         return m.start()
@@ -359,9 +361,8 @@ def company_around_mention(art: Article, phrase: SubjectPhrase) -> Speaker | Non
 
 
 def named_mention(art: Article, phrase: SubjectPhrase) -> Speaker | None:
-    """美国总统川普: the last mention in the phrase is its head (the phrase with its title is the mention).
-    An institution that only qualifies a title before a name is not the speaker: 行政院长苏某某 is the
-    premier 苏某某, not the Executive Yuan."""
+    """美国总统川普: the last mention in the phrase is its head (the phrase with its title is the mention);
+    an institution only qualifying a title before a name is not the speaker (行政院长苏某某: the premier)."""
     if not phrase.mentions or _title_and_name_after(phrase):
         return None
     last = phrase.mentions[-1]
@@ -463,8 +464,8 @@ def bare_name(art: Article, phrase: SubjectPhrase) -> Speaker | None:
     words = phrase.words
     if not (2 <= len(words) <= 4 and phrase.cue.has_role(lex.ROLE_BARE_NAME) and HAN_RUN.fullmatch(words)):
         return None
-    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in words) or words[0] in _NOT_NAME_START \
-            or words.endswith(names.NOT_BARE_NAME_ENDS):  # (应聚焦于…发文, 相继出面: a verb phrase, no name)
+    if any(ch in names.NAME_HARD_STOP or ch in names.NOT_IN_BARE_NAME for ch in name_chars(words)) \
+            or words[0] in _NOT_NAME_START or words.endswith(names.NOT_BARE_NAME_ENDS):  # (…相继出面: no name)
         return None
     if words[0] in names.BARE_NAME_SURNAMES or len(words) >= 3:
         return _whole_phrase(art, phrase)
@@ -488,8 +489,7 @@ SUBJECT_SIEVES: tuple[Callable[[Article, SubjectPhrase], Speaker | None], ...] =
 
 
 def _answer_verb_after(art: Article, cue: Cue) -> bool:
-    """Another verb of saying later in the clause of a question (媒体问到某某批评「…」表示,…): the
-    first verb reports what the question is about."""
+    """A later verb of saying in a question's clause (媒体问到某某批评「…」表示,…): the first tells its topic."""
     folded = art.doc.folded
     k = art.cues.first_from(cue.end)
     for c in art.cues.cues[k:k + 3]:

@@ -238,3 +238,17 @@ def test_a_card_speaks_for_the_one_named_as_putting_it_out():
 def test_a_card_no_one_is_named_as_putting_out_has_no_speaker():
     from .helpers import spans
     assert spans("某黨昨天公布一張海報,該海報聲稱北區公園將改建為停車場。") == []
+
+
+def test_a_bare_name_ending_in_an_adverb_that_needs_a_plural_subject_is_whole():
+    """林志均說 / 李大同表示: 均 (all) and 同 (together) cannot follow one person's two-character name, so they
+    are the name's third character; 亦 (also) can, and two people or a counted group keep the adverb."""
+    from claims.extraction import extract
+
+    from .helpers import spans
+    assert spans("林志均說,物價會上漲。") == [("林志均", "物價會上漲", "indirect")]
+    assert spans("李大同表示,物價會上漲。") == [("李大同", "物價會上漲", "indirect")]
+    assert spans("陳文皆指出,物價會上漲。") == [("陳文皆", "物價會上漲", "indirect")]
+    assert spans("李大亦表示,物價會上漲。") == [("李大", "物價會上漲", "indirect")]
+    assert spans("兩人均表示,物價會上漲。") == []
+    assert [s.speaker for s in extract("王毅同表示,中方願意提供協助。").statements] == ["Wang Yi"]  # a known name

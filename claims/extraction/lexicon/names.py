@@ -56,6 +56,9 @@ TRANSLIT_CHARS = frozenset(
     "米奇契尼西奥杰约翰汉珀林恩福霍姆默梅麦迪达多弗加凯肯库帕皮索托瓦文希谢扎詹芬艾安伊因伯柏彼得斐菲乔"
     "琼拜登蓬舒茨朔洛夫娃耶鲍泰坦沙蒙萨塔图乌内列吉阿兹茹什热佐切捷罗杜洪"
 )
+# Adverbs that need a plural subject (同 together, 均/皆 all): right after a surname and one character they
+# are the third character of the name (李大同表示), never the adverb (names_zh.name_through_plural_adverb).
+PLURAL_ADVERBS = frozenset("同均皆")
 # Characters that begin what follows a name (a verb, a time, a preposition) rather than the name.
 NAME_STOP = frozenset("表说称指强在于今昨日月年也还并则等、及和与的受回答质接出对向先稍随批反驳认坦透直重补呼建分形宣承"
                       "当会以就都亦又再已将曾更均率发于被是为,:(「“ 0123456789")
