@@ -12,12 +12,12 @@ are what make a Latin word rare: every pair of "tariff" is common, RIF and IFF a
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from django.db import connection
 
 from claims.models import Statement
+from claims.selectors.planner import common_element_shares, statistics_kept
 from sources.models import Article
 
 
@@ -48,20 +48,16 @@ _stats_cache: dict[str, tuple[float, DeskStats | None]] = {}
 
 
 def _counts(elems, freqs) -> GramCounts | None:
-    if not elems or not freqs:
-        return None
-    # The frequencies, then the least and greatest of them and the frequency of null elements. An
-    # element not among them is rarer than the rarest: half of that, as the planner guesses.
-    return GramCounts(dict(zip(elems, freqs[: len(elems)], strict=True)), freqs[len(elems)] / 2)
+    shares = common_element_shares(elems, freqs)
+    return GramCounts(*shares) if shares else None
 
 
 def desk_stats() -> DeskStats | None:
     """The statements' pair and triple statistics and the table sizes; None before any ANALYZE."""
-    key = connection.settings_dict["NAME"]
-    now = time.monotonic()
-    hit = _stats_cache.get(key)
-    if hit is not None and now - hit[0] < _STATS_TTL:
-        return hit[1]
+    return statistics_kept(_stats_cache, _STATS_TTL, _read_desk_stats)
+
+
+def _read_desk_stats() -> DeskStats | None:
     with connection.cursor() as cursor:
         # pg_stats (for the index) and pg_stats_ext_exprs show these statistics only to the table's owner:
         # a role that does not own it gets None, and every search walks the newest articles first.
@@ -77,12 +73,10 @@ def desk_stats() -> DeskStats | None:
             [Statement._meta.db_table, Article._meta.db_table],
         )
         pair_elems, pair_freqs, triple_elems, triple_freqs, statements, articles = cursor.fetchone()
-    stats = None
-    if statements and articles and statements > 0 and articles > 0:
-        stats = DeskStats(_counts(pair_elems, pair_freqs), _counts(triple_elems, triple_freqs),
-                          float(statements), float(articles))
-    _stats_cache[key] = (now, stats)
-    return stats
+    if not (statements and articles and statements > 0 and articles > 0):
+        return None
+    return DeskStats(_counts(pair_elems, pair_freqs), _counts(triple_elems, triple_freqs),
+                     float(statements), float(articles))
 
 
 def _upper(text: str) -> str:

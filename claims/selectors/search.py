@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, Exists, Func, Max, Min, OuterRef, Q, QuerySet, Value, When
@@ -14,7 +13,7 @@ from django.db.models import BooleanField, Case, Count, Exists, Func, Max, Min, 
 from claims import search
 from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
-from claims.selectors.planner import planner_settings
+from claims.selectors.planner import common_element_shares, planner_settings, statistics_kept
 from claims.selectors.public import claim_published_list
 
 # The public search ranks and counts at most this many matches, the newest ("200+" beyond, ten
@@ -142,11 +141,10 @@ def _lexeme_stats() -> tuple[dict[str, float], float, float] | None:
     planner uses them); None before the table was ever analyzed. Cached ``_STATS_TTL`` seconds:
     stale statistics can only make a search slower, never change its results.
     """
-    key = connection.settings_dict["NAME"]
-    now = time.monotonic()
-    hit = _stats_cache.get(key)
-    if hit is not None and now - hit[0] < _STATS_TTL:
-        return hit[1]
+    return statistics_kept(_stats_cache, _STATS_TTL, _read_lexeme_stats)
+
+
+def _read_lexeme_stats() -> tuple[dict[str, float], float, float] | None:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c "
@@ -155,17 +153,13 @@ def _lexeme_stats() -> tuple[dict[str, float], float, float] | None:
             [Claim._meta.db_table],
         )
         row = cursor.fetchone()
-    stats = None
-    if row and row[0] and row[1] and row[2] and row[2] > 0:
-        elems, freqs, rows = row
-        # The frequencies, then the least and greatest of them and the share of empty vectors.
-        common = dict(zip(elems, freqs[: len(elems)], strict=True))
-        # A lexeme not among them is rarer than the rarest of them: half of that, as the planner
-        # guesses. (A smaller guess made ceasefire, in 5,185 of 1,000,000 claims, one query over
-        # all of them; a larger one splits rare words into slices that each scan the GIN index.)
-        stats = (common, freqs[len(elems)] / 2, float(rows))
-    _stats_cache[key] = (now, stats)
-    return stats
+    # A lexeme not among the common ones counts half the rarest of them (common_element_shares). A
+    # smaller guess made ceasefire, in 5,185 of 1,000,000 claims, one query over all of them; a larger
+    # one splits rare words into slices that each scan the GIN index.
+    shares = common_element_shares(row[0], row[1]) if row else None
+    if shares is None or not row[2] or row[2] <= 0:
+        return None
+    return (*shares, float(row[2]))
 
 
 def _tsquery_share(tsquery: str, common: dict[str, float], other: float) -> float:
