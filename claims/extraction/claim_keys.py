@@ -17,9 +17,9 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from .claim_clauses import SaidAgain
-from .lexicon.zh_subjects import CARD_NOUNS
 from .lies import LIE_CUE
-from .normalize import alnum_words, letters_and_digits, to_simplified, to_simplified_each
+from .normalize import alnum_words, fold, letters_and_digits, to_simplified, to_simplified_each
+from .subjects_zh_context import is_card
 
 if TYPE_CHECKING:
     from .document import Document
@@ -324,4 +324,4 @@ def _reported_lie(x: Said, y: Said, cx: str, cy: str) -> bool:
 
 def _told_claim(s: Said) -> bool:
     """A claim called a lie, or a card's claim (该图卡声称…): others tell of it rather than say it again."""
-    return s.cue == LIE_CUE or _simplified(s.mention) in CARD_NOUNS
+    return s.cue == LIE_CUE or is_card(fold(s.mention))
