@@ -443,6 +443,7 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
     kind = "drain-" if drain else ""
     procs: list[Proc] = []
     n = len(articles)
+    meter_conn = None
     try:
         access_log = logdir / f"access-{kind}{tag}{workers}.log"
         if not drain:  # started together with gunicorn, as before
@@ -475,8 +476,9 @@ def run_pipeline(articles: list[dict], workers: int, clients: int, logdir: Path,
         done, failed, statements = wait_finished(meter_conn, n, timeout)  # its own CPU is not counted
         elapsed = time.perf_counter() - started
         cpu = meter.stop()
-        meter_conn.close()
     finally:
+        if meter_conn is not None:
+            meter_conn.close()
         for proc in reversed(procs):
             proc.stop()
     # Per-article costs as the servers saw them (less sensitive to a shared host than the wall clock):
