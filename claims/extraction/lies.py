@@ -26,7 +26,7 @@ _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[。;!?\n「“]")  # 3,000 is
 _MIN_CLAIM = 4  # characters of a claim called a lie
 _MAX_CLAIM = 200  # characters read for its end (linear time however many lie verbs a statement holds)
 _SPEAKER_GAP = 12  # characters between the liar's name and the verb (的助理, 散播图卡)
-_REBUTTED = re.compile(r",?(?:立刻|随即|马上|旋即|随后|却|也)?(?:被|遭到|遭)([\u4e00-\u9fff]{2,10}?)(?:"
+_REBUTTED = re.compile(r",?(?:立刻|随即|马上|旋即|随后|却|也)?(?:" + "|".join(zh_stances.PASSIVE_MARKERS) + r")([\u4e00-\u9fff]{2,10}?)(?:"
                        + "|".join(zh_stances.REBUTTAL_VERBS) + ")")
 _REBUTTER_REACH = 20  # characters after a claim in which its passive rebuttal is read
 _OWNER = re.compile(r"的[\u4e00-\u9fff]{1,4}$")  # 陈某的特助: the liar is someone of the named person's

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import Article
+from .lexicon import zh_stances
 from .lexicon.zh import ROLE_ANSWERS_LAST
 from .records import Candidate, Cue, Resolution
 from .reports import REPORT_CUE
@@ -63,7 +64,7 @@ _ORDER_FREE = (ALIGNED, ANSWERED_CRITICISM)
 _SENTENCE_ENDS = "。!?"
 _NARRATION_SCAN = 2000
 _RUMOUR = ("消息", "传言", "传闻", "报导", "报道", "爆料", "谣言")
-_PASSIVE = ("遭到", "受到", "遭", "被")
+_PASSIVE = zh_stances.PASSIVE_MARKERS
 _DECLARED = ("表示", "表明", "表态")
 _OWN_VERB_GAP = 2  # characters (a comma, a colon) between a statement's verb and its words
 

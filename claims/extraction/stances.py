@@ -45,7 +45,7 @@ _RELAY_SCAN = 200  # characters of a statement read for quoted words it relays
 _COORDINATORS = zh_stances.COORDINATORS
 _PAIR = 2  # names joined in a holder's words that are each a holder
 _AGENT_REACH = 16  # characters before a stance verb read for a passive's agent (遭议员李某驳斥)
-_PASSIVE_BEFORE = re.compile(r"(?:被|遭到|遭|受到)[^,。;:!?「」]{0,8}$")
+_PASSIVE_BEFORE = re.compile("(?:" + "|".join(zh_stances.PASSIVE_MARKERS) + r")[^,。;:!?「」]{0,8}$")
 _TITLE_BEFORE_NAME = 8  # characters of a title (桃园立委) allowed between a coordinator and the next name
 
 

@@ -37,6 +37,8 @@ WRITER_TURNS = ("甚至", "不料", "但", "却", "不过", "然而", "可是")
 LIE_VERBS = ("造谣", "谎称", "诓称", "诬称", "诬指", "假称")
 # ... and one that takes a thing as its object (捏造了帐目) unless a verb of saying follows (捏造说…).
 LIE_VERBS_BEFORE_SAYING = ("捏造",)
+# Markers of the passive (遭议员李某驳斥, 被市府打脸): the agent after them holds the stance.
+PASSIVE_MARKERS = ("遭到", "受到", "遭", "被")
 # Verbs of a passive rebuttal right after a claim called a lie (…谎称P，随即被工务局驳斥).
 REBUTTAL_VERBS = ("打脸", "驳斥", "反驳", "否认", "戳破", "澄清", "纠正")
 
