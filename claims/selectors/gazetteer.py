@@ -13,20 +13,27 @@ _GAZETTEER_CACHE: dict = {}
 
 
 def speaker_directory_stamp_sql() -> str:
-    """The stamp's three columns as SQL expressions, for a statement that reads the stamp together
-    with something else (the extraction task's claim and lock): one round trip instead of two."""
+    """The stamp as one SQL expression, for a statement that reads it together with something else
+    (the extraction task's claim and lock): one round trip instead of two.
+
+    PostgreSQL: the version number its triggers move with every change of a speaker or an alias, in
+    the changing transaction (migration claims/0015): one primary-key read. SQLite (the embedded
+    default, one writer at a time): newest alias id, alias count and newest speaker change, joined.
+    """
+    if connection.vendor == "postgresql":
+        return "(SELECT version FROM factdesk_speaker_directory WHERE id = 1)"
     quote = connection.ops.quote_name
     aliases, speakers = quote(SpeakerAlias._meta.db_table), quote(Speaker._meta.db_table)
     # Table names come from the models, never from input.
     return (
-        f"(SELECT MAX(id) FROM {aliases}), (SELECT COUNT(*) FROM {aliases}), "  # noqa: S608
-        f"(SELECT MAX(updated_at) FROM {speakers})"
+        f"(COALESCE((SELECT MAX(id) FROM {aliases}), 0) || '/' || (SELECT COUNT(*) FROM {aliases}) "  # noqa: S608
+        f"|| '/' || COALESCE((SELECT MAX(updated_at) FROM {speakers}), ''))"
     )
 
 
 def speaker_directory_stamp() -> tuple:
-    """(newest alias id, alias count, newest speaker change), in one query: it moves with every new
-    speaker or alias, a removed alias, a rename and a merge (both touch the speaker's updated_at)."""
+    """A 1-tuple that moves with every new speaker or alias, a removed one, a rename and a merge,
+    and only once the change is committed (speaker_directory_stamp_sql)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {speaker_directory_stamp_sql()}")  # noqa: S608 - model table names only
         return tuple(cursor.fetchone())

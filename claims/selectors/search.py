@@ -8,11 +8,12 @@ import json
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, Exists, Func, Max, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Exists, Func, Max, Min, OuterRef, Q, QuerySet, Value, When
 
 from claims import search
 from claims.extraction.normalize import normalize_alias
 from claims.models import Claim, Language, ReviewState, Speaker, SpeakerAlias, Statement, VerdictStatus
+from claims.selectors.gazetteer import speaker_directory_stamp
 from claims.selectors.planner import common_element_shares, planner_settings, statistics_kept
 from claims.selectors.public import claim_published_list
 
@@ -80,7 +81,7 @@ def _tree_q(tree) -> Q:
 
 def search_segmenter_sync() -> None:
     """Give the search segmenter every speaker alias so names stay whole (one small query when unchanged)."""
-    stamp = tuple(SpeakerAlias.objects.aggregate(n=Max("id"), c=Count("id")).values())
+    stamp = speaker_directory_stamp()
     if stamp != search.alias_stamp():
         search.add_names(SpeakerAlias.objects.values_list("alias", flat=True).iterator(chunk_size=2000))
         search.set_alias_stamp(stamp)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import hashlib
 import logging
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
@@ -25,6 +23,7 @@ from claims import extraction
 from claims.extraction.normalize import normalize_alias, to_simplified, to_traditional
 from claims.models import Origin, ReviewState, Speaker, SpeakerAlias, Stance, Statement
 from claims.selectors import speaker_directory_stamp_sql, speaker_gazetteer
+from claims.services.rows import insert_with_history
 from claims.services.speakers import NewSpeaker, speakers_create
 from factdesk.outbox import enqueue, enqueue_on_commit
 from sources.heartbeat import stranded_running_q
@@ -190,7 +189,12 @@ def _speaker_ids(
 # (idempotent). Nobody can build on lost rows: any later durable commit (a reviewer's) flushes the
 # WAL before it, these rows included. Set inside the statement it applies to (set_config(...,
 # true) is SET LOCAL), so it costs no round trip; never for the POST, whose 201 promises storage.
-_ASYNC_COMMIT = "set_config('synchronous_commit', 'off', true)"
+# PostgreSQL only: SQLite (the embedded default) has no such function and no such wait to skip.
+
+
+def _async_commit() -> str:
+    """The column that turns the disk wait off, to add to a statement's select list ('' on SQLite)."""
+    return ", set_config('synchronous_commit', 'off', true)" if connection.vendor == "postgresql" else ""
 
 
 def _claim(article_id: int, *, force: bool, worker: str) -> tuple | None:
@@ -216,13 +220,13 @@ def _claim(article_id: int, *, force: bool, worker: str) -> tuple | None:
         f"UPDATE {quote(meta.db_table)} SET {status} = %s, {attempts} = {attempts} + 1, "  # noqa: S608
         f"{col('extraction_started_at')} = %s, {col('extraction_error')} = '', {col('extraction_worker')} = %s, "
         f"{col('updated_at')} = %s WHERE {col('id')} = %s{not_done} "
-        f"RETURNING {col('body')}, {col('published_at')}, {col('created_at')}, {speaker_directory_stamp_sql()}, "
-        f"{_ASYNC_COMMIT}"
+        f"RETURNING {col('body')}, {col('published_at')}, {col('created_at')}, {speaker_directory_stamp_sql()}"
+        f"{_async_commit()}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    return None if row is None else (row[0], row[1], row[2], tuple(row[3:6]))
+    return None if row is None else (row[0], row[1], row[2], (row[3],))
 
 
 def article_extract(article_id: int, *, force: bool = False, gazetteer=None, worker: str = "") -> ExtractionOutcome:
@@ -243,6 +247,8 @@ def article_extract(article_id: int, *, force: bool = False, gazetteer=None, wor
         return ExtractionOutcome(article_id, status, skipped=True)
     body, published, created, stamp = claimed
     published = published or created
+    if published is not None and timezone.is_naive(published):  # SQLite's raw rows: UTC, without a zone
+        published = timezone.make_aware(published, dt.UTC)
     published_date = timezone.localdate(published) if published else None
 
     began = time.perf_counter()
@@ -347,7 +353,7 @@ def _clear_replaceable(article: Article, *, has_statements: bool) -> _KeptSpans:
 def _lock_article(article_id: int) -> tuple[Article, bool, tuple] | None:
     """Lock the article row for this transaction and read, in the same statement, whether it has
     statements yet and the speaker directory's stamp now (what the speakers are resolved against);
-    the transaction's commit does not wait for the disk (_ASYNC_COMMIT)."""
+    the transaction's commit does not wait for the disk (_async_commit)."""
     quote = connection.ops.quote_name
     meta = Article._meta
     statements = quote(Statement._meta.db_table)
@@ -357,16 +363,17 @@ def _lock_article(article_id: int) -> tuple[Article, bool, tuple] | None:
         f"SELECT a.{quote(meta.pk.column)}, a.{quote(meta.get_field('language').column)}, "  # noqa: S608
         f"a.{quote(meta.get_field('extraction_attempts').column)}, "
         f"EXISTS (SELECT 1 FROM {statements} s WHERE s.{article_col} = a.{quote(meta.pk.column)}), "
-        f"{speaker_directory_stamp_sql()}, {_ASYNC_COMMIT} "
-        f"FROM {table} a WHERE a.{quote(meta.pk.column)} = %s FOR UPDATE OF a"
-    )  # table and column names come from the models, never from input
+        f"{speaker_directory_stamp_sql()}{_async_commit()} "
+        f"FROM {table} a WHERE a.{quote(meta.pk.column)} = %s"
+        f"{' FOR UPDATE OF a' if connection.features.has_select_for_update_of else ''}"
+    )  # table and column names come from the models, never from input; SQLite locks the whole file
     with connection.cursor() as cursor:
         cursor.execute(sql, [article_id])
         row = cursor.fetchone()
     if row is None:
         return None
     article = Article(pk=row[0], language=row[1], extraction_attempts=row[2])
-    return article, bool(row[3]), tuple(row[4:7])
+    return article, bool(row[3]), (row[4],)
 
 
 def _statement_row(article: Article, item, speaker_id: int | None, version: str) -> Statement:
@@ -419,37 +426,6 @@ def _stance_row(article: Article, item, speaker_id: int, target: Statement, vers
     )
 
 
-def _insert_created_history(model, ids: list[int]) -> None:
-    """The '+' history rows of rows just created, copied by the database from the rows themselves
-    in one statement: what django-simple-history's bulk_create_with_history stores (every tracked
-    field, now, no user: a worker has no request, no change reason), without building a second
-    model instance per row in Python and sending every value back."""
-    if not ids or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(_created_history_sql(model), [timezone.now(), ids])
-
-
-@functools.cache
-def _created_history_sql(model) -> str:
-    """The statement of _insert_created_history for one model, built once per process: reading
-    ``model.history`` makes django-simple-history build a new manager class every time (3% of an
-    extraction task's CPU when it was done per call)."""
-    history = model.history.model
-    quote = connection.ops.quote_name
-    tracked = history.tracked_fields
-    target = [quote(f.column) for f in tracked] + [
-        quote(history._meta.get_field(name).column)
-        for name in ("history_date", "history_type", "history_change_reason", "history_user")
-    ]
-    source = [quote(model._meta.get_field(f.name).column) for f in tracked]
-    return (
-        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(target)}) "  # noqa: S608
-        f"SELECT {', '.join(source)}, %s, '+', NULL, NULL "
-        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} = ANY(%s)"
-    )  # table and column names come from the models, never from input
-
-
 @transaction.atomic
 def _store_extraction(
     article_id: int, body: str, result, elapsed_ms: int, gazetteer_stamp: tuple | None = None
@@ -471,6 +447,9 @@ def _store_extraction(
     if locked is None:  # deleted while we were extracting
         return ExtractionOutcome(article_id, "missing", skipped=True)
     article, has_statements, stamp = locked
+    # The old candidates go before any new speaker is made: a new speaker takes the directory's row
+    # lock (migration claims/0015) and a reviewer's merge takes it after moving statements and
+    # stances, so both take the two in the same order.
     kept = _clear_replaceable(article, has_statements=has_statements)
     proposals = {normalize_alias(p.name): p for p in result.new_speakers}
     people = [(i.speaker_key, i.speaker or "", i.mention or "") for i in result.statements]
@@ -490,9 +469,8 @@ def _store_extraction(
         speaker_id = speaker_ids[(item.speaker_key, item.speaker or "", item.mention or "")]
         rows[index] = targets[index] = _statement_row(article, item, speaker_id, result.version)
         kept.add(item.start, item.end, rows[index])
-    # One INSERT per batch for the rows and one for their history rows (django-simple-history's).
-    Statement.objects.bulk_create(list(rows.values()), batch_size=500)
-    _insert_created_history(Statement, [row.pk for row in rows.values()])
+    # The rows and their history rows (django-simple-history's) in one statement per 500.
+    insert_with_history(Statement, list(rows.values()))
     existing = set()
     if kept.rows and len(rows) < len(kept.rows):  # a re-run: stances already on kept statements
         existing = set(Stance.objects.filter(target_statement__article_id=article_id)
@@ -507,9 +485,7 @@ def _store_extraction(
             continue
         existing.add((speaker_id, item.polarity, target.pk))
         stance_rows.append(_stance_row(article, item, speaker_id, target, result.version))
-    if stance_rows:
-        Stance.objects.bulk_create(stance_rows, batch_size=500)
-        _insert_created_history(Stance, [row.pk for row in stance_rows])
+    insert_with_history(Stance, stance_rows)
     # No post_save here: the status is not public, so nothing listens for it (claims.public_cache).
     now = timezone.now()
     Article.objects.filter(pk=article_id).update(

@@ -28,9 +28,9 @@ KNOWN = ["拜登", "布林肯", "陳斌華", "鄭麗文", "江啟臣", "蔣萬�
 # Invented names no registry holds: the extractor proposes each as a new speaker.
 NEW = ["張大明", "李小華", "陳美玲", "黃志強", "吳建國", "周文華", "鄭秀英", "許家豪", "何志明", "呂淑芬", "曾國輝", "蕭雅婷"]
 
-# UPDATE (claim + read + stamp), BEGIN, lock (+ statement check + stamp), INSERT statements,
-# INSERT their history rows, UPDATE status, COMMIT.
-MAX_EXTRACT_QUERIES = 7
+# UPDATE (claim + read + stamp), BEGIN, lock (+ statement check + stamp), INSERT statements with
+# their history rows (one statement), UPDATE status, COMMIT.
+MAX_EXTRACT_QUERIES = 6
 # ... plus one name lookup, the advisory locks, the lookup again under them, free slugs, INSERT
 # speakers, INSERT their history rows, INSERT aliases.
 MAX_EXTRACT_NEW_SPEAKERS_QUERIES = MAX_EXTRACT_QUERIES + 7
