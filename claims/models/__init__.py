@@ -180,8 +180,10 @@ class StatementKind(models.TextChoices):
 class Statement(models.Model):
     """One attribution in one article: who said what (exact span), when, where, via whom."""
 
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements", verbose_name=_("article"))
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="statements", verbose_name=_("speaker"))
+    # No single-column indexes where a composite one starts with the column (the span constraint,
+    # statement_speaker_idx, statement_claim_idx): each index is written for every extracted row.
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements", db_index=False, verbose_name=_("article"))
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="statements", db_index=False, verbose_name=_("speaker"))
     mention = models.CharField(max_length=200, blank=True, help_text=_("The speaker as written in the article."), verbose_name=_("mention"))
     mention_start = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("mention start"))
     mention_end = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("mention end"))
@@ -194,7 +196,7 @@ class Statement(models.Model):
     venue = models.CharField(max_length=200, blank=True, verbose_name=_("venue"))
     via = models.JSONField(default=list, blank=True, help_text=_("Relay chain, outermost last."), verbose_name=_("via"))
     cue = models.CharField(max_length=100, blank=True, verbose_name=_("cue"))
-    claim_key = models.CharField(max_length=64, blank=True, db_index=True, verbose_name=_("claim key"))
+    claim_key = models.CharField(max_length=64, blank=True, verbose_name=_("claim key"))  # statement_claim_key_idx
     confidence = models.FloatField(default=0.5, verbose_name=_("confidence"))
     extractor_version = models.CharField(max_length=40, blank=True, verbose_name=_("extractor version"))
     review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.CANDIDATE, verbose_name=_("review state"))
@@ -208,13 +210,17 @@ class Statement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("edited by")
     )
     edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
-    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements", verbose_name=_("claim"))
+    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements", db_index=False, verbose_name=_("claim"))
     # Accepted into a published claim by someone who cannot publish: hidden until an editor does.
     held = models.BooleanField(default=False, verbose_name=_("held"))
     search_text = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    # The history is read by statement (its id index), never by article, speaker, claim or key.
+    history = HistoricalRecords(
+        excluded_fields=["search_text"],
+        no_db_index=["article", "speaker", "claim", "claim_key", "reviewed_by", "edited_by"],
+    )
 
     class Meta:
         verbose_name = _("statement")
@@ -231,6 +237,7 @@ class Statement(models.Model):
             models.Index(fields=["review_state", "-created_at"], name="statement_queue_idx"),
             models.Index(fields=["claim", "review_state"], name="statement_claim_idx"),
             models.Index(fields=["speaker", "review_state"], name="statement_speaker_idx"),
+            models.Index(fields=["claim_key"], name="statement_claim_key_idx"),  # equality only: no LIKE twin
         ]
 
     def __str__(self) -> str:
