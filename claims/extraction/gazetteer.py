@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,12 +20,20 @@ from .types import SpeakerEntry
 BUNDLED_PATH = Path(__file__).with_name("data") / "speakers.json"
 
 _LATIN = re.compile(r"[a-z0-9]")
-# First characters per scanning regex. At each position the regex engine tries the alternatives of
+# First characters per scanning regex, at most. At each position the regex engine tries the alternatives of
 # the trie's first level one after another (after the one that matched the first character fails
 # deeper, all the others too), so one regex for 2,000 aliases tried ~800 alternatives at every
 # letter of an English text (13 ms for 4,000 characters); regexes of a few dozen first characters
-# each skip the positions they cannot match in C and try few alternatives where they can.
-_FIRST_CHARS_PER_REGEX = 48
+# each skip the positions they cannot match in C and try few alternatives where they can. A group is
+# halved when it has more (_first_char_groups), so groups hold about 50 on average: for the bundled
+# registry 1 Latin regex and 6 others of 33-72 first characters, about as many as fixed chunks of 48
+# gave (1 and 7), and as fast to scan.
+_FIRST_CHARS_PER_REGEX = 72
+# Which regex a first character goes to is a function of the character alone (bits of this hash of
+# it), not of its place among the others: a new first character then changes one regex, not every one
+# after it in sorted order. Multiplying by an odd number is one-to-one on 32 bits (Fibonacci hashing:
+# 2**32 / golden ratio), and its top bits spread runs of neighbouring code points.
+_SPREAD = 0x9E3779B1
 
 
 def _entry_from_json(obj: dict) -> SpeakerEntry | None:
@@ -46,10 +54,26 @@ def _entry_from_json(obj: dict) -> SpeakerEntry | None:
 @lru_cache(maxsize=64)
 def _chunk_regex(aliases: tuple[str, ...]) -> re.Pattern:
     """One scanning regex, remembered by its aliases: a worker rebuilds its database gazetteer after
-    every new speaker (30-150 ms, mostly building and compiling these tries). A new alias whose first
-    character is already known changes one chunk and the others are reused; one with a new first
-    character shifts the chunk boundaries after it, and those chunks are compiled again."""
+    every new speaker (30-150 ms, mostly building and compiling these tries). A new alias changes the
+    one chunk its first character belongs to (_first_char_groups) and the others are reused."""
     return re.compile(alternation(aliases))
+
+
+def _first_char_groups(firsts: list[str], depth: int = 0) -> Iterator[list[str]]:
+    """``firsts`` (sorted) in groups of at most _FIRST_CHARS_PER_REGEX, each group those whose hash
+    (_SPREAD) begins with the same bits: halved on the next bit while a half is too big. A group
+    depends only on the characters that share its bits, so a new first character changes its own
+    group (or halves it) and leaves the others as they were."""
+    if len(firsts) <= _FIRST_CHARS_PER_REGEX or depth == 32:
+        if firsts:
+            yield firsts
+        return
+    bit = 1 << (31 - depth)
+    halves: tuple[list[str], list[str]] = ([], [])
+    for f in firsts:
+        halves[bool(ord(f) * _SPREAD & bit)].append(f)
+    for half in halves:
+        yield from _first_char_groups(half, depth + 1)
 
 
 class Gazetteer:
@@ -161,8 +185,7 @@ class Gazetteer:
                 by_first.setdefault(alias[0], []).append(alias)
             self._regexes = []
             for firsts in ([f for f in sorted(by_first) if f.isascii()], [f for f in sorted(by_first) if not f.isascii()]):
-                for i in range(0, len(firsts), _FIRST_CHARS_PER_REGEX):  # Latin and Chinese apart
-                    chunk = firsts[i:i + _FIRST_CHARS_PER_REGEX]
+                for chunk in _first_char_groups(firsts):  # Latin and Chinese apart
                     self._regexes.append(_chunk_regex(tuple(a for f in chunk for a in by_first[f])))
         return self._regexes
 
