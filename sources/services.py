@@ -171,9 +171,12 @@ def _stored_duplicate(digest: str, url: str) -> Article | None:
 def _article_store(article: Article, outlet_name: str, allow_new_version: bool, *, savepoint: bool) -> IngestResult:
     """The duplicate check and the insert of ``article_ingest`` (inside its transaction)."""
     digest, url = article.content_hash, article.url
+    named = None
     if article.outlet_id is None and outlet_name.strip():
-        article.outlet = outlet_get_or_create(name=outlet_name)
+        article.outlet = named = outlet_get_or_create(name=outlet_name)
     previous = _stored_duplicate(digest, url)
+    if previous is not None and named is not None and previous.outlet_id == named.pk:
+        previous.outlet = named  # the row just read in this transaction: the answer names it without a query
     if previous is not None and previous.content_hash == digest:
         return IngestResult(previous, created=False, duplicate_reason="content")
     if previous is not None and not allow_new_version:
