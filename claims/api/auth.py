@@ -19,6 +19,7 @@ from claims.models import PartnerKey, PartnerScope
 from claims.partners.keys import CANARY_PREFIX, partner_key_hash, partner_key_mark_used
 from factdesk.cache import throttle_cache
 from factdesk.middleware import client_ip, rate_exceeded, rate_hit
+from factdesk.queries import CompiledLookup
 
 KEYWORD = "Api-Key"
 
@@ -29,6 +30,8 @@ ERROR_KEY_REQUIRED = "An API key is required: send 'Authorization: Api-Key <pref
 ERROR_SCOPE = "This API key does not have the '{scope}' scope."
 ERROR_KEY_THROTTLED = "Too many failed API-key attempts from this address."
 _FAILURE_SCOPE = "api-key-failures"
+# The key of every authenticated request, by its prefix; compiled once per process (factdesk.queries).
+_KEY_BY_PREFIX = CompiledLookup(lambda prefix: PartnerKey.objects.filter(prefix=prefix), 1)
 
 
 class ApiKeyAuthentication:
@@ -63,7 +66,7 @@ class ApiKeyAuthentication:
             raise exceptions.AuthenticationFailed(ERROR_KEY_MALFORMED)
         if prefix == CANARY_PREFIX:  # never a key, whatever its flags say
             raise exceptions.AuthenticationFailed(ERROR_KEY_INVALID)
-        key = PartnerKey.objects.filter(prefix=prefix).first()
+        key = _KEY_BY_PREFIX.first(prefix)
         # Compare even when the prefix is unknown, so timing does not tell prefixes apart.
         stored = key.key_hash if key is not None else partner_key_hash("-")
         if not hmac.compare_digest(stored, partner_key_hash(value.strip())) or key is None:

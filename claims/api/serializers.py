@@ -12,12 +12,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.urls import reverse
 from rest_framework import serializers
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from claims.api.fields import BoundedDateTimeField
 from claims.models import ClaimType, Polarity, StatementKind, VerdictStatus, VerificationStatus
 from claims.presentation import iso_utc, public_claim_url, verdict_summary
 from claims.ratings import Rating, rating_info
 from claims.selectors import public_verdict
+from sources.cleaning import SURROGATES
 from sources.models import ExtractionStatus, Language
 
 LANGUAGE_CHOICES = Language.choices
@@ -365,8 +367,23 @@ ERROR_UNKNOWN_FIELD = "Unknown field; the fields are: {fields}."
 ERROR_URL_SCHEME = "Enter an http:// or https:// URL."
 
 
+class SurrogateCharactersValidator(ProhibitSurrogateCharactersValidator):
+    """DRF's check, same message and code, by one regex search: DRF's loops over every character
+    in Python (0.17 ms for 5,000 characters, 70 ms for the largest article accepted)."""
+
+    def __call__(self, value):
+        found = SURROGATES.search(str(value))
+        if found:
+            raise serializers.ValidationError(self.message.format(code_point=ord(found.group())), code=self.code)
+
+
 class StrictCharField(serializers.CharField):
     """A JSON string and only a string: DRF's CharField would store 12345 or true as text."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [SurrogateCharactersValidator() if type(v) is ProhibitSurrogateCharactersValidator else v
+                           for v in self.validators]
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

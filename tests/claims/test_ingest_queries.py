@@ -140,6 +140,11 @@ def test_an_article_post_is_one_transaction_of_a_few_statements(partner_client, 
     assert again.json()["article"]["id"] == same_url.json()["article"]["id"] == article.pk
     assert not [q for q in captured.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "SAVEPOINT"))]
     assert Article.objects.count() == 2
+    # A duplicate naming the stored article's outlet: the outlet read by name is the one answered.
+    assert again.json()["article"]["outlet"] == same_url.json()["article"]["outlet"] == "中央社"
+    assert len(captured.captured_queries) <= 2 * (MAX_POST_QUERIES - 1), [q["sql"] for q in captured.captured_queries]
+    elsewhere = partner_client.post("/api/v1/articles/", {**body, "outlet": "聯合報"}, format="json")
+    assert elsewhere.status_code == 200 and elsewhere.json()["article"]["outlet"] == "中央社"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.test import APIClient
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from claims import services
 from claims.api.auth import ERROR_KEY_INVALID, ERROR_KEY_REQUIRED
+from claims.api.serializers import StrictCharField, SurrogateCharactersValidator
 from claims.api.views.articles import ERROR_TEXT_ENCODING, ERROR_TEXT_REQUIRED
 from claims.models import PartnerKey
 from claims.partners.keys import partner_key_hash
@@ -174,6 +178,19 @@ def test_unpaired_surrogates_are_400_not_a_server_error(client):
     assert response.status_code == 400
     assert error_fields(response)["text"] == [ERROR_TEXT_ENCODING]
     assert "title" in error_fields(response)
+
+
+@pytest.mark.parametrize("value", ["abc \ud800 def", "\udfff", "前\udbff\udc00後 \ud800"])
+def test_string_fields_refuse_surrogates_exactly_as_drf_does(value):
+    """StrictCharField's regex check says what DRF's per-character loop says (the first one found)."""
+    with pytest.raises(ValidationError) as ours:
+        StrictCharField().run_validation(value)
+    with pytest.raises(ValidationError) as drf:
+        serializers.CharField().run_validation(value)
+    assert ours.value.detail == drf.value.detail and ours.value.get_codes() == drf.value.get_codes()
+    assert [type(v) for v in StrictCharField().validators].count(SurrogateCharactersValidator) == 1
+    assert ProhibitSurrogateCharactersValidator not in [type(v) for v in StrictCharField().validators]
+    assert StrictCharField().run_validation("前後 \U0001f600") == "前後 \U0001f600"
 
 
 def test_json_that_is_not_utf8_is_400(client):
