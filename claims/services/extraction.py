@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import logging
 import time
@@ -426,6 +427,17 @@ def _stance_row(article: Article, item, speaker_id: int, target: Statement, vers
     )
 
 
+@functools.cache
+def _done_sql() -> str:
+    """The article's status UPDATE at the end of _store_extraction, built once per process (the
+    QuerySet.update it replaces compiled the same statement for every article)."""
+    quote = connection.ops.quote_name
+    meta = Article._meta
+    columns = ("extraction_status", "extractor_version", "extraction_ms", "extraction_finished_at", "updated_at")
+    assignments = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in columns)
+    return f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+
+
 @transaction.atomic
 def _store_extraction(
     article_id: int, body: str, result, elapsed_ms: int, gazetteer_stamp: tuple | None = None
@@ -488,13 +500,8 @@ def _store_extraction(
     insert_with_history(Stance, stance_rows)
     # No post_save here: the status is not public, so nothing listens for it (claims.public_cache).
     now = timezone.now()
-    Article.objects.filter(pk=article_id).update(
-        extraction_status=ExtractionStatus.DONE,
-        extractor_version=result.version,
-        extraction_ms=elapsed_ms,
-        extraction_finished_at=now,
-        updated_at=now,
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_done_sql(), [ExtractionStatus.DONE.value, result.version, elapsed_ms, now, now, article_id])
     return ExtractionOutcome(article_id, ExtractionStatus.DONE, statements=len(rows), stances=len(stance_rows))
 
 
