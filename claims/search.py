@@ -299,7 +299,7 @@ def parse_query(query: str, names: NameResolver | None = None) -> ParsedQuery:
 
 
 def alias_stamp() -> object:
-    """The alias-table state (for example newest id and count) last given to ``add_names``."""
+    """The speaker directory stamp (claims.selectors.speaker_directory_stamp) last given to ``add_names``."""
     return _STATE["stamp"]
 
 

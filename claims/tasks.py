@@ -63,6 +63,12 @@ def extract_article_task(self, article_id: int, force: bool = False) -> dict:
 
 
 @shared_task(acks_late=True, ignore_result=True)
+def speaker_directory_compact_task() -> int:
+    """Keep the speaker directory's change log (what workers' gazetteer stamps read) short."""
+    return services.speaker_directory_compact()
+
+
+@shared_task(acks_late=True, ignore_result=True)
 def sweep_pending_articles_task() -> int:
     """Re-enqueue articles left pending (broker was down) or stuck running (worker died).
 

@@ -389,6 +389,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.sweep_pending_articles_task",
         "schedule": env_int("FACTDESK_SWEEP_SECONDS", 60, minimum=5),
     },
+    # The speaker directory's change log, read by every extraction for its stamp, kept to a few rows.
+    "compact-speaker-directory": {
+        "task": "claims.tasks.speaker_directory_compact_task",
+        "schedule": 600,
+    },
     # The open-data dump, nightly (UTC hour FACTDESK_OPEN_DATA_HOUR), into the folder /data/ lists.
     "export-open-data": {
         "task": "claims.tasks.export_open_data_task",

@@ -3,7 +3,8 @@ dozen statements and their history rows per article, and every index is one more
 
 Dropped: single-column indexes where a composite index starts with the column (article: the span
 constraint (article, start, end); speaker: statement_speaker_idx; claim: statement_claim_idx); the
-claim key's LIKE twin (it is only ever compared for equality: statement_claim_key_idx replaces both);
+claim key's LIKE twin (it is only ever compared for equality; its plain index is renamed
+statement_claim_key_idx, the name Meta.indexes gives it);
 and on the history table, the indexes on article, speaker, claim, claim key, reviewer and editor (the
 history is read by statement, through its id index). Nothing reads by them alone.
 
@@ -26,18 +27,33 @@ DROPPED = {
     "claims_historicalstatement_speaker_id_2d1216f3": ("claims_historicalstatement", "speaker_id", False),
     "claims_statement_article_id_8c2c8816": ("claims_statement", "article_id", False),
     "claims_statement_claim_id_74508464": ("claims_statement", "claim_id", False),
-    "claims_statement_claim_key_1e023da8": ("claims_statement", "claim_key", False),
     "claims_statement_claim_key_1e023da8_like": ("claims_statement", "claim_key", True),
     "claims_statement_speaker_id_8de2da16": ("claims_statement", "speaker_id", False),
 }
 
 
+# The claim key's plain index stays, under the name Meta.indexes gives it: renamed on PostgreSQL (no
+# rebuild, no lock held over a table scan); SQLite cannot rename an index, so it builds the new one.
+CLAIM_KEY_OLD, CLAIM_KEY_NEW = "claims_statement_claim_key_1e023da8", "statement_claim_key_idx"
+
+
+def _swap_claim_key_index(schema_editor, old: str, new: str) -> None:
+    quote = schema_editor.quote_name
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER INDEX IF EXISTS {quote(old)} RENAME TO {quote(new)}")
+    else:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {quote(old)}")
+        schema_editor.execute(f'CREATE INDEX IF NOT EXISTS {quote(new)} ON "claims_statement" ("claim_key")')
+
+
 def drop_indexes(apps, schema_editor):
     for name in DROPPED:
         schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+    _swap_claim_key_index(schema_editor, CLAIM_KEY_OLD, CLAIM_KEY_NEW)
 
 
 def create_indexes(apps, schema_editor):
+    _swap_claim_key_index(schema_editor, CLAIM_KEY_NEW, CLAIM_KEY_OLD)
     postgres = schema_editor.connection.vendor == "postgresql"
     for name, (table, column, like) in DROPPED.items():
         if like and not postgres:
@@ -176,11 +192,11 @@ class Migration(migrations.Migration):
                         verbose_name="speaker",
                     ),
                 ),
+                migrations.AddIndex(
+                    model_name="statement",
+                    index=models.Index(fields=["claim_key"], name="statement_claim_key_idx"),
+                ),
             ],
             database_operations=[migrations.RunPython(drop_indexes, create_indexes, elidable=False)],
-        ),
-        migrations.AddIndex(
-            model_name="statement",
-            index=models.Index(fields=["claim_key"], name="statement_claim_key_idx"),
         ),
     ]

@@ -16,12 +16,13 @@ def speaker_directory_stamp_sql() -> str:
     """The stamp as one SQL expression, for a statement that reads it together with something else
     (the extraction task's claim and lock): one round trip instead of two.
 
-    PostgreSQL: the version number its triggers move with every change of a speaker or an alias, in
-    the changing transaction (migration claims/0015): one primary-key read. SQLite (the embedded
-    default, one writer at a time): newest alias id, alias count and newest speaker change, joined.
+    PostgreSQL: the newest id and the row count of the change log its triggers append to for every
+    statement that changes speakers or aliases (migration claims/0015; kept short by
+    ``speaker_directory_compact``): a few rows, whatever the size of the directory. SQLite (the
+    embedded default, one writer at a time): newest alias id, alias count and newest speaker change.
     """
     if connection.vendor == "postgresql":
-        return "(SELECT version FROM factdesk_speaker_directory WHERE id = 1)"
+        return "(SELECT max(id) || '/' || count(*) FROM factdesk_speaker_directory_change)"
     quote = connection.ops.quote_name
     aliases, speakers = quote(SpeakerAlias._meta.db_table), quote(Speaker._meta.db_table)
     # Table names come from the models, never from input.
@@ -33,7 +34,7 @@ def speaker_directory_stamp_sql() -> str:
 
 def speaker_directory_stamp() -> tuple:
     """A 1-tuple that moves with every new speaker or alias, a removed one, a rename and a merge,
-    and only once the change is committed (speaker_directory_stamp_sql)."""
+    and for other connections only once the change is committed (speaker_directory_stamp_sql)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {speaker_directory_stamp_sql()}")  # noqa: S608 - model table names only
         return tuple(cursor.fetchone())

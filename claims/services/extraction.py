@@ -367,7 +367,8 @@ def _lock_article(article_id: int) -> tuple[Article, bool, tuple] | None:
         f"{speaker_directory_stamp_sql()}{_async_commit()} "
         f"FROM {table} a WHERE a.{quote(meta.pk.column)} = %s"
         f"{' FOR UPDATE OF a' if connection.features.has_select_for_update_of else ''}"
-    )  # table and column names come from the models, never from input; SQLite locks the whole file
+    )  # table and column names come from the models, never from input; SQLite has no row lock
+    # (a second run of the same article there fails "database is locked" and is retried)
     with connection.cursor() as cursor:
         cursor.execute(sql, [article_id])
         row = cursor.fetchone()
@@ -459,9 +460,6 @@ def _store_extraction(
     if locked is None:  # deleted while we were extracting
         return ExtractionOutcome(article_id, "missing", skipped=True)
     article, has_statements, stamp = locked
-    # The old candidates go before any new speaker is made: a new speaker takes the directory's row
-    # lock (migration claims/0015) and a reviewer's merge takes it after moving statements and
-    # stances, so both take the two in the same order.
     kept = _clear_replaceable(article, has_statements=has_statements)
     proposals = {normalize_alias(p.name): p for p in result.new_speakers}
     people = [(i.speaker_key, i.speaker or "", i.mention or "") for i in result.statements]

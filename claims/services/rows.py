@@ -16,11 +16,14 @@ History rows are what bulk_create_with_history stores for a worker: every tracke
 from __future__ import annotations
 
 import functools
+import re
 from enum import Enum
 
 from django.conf import settings
 from django.db import connection, models
 from django.utils import timezone
+
+_TYPE_MODIFIER = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*)?\)")
 
 # Values passed on as they are: psycopg adapts str, int, float, bool, date, datetime and None itself.
 _PLAIN = (
@@ -51,13 +54,20 @@ def _insert_batch(model: type[models.Model], objs: list[models.Model], history: 
     now = timezone.now()
     columns: list[list] = [[] for _ in fields]
     for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")  # as bulk_create: FK ids, or an error
         for column, (field, plain) in zip(columns, fields, strict=True):
             if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
                 setattr(obj, field.attname, now)
             value = getattr(obj, field.attname)
-            if isinstance(value, Enum):  # a choices member: its value (psycopg would store the name)
+            if isinstance(value, Enum):  # a choices member: its plain value
                 value = value.value
             column.append(value if plain or value is None else field.get_db_prep_save(value, connection))
+    for index, (field, plain) in enumerate(fields):
+        # One type per array (psycopg refuses [1, 0.5]): a column of mixed Python types goes through
+        # the field's own preparation, as bulk_create would send it (float(1), str(7)).
+        if plain and len({type(value) for value in columns[index] if value is not None}) > 1:
+            columns[index] = [None if value is None else field.get_db_prep_save(value, connection)
+                              for value in columns[index]]
     params: list = [*columns, now] if history else columns
     import psycopg  # PostgreSQL only, like the statement
 
@@ -92,7 +102,9 @@ def _insert_sql(model: type[models.Model], history: bool) -> str:
     quote = connection.ops.quote_name
     fields = [f for f, _plain in _fields(model)]
     columns = ", ".join(quote(f.column) for f in fields)
-    arrays = ", ".join(f"%s::{f.cast_db_type(connection)}[]" for f in fields)
+    # Arrays of the base type (varchar, not varchar(40)): an explicit cast to varchar(n) would cut a
+    # longer value silently, the column's own assignment refuses it as bulk_create's INSERT does.
+    arrays = ", ".join(f"%s::{_TYPE_MODIFIER.sub('', f.cast_db_type(connection))}[]" for f in fields)
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     insert = f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})"  # noqa: S608
     # table, column and type names come from the models, never from input

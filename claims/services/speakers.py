@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -213,3 +213,18 @@ def speaker_alias_remove(alias: SpeakerAlias, *, user) -> None:
     if alias.alias == alias.speaker.name:
         return
     alias.delete()
+
+
+def speaker_directory_compact() -> int:
+    """Keep the speaker directory's change log short (PostgreSQL; migration claims/0015): delete its
+    committed rows and append one, in one transaction, so the newest id moves and the stamp (newest
+    id, row count) cannot repeat. A change still uncommitted keeps its row (the DELETE cannot see it)
+    and moves the count when it commits. Returns the rows deleted; nothing to do on SQLite."""
+    if connection.vendor != "postgresql":
+        return 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "WITH gone AS (DELETE FROM factdesk_speaker_directory_change RETURNING 1), "
+            "added AS (INSERT INTO factdesk_speaker_directory_change DEFAULT VALUES) SELECT count(*) FROM gone"
+        )
+        return cursor.fetchone()[0]

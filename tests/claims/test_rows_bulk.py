@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from claims.models import Polarity, Stance, Statement, StatementKind
@@ -80,3 +80,36 @@ def test_stances_too():
     stored = Stance.objects.get(pk=stance.pk)
     assert stored.speaker == holder and stored.target_statement == target and stored.polarity == "oppose"
     assert stored.history.get().history_type == "+"
+
+
+@pytest.mark.postgres  # SQLite keeps any length, with bulk_create too
+@pytest.mark.django_db
+def test_a_value_too_long_is_refused_as_bulk_create_refuses_it():
+    article, speaker = make_article(BODY), make_speaker("公園處")
+    row = _statements(article, speaker)[0]
+    row.extractor_version = "v" * 41  # the column holds 40
+    with pytest.raises(DataError), transaction.atomic():
+        insert_with_history(Statement, [row])
+    assert not Statement.objects.filter(article=article).exists()
+
+
+@pytest.mark.django_db
+def test_mixed_python_types_in_one_column_are_stored_as_bulk_create_stores_them():
+    article, speaker = make_article(BODY), make_speaker("公園處")
+    rows = _statements(article, speaker)[:2]
+    rows[0].confidence, rows[1].confidence = 1, 0.5  # an int and a float
+    rows[0].claim_key = 7  # not a str
+    insert_with_history(Statement, rows)
+    stored = {s.pk: s for s in Statement.objects.filter(article=article)}
+    assert stored[rows[0].pk].confidence == 1.0 and stored[rows[1].pk].confidence == 0.5
+    assert stored[rows[0].pk].claim_key == "7"
+
+
+@pytest.mark.django_db
+def test_a_foreign_key_set_before_its_target_was_saved_takes_the_target_id():
+    article, holder = make_article(BODY), make_speaker("反對者")
+    target = _statements(article, None)[0]
+    stance = Stance(speaker=holder, polarity=Polarity.OPPOSE, target_statement=target, article=article, cue="反對")
+    insert_with_history(Statement, [target])  # saved after the stance was given it
+    insert_with_history(Stance, [stance])
+    assert Stance.objects.get(pk=stance.pk).target_statement_id == target.pk
