@@ -217,3 +217,18 @@ def test_emptying_the_tables_moves_the_stamp():
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE claims_speakeralias, claims_speaker CASCADE")
     assert speaker_directory_stamp() != stamp
+
+
+@pytest.mark.django_db
+def test_the_compaction_runs_on_a_schedule(settings):
+    from claims.tasks import speaker_directory_compact_task
+    from factdesk.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["compact-speaker-directory"]
+    assert entry["task"] == speaker_directory_compact_task.name and entry["task"] in app.tasks
+    make_speaker("馮測試")
+    make_speaker("馮測試二")
+    assert speaker_directory_compact_task.apply().get() >= 2
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM factdesk_speaker_directory_change")
+        assert cursor.fetchone()[0] == 1
