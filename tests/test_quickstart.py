@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import call_command
 
 from claims.models import Claim, Statement, Verdict
 from sources.models import Article, ExtractionStatus
+from tests.commands import run_django
 
 
 @pytest.mark.django_db(transaction=True)
@@ -37,18 +40,7 @@ def test_the_readme_run_command_extracts_on_the_embedded_default(tmp_path):
     """`make run`'s quickstart on SQLite with Celery eager, as a fresh clone runs it: the suite's own
     database is PostgreSQL in CI, so without this the embedded default's extraction went untested
     (PostgreSQL-only SQL in the extraction task once left it at 0 statements)."""
-    import os
-    import re
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("DATABASE_", "CELERY_", "FACTDESK_", "DJANGO_"))}
-    env["FACTDESK_VAR_DIR"] = str(tmp_path)
-    done = subprocess.run([sys.executable, "manage.py", "quickstart", "--noinput"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=600)
+    done = run_django(["quickstart", "--noinput"], {"FACTDESK_VAR_DIR": str(tmp_path)}, timeout=600)
     output = done.stdout + done.stderr
     assert done.returncode == 0, output[-3000:]
     assert (tmp_path / "factdesk.sqlite3").exists()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.commands import run_django
 
 ROOT = Path(__file__).resolve().parents[2]
 PROD_ENV = {
@@ -16,12 +15,6 @@ PROD_ENV = {
     "DJANGO_ALLOWED_HOSTS": "factdesk.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
 }
-
-
-def run_django(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FACTDESK_", "CELERY_", "DATABASE_"))}
-    base.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize(
