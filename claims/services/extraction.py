@@ -198,16 +198,21 @@ def _async_commit() -> str:
     return ", set_config('synchronous_commit', 'off', true)" if connection.vendor == "postgresql" else ""
 
 
+def _col(model, name: str) -> str:
+    """A model field's column, quoted, for the task's hand-written statements (names come from the
+    models, never from input)."""
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 def _claim(article_id: int, *, force: bool, worker: str) -> tuple | None:
     """Mark the article running and read what extraction needs, in one statement (its own
     transaction): (body, published_at, created_at, speaker directory stamp), or None when the
     article is missing or already done by this extractor version (unless ``force``)."""
-    quote = connection.ops.quote_name
-    meta = Article._meta
-
-    def col(name: str) -> str:
-        return quote(meta.get_field(name).column)
-
+    col = functools.partial(_col, Article)
     status = col("extraction_status")
     now = timezone.now()
     params: list = [ExtractionStatus.RUNNING, now, worker, now, article_id]
@@ -218,7 +223,7 @@ def _claim(article_id: int, *, force: bool, worker: str) -> tuple | None:
     attempts = col("extraction_attempts")
     # Column and table names come from the model, never from input; values are parameters.
     sql = (
-        f"UPDATE {quote(meta.db_table)} SET {status} = %s, {attempts} = {attempts} + 1, "  # noqa: S608
+        f"UPDATE {_table(Article)} SET {status} = %s, {attempts} = {attempts} + 1, "  # noqa: S608
         f"{col('extraction_started_at')} = %s, {col('extraction_error')} = '', {col('extraction_worker')} = %s, "
         f"{col('updated_at')} = %s WHERE {col('id')} = %s{not_done} "
         f"RETURNING {col('body')}, {col('published_at')}, {col('created_at')}, {speaker_directory_stamp_sql()}"
@@ -355,17 +360,12 @@ def _lock_article(article_id: int) -> tuple[Article, bool, tuple] | None:
     """Lock the article row for this transaction and read, in the same statement, whether it has
     statements yet and the speaker directory's stamp now (what the speakers are resolved against);
     the transaction's commit does not wait for the disk (_async_commit)."""
-    quote = connection.ops.quote_name
-    meta = Article._meta
-    statements = quote(Statement._meta.db_table)
-    article_col = quote(Statement._meta.get_field("article").column)
-    table = quote(meta.db_table)
+    pk = _col(Article, "id")
     sql = (
-        f"SELECT a.{quote(meta.pk.column)}, a.{quote(meta.get_field('language').column)}, "  # noqa: S608
-        f"a.{quote(meta.get_field('extraction_attempts').column)}, "
-        f"EXISTS (SELECT 1 FROM {statements} s WHERE s.{article_col} = a.{quote(meta.pk.column)}), "
+        f"SELECT a.{pk}, a.{_col(Article, 'language')}, a.{_col(Article, 'extraction_attempts')}, "  # noqa: S608
+        f"EXISTS (SELECT 1 FROM {_table(Statement)} s WHERE s.{_col(Statement, 'article')} = a.{pk}), "
         f"{speaker_directory_stamp_sql()}{_async_commit()} "
-        f"FROM {table} a WHERE a.{quote(meta.pk.column)} = %s"
+        f"FROM {_table(Article)} a WHERE a.{pk} = %s"
         f"{' FOR UPDATE OF a' if connection.features.has_select_for_update_of else ''}"
     )  # table and column names come from the models, never from input; SQLite has no row lock
     # (a second run of the same article there fails "database is locked" and is retried)
@@ -432,11 +432,9 @@ def _stance_row(article: Article, item, speaker_id: int, target: Statement, vers
 def _done_sql() -> str:
     """The article's status UPDATE at the end of _store_extraction, built once per process (the
     QuerySet.update it replaces compiled the same statement for every article)."""
-    quote = connection.ops.quote_name
-    meta = Article._meta
     columns = ("extraction_status", "extractor_version", "extraction_ms", "extraction_finished_at", "updated_at")
-    assignments = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in columns)
-    return f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    assignments = ", ".join(f"{_col(Article, name)} = %s" for name in columns)
+    return f"UPDATE {_table(Article)} SET {assignments} WHERE {_col(Article, 'id')} = %s"  # noqa: S608
 
 
 @transaction.atomic
